@@ -1,0 +1,3 @@
+from ktt_cli.cli import main
+
+main()
