@@ -1,0 +1,93 @@
+"""Problems found in input files, as values with a place, collected and shown together."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+#: How many problems a log keeps in full; the rest are only counted, so that a file
+#: with a million bad rows cannot exhaust memory.
+KEEP_AT_MOST = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int | None
+    column: int | None
+    code: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        place = self.file
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        label = self.code if self.severity == "error" else f"warning: {self.code}"
+        return f"{place}: {label}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "message": self.message,
+            "severity": self.severity,
+        }
+
+
+class ProblemLog:
+    """Collects every problem of a run; keeps the first KEEP_AT_MOST, counts them all."""
+
+    def __init__(self, keep_at_most: int = KEEP_AT_MOST) -> None:
+        self._kept: list[Problem] = []
+        self._keep_at_most = keep_at_most
+        self.counts: Counter[Severity] = Counter()
+        self.codes: Counter[str] = Counter()
+
+    def add(self, problem: Problem) -> None:
+        self.counts[problem.severity] += 1
+        self.codes[problem.code] += 1
+        if len(self._kept) < self._keep_at_most:
+            self._kept.append(problem)
+
+    def error(
+        self, file: str, line: int | None, code: str, message: str, column: int | None = None
+    ) -> None:
+        self.add(Problem(file, line, column, code, message))
+
+    def warning(
+        self, file: str, line: int | None, code: str, message: str, column: int | None = None
+    ) -> None:
+        self.add(Problem(file, line, column, code, message, "warning"))
+
+    @property
+    def errors(self) -> int:
+        return self.counts["error"]
+
+    @property
+    def warnings(self) -> int:
+        return self.counts["warning"]
+
+    @property
+    def total(self) -> int:
+        return self.errors + self.warnings
+
+    @property
+    def unkept(self) -> int:
+        return self.total - len(self._kept)
+
+    def __iter__(self) -> Iterator[Problem]:
+        """The kept problems, file by file in the order the files were read, then by line."""
+        order = {name: i for i, name in enumerate(dict.fromkeys(p.file for p in self._kept))}
+        return iter(sorted(self._kept, key=lambda p: (order[p.file], p.line or 0, p.column or 0)))
+
+    def of_severity(self, severity: Severity) -> list[Problem]:
+        return [p for p in self if p.severity == severity]
