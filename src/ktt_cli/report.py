@@ -1,0 +1,204 @@
+"""A programme and its actuals -> the report: a result per indicator and milestone.
+
+Pure: chooses the latest figure and the baseline for each target, applies
+`progress.assess`, and says what an analyst should know about the figures used
+(a bound used as a value, figures only after `as_of`). Renderers only format it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ktt_cli import __version__
+from ktt_cli.model import Comparator, Indicator, Qualitative, Target, TargetsFile, Unit
+from ktt_cli.observations import QUALIFIERS, Actuals, Observation
+from ktt_cli.periods import Period
+from ktt_cli.problems import Problem
+from ktt_cli.progress import Assessment, Goal, Point, Status, assess
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Result:
+    """One indicator against one milestone target. Field names are the JSON keys."""
+
+    indicator: str
+    name: str
+    unit: Unit
+    share_of: str | None
+    milestone: int
+    comparator: Comparator
+    target: float
+    target_text: str
+    target_note: str | None
+    actual: float | None
+    actual_period: str | None
+    actual_qualifier: str | None
+    actual_source: str | None
+    actual_note: str | None
+    baseline: float | None
+    baseline_period: str | None
+    assessment: Assessment
+
+    @property
+    def status(self) -> Status:
+        return self.assessment.status
+
+
+@dataclass(frozen=True)
+class Report:
+    programme_id: str
+    programme_name: str
+    territory: str
+    targets_file: str
+    actuals_files: tuple[str, ...]
+    as_of: Period | None
+    results: tuple[Result, ...]
+    qualitative: tuple[Qualitative, ...]
+    warnings: tuple[Problem, ...] = field(default=())
+    lang: str = "vi"
+    ktt_version: str = __version__
+
+    @property
+    def milestones(self) -> list[int]:
+        return sorted({r.milestone for r in self.results})
+
+
+def build_report(
+    targets: TargetsFile,
+    actuals: Actuals,
+    *,
+    targets_file: str,
+    as_of: Period | None = None,
+    milestones: Iterable[int] = (),
+    indicators: Iterable[str] = (),
+    lang: str = "vi",
+    reading_warnings: Iterable[Problem] = (),
+) -> Report:
+    """Results for every (indicator, milestone) pair kept by the filters, in file order.
+
+    `reading_warnings` (from reading the actuals) come first among the report's warnings.
+    """
+    as_of = as_of or actuals.latest
+    wanted_years, wanted_ids = set(milestones), set(indicators)
+    results: list[Result] = []
+    warnings: list[Problem] = list(reading_warnings)
+    for indicator in targets.indicators:
+        if wanted_ids and indicator.id not in wanted_ids:
+            continue
+        latest = actuals.latest_at(indicator.id, as_of) if as_of else None
+        baseline = _baseline(indicator, actuals, latest)
+        warnings.extend(_warnings(indicator, actuals, latest, baseline, as_of))
+        for target in indicator.targets:
+            if wanted_years and target.year not in wanted_years:
+                continue
+            results.append(_result(indicator, target, latest, baseline, lang))
+    results.sort(key=lambda r: r.milestone)  # stable: file order within a milestone
+    qualitative = tuple(
+        q for q in targets.qualitative if not wanted_years or q.year in wanted_years
+    )
+    return Report(
+        programme_id=targets.programme.id,
+        programme_name=targets.programme.name.pick(lang),
+        territory=targets.programme.territory,
+        targets_file=targets_file,
+        actuals_files=actuals.files,
+        as_of=as_of,
+        results=tuple(results),
+        qualitative=qualitative if not wanted_ids else (),
+        warnings=tuple(warnings),
+        lang=lang,
+    )
+
+
+@dataclass(frozen=True)
+class _Baseline:
+    period: Period
+    value: float
+    observation: Observation | None  # None for the baseline the targets file declares
+
+
+def _baseline(
+    indicator: Indicator, actuals: Actuals, latest: Observation | None
+) -> _Baseline | None:
+    """The declared baseline if earlier than the latest figure, else the earliest figure."""
+    if latest is None:
+        return None
+    declared = indicator.baseline
+    if declared is not None and declared.period.time < latest.period.time:
+        return _Baseline(declared.period, declared.value, None)
+    earliest = actuals.series[indicator.id][0]
+    if earliest.period.time < latest.period.time:
+        return _Baseline(earliest.period, earliest.value, earliest)
+    return None
+
+
+def _result(
+    indicator: Indicator,
+    target: Target,
+    latest: Observation | None,
+    baseline: _Baseline | None,
+    lang: str,
+) -> Result:
+    goal = Goal(target.comparator, target.level, target.year, target.direction, target.band)
+    assessment = assess(
+        goal,
+        Point(latest.period.time, latest.value) if latest else None,
+        Point(baseline.period.time, baseline.value) if baseline else None,
+    )
+    return Result(
+        indicator=indicator.id,
+        name=indicator.name.pick(lang),
+        unit=indicator.unit,
+        share_of=indicator.share_of.pick(lang) if indicator.share_of else None,
+        milestone=target.year,
+        comparator=target.comparator,
+        target=target.level,
+        target_text=target.text,
+        target_note=target.note,
+        actual=latest.value if latest else None,
+        actual_period=latest.period.text if latest else None,
+        actual_qualifier=latest.qualifier if latest else None,
+        actual_source=latest.source if latest else None,
+        actual_note=latest.note if latest else None,
+        baseline=baseline.value if baseline else None,
+        baseline_period=baseline.period.text if baseline else None,
+        assessment=assessment,
+    )
+
+
+def _warnings(
+    indicator: Indicator,
+    actuals: Actuals,
+    latest: Observation | None,
+    baseline: _Baseline | None,
+    as_of: Period | None,
+) -> Iterable[Problem]:
+    series = actuals.series.get(indicator.id, ())
+    if latest is None and series and as_of is not None:
+        first = series[0]
+        yield Problem(
+            first.file,
+            first.line,
+            None,
+            "after_as_of",
+            f"{indicator.id} has figures only after {as_of} (the first for {first.period})",
+            "warning",
+        )
+    used = [(latest, "latest figure")]
+    if baseline is not None and baseline.observation is not None:
+        used.append((baseline.observation, "baseline"))
+    for observation, role in used:
+        if observation is not None and observation.qualifier:
+            yield Problem(
+                observation.file,
+                observation.line,
+                None,
+                "bound_used",
+                f"{indicator.id}: the {role} ({observation.period}) is given as "
+                f"'{QUALIFIERS[observation.qualifier]} {observation.value:g}': a bound, used as "
+                "the value",
+                "warning",
+            )
