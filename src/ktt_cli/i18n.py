@@ -1,0 +1,135 @@
+"""Words and number styles of the two languages of the output (`--lang vi|en`).
+
+Only labels change with the language: JSON keys, status codes and problem codes
+never do.
+"""
+
+from __future__ import annotations
+
+from ktt_cli.model import Comparator, Unit
+from ktt_cli.numbers import format_number
+from ktt_cli.progress import Status
+
+LANGS = ("vi", "en")
+
+STATUS = {
+    "vi": {
+        Status.ACHIEVED: "đạt",
+        Status.ON_TRACK: "đúng hướng",
+        Status.NEEDS_ACCELERATION: "cần tăng tốc",
+        Status.LIMITED_PROGRESS: "tiến triển chậm",
+        Status.DETERIORATION: "đi xuống",
+        Status.MISSED: "không đạt",
+        Status.INSUFFICIENT_DATA: "chưa đủ số liệu",
+        Status.NO_DATA: "chưa có số liệu",
+        Status.QUALITATIVE: "định tính",
+    },
+    "en": {
+        Status.ACHIEVED: "achieved",
+        Status.ON_TRACK: "on track",
+        Status.NEEDS_ACCELERATION: "needs acceleration",
+        Status.LIMITED_PROGRESS: "limited progress",
+        Status.DETERIORATION: "deterioration",
+        Status.MISSED: "missed",
+        Status.INSUFFICIENT_DATA: "insufficient data",
+        Status.NO_DATA: "no data",
+        Status.QUALITATIVE: "qualitative",
+    },
+}
+
+LABELS = {
+    "vi": {
+        "milestone": "Mục tiêu đến năm {year}",
+        "indicator": "Chỉ tiêu",
+        "target": "Mục tiêu",
+        "actual": "Thực hiện",
+        "gap": "Còn thiếu",
+        "achieved": "Đạt",
+        "status": "Tình trạng",
+        "share_of": "% {what}",
+        "notes": "Ghi chú số liệu",
+        "qualitative": "Mục tiêu định tính (không chấm điểm)",
+        "programme": "Chương trình",
+        "targets_file": "Tệp mục tiêu",
+        "actuals_files": "Tệp số liệu",
+        "as_of": "Tính đến",
+        "bundled": "có sẵn",
+        "points": "điểm %",
+        "no_results": "Không có chỉ tiêu nào khớp với bộ lọc.",
+        "unit": "Đơn vị",
+        "year": "Năm",
+        "words": "Nguyên văn",
+        "id": "Mã",
+        "units": {"count": "số lượng", "persons": "người", "percent": "%"},
+    },
+    "en": {
+        "milestone": "Targets for {year}",
+        "indicator": "Indicator",
+        "target": "Target",
+        "actual": "Actual",
+        "gap": "Gap",
+        "achieved": "Achieved",
+        "status": "Status",
+        "share_of": "% of {what}",
+        "notes": "Notes on the figures",
+        "qualitative": "Qualitative aims (not scored)",
+        "programme": "Programme",
+        "targets_file": "Targets file",
+        "actuals_files": "Actuals files",
+        "as_of": "As of",
+        "bundled": "bundled",
+        "points": "pp",
+        "no_results": "No indicator matches the filters.",
+        "unit": "Unit",
+        "year": "Year",
+        "words": "Programme's words",
+        "id": "Id",
+        "units": {"count": "count", "persons": "persons", "percent": "%"},
+    },
+}
+
+_SYMBOL = {
+    Comparator.AT_LEAST: "≥",
+    Comparator.OVER: ">",
+    Comparator.ABOUT: "≈",
+    Comparator.AT_MOST: "≤",
+    Comparator.UNDER: "<",
+    Comparator.ALL: "=",
+}
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    return str(LABELS[lang][key]).format(**values)
+
+
+def unit_word(lang: str, unit: Unit) -> str:
+    return LABELS[lang]["units"][unit.value]  # type: ignore[index]
+
+
+def figure(value: float, unit: Unit, lang: str) -> str:
+    """A figure as the language writes it: `1.200`, `65,5%` (vi); `1,200`, `65.5%` (en)."""
+    if unit is Unit.PERCENT:
+        return format_number(value, lang, 1) + "%"
+    return format_number(value, lang, 0 if value == int(value) else 2)
+
+
+def actual(value: float, qualifier: str | None, unit: Unit, lang: str) -> str:
+    """A figure, with the bound it was given as: `834`, `> 5.300`."""
+    shown = figure(value, unit, lang)
+    return f"{qualifier} {shown}" if qualifier else shown
+
+
+def target(comparator: Comparator, level: float, unit: Unit, lang: str) -> str:
+    """A target with its comparator: `≥ 1.200`, `> 65%`, `≈ 8.400`, `= 100%`."""
+    return f"{_SYMBOL[comparator]} {figure(level, unit, lang)}"
+
+
+def gap(value: float, unit: Unit, lang: str) -> str:
+    """A gap: percent gaps are in percentage points."""
+    if unit is Unit.PERCENT:
+        return f"{format_number(value, lang, 1)} {label(lang, 'points')}"
+    return format_number(value, lang, 0 if value == int(value) else 2)
+
+
+def percent(value: float, lang: str) -> str:
+    return format_number(value, lang, 1) + "%"

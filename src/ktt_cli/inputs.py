@@ -1,0 +1,120 @@
+"""Files named on the command line: checked before any work is done, then opened.
+
+A path that cannot be read is a usage problem (exit 2) reported before reading
+anything, all such problems together.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
+from ktt_cli.csv_input import Source
+
+STDIN = "-"
+TARGETS_SUFFIXES = (".yaml", ".yml")
+ACTUALS_SUFFIXES = (".csv", ".tsv", ".txt")
+_TARGETS_KEYS = re.compile(rb"^(schema_version|programme|indicators)\s*:", re.MULTILINE)
+
+
+class UsageProblem(Exception):
+    """Arguments that cannot be acted on; each message is one line for the user."""
+
+    def __init__(self, *messages: str) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def path_problem(name: str) -> str | None:
+    """Why `name` cannot be read as an input file, or None."""
+    path = Path(name)
+    if not path.exists():
+        return f"{name}: no such file"
+    if path.is_dir():
+        return f"{name}: is a folder, not a file"
+    if not os.access(path, os.R_OK):
+        return f"{name}: not readable (permission denied)"
+    return None
+
+
+def sources(names: list[str], *, what: str) -> list[Source]:
+    """Sources for `names` ('-' is standard input), or UsageProblem naming every bad one."""
+    if not names:
+        raise UsageProblem(f"give one or more {what} files, or - for standard input")
+    problems = [p for n in names if n != STDIN and (p := path_problem(n))]
+    if names.count(STDIN) > 1:
+        problems.append("standard input (-) can be read only once")
+    if problems:
+        raise UsageProblem(*problems)
+    return [stdin_source() if n == STDIN else file_source(n) for n in names]
+
+
+def file_source(name: str) -> Source:
+    return Source(name, partial(Path(name).open, "rb"))  # the reader closes it
+
+
+def stdin_source() -> Source:
+    # One reader over descriptor 0, which leaves the descriptor open when closed; the
+    # same reader every time, so that bytes peeked at to sniff the content are not lost.
+    stream = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
+    return Source(STDIN, lambda: stream)
+
+
+def targets_source(value: str | None) -> tuple[str, Path]:
+    """The targets file that `--targets` (or KTT_TARGETS, or the default) names.
+
+    Returns the name to show and the path: a file path as given, or a bundled
+    programme's id, shown as `bundled:ID`.
+    """
+    chosen = value or DEFAULT
+    path = Path(chosen)
+    if path.exists() or os.sep in chosen or chosen.endswith(TARGETS_SUFFIXES):
+        if problem := path_problem(chosen):
+            raise UsageProblem(problem)
+        return chosen, path
+    bundled = bundled_path(chosen)
+    if bundled is None:
+        raise UsageProblem(
+            f"--targets {chosen}: neither a file nor a bundled programme "
+            f"(bundled: {', '.join(bundled_ids())})"
+        )
+    return f"bundled:{chosen}", bundled
+
+
+def looks_like_targets(name: str, stream: BinaryIO | None = None) -> bool:
+    """Whether `name` is a targets file: by its extension, else by its first bytes."""
+    suffix = Path(name).suffix.lower()
+    if suffix in TARGETS_SUFFIXES:
+        return True
+    if suffix in ACTUALS_SUFFIXES:
+        return False
+    if stream is not None:
+        head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+    else:
+        with Path(name).open("rb") as file:
+            head = file.read(4096)
+    return bool(_TARGETS_KEYS.search(head.removeprefix(b"\xef\xbb\xbf")))
+
+
+def output_problem(output: Path, inputs: list[str]) -> str | None:
+    """Why `--output` cannot be written, or None. An input is never overwritten."""
+    if output.is_dir():
+        return f"--output {output}: is a folder"
+    folder = output.parent
+    if not folder.is_dir():
+        return f"--output {output}: the folder {folder} does not exist"
+    for name in inputs:
+        if name != STDIN and _same_file(output, Path(name)):
+            return f"--output {output}: is also an input; ktt never writes over its input"
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.exists() and b.exists():
+        return a.samefile(b)
+    return a.resolve() == b.resolve()

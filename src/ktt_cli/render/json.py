@@ -1,0 +1,90 @@
+"""Reports, programmes and problems as JSON for scripts: stable keys, nulls not omitted."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ktt_cli.model import TargetsFile
+from ktt_cli.problems import Problem
+from ktt_cli.report import SCHEMA_VERSION, Report, Result
+
+
+def number(value: float | None) -> float | int | None:
+    """A figure as JSON writes it best: 1200 rather than 1200.0; never rounded."""
+    if value is None:
+        return None
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+#: The keys of a result, in order (binding: more may be added, none removed or renamed).
+RESULT_FIELDS = (
+    "indicator", "name", "unit", "share_of", "milestone", "comparator", "target", "target_text",
+    "target_note", "actual", "actual_period", "actual_qualifier", "actual_source", "actual_note",
+    "baseline", "baseline_period", "gap", "percent_achieved", "progress_from_baseline", "met",
+    "status", "growth_ratio", "growth_method", "projected", "required_annual_growth",
+)  # fmt: skip
+
+
+def result_dict(result: Result) -> dict[str, Any]:
+    a = result.assessment
+    return {
+        "indicator": result.indicator,
+        "name": result.name,
+        "unit": result.unit.value,
+        "share_of": result.share_of,
+        "milestone": result.milestone,
+        "comparator": result.comparator.value,
+        "target": number(result.target),
+        "target_text": result.target_text,
+        "target_note": result.target_note,
+        "actual": number(result.actual),
+        "actual_period": result.actual_period,
+        "actual_qualifier": result.actual_qualifier,
+        "actual_source": result.actual_source,
+        "actual_note": result.actual_note,
+        "baseline": number(result.baseline),
+        "baseline_period": result.baseline_period,
+        "gap": number(a.gap),
+        "percent_achieved": number(a.percent_achieved),
+        "progress_from_baseline": number(a.progress_from_baseline),
+        "met": a.met,
+        "status": a.status.value,
+        "growth_ratio": number(a.growth_ratio),
+        "growth_method": a.growth_method,
+        "projected": number(a.projected),
+        "required_annual_growth": number(a.required_annual_growth),
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "ktt_version": report.ktt_version,
+        "programme": {"id": report.programme_id, "name": report.programme_name},
+        "targets_file": report.targets_file,
+        "actuals_files": list(report.actuals_files),
+        "as_of": str(report.as_of) if report.as_of else None,
+        "results": [result_dict(r) for r in report.results],
+        "qualitative": [
+            {"year": q.year, "text": q.text, "en": q.en, "note": q.note} for q in report.qualitative
+        ],
+        "warnings": [w.as_dict() for w in report.warnings],
+    }
+
+
+def dumps(data: object) -> str:
+    # allow_nan=False: a NaN reaching the output is a bug, never a silent "NaN" token
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def report_json(report: Report) -> str:
+    return dumps(report_dict(report))
+
+
+def targets_json(targets: TargetsFile) -> str:
+    return dumps(targets.model_dump(mode="json", exclude_none=True))
+
+
+def problems_json(problems: list[Problem]) -> str:
+    return dumps([p.as_dict() for p in problems])

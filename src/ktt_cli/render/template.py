@@ -1,0 +1,42 @@
+"""An empty actuals CSV for a programme, for analysts to fill in."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ktt_cli import i18n
+from ktt_cli.model import TargetsFile
+
+LONG_HEADER = ("indicator", "period", "value", "region", "source", "note")
+
+
+def template_csv(targets: TargetsFile, *, wide: bool = False) -> str:
+    """Long: the header, then for each indicator a commented example row to copy.
+
+    Wide: the header only, a column per indicator. Lines starting with # are
+    comments that ktt passes over.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    programme = targets.programme
+    out.write(
+        f"# ktt actuals for {programme.id} ({programme.territory}). Periods: 2024, "
+        "2024-Q2, 2024-06 or 2024-06-30; leave region blank for the whole territory.\n"
+    )
+    if wide:
+        writer.writerow(["period", "region", *(i.id for i in targets.indicators), "source", "note"])
+        return out.getvalue()
+    out.write("# Copy a commented row without its '# ', then fill in period and value.\n")
+    writer.writerow(LONG_HEADER)
+    for indicator in targets.indicators:
+        goals = "; ".join(
+            f"{t.year} {i18n.target(t.comparator, t.level, indicator.unit, 'en')}"
+            for t in indicator.targets
+        )
+        unit = (
+            f"% of {indicator.share_of.pick('en')}" if indicator.share_of else indicator.unit.value
+        )
+        out.write(f"# {indicator.id}: {indicator.name.pick('vi')} ({unit}); {goals}\n")
+        out.write(f"# {indicator.id},,,,,\n")
+    return out.getvalue()
