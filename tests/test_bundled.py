@@ -1,0 +1,90 @@
+"""The bundled programmes: valid, faithful to their source text, and one source of truth."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
+from ktt_cli.model import Comparator, TargetsFile, Unit
+from ktt_cli.problems import ProblemLog
+from ktt_cli.targets_file import read_targets
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "seed" / "yen-bai-action-programme-article.txt"
+
+# The table of the issue that asked for the programme: id, unit, 2030, 2045.
+YEN_BAI = {
+    "tht_count": ("count", ("about", 8400), None),
+    "tht_members": ("persons", ("over", 50400), None),
+    "htx_count": ("count", ("at_least", 1200), None),
+    "htx_members": ("persons", ("over", 60000), None),
+    "union_count": ("count", ("at_least", 2), None),
+    "union_member_htx": ("count", ("over", 10), None),
+    "good_fair_share": ("percent", ("over", 65), None),
+    "value_chain_share": ("percent", ("at_least", 50), ("at_least", 75)),
+    "high_tech_htx": ("count", ("over", 50), None),
+    "population_share": ("percent", None, ("at_least", 20)),
+    "effective_share": ("percent", None, ("over", 90)),
+    "digital_share": ("percent", None, ("all", 100)),
+}
+
+
+def load(programme_id: str) -> TargetsFile:
+    path = bundled_path(programme_id)
+    assert path is not None
+    log = ProblemLog()
+    targets = read_targets(path.read_bytes(), programme_id, log)
+    assert targets is not None, [str(p) for p in log]
+    return targets
+
+
+@pytest.mark.parametrize("programme_id", bundled_ids())
+def test_every_bundled_programme_is_valid_and_named_by_its_id(programme_id: str) -> None:
+    targets = load(programme_id)
+    assert targets.programme.id == programme_id
+    for indicator in targets.indicators:
+        assert (indicator.unit is Unit.PERCENT) == (indicator.share_of is not None)
+        assert indicator.name.en, f"{indicator.id} has no English name"
+
+
+def test_the_root_targets_file_is_the_installed_bundled_programme() -> None:
+    installed = files("ktt_cli").joinpath("programmes", f"{DEFAULT}.yaml").read_bytes()
+    assert (ROOT / "targets.yaml").read_bytes() == installed
+    assert DEFAULT.startswith("yen-bai")
+
+
+def test_yen_bai_targets_are_those_of_the_programme() -> None:
+    targets = load(DEFAULT)
+    found = {}
+    for indicator in targets.indicators:
+        by_year = {t.year: (t.comparator.value, t.level) for t in indicator.targets}
+        found[indicator.id] = (indicator.unit.value, by_year.get(2030), by_year.get(2045))
+    assert found == YEN_BAI
+    assert targets.milestones == [2030, 2045]
+
+
+def test_yen_bai_texts_quote_the_programme_word_for_word() -> None:
+    seed = " ".join(SEED.read_text(encoding="utf-8").split())
+    targets = load(DEFAULT)
+    quoted = [t.text for i in targets.indicators for t in i.targets]
+    quoted += [q.text for q in targets.qualitative]
+    for text in quoted:
+        assert " ".join(text.split()) in seed, text
+
+
+def test_yen_bai_readings_that_were_choices_are_noted() -> None:
+    targets = load(DEFAULT)
+    for indicator in targets.indicators:
+        for target in indicator.targets:
+            words = target.text.lower()
+            chosen = (
+                target.comparator in (Comparator.ABOUT, Comparator.ALL)
+                or "trong đó" in words
+                or not re.search(r"khoảng|trên|ít nhất|tối thiểu|dưới|không quá|tối đa|đều", words)
+            )
+            if chosen:
+                assert target.note, f"{indicator.id} {target.year}: a reading without a note"

@@ -1,0 +1,242 @@
+"""The maths of SPEC §4, by answers worked out by hand and by properties."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from ktt_cli.model import DIRECTION, Comparator
+from ktt_cli.periods import parse_period
+from ktt_cli.progress import Goal, Point, Status, assess, is_met, status_of_ratio
+
+C = Comparator
+
+
+def goal(comparator: Comparator, level: float, year: int = 2030, tolerance: float = 0.05) -> Goal:
+    band = tolerance if comparator is C.ABOUT else 0.0
+    return Goal(comparator, level, year, DIRECTION[comparator], band)
+
+
+def at(period: str, value: float) -> Point:
+    return Point(parse_period(period).time, value)
+
+
+def test_the_example_of_the_spec() -> None:
+    # htx_count: baseline 465 in 2020 (t0 = 2020), 834 in 2025-02 (t = 2024 + 2/12 = 2024.1667),
+    # target at least 1200 by 2030.
+    # percent  = 100 × 834/1200 = 69.5
+    # progress = 100 × (834 − 465)/(1200 − 465) = 100 × 369/735 = 50.204
+    # CAGR_o = (834/465)^(1/4.1667) − 1 = exp(0.584197/4.1667) − 1 = 0.150508
+    # CAGR_r = (1200/465)^(1/10) − 1 = exp(0.948039/10) − 1 = 0.099443
+    # R = 0.150508/0.099443 = 1.5135 → on_track
+    # projected = 834 × 1.150508^5.8333 = 1889.5; required = (1200/834)^(1/5.8333) − 1 = 0.06436
+    a = assess(goal(C.AT_LEAST, 1200), at("2025-02", 834), at("2020", 465))
+    assert a.status is Status.ON_TRACK
+    assert a.met is False
+    assert a.gap == 366
+    assert a.percent_achieved == pytest.approx(69.5)
+    assert a.progress_from_baseline == pytest.approx(50.204, abs=1e-3)
+    assert a.growth_ratio == pytest.approx(1.5135, abs=1e-4)
+    assert a.growth_method == "compound"
+    assert a.projected == pytest.approx(1889.58, rel=1e-4)
+    assert a.required_annual_growth == pytest.approx(0.06436, abs=1e-5)
+
+
+def test_fractional_years_change_the_category() -> None:
+    # 100 in 2020 (t0 = 2020.0), 104 in 2021-06 (t = 2020.5), at least 200 by 2030.
+    # CAGR_o = 1.04^(1/0.5) − 1 = 0.0816; CAGR_r = 2^(1/10) − 1 = 0.071773
+    # R = 0.0816/0.071773 = 1.1369 → on_track.
+    # Counted in whole years (t = 2021) it would be 0.04/0.071773 = 0.55731 → limited_progress.
+    a = assess(goal(C.AT_LEAST, 200), at("2021-06", 104), at("2020", 100))
+    assert a.growth_ratio == pytest.approx(1.13691, abs=1e-5)
+    assert a.status is Status.ON_TRACK
+    whole = assess(goal(C.AT_LEAST, 200), at("2021", 104), at("2020", 100))
+    assert whole.growth_ratio == pytest.approx(0.55731, abs=1e-5)
+    assert whole.status is Status.LIMITED_PROGRESS
+
+
+def test_over_is_strict_when_exactly_equal() -> None:
+    # over 65%: 65 is not over 65. Baseline 60 in 2022, 65 in 2024.
+    # gap = 65 − 65 = 0, percent = 100, not met.
+    # CAGR_o = (65/60)^(1/2) − 1 = 0.040833; CAGR_r = (65/60)^(1/8) − 1 = 0.010056; R = 4.0607
+    a = assess(goal(C.OVER, 65), at("2024", 65), at("2022", 60))
+    assert a.met is False
+    assert a.gap == 0
+    assert a.percent_achieved == 100
+    assert a.growth_ratio == pytest.approx(4.0607, abs=1e-4)
+    assert a.status is Status.ON_TRACK
+
+
+def test_about_is_met_inside_its_tolerance() -> None:
+    # about 8400, tolerance 5%: met from 8400 × 0.95 = 7980. 8000 is met; the gap stays 400.
+    a = assess(goal(C.ABOUT, 8400), at("2024", 8000), None)
+    assert a.met is True
+    assert a.status is Status.ACHIEVED
+    assert a.gap == 400
+    assert a.percent_achieved == pytest.approx(95.238, abs=1e-3)
+    assert assess(goal(C.ABOUT, 8400), at("2024", 7979), None).met is False
+    assert assess(goal(C.ABOUT, 8400, tolerance=0.1), at("2024", 7600), None).met is True
+
+
+def test_a_decreasing_target() -> None:
+    # at most 10%, baseline 20 in 2020, 16 in 2024 (d = −1).
+    # percent = 100 × 10/16 = 62.5; gap = −(10 − 16) = 6; progress = 100 × (16−20)/(10−20) = 40
+    # CAGR_o = 0.8^(1/4) − 1 = −0.054258; CAGR_r = 0.5^(1/10) − 1 = −0.066967
+    # R = −1 × −0.054258 / 0.066967 = 0.8102 → needs_acceleration
+    a = assess(goal(C.AT_MOST, 10), at("2024", 16), at("2020", 20))
+    assert a.percent_achieved == 62.5
+    assert a.gap == 6
+    assert a.progress_from_baseline == pytest.approx(40)
+    assert a.growth_ratio == pytest.approx(0.81023, abs=1e-5)
+    assert a.status is Status.NEEDS_ACCELERATION
+
+
+def test_under_is_strict() -> None:
+    assert is_met(goal(C.UNDER, 10), 9.99)
+    assert not is_met(goal(C.UNDER, 10), 10)
+    assert is_met(goal(C.AT_MOST, 10), 10)
+
+
+def test_a_zero_baseline_takes_the_linear_form() -> None:
+    # over 50 high-tech cooperatives; 0 in 2022, 12 in 2025 (t − t0 = 3), milestone 2030.
+    # linear: observed 12/3 = 4 a year; required (50 − 0)/(2030 − 2022) = 6.25 a year
+    # R = 4/6.25 = 0.64 → needs_acceleration; projected = 12 + 4 × 5 = 32
+    # required growth from now = (50/12)^(1/5) − 1 = exp(1.427116/5) − 1 = 0.33032
+    a = assess(goal(C.OVER, 50), at("2025", 12), at("2022", 0))
+    assert a.growth_method == "linear"
+    assert a.growth_ratio == pytest.approx(0.64)
+    assert a.status is Status.NEEDS_ACCELERATION
+    assert a.projected == pytest.approx(32)
+    assert a.required_annual_growth == pytest.approx(0.33032, abs=1e-5)
+    assert a.percent_achieved == 24
+    assert a.progress_from_baseline == 24
+
+
+def test_a_passed_milestone_is_missed_or_achieved() -> None:
+    missed = assess(goal(C.AT_LEAST, 1200), at("2031", 1100), at("2020", 465))
+    assert missed.status is Status.MISSED
+    assert missed.projected is None  # there is nothing left to project
+    assert missed.required_annual_growth is None
+    assert (
+        assess(goal(C.AT_LEAST, 1200), at("2031", 1300), at("2020", 465)).status is Status.ACHIEVED
+    )
+    # December 2030 ends with the year 2030: the milestone has come
+    assert assess(goal(C.AT_LEAST, 1200), at("2030-12", 1100), None).status is Status.MISSED
+    assert (
+        assess(goal(C.AT_LEAST, 1200), at("2030-11", 1100), None).status is Status.INSUFFICIENT_DATA
+    )
+
+
+def test_deterioration_and_limited_progress() -> None:
+    # 500 in 2020 → 450 in 2024: CAGR_o < 0 so R < 0
+    assert assess(goal(C.AT_LEAST, 1200), at("2024", 450), at("2020", 500)).status is (
+        Status.DETERIORATION
+    )
+    # 465 → 480 over 4 years: CAGR_o = (480/465)^(1/4) − 1 = 0.0079688; R = 0.0080/0.0994 = 0.080
+    a = assess(goal(C.AT_LEAST, 1200), at("2024", 480), at("2020", 465))
+    assert a.growth_ratio == pytest.approx(0.08013, abs=1e-4)
+    assert a.status is Status.LIMITED_PROGRESS
+
+
+def test_no_data_and_insufficient_data() -> None:
+    assert assess(goal(C.AT_LEAST, 1200), None, None).status is Status.NO_DATA
+    assert assess(goal(C.AT_LEAST, 1200), None, None).met is None
+    single = assess(goal(C.AT_LEAST, 1200), at("2024", 777), None)
+    assert single.status is Status.INSUFFICIENT_DATA
+    assert single.growth_ratio is None
+    assert single.progress_from_baseline is None
+    # a baseline at the same time as the latest figure is no baseline
+    same = assess(goal(C.AT_LEAST, 1200), at("2024", 777), at("2024", 700))
+    assert same.status is Status.INSUFFICIENT_DATA
+
+
+def test_a_target_that_asks_for_no_change() -> None:
+    # over 100 from a baseline of 100: the required rate is 0, so R is the sign of the change
+    flat = assess(goal(C.OVER, 100), at("2024", 100), at("2020", 100))
+    assert flat.growth_ratio == 0
+    assert flat.status is Status.LIMITED_PROGRESS
+    falling = assess(goal(C.OVER, 100), at("2024", 90), at("2020", 100))
+    assert falling.growth_ratio is None  # −inf is not a number JSON can carry
+    assert falling.status is Status.DETERIORATION
+
+
+def test_all_is_a_hundred_percent() -> None:
+    assert assess(goal(C.ALL, 100), at("2024", 100), None).status is Status.ACHIEVED
+    a = assess(goal(C.ALL, 100), at("2024", 99.5), None)
+    assert a.met is False
+    assert a.gap == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "status"),
+    [
+        (0.95, Status.ON_TRACK),
+        (0.9499, Status.NEEDS_ACCELERATION),
+        (0.6, Status.NEEDS_ACCELERATION),
+        (0.5999, Status.LIMITED_PROGRESS),
+        (0.0, Status.LIMITED_PROGRESS),
+        (-0.0001, Status.DETERIORATION),
+    ],
+)
+def test_the_thresholds_of_the_growth_ratio(ratio: float, status: Status) -> None:
+    assert status_of_ratio(ratio) is status
+
+
+# ---- properties ------------------------------------------------------------------
+
+positive = st.floats(min_value=1e-6, max_value=1e9, allow_nan=False, allow_infinity=False)
+year_time = st.floats(min_value=2000, max_value=2029.9, allow_nan=False)
+comparators = st.sampled_from(list(Comparator))
+
+
+@given(comparators, positive, positive)
+def test_met_agrees_with_the_comparator_table(
+    comparator: Comparator, level: float, x: float
+) -> None:
+    expected = {
+        C.AT_LEAST: x >= level,
+        C.OVER: x > level,
+        C.ABOUT: x >= level * 0.95,
+        C.AT_MOST: x <= level,
+        C.UNDER: x < level,
+        C.ALL: x >= 100,
+    }[comparator]
+    assert is_met(goal(comparator, level), x) is expected
+
+
+@given(comparators, positive, positive, positive, year_time, year_time, st.integers(2000, 2060))
+def test_positive_finite_inputs_give_no_nan_and_no_exception(
+    comparator: Comparator, level: float, x: float, x0: float, t: float, t0: float, year: int
+) -> None:
+    a = assess(goal(comparator, level, year), Point(t, x), Point(t0, x0))
+    for value in (a.gap, a.percent_achieved, a.progress_from_baseline, a.growth_ratio,
+                  a.projected, a.required_annual_growth):  # fmt: skip
+        assert value is None or math.isfinite(value)
+    assert isinstance(a.status, Status)
+
+
+@given(st.sampled_from([C.AT_LEAST, C.OVER, C.ABOUT, C.AT_MOST, C.UNDER]), positive, positive,
+       positive, positive)  # fmt: skip
+def test_a_higher_actual_moves_percent_and_progress_the_right_way(
+    comparator: Comparator, level: float, x0: float, low: float, high: float
+) -> None:
+    assume(low < high)
+    direction = DIRECTION[comparator]
+    # progress measures the way from the baseline to a target that lies ahead of it
+    assume((level - x0) * direction > 0)
+    g = goal(comparator, level)
+    before = assess(g, Point(2024, low), Point(2020, x0))
+    after = assess(g, Point(2024, high), Point(2020, x0))
+    for first, second in [
+        (before.percent_achieved, after.percent_achieved),
+        (before.progress_from_baseline, after.progress_from_baseline),
+    ]:
+        assert first is not None
+        assert second is not None
+        if direction > 0:
+            assert second >= first
+        else:
+            assert second <= first

@@ -1,0 +1,108 @@
+"""The targets loader: every rule of SPEC §2 refused with the place of the offending node."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from ktt_cli.problems import ProblemLog
+from ktt_cli.targets_file import read_targets
+
+FIXTURES = Path(__file__).parent / "fixtures" / "targets"
+
+
+def problems_of(name: str) -> list[tuple[str, int | None, int | None]]:
+    log = ProblemLog()
+    result = read_targets((FIXTURES / name).read_bytes(), name, log)
+    assert result is None  # a file with an error gives no programme
+    return [(p.code, p.line, p.column) for p in log]
+
+
+def test_the_base_fixture_is_valid() -> None:
+    log = ProblemLog()
+    targets = read_targets((FIXTURES / "valid.yaml").read_bytes(), "valid.yaml", log)
+    assert targets is not None, [str(p) for p in log]
+    assert [i.id for i in targets.indicators] == ["htx_count", "good_fair_share"]
+    assert targets.milestones == [2030]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "code", "line", "column"),
+    [
+        # the line and column are those of the node at fault, counted from 1
+        ("syntax_error.yaml", "yaml_syntax", 14, 4),
+        ("unknown_key.yaml", "unknown_key", 16, 22),  # the key 'valeu'
+        ("duplicate_id.yaml", "duplicate_id", 17, 9),  # the second 'htx_count'
+        ("duplicate_year.yaml", "duplicate_year", 17, 16),  # the second 2030
+        ("percent_out_of_range.yaml", "percent_out_of_range", 22, 47),  # 165
+        ("negative_count.yaml", "negative_count", 16, 29),  # -5
+        ("not_whole.yaml", "not_whole", 16, 29),  # YAML reads 1.200 as one point two
+        ("all_not_percent.yaml", "all_not_percent", 16, 34),
+        ("milestone_before_baseline.yaml", "milestone_before_baseline", 16, 16),
+        ("duplicate_key.yaml", "duplicate_key", 14, 5),
+        ("missing_text.yaml", "missing_key", 16, 9),  # the target that lacks it
+        ("wrong_type.yaml", "invalid_type", 16, 29),
+        ("missing_share_of.yaml", "missing_share_of", 17, 5),  # the indicator
+        ("schema_version.yaml", "invalid_value", 2, 17),
+        ("tolerance_without_about.yaml", "tolerance_without_about", 22, 9),
+        ("python_tag.yaml", "yaml_tag", 8, 14),
+        ("not_a_mapping.yaml", "not_a_mapping", 1, 1),
+        ("empty.yaml", "empty_file", 1, 1),
+        ("not_utf8.yaml", "encoding", 8, None),
+        ("alias_bomb.yaml", "too_large", 2, 12),
+    ],
+)
+def test_each_rule_is_refused_at_its_node(fixture: str, code: str, line: int, column: int) -> None:
+    assert problems_of(fixture) == [(code, line, column)]
+
+
+def test_every_problem_of_a_file_is_reported_in_one_run() -> None:
+    assert problems_of("three_errors.yaml") == [
+        ("missing_key", 4, 3),
+        ("negative_count", 15, 29),
+        ("percent_out_of_range", 21, 47),
+    ]
+
+
+def test_an_unknown_key_suggests_the_known_one() -> None:
+    log = ProblemLog()
+    read_targets((FIXTURES / "unknown_key.yaml").read_bytes(), "x.yaml", log)
+    assert "did you mean 'value'?" in next(iter(log)).message
+
+
+def test_a_python_tag_is_refused_and_never_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert problems_of("python_tag.yaml")[0][0] == "yaml_tag"
+    assert not (tmp_path / "ktt-pwned").exists()  # os.system("touch ktt-pwned") never ran
+
+
+def test_an_alias_bomb_is_refused_fast() -> None:
+    start = time.perf_counter()
+    assert problems_of("alias_bomb.yaml")[0][0] == "too_large"
+    assert time.perf_counter() - start < 1.0  # expanded it would be 9^9 values
+
+
+def test_deep_nesting_is_refused() -> None:
+    deep = b"schema_version: 1\nprogramme: " + b"[" * 5000 + b"]" * 5000 + b"\n"
+    log = ProblemLog()
+    assert read_targets(deep, "deep.yaml", log) is None
+    assert next(iter(log)).code in ("yaml_syntax", "too_deep")
+
+
+def test_a_name_may_be_plain_text_or_both_languages() -> None:
+    log = ProblemLog()
+    targets = read_targets((FIXTURES / "valid.yaml").read_bytes(), "valid.yaml", log)
+    assert targets is not None
+    indicator = targets.indicator("htx_count")
+    assert indicator.name.pick("en") == "Số hợp tác xã"  # no English given: the Vietnamese
+    assert targets.programme.name.pick("en") == "Test programme"
+
+
+def test_a_bom_is_accepted() -> None:
+    log = ProblemLog()
+    data = b"\xef\xbb\xbf" + (FIXTURES / "valid.yaml").read_bytes()
+    assert read_targets(data, "bom.yaml", log) is not None
