@@ -224,7 +224,7 @@ class _Reader:
             try:
                 value, qualifier = read_cell(text, indicator.unit, self.options.number_style)
             except CellError as e:
-                self._error(line, e.code, f"{indicator.id}: {e.message}", column + 1)
+                self._error(line, e.code, f"{indicator.id}: {e.message}")
                 return 0
             if qualifier is None:
                 indicator.figures[text] = value
@@ -246,9 +246,9 @@ class _Reader:
                 return self.files[k], line - self.file_starts[k]
         return self.files[0], line
 
-    def _error(self, line: int, code: str, message: str, column: int | None = None) -> None:
+    def _error(self, line: int, code: str, message: str) -> None:
         file, physical = self._place(line)
-        self.log.error(file, physical, code, message, column)
+        self.log.error(file, physical, code, message)
 
     def _fitted(self, row: list[str], layout: Layout, line: int) -> list[str] | None:
         """`row` with as many fields as the header, or None for a row to pass over."""

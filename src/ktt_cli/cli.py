@@ -300,6 +300,7 @@ def validate(
             except UsageProblem as e:
                 _usage_exit(e)
             reference = read_targets(path.read_bytes(), targets_name, log)
+            names = names or [targets_name]
         if data_sources and reference is None:
             for source in data_sources:
                 log.error(

@@ -6,6 +6,7 @@ anything, all such problems together.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
@@ -61,7 +62,11 @@ def file_source(name: str) -> Source:
 def stdin_source() -> Source:
     # One reader over descriptor 0, which leaves the descriptor open when closed; the
     # same reader every time, so that bytes peeked at to sniff the content are not lost.
-    stream = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
+    try:
+        stream = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
+    except (OSError, ValueError, io.UnsupportedOperation):
+        # stdin without a descriptor (replaced by a test runner or a host program)
+        stream = io.BufferedReader(io.BytesIO(sys.stdin.buffer.read()))
     return Source(STDIN, lambda: stream)
 
 

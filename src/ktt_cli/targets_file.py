@@ -155,10 +155,11 @@ def _plain_scalar(node: Node, placed: _PlacedData) -> object:
                 raise _Refused(_mark(node), "invalid_value", str(e.problem)) from None
     if node.tag == _TAG + "merge":
         raise _Refused(_mark(node), "yaml_tag", "merge keys (<<) are not supported")
+    tag = node.tag.replace(_TAG, "!!")
     raise _Refused(
         _mark(node),
         "yaml_tag",
-        f"the tag {node.tag} is not allowed: a targets file holds plain text, numbers and lists",
+        f"the tag {tag} is not allowed: a targets file holds plain text, numbers and lists",
     )
 
 
@@ -184,6 +185,8 @@ def _problems_of(error: ValidationError) -> list[tuple[Path, str, str, bool]]:
             problems.append((loc, "invalid_type", f"{name}: {_lower(e['msg'])}", False))
         elif kind.startswith(("greater", "less")):
             problems.append((loc, "out_of_range", f"{name}: {_lower(e['msg'])}", False))
+        elif "url" not in e:  # a rule of ktt's own (PydanticCustomError): its message says it all
+            problems.append((loc, kind, e["msg"], False))
         else:
             problems.append((loc, kind, f"{name}: {e['msg']}" if name else e["msg"], False))
     return problems

@@ -1,0 +1,265 @@
+"""The commands through Typer's CliRunner, and the installed `ktt` as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from ktt_cli import __version__
+from ktt_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = str(ROOT / "examples" / "actuals.csv")
+runner = CliRunner()
+
+
+def ktt(*args: str, **kwargs: object):
+    result = runner.invoke(app, list(args), **kwargs)  # type: ignore[arg-type]
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_version() -> None:
+    result = ktt("--version")
+    assert (result.exit_code, result.stdout) == (0, f"ktt {__version__}\n")
+
+
+def test_report_table_is_the_main_job() -> None:
+    result = ktt("report", EXAMPLE)
+    assert result.exit_code == 0
+    assert "Mục tiêu đến năm 2030" in result.stdout
+    assert "đúng hướng" in result.stdout  # htx_count, on track
+    assert "\x1b[" not in result.stdout  # no colour when not a terminal
+    assert "bound_used" in result.stderr  # warnings go to stderr
+
+
+def test_report_json_is_the_report_and_nothing_else() -> None:
+    result = ktt("report", EXAMPLE, "--format", "json")
+    doc = json.loads(result.stdout)
+    assert doc["as_of"] == "2025-02"
+    assert len(doc["results"]) == 13
+    assert "bound_used" in result.stderr
+
+
+def test_report_options_filter_and_cut_off() -> None:
+    doc = json.loads(ktt("report", EXAMPLE, "-f", "json", "--as-of", "2024", "-m", "2030",
+                         "-i", "htx_count", "--indicator", "tht_count").stdout)  # fmt: skip
+    assert [(r["indicator"], r["actual"]) for r in doc["results"]] == [
+        ("tht_count", 5300),
+        ("htx_count", 777),
+    ]
+    assert doc["as_of"] == "2024"
+
+
+def test_lang_en_and_its_environment_variable() -> None:
+    assert "on track" in ktt("report", EXAMPLE, "--lang", "en").stdout
+    assert "on track" in ktt("report", EXAMPLE, env={"KTT_LANG": "en"}).stdout
+    assert "đúng hướng" in ktt("report", EXAMPLE, "--lang", "vi", env={"KTT_LANG": "en"}).stdout
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [("missed", 0), ("on_track", 1), ("missed,insufficient_data", 1), ("no_data", 1)],
+)
+def test_fail_on(fail_on: str, code: int) -> None:
+    assert ktt("report", EXAMPLE, "--fail-on", fail_on, "-f", "json").exit_code == code
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--fail-on", "nope"], "unknown status nope"),
+        (["--milestone", "2035"], "no target for 2035"),
+        (["--indicator", "htx_cuont"], "did you mean 'htx_count'?"),
+        (["--as-of", "mid-2024"], "--as-of"),
+        (["--encoding", "klingon"], "not an encoding"),
+        (["--targets", "nowhere-programme"], "neither a file nor a bundled programme"),
+        (["--format", "xml"], "xml"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(args: list[str], message: str) -> None:
+    result = ktt("report", EXAMPLE, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_report_needs_actuals() -> None:
+    result = ktt("report")
+    assert result.exit_code == 2
+    assert "give one or more actuals files" in result.stderr
+
+
+def test_report_refuses_actuals_with_errors(tmp_path: Path) -> None:
+    data = tmp_path / "bad.csv"
+    data.write_text("indicator,period,value\nhtx_count,2024,8.400\nhtx_count,2025,x\n")
+    result = ktt("report", str(data))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"{data}:2: ambiguous_number" in result.stderr
+    assert f"{data}:3: not_a_number" in result.stderr
+    assert "nothing was computed" in result.stderr
+
+
+def test_number_format_comma_reads_vietnamese_figures(tmp_path: Path) -> None:
+    data = tmp_path / "vn.csv"
+    data.write_text("chỉ tiêu;kỳ;giá trị\nhtx_members;2024;34.000\n", encoding="utf-8")
+    doc = json.loads(ktt("report", str(data), "--number-format", "comma", "-f", "json").stdout)
+    assert next(r for r in doc["results"] if r["indicator"] == "htx_members")["actual"] == 34000
+
+
+def test_standard_input() -> None:
+    data = Path(EXAMPLE).read_text(encoding="utf-8")
+    doc = json.loads(ktt("report", "-", "-f", "json", input=data).stdout)
+    assert doc["actuals_files"] == ["-"]
+    assert ktt("report", "-", "-", input=data).exit_code == 2
+
+
+def test_output_file_matches_stdout_and_csv_gets_a_bom(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    assert ktt("report", EXAMPLE, "-f", "json", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8") == ktt("report", EXAMPLE, "-f", "json").stdout
+    table = tmp_path / "report.csv"
+    ktt("report", EXAMPLE, "-f", "csv", "-o", str(table))
+    assert table.read_bytes().startswith(b"\xef\xbb\xbfindicator,")
+    assert ktt("report", EXAMPLE, "-f", "csv").stdout.startswith("indicator,")
+    text = tmp_path / "report.txt"
+    ktt("report", EXAMPLE, "-o", str(text))
+    assert "Mục tiêu đến năm 2030" in text.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
+
+
+def test_markdown_output() -> None:
+    assert "| Số hợp tác xã | ≥ 1.200 |" in ktt("report", EXAMPLE, "-f", "markdown").stdout
+
+
+def test_validate_exit_codes(tmp_path: Path) -> None:
+    assert ktt("validate").exit_code == 0  # the bundled programme
+    assert ktt("validate", EXAMPLE, str(ROOT / "targets.yaml")).exit_code == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,period,value\nhtx_count,2024,-3\n")
+    result = ktt("validate", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:2: negative_count" in result.stdout
+    assert ktt("validate", str(tmp_path / "missing.csv")).exit_code == 2
+
+
+def test_validate_json_lists_every_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,period,value\nhtx_count,2024,-3\nhtx_cuont,2024,5\n")
+    problems = json.loads(ktt("validate", str(bad), "--format", "json").stdout)
+    assert [(p["line"], p["code"]) for p in problems] == [
+        (2, "negative_count"),
+        (3, "unknown_indicator"),
+    ]
+    assert set(problems[0]) >= {"file", "line", "column", "code", "message"}
+
+
+def test_validate_checks_actuals_against_the_targets_file_given(tmp_path: Path) -> None:
+    targets = ROOT / "tests" / "fixtures" / "targets" / "valid.yaml"
+    data = tmp_path / "d.csv"
+    data.write_text("indicator,period,value\ngood_fair_share,2024,70\n")
+    assert ktt("validate", str(targets), str(data)).exit_code == 0
+    assert ktt("validate", str(data)).exit_code == 0  # the bundled programme has it too
+    data.write_text("indicator,period,value\nhtx_members,2024,70\n")
+    assert ktt("validate", str(targets), str(data)).exit_code == 1  # not in valid.yaml
+
+
+def test_validate_sniffs_standard_input() -> None:
+    targets = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    assert ktt("validate", "-", input=targets).exit_code == 0
+    assert ktt("validate", "-", input="indicator,period,value\nhtx_count,2024,5\n").exit_code == 0
+
+
+def test_targets_table_json_and_list() -> None:
+    table = ktt("targets").stdout
+    assert "htx_count" in table
+    assert "≥ 1.200" in table
+    doc = json.loads(ktt("targets", "--format", "json").stdout)
+    assert doc["programme"]["id"] == "yen-bai-nq20"
+    assert doc["indicators"][2]["targets"][0] == {
+        "year": 2030, "comparator": "at_least", "value": 1200, "text": "1.200 hợp tác xã (HTX)",
+        "note": doc["indicators"][2]["targets"][0]["note"],
+    }  # fmt: skip
+    assert "yen-bai-nq20" in ktt("targets", "--list").stdout
+
+
+def test_targets_json_is_a_targets_file_again(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(yaml.safe_dump(json.loads(ktt("targets", "-f", "json").stdout),
+                                   allow_unicode=True), encoding="utf-8")  # fmt: skip
+    assert ktt("validate", str(copy)).exit_code == 0
+
+
+def test_template_filled_in_is_valid(tmp_path: Path) -> None:
+    template = ktt("template").stdout
+    assert template.count("# htx_count,") == 1
+    filled = template.replace("# htx_count,,,,,", "htx_count,2025,834,,lienminhhtxyenbai.org.vn,")
+    data = tmp_path / "filled.csv"
+    data.write_text(filled, encoding="utf-8")
+    assert ktt("validate", str(data)).exit_code == 0
+    doc = json.loads(ktt("report", str(data), "-f", "json").stdout)
+    assert next(r for r in doc["results"] if r["indicator"] == "htx_count")["actual"] == 834
+    wide = ktt("template", "--wide").stdout
+    header = next(line for line in wide.splitlines() if not line.startswith("#"))
+    assert header.split(",")[:3] == ["period", "region", "tht_count"]
+    data.write_text(wide + "2025,," + ",".join(["5"] * 14) + ",,\n", encoding="utf-8")
+    assert ktt("validate", str(data)).exit_code == 0
+
+
+def test_schema_describes_the_targets_file() -> None:
+    schema = json.loads(ktt("schema").stdout)
+    assert schema["title"] == "ktt targets file"
+    assert {"schema_version", "programme", "indicators"} <= set(schema["required"])
+
+
+def test_ktt_targets_environment_variable(tmp_path: Path) -> None:
+    targets = ROOT / "tests" / "fixtures" / "targets" / "valid.yaml"
+    data = tmp_path / "d.csv"
+    data.write_text("indicator,period,value\nhtx_count,2024,777\n")
+    doc = json.loads(
+        ktt("report", str(data), "-f", "json", env={"KTT_TARGETS": str(targets)}).stdout
+    )
+    assert doc["programme"]["id"] == "test-programme"
+    assert doc["targets_file"] == str(targets)
+
+
+def test_the_national_programme_reports_on_the_national_example() -> None:
+    assert "nq20-national" in ktt("targets", "--list").stdout
+    assert "≈ 140.000" in ktt("targets", "--targets", "nq20-national").stdout
+    example = str(ROOT / "examples" / "actuals-national.csv")
+    doc = json.loads(ktt("report", "--targets", "nq20-national", example, "-f", "json").stdout)
+    assert doc["targets_file"] == "bundled:nq20-national"
+    status = {r["indicator"]: r["status"] for r in doc["results"]}
+    # 27.342 cooperatives in 2021, 29.378 in 2022: 7.4% a year against 5.7% needed for 45.000
+    assert status["htx_count"] == "on_track"
+    assert status["tht_count"] == "insufficient_data"  # a single figure
+    assert status["good_fair_share"] == "no_data"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("report", "validate", "targets", "template", "schema"):
+        assert f"ktt {command}" in readme
+
+
+def installed(name: str) -> str:
+    path = Path(sys.executable).parent / name
+    if not path.exists():
+        pytest.skip(f"{name} is not installed next to {sys.executable}")
+    return str(path)
+
+
+def test_the_installed_command_runs_the_quick_start() -> None:
+    done = subprocess.run([installed("ktt"), "report", "examples/actuals.csv"], cwd=ROOT,
+                          capture_output=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    assert "Mục tiêu đến năm 2030" in done.stdout.decode("utf-8")
+    module = subprocess.run([sys.executable, "-m", "ktt_cli", "--version"], capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert module.stdout == f"ktt {__version__}\n"

@@ -1,0 +1,143 @@
+"""Renderers: the JSON contract of SPEC §5, CSV, Markdown, and the table at fixed widths."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from ktt_cli.actuals_file import ReadOptions, read_actuals
+from ktt_cli.csv_input import Source
+from ktt_cli.inputs import file_source
+from ktt_cli.model import TargetsFile
+from ktt_cli.output import render_text
+from ktt_cli.problems import ProblemLog
+from ktt_cli.render.csv import cell, report_csv
+from ktt_cli.render.json import RESULT_FIELDS, report_dict
+from ktt_cli.render.markdown import report_markdown
+from ktt_cli.render.table import bar, report_view
+from ktt_cli.report import Report, build_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+SPEC_KEYS = [
+    "indicator", "name", "unit", "milestone", "comparator", "target", "target_text", "actual",
+    "actual_period", "actual_source", "actual_note", "baseline", "baseline_period", "gap",
+    "percent_achieved", "progress_from_baseline", "met", "status", "growth_ratio", "projected",
+    "required_annual_growth",
+]  # fmt: skip
+
+
+def example_report(targets: TargetsFile, lang: str = "vi") -> Report:
+    log = ProblemLog()
+    sources: list[Source] = [file_source(str(ROOT / "examples" / "actuals.csv"))]
+    data = read_actuals(sources, targets, ReadOptions(), log)
+    assert not log.errors
+    return build_report(targets, data, targets_file="targets.yaml", lang=lang,
+                        reading_warnings=log.of_severity("warning"))  # fmt: skip
+
+
+def test_json_has_every_key_of_the_spec_with_nulls_not_omitted(yen_bai: TargetsFile) -> None:
+    doc = report_dict(example_report(yen_bai))
+    for key in ("schema_version", "ktt_version", "programme", "targets_file", "actuals_files",
+                "as_of", "results", "qualitative", "warnings"):  # fmt: skip
+        assert key in doc
+    assert doc["schema_version"] == 1
+    assert doc["programme"]["id"] == "yen-bai-nq20"
+    assert doc["as_of"] == "2025-02"
+    for result in doc["results"]:
+        assert list(result) == list(RESULT_FIELDS)
+        assert set(SPEC_KEYS) <= set(result)
+    no_data = next(r for r in doc["results"] if r["indicator"] == "union_count")
+    assert no_data["actual"] is None
+    assert no_data["gap"] is None
+    assert no_data["status"] == "no_data"
+
+
+def test_json_reproduces_the_example_of_the_spec(yen_bai: TargetsFile) -> None:
+    doc = report_dict(example_report(yen_bai))
+    htx = next(r for r in doc["results"] if r["indicator"] == "htx_count")
+    assert htx | {"name": None, "target_text": None, "target_note": None} == {
+        "indicator": "htx_count", "name": None, "unit": "count", "share_of": None,
+        "milestone": 2030, "comparator": "at_least", "target": 1200, "target_text": None,
+        "target_note": None, "actual": 834, "actual_period": "2025-02", "actual_qualifier": None,
+        "actual_source": "lienminhhtxyenbai.org.vn", "actual_note": None, "baseline": 465,
+        "baseline_period": "2020", "gap": 366, "percent_achieved": 69.5,
+        "progress_from_baseline": pytest.approx(50.204, abs=1e-3), "met": False,
+        "status": "on_track", "growth_ratio": pytest.approx(1.5135, abs=1e-4),
+        "growth_method": "compound", "projected": pytest.approx(1889.58, rel=1e-4),
+        "required_annual_growth": pytest.approx(0.06436, abs=1e-5),
+    }  # fmt: skip
+    assert isinstance(htx["actual"], int)  # 834, not 834.0
+    assert isinstance(htx["progress_from_baseline"], float)  # never rounded
+
+
+def test_keys_and_codes_do_not_change_with_the_language(yen_bai: TargetsFile) -> None:
+    vi, en = report_dict(example_report(yen_bai, "vi")), report_dict(example_report(yen_bai, "en"))
+    assert [list(r) for r in vi["results"]] == [list(r) for r in en["results"]]
+    assert [r["status"] for r in vi["results"]] == [r["status"] for r in en["results"]]
+    assert vi["results"][0]["name"] == "Số tổ hợp tác"
+    assert en["results"][0]["name"] == "Cooperative groups"
+
+
+def test_warnings_are_in_the_json(yen_bai: TargetsFile) -> None:
+    warnings = report_dict(example_report(yen_bai))["warnings"]
+    assert {w["code"] for w in warnings} == {"bound_used"}
+    assert {"file", "line", "column", "code", "message"} <= set(warnings[0])
+
+
+def test_csv_has_the_json_fields_and_numbers_stay_numbers(yen_bai: TargetsFile) -> None:
+    report = example_report(yen_bai)
+    rows = list(csv.DictReader(io.StringIO(report_csv(report))))
+    assert list(rows[0]) == list(RESULT_FIELDS)
+    htx = next(r for r in rows if r["indicator"] == "htx_count")
+    assert (htx["actual"], htx["gap"], htx["met"], htx["status"]) == (
+        "834",
+        "366",
+        "false",
+        "on_track",
+    )
+    assert json.loads(htx["percent_achieved"]) == 69.5
+    assert len(rows) == len(report.results)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [("=1+2", "'=1+2"), ("+84 912", "'+84 912"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("\tx", "'\tx"), ("\rx", "'\rx"), ("\nx", "'\nx"), ("Số HTX", "Số HTX"), (-12, -12),
+     (-0.5, -0.5), (None, ""), (True, "true")],
+)  # fmt: skip
+def test_csv_cells_never_start_a_formula(value: object, written: object) -> None:
+    assert cell(value) == written
+
+
+def test_markdown_is_a_pipe_table_per_milestone(yen_bai: TargetsFile) -> None:
+    text = report_markdown(example_report(yen_bai))
+    assert "## Mục tiêu đến năm 2030" in text
+    assert "## Mục tiêu đến năm 2045" in text
+    assert "| Số hợp tác xã | ≥ 1.200 | 834 (2025-02) | 366 | 69,5% | đúng hướng |" in text
+    assert "1. tht_count 2023:" in text  # notes of the figures, numbered
+
+
+@pytest.mark.parametrize(
+    ("percent", "drawn"),
+    [(0, "·····"), (50, "██▌··"), (100, "█████"), (250, "█████"), (-5, "·····"), (69.5, "███▌·")],
+)
+def test_bar(percent: float, drawn: str) -> None:
+    assert bar(percent) == drawn
+
+
+@pytest.mark.parametrize(("width", "lang"), [(80, "vi"), (200, "en")])
+def test_table_snapshot(yen_bai: TargetsFile, width: int, lang: str) -> None:
+    text = render_text(report_view(example_report(yen_bai, lang)), width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    snapshot = SNAPSHOTS / f"report-{lang}-{width}.txt"
+    if os.environ.get("KTT_UPDATE_SNAPSHOTS"):
+        snapshot.write_text(text, encoding="utf-8")
+    assert text == snapshot.read_text(encoding="utf-8"), (
+        "rerun with KTT_UPDATE_SNAPSHOTS=1 if meant"
+    )
