@@ -11,6 +11,7 @@ path for `_Reader` methods that explain themselves.
 from __future__ import annotations
 
 import math
+import unicodedata
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.observations import Actuals, Observation
 from ktt_cli.periods import Period, PeriodError, parse_period
-from ktt_cli.problems import ProblemLog
+from ktt_cli.problems import ProblemLog, shown
 
 _NAN = math.nan
 _TERRITORY = ""
@@ -123,9 +124,9 @@ class _Reader:
                     source.name,
                     opened.header_line,
                     "ignored_column",
-                    f"the column '{name}' is not one ktt reads; it is left out",
+                    f"the column {shown(name)} is not one ktt reads; it is left out",
                 )
-            rows_before, errors_before = self.rows, self.log.errors
+            rows_before, problems_before = self.rows, self.log.total
             lines_read = opened.header_line
             start = self.file_starts[-1]
             read_rows = self._wide_rows if layout.wide else self._long_rows
@@ -136,7 +137,7 @@ class _Reader:
             except InputStop as stop:
                 self.log.error(source.name, stop.line, stop.code, stop.message)
             self.next_start += lines_read + 1
-            if self.rows == rows_before and self.log.errors == errors_before:
+            if self.rows == rows_before and self.log.total == problems_before:
                 self.log.warning(
                     source.name, opened.header_line, "no_rows", "the file has a header but no rows"
                 )
@@ -256,27 +257,27 @@ class _Reader:
         if not any(field.strip() for field in row) or row[0].lstrip()[:1] == "#":
             return None
         if len(row) > width:
-            if any(field.strip() for field in row[width:]):
-                d = layout.delimiter
-                self._error(
-                    line,
-                    "extra_fields",
-                    f"the row has {len(row)} fields but the header {width}: a '{d}' inside a "
-                    f"value (such as 65{d}5) must be in quotes",
-                )
-                return None
-            return row[:width]
+            # Even empty extra fields are refused: an unquoted 65,5 in a row whose last
+            # cells are empty would otherwise shift 5 into the next column unnoticed.
+            d = layout.delimiter
+            self._error(
+                line,
+                "extra_fields",
+                f"the row has {len(row)} fields but the header {width}: a '{d}' inside a "
+                f"value (such as 65{d}5) must be in quotes, or the header needs a column more",
+            )
+            return None
         return row + [""] * (width - len(row))
 
     def _indicator(self, text: str, line: int) -> _Indicator | None:
         found = self.by_text.get(text) or self.indicators.get(normalise(text))
         if found is None:
-            shown = text.strip()
+            written = text.strip()
             message = (
                 "the indicator is empty"
-                if not shown
-                else f"'{shown}' is not an indicator of {self.targets.programme.id}"
-                f"{did_you_mean(normalise(shown), self.indicators)}"
+                if not written
+                else f"{shown(written)} is not an indicator of {self.targets.programme.id}"
+                f"{did_you_mean(normalise(written), self.indicators)}"
             )
             self._error(line, "unknown_indicator", message)
             return None
@@ -306,7 +307,7 @@ class _Reader:
         key = region_key(region)
         cells = indicator.by_key.get(key)
         if cells is None:
-            cells = indicator.by_key[key] = _Cells(" ".join(region.split()), self.capacity)
+            cells = indicator.by_key[key] = _Cells(_nfc(" ".join(region.split())), self.capacity)
             self.all_cells.append(cells)
         indicator.cells[region] = cells
         return cells
@@ -315,8 +316,8 @@ class _Reader:
         self, indicator: _Indicator, p: int, qualifier: str | None, row: list[str], layout: Layout
     ) -> None:
         i_src, i_note = layout.columns.get("source"), layout.columns.get("note")
-        source = row[i_src].strip() if i_src is not None else ""
-        note = row[i_note].strip() if i_note is not None else ""
+        source = _nfc(row[i_src]) if i_src is not None else ""
+        note = _nfc(row[i_note]) if i_note is not None else ""
         if qualifier or source or note:
             self.extras[(indicator.id, p)] = _Extra(qualifier, source or None, note or None)
 
@@ -376,6 +377,11 @@ class _Reader:
             series[indicator.id] = tuple(observations)
         latest = max(self.periods, key=lambda p: p.sort_key, default=None)
         return Actuals(tuple(self.files), series, regions, latest, self.rows)
+
+
+def _nfc(text: str) -> str:
+    """Text as it is shown: stripped, and composed (Windows-1258 decodes to combining marks)."""
+    return unicodedata.normalize("NFC", text.strip())
 
 
 def _shifted(lines: Sequence[int], start: int) -> Sequence[int]:

@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from ktt_cli.model import Unit, figure_problem
 from ktt_cli.numbers import NumberError, NumberStyle, parse_number
+from ktt_cli.problems import shown
 
 _QUALIFIER = re.compile(r"\s*(>=|<=|[><≥≤~≈])\s*")
 _CANONICAL = {">=": "≥", "<=": "≤", "~": "≈"}
@@ -44,14 +45,13 @@ def read_cell(text: str, unit: Unit, style: NumberStyle) -> tuple[float, str | N
 @cache
 def _adapter(unit: Unit) -> TypeAdapter[float]:
     def number(text: str, info: ValidationInfo) -> float:
-        shown = text.strip()
-        if shown.endswith("%"):
+        if text.strip().endswith("%"):
             if unit is not Unit.PERCENT:
                 raise PydanticCustomError(
                     "unexpected_percent",
-                    f"'{shown}' is a percentage but the indicator counts {unit.value}",
+                    f"{shown(text)} has a % sign, but this indicator is a {unit.value} figure",
                 )
-            text = shown[:-1]
+            text = text.strip()[:-1]
         try:
             return parse_number(text, info.context)
         except NumberError as e:

@@ -191,9 +191,10 @@ def report(
     names = actuals or []
     try:
         actual_sources = sources(names, what="actuals")
-        if output is not None and (problem := output_problem(output, names)):
+        targets_name, targets_path = targets_source(targets)
+        if output is not None and (problem := output_problem(output, [*names, str(targets_path)])):
             raise UsageProblem(problem)
-        targets_name, programme = _load_targets(targets, exit_code=EXIT_UNUSABLE)
+        programme = _load_targets(targets_name, targets_path, exit_code=EXIT_UNUSABLE)
         period = _as_of(as_of)
         _check_filters(programme, milestone or [], indicator or [])
         _check_encoding(encoding)
@@ -344,7 +345,7 @@ def targets_command(
         _list_bundled(lang.value)
         return
     try:
-        _, programme = _load_targets(targets, exit_code=EXIT_UNUSABLE)
+        programme = _load_targets(*targets_source(targets), exit_code=EXIT_UNUSABLE)
     except UsageProblem as e:
         _usage_exit(e)
     if output_format is TableOrJson.JSON:
@@ -381,7 +382,7 @@ def template(
     from ktt_cli.render.template import template_csv
 
     try:
-        _, programme = _load_targets(targets, exit_code=EXIT_UNUSABLE)
+        programme = _load_targets(*targets_source(targets), exit_code=EXIT_UNUSABLE)
     except UsageProblem as e:
         _usage_exit(e)
     typer.echo(template_csv(programme, wide=wide), nl=False)
@@ -399,18 +400,17 @@ def schema() -> None:
 # ---- shared steps ------------------------------------------------------------------
 
 
-def _load_targets(value: str | None, exit_code: int) -> tuple[str, TargetsFile]:
-    """The programme named by --targets; its problems end the run with `exit_code`."""
+def _load_targets(name: str, path: Path, exit_code: int) -> TargetsFile:
+    """The programme in `path`; its problems end the run with `exit_code`."""
     from ktt_cli.problems import ProblemLog
     from ktt_cli.targets_file import read_targets
 
-    name, path = targets_source(value)
     log = ProblemLog()
     programme = read_targets(path.read_bytes(), name, log)
     if programme is None:
         _print_problems(log, sys.stderr)
         _fail(f"the targets file {name} has {log.errors} error(s)", exit_code)
-    return name, programme
+    return programme
 
 
 def _as_of(value: str | None) -> Period | None:

@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ktt_cli.problems import shown
+
 ROLES: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "chi_tieu"),
     "period": ("period", "ky", "nam"),
@@ -68,11 +70,9 @@ def read_layout(
         role = _ROLE_OF.get(key)
         if role is not None:
             if role in columns:
+                first = shown(header[columns[role]])
                 problems.append(
-                    (
-                        "duplicate_column",
-                        f"two columns hold the {role}: '{header[columns[role]]}' and '{name}'",
-                    )
+                    ("duplicate_column", f"two columns hold the {role}: {first} and {shown(name)}")
                 )
             columns.setdefault(role, index)
         elif key in ids:
@@ -91,7 +91,7 @@ def _long(
 ) -> tuple[Layout | None, list[tuple[str, str]]]:
     missing = [role for role in ("indicator", "period", "value") if role not in columns]
     if missing:
-        found = ", ".join(f"'{h}'" for h in header) or "nothing"
+        found = ", ".join(shown(h, 30) for h in header[:12]) or "nothing"
         problems.append(
             (
                 "missing_column",
@@ -123,7 +123,7 @@ def _wide(
             problems.append(
                 (
                     "unknown_indicator",
-                    f"the column '{name}' is not an indicator of the programme"
+                    f"the column {shown(name)} is not an indicator of the programme"
                     f"{did_you_mean(normalise(name), ids)}",
                 )
             )

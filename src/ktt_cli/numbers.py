@@ -14,6 +14,8 @@ import math
 import re
 from enum import StrEnum
 
+from ktt_cli.problems import shown
+
 
 class NumberStyle(StrEnum):
     AUTO = "auto"
@@ -50,45 +52,45 @@ def parse_number(text: str, style: NumberStyle = NumberStyle.AUTO) -> float:
     negative = s.startswith(_MINUS)
     body = s[1:] if negative else s
     if not body or not _ALLOWED.fullmatch(body) or not body[0].isdigit():
-        raise NumberError("not_a_number", f"'{s}' is not a number")
+        raise NumberError("not_a_number", f"{shown(s)} is not a number")
     if not body[-1].isdigit():
-        raise NumberError("not_a_number", f"'{s}' is not a number")
+        raise NumberError("not_a_number", f"{shown(s)} is not a number")
     if _SPACE_GROUPED.fullmatch(body):
         body = body.translate(_SPACES)
     elif any(c in body for c in " \u00a0\u202f"):
-        raise NumberError("not_a_number", f"'{s}' has spaces that do not group thousands")
+        raise NumberError("not_a_number", f"{shown(s)} has spaces that do not group thousands")
     value = _read(body, s, style)
     return -value if negative else value
 
 
-def _read(body: str, shown: str, style: NumberStyle) -> float:
+def _read(body: str, text: str, style: NumberStyle) -> float:
     if style is not NumberStyle.AUTO:
-        return _read_in_style(body, shown, style)
+        return _read_in_style(body, text, style)
     readings = {
         candidate: value
         for candidate in (NumberStyle.DOT, NumberStyle.COMMA)
         if (value := _try_style(body, candidate)) is not None
     }
     if not readings:
-        raise NumberError("not_a_number", f"'{shown}' is not a number in either style")
+        raise NumberError("not_a_number", f"{shown(text)} is not a number in either style")
     values = set(readings.values())
     if len(values) > 1:
         dot, comma = readings[NumberStyle.DOT], readings[NumberStyle.COMMA]
         raise NumberError(
             "ambiguous_number",
-            f"'{shown}' reads as {_plain(comma)} in Vietnamese style (1.234,5) and as "
+            f"{shown(text)} reads as {_plain(comma)} in Vietnamese style (1.234,5) and as "
             f"{_plain(dot)} in English style (1,234.5); say which with "
             "--number-format comma or --number-format dot",
         )
     return values.pop()
 
 
-def _read_in_style(body: str, shown: str, style: NumberStyle) -> float:
+def _read_in_style(body: str, text: str, style: NumberStyle) -> float:
     value = _try_style(body, style)
     if value is None:
         raise NumberError(
             "not_a_number",
-            f"'{shown}' is not a number in {style.value} style ({_STYLE_EXAMPLE[style]})",
+            f"{shown(text)} is not a number in {style.value} style ({_STYLE_EXAMPLE[style]})",
         )
     return value
 
@@ -99,7 +101,7 @@ def _try_style(body: str, style: NumberStyle) -> float | None:
     thousands, decimal = (",", ".") if style is NumberStyle.DOT else (".", ",")
     value = float(body.replace(thousands, "").replace(decimal, "."))
     if math.isinf(value):
-        raise NumberError("not_a_number", f"'{body}' is too large to be a figure")
+        raise NumberError("not_a_number", f"{shown(body)} is too large to be a figure")
     return value
 
 

@@ -51,7 +51,15 @@ def render_text(renderable: RenderableType, width: int | None = None) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path`: a run
-    that fails leaves any earlier file as it was and no partial one."""
+    that fails leaves any earlier file as it was and no partial one.
+
+    A path that exists but is not a regular file (/dev/null, a named pipe) is written
+    to directly: renaming over it would replace the device with a file.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("wb") as file:
+            file.write(data)
+        return
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     temporary = Path(name)

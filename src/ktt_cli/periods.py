@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
 
+from ktt_cli.problems import shown
+
 ACCEPTED_FORMS = "2024, 2024-Q2 (2024Q2, Q2/2024), 2024-06 (06/2024), 2024-06-30"
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 
@@ -75,7 +77,7 @@ def parse_period(text: str) -> Period:
         year, month = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
         _check_year(year)
         if not 1 <= month <= 12:
-            raise PeriodError(f"'{s}' has no month {month}; months run from 01 to 12")
+            raise PeriodError(f"{shown(s)} has no month {month}; months run from 01 to 12")
         return Period(Granularity.MONTH, year, month, f"{year}-{month:02d}", year - 1 + month / 12)
     if m := _DAY.fullmatch(s):
         year = int(m[1])
@@ -83,7 +85,7 @@ def parse_period(text: str) -> Period:
         try:
             day = date(year, int(m[2]), int(m[3]))
         except ValueError:
-            raise PeriodError(f"'{s}' is not a date in the calendar") from None
+            raise PeriodError(f"{shown(s)} is not a date in the calendar") from None
         day_of_year = day.timetuple().tm_yday
         days_in_year = 366 if date(year, 12, 31).timetuple().tm_yday == 366 else 365
         return Period(
@@ -95,7 +97,7 @@ def parse_period(text: str) -> Period:
         )
     if not s:
         raise PeriodError(f"the period is empty; write one of {ACCEPTED_FORMS}")
-    raise PeriodError(f"'{s}' is not a period; write one of {ACCEPTED_FORMS}")
+    raise PeriodError(f"{shown(s)} is not a period; write one of {ACCEPTED_FORMS}")
 
 
 def _check_year(year: int) -> None:

@@ -9,6 +9,18 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(32), 127]} | {9: "\\t", 10: "\\n", 13: "\\r"}
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """`text` quoted for a message: control characters escaped, a long text cut short,
+    so that a message stays one readable line whatever the input holds."""
+    escaped = text.translate(_ESCAPES)
+    if len(escaped) > limit:
+        escaped = escaped[:limit] + f"… ({len(text)} characters)"
+    return f"'{escaped}'"
+
+
 #: How many problems a log keeps in full; the rest are only counted, so that a file
 #: with a million bad rows cannot exhaust memory.
 KEEP_AT_MOST = 10_000

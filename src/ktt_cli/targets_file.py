@@ -12,14 +12,16 @@ import difflib
 from dataclasses import dataclass, field
 
 import yaml
+import yaml.reader
 from pydantic import ValidationError
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ktt_cli.model import TargetsFile
-from ktt_cli.problems import ProblemLog
+from ktt_cli.problems import ProblemLog, shown
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_C_LOADER = hasattr(yaml, "CSafeLoader")
+_LOADER = yaml.CSafeLoader if _C_LOADER else yaml.SafeLoader
 #: A targets file is a few hundred values; these limits stop alias bombs and deep
 #: nesting long before they cost time or memory.
 MAX_VALUES = 100_000
@@ -69,8 +71,22 @@ def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         log.error(file, line, "yaml_syntax", _yaml_message(e), column)
         return None
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow, such as NUL
+        # libyaml counts UTF-8 bytes, the pure-Python reader characters
+        prefix = (
+            text.encode()[: e.position].decode(errors="replace")
+            if _C_LOADER
+            else text[: e.position]
+        )
+        line = prefix.count("\n") + 1
+        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        code = e.character if isinstance(e.character, int) else ord(e.character)
+        log.error(
+            file, line, "yaml_syntax", f"the character U+{code:04X} is not allowed in YAML", column
+        )
+        return None
     except (yaml.YAMLError, RecursionError) as e:
-        log.error(file, None, "yaml_syntax", f"not readable as YAML: {e}")
+        log.error(file, None, "yaml_syntax", f"not readable as YAML: {shown(str(e), 200)}")
         return None
     if root is None:
         log.error(file, 1, "empty_file", "the file holds no YAML document", 1)
@@ -183,6 +199,8 @@ def _problems_of(error: ValidationError) -> list[tuple[Path, str, str, bool]]:
             problems.append((loc, "empty", f"{name}: {_lower(e['msg'])}", False))
         elif "_type" in kind or kind.endswith("_parsing") or kind == "model_type":
             problems.append((loc, "invalid_type", f"{name}: {_lower(e['msg'])}", False))
+        elif kind == "finite_number":
+            problems.append((loc, "invalid_value", f"{name}: {_lower(e['msg'])}", False))
         elif kind.startswith(("greater", "less")):
             problems.append((loc, "out_of_range", f"{name}: {_lower(e['msg'])}", False))
         elif "url" not in e:  # a rule of ktt's own (PydanticCustomError): its message says it all
