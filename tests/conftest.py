@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from ktt_cli.model import TargetsFile
 from ktt_cli.problems import ProblemLog
 from ktt_cli.targets_file import read_targets
+
+# No deadline: a shared CI machine can pause any example; a slow example is not a failure.
+settings.register_profile("ktt", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ktt")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -36,7 +36,8 @@ class ReadOptions:
 
 
 class _Cells:
-    """One indicator in one region: a value and a global line number per period index."""
+    """One indicator in one region: a figure and the global line that gave it, per period
+    index; line 0 (no line has that number) marks a period with no figure."""
 
     __slots__ = ("lines", "region", "values")
 
@@ -54,12 +55,12 @@ class _Cells:
 class _Indicator:
     __slots__ = ("by_key", "cells", "figures", "id", "unit")
 
-    def __init__(self, indicator_id: str, unit: Unit) -> None:
+    def __init__(self, indicator_id: str, unit: Unit, figures: dict[str, float]) -> None:
         self.id = indicator_id
         self.unit = unit
         self.cells: dict[str, _Cells] = {}  # region text as written -> its cells
         self.by_key: dict[str, _Cells] = {}  # region as compared -> its cells
-        self.figures: dict[str, float] = {}  # plain value text -> figure
+        self.figures = figures  # plain value text -> figure, shared by indicators of a unit
 
 
 @dataclass
@@ -85,7 +86,10 @@ class _Reader:
         self.targets = targets
         self.options = options
         self.log = log
-        self.indicators = {i.id: _Indicator(i.id, i.unit) for i in targets.indicators}
+        figures: dict[Unit, dict[str, float]] = {unit: {} for unit in Unit}
+        self.indicators = {
+            i.id: _Indicator(i.id, i.unit, figures[i.unit]) for i in targets.indicators
+        }
         self.by_text: dict[str, _Indicator] = dict(self.indicators)
         self.periods: list[Period] = []
         self.period_index: dict[str, int] = {}  # canonical text -> index
@@ -96,7 +100,7 @@ class _Reader:
         self.extras: dict[tuple[str, int], _Extra] = {}
         self.all_cells: list[_Cells] = []
         self.capacity = 64  # slots for periods in every array, doubled as periods come
-        self.rows = 0
+        self.data_rows = 0  # rows read that are neither blank nor comments
 
     # ---- files ----------------------------------------------------------------
 
@@ -126,18 +130,19 @@ class _Reader:
                     "ignored_column",
                     f"the column {shown(name)} is not one ktt reads; it is left out",
                 )
-            rows_before, problems_before = self.rows, self.log.total
+            rows_before = self.data_rows
             lines_read = opened.header_line
             start = self.file_starts[-1]
             read_rows = self._wide_rows if layout.wide else self._long_rows
             try:
                 for lines, rows in opened.chunks():
                     lines_read = lines[-1]
+                    self.data_rows += len(lines)
                     read_rows(_shifted(lines, start), rows, layout)
             except InputStop as stop:
                 self.log.error(source.name, stop.line, stop.code, stop.message)
             self.next_start += lines_read + 1
-            if self.rows == rows_before and self.log.total == problems_before:
+            if self.data_rows == rows_before:
                 self.log.warning(
                     source.name, opened.header_line, "no_rows", "the file has a header but no rows"
                 )
@@ -149,31 +154,37 @@ class _Reader:
         extras = "source" in columns or "note" in columns
         width, comments_elsewhere = layout.width, i_ind != 0
         by_text, by_period_text = self.by_text, self.by_period_text
-        stored = 0
         # The fast path takes a row whose every text has been seen before; it runs a
-        # million times, so it is plain look-ups. Anything else goes to `_row`.
+        # million times, so it is plain look-ups. Anything else goes to `_row`. Rows
+        # come grouped by indicator or period, so a text equal to the row before's is
+        # not looked up again (comparing two strings is cheaper than hashing one).
+        last_ind = last_per = None
+        indicator: _Indicator
+        p = 0
         for line, row in zip(lines, rows, strict=True):
             try:
-                indicator = by_text[row[i_ind]]
-                p = by_period_text[row[i_per]]
+                if row[i_ind] != last_ind:
+                    indicator = by_text[row[i_ind]]
+                    last_ind = row[i_ind]
+                if row[i_per] != last_per:
+                    p = by_period_text[row[i_per]]
+                    last_per = row[i_per]
                 value = indicator.figures[row[i_val]]
                 cells = indicator.cells[row[i_reg] if i_reg is not None else _TERRITORY]
             except (KeyError, IndexError):
-                stored += self._row(row, line, layout)
+                self._row(row, line, layout)
                 continue
             if len(row) != width or (comments_elsewhere and row[0][:1] == "#"):
-                stored += self._row(row, line, layout)
+                self._row(row, line, layout)
                 continue
-            values = cells.values
-            if values[p] == values[p]:  # not NaN: this cell has a figure already
+            lines_of = cells.lines
+            if lines_of[p]:  # a line gave this cell a figure already
                 self._again(indicator, cells, p, value, line)
                 continue
-            values[p] = value
-            cells.lines[p] = line
-            stored += 1
+            lines_of[p] = line
+            cells.values[p] = value
             if extras and not cells.region:
                 self._keep_extra(indicator, p, None, row, layout)
-        self.rows += stored
 
     def _wide_rows(self, lines: Sequence[int], rows: Iterable[list[str]], layout: Layout) -> None:
         i_per, i_reg = layout.columns["period"], layout.columns.get("region")
@@ -189,23 +200,23 @@ class _Reader:
             for index, indicator in indicators:
                 text = fitted[index]
                 if text.strip():  # a blank cell in a wide file: no figure for that period
-                    self.rows += self._store(indicator, index, p, region, fitted, line, layout)
+                    self._store(indicator, index, p, region, fitted, line, layout)
 
-    def _row(self, row: list[str], line: int, layout: Layout) -> int:
-        """A long row the fast path could not take; returns how many figures it stored."""
+    def _row(self, row: list[str], line: int, layout: Layout) -> None:
+        """A long row the fast path could not take."""
         fitted = self._fitted(row, layout, line)
         if fitted is None:
-            return 0
+            return
         columns = layout.columns
         indicator = self._indicator(fitted[columns["indicator"]], line)
         if indicator is None:
-            return 0
+            return
         p = self._period(fitted[columns["period"]], line)
         if p is None:
-            return 0
+            return
         i_reg = columns.get("region")
         region = fitted[i_reg] if i_reg is not None else _TERRITORY
-        return self._store(indicator, columns["value"], p, region, fitted, line, layout)
+        self._store(indicator, columns["value"], p, region, fitted, line, layout)
 
     def _store(
         self,
@@ -216,8 +227,8 @@ class _Reader:
         row: list[str],
         line: int,
         layout: Layout,
-    ) -> int:
-        """Read the value cell in `column` and keep its figure; returns how many it stored."""
+    ) -> None:
+        """Read the value cell in `column` and keep its figure."""
         text = row[column]
         value = indicator.figures.get(text)
         qualifier = None
@@ -226,17 +237,16 @@ class _Reader:
                 value, qualifier = read_cell(text, indicator.unit, self.options.number_style)
             except CellError as e:
                 self._error(line, e.code, f"{indicator.id}: {e.message}")
-                return 0
+                return
             if qualifier is None:
                 indicator.figures[text] = value
         cells = indicator.cells.get(region) or self._cells(indicator, region)
-        if cells.values[p] == cells.values[p]:
+        if cells.lines[p]:
             self._again(indicator, cells, p, value, line)
-            return 0
+            return
         cells.values[p], cells.lines[p] = value, line
         if not cells.region:
             self._keep_extra(indicator, p, qualifier, row, layout)
-        return 1
 
     # ---- the slow path ----------------------------------------------------------
 
@@ -255,6 +265,7 @@ class _Reader:
         """`row` with as many fields as the header, or None for a row to pass over."""
         width = layout.width
         if not any(field.strip() for field in row) or row[0].lstrip()[:1] == "#":
+            self.data_rows -= 1
             return None
         if len(row) > width:
             # Even empty extra fields are refused: an unquoted 65,5 in a row whose last
@@ -376,7 +387,9 @@ class _Reader:
             observations.sort(key=lambda o: o.period.sort_key)
             series[indicator.id] = tuple(observations)
         latest = max(self.periods, key=lambda p: p.sort_key, default=None)
-        return Actuals(tuple(self.files), series, regions, latest, self.rows)
+        # a line number is never 0, so the empty slots are the zeros of the line arrays
+        kept = sum(len(cells.lines) - cells.lines.count(0) for cells in self.all_cells)
+        return Actuals(tuple(self.files), series, regions, latest, kept)
 
 
 def _nfc(text: str) -> str:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,6 @@ FIELD_LIMIT = 4 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
 _CHUNK_CHARS = 1 << 20
 _CSV_CHUNK_ROWS = 4096
-_UNDECODABLE = re.compile("[\udc00-\udcff]")  # bytes the codec could not read, escaped
 _ESCAPE = "ktt.escape"
 
 
@@ -60,6 +58,7 @@ _NOT_TEXT = (
 _SAVE_AS_CSV = "in Excel, use File > Save As > CSV UTF-8 (Comma delimited)"
 
 Chunk = tuple[Sequence[int], Iterable[list[str]]]
+Block = tuple[int, list[str], bool]
 
 
 @dataclass(frozen=True)
@@ -89,10 +88,12 @@ class _Decoded:
         self._bytes = len(bom)
         self._head = raw.peek(64)[:64] if hasattr(raw, "peek") else b""
 
-    def read_line(self, number: int) -> str:
-        """The rest of physical line `number`, as decoded; '' at the end of the file."""
+    def read_line(self, line: int, before: str = "") -> str:
+        """The rest of the line that follows physical line `line` and the text `before`,
+        as decoded; '' at the end of the file."""
         text = self._text.readline(FIELD_LIMIT)
         if len(text) == FIELD_LIMIT and text[-1] not in "\r\n":
+            number = line + _lf(before).count("\n") + 1
             raise InputStop(
                 number, "line_too_long", f"a line is longer than {FIELD_LIMIT} characters"
             )
@@ -101,38 +102,49 @@ class _Decoded:
     def consume(self, text: str, line: int) -> str:
         """`text` (starting after physical line `line`) with LF line ends, once checked;
         raises InputStop at the first byte the codec could not read."""
-        if not text.isascii() and _UNDECODABLE.search(text):
-            raise self._stop(text, line)
-        self._bytes += len(text.encode(self._byte_codec, "surrogateescape"))
+        bad = self._first_bad(text)
+        if bad is not None:
+            raise self._stop(text, bad, line)
         return _lf(text)
 
-    def blocks(self, line: int) -> Iterator[tuple[int, str]]:
-        """(lines before it, block) for the rest of the file: blocks of whole lines; a
-        byte the codec cannot read ends them after the lines before it."""
+    def blocks(self, line: int) -> Iterator[Block]:
+        """(lines before it, its lines, whether it has a quote) for each block of whole
+        lines of the rest of the file, line ends removed; a byte the codec cannot read
+        ends them after the lines before it."""
         while block := self._text.read(_CHUNK_CHARS):
             if block[-1] != "\n":
-                block += self.read_line(line + _lf(block).count("\n") + 1)
-            bad = None if block.isascii() else _UNDECODABLE.search(block)
+                block += self.read_line(line, block)
+            bad = self._first_bad(block)
             if bad is not None:
-                good = block[: block.rfind("\n", 0, bad.start()) + 1]
+                good = block[: block.rfind("\n", 0, bad) + 1]
                 if good:
-                    yield line, self.consume(good, line)
-                    line += good.count("\n")
-                raise self._stop(block[len(good) :], line)
-            block = self.consume(block, line)
-            yield line, block
-            line += block.count("\n")
+                    self._first_bad(good)  # counts its bytes
+                    lines = _lines(good)
+                    yield line, lines, '"' in good
+                    line += len(lines)
+                raise self._stop(block[len(good) :], bad - len(good), line)
+            lines = _lines(block)
+            yield line, lines, '"' in block
+            line += len(lines)
 
-    def _stop(self, text: str, line: int) -> InputStop:
-        """The problem of the first undecodable byte of `text`, which follows `line`."""
-        bad = _UNDECODABLE.search(text)
-        assert bad is not None
-        before = text[: bad.start()]
-        offset = self._bytes + len(before.encode(self._byte_codec, "surrogateescape"))
+    def _first_bad(self, text: str) -> int | None:
+        """Where in `text` the first byte the codec could not read is, or None; counts the
+        bytes of `text` when it has none. Encoding back is both the check (an escape does
+        not encode) and the count, at the speed of the codec."""
+        try:
+            self._bytes += len(text.encode(self._byte_codec))
+        except UnicodeEncodeError as e:
+            return e.start
+        return None
+
+    def _stop(self, text: str, bad: int, line: int) -> InputStop:
+        """The problem of the byte at `bad` in `text`, which follows physical line `line`."""
+        before = text[:bad]
+        offset = self._bytes + len(before.encode(self._byte_codec))
         return InputStop(
             line + _lf(before).count("\n") + 1,
             "encoding",
-            f"byte 0x{ord(bad.group()) - 0xDC00:02x} at offset {offset} is not valid "
+            f"byte 0x{ord(text[bad]) - 0xDC00:02x} at offset {offset} is not valid "
             f"{self.encoding}{self._hint()}",
         )
 
@@ -147,6 +159,14 @@ class _Decoded:
 def _lf(text: str) -> str:
     """`text` with CRLF and CR line ends made LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of `text`, without their ends."""
+    lines = _lf(text).split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the end of the last line, not a line
+    return lines
 
 
 @dataclass
@@ -168,13 +188,10 @@ class CsvText:
         chunks before it.
         """
         blocks = self._decoded.blocks(self.header_line)
-        for line, block in blocks:
-            if '"' in block:
-                yield from self._csv_chunks(chain([(line, block)], blocks))
+        for line, lines, quoted in blocks:
+            if quoted:
+                yield from self._csv_chunks(chain([(line, lines, quoted)], blocks))
                 return
-            lines = block.split("\n")
-            if block[-1] == "\n":
-                lines.pop()
             # rows are split as the reader takes them: a chunk of live lists costs
             # more in allocation than the splitting itself
             yield (
@@ -182,15 +199,12 @@ class CsvText:
                 map(str.split, lines, repeat(self.delimiter)),
             )
 
-    def _csv_chunks(self, blocks: Iterator[tuple[int, str]]) -> Iterator[Chunk]:
+    def _csv_chunks(self, blocks: Iterator[Block]) -> Iterator[Chunk]:
         numbers: deque[int] = deque()  # the physical line of each line not yet in a row
 
         def physical_lines() -> Iterator[str]:
             in_quotes = False
-            for before, block in blocks:
-                texts = block.split("\n")
-                if block[-1] == "\n":
-                    texts.pop()
+            for before, texts, _ in blocks:
                 for k, text in enumerate(texts):
                     if not in_quotes and text.lstrip()[:1] == "#":
                         continue  # a comment: the csv module never sees its quotes
@@ -241,7 +255,7 @@ def open_csv(source: Source, raw: BinaryIO, encoding: str | None) -> CsvText:
     decoded = _Decoded(raw, chosen, bom, byte_codec)
     csv.field_size_limit(FIELD_LIMIT)
     header_line = 0
-    while raw_line := decoded.read_line(header_line + 1):
+    while raw_line := decoded.read_line(header_line):
         text = decoded.consume(raw_line, header_line)
         header_line += 1
         if text.strip(" \t\n,;") and not text.lstrip().startswith("#"):

@@ -33,7 +33,7 @@ class Actuals:
     regions: dict[str, int] = field(default_factory=dict)
     #: The latest period of any row: the default `as_of`.
     latest: Period | None = None
-    rows: int = 0
+    rows: int = 0  # figures kept: one per indicator, region and period
 
     def latest_at(self, indicator: str, as_of: Period) -> Observation | None:
         """The last territory observation that ends no later than `as_of` ends."""
