@@ -14,7 +14,7 @@ import math
 import unicodedata
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ktt_cli.cells import CellError, read_cell
 from ktt_cli.columns import Layout, did_you_mean, normalise, read_layout, region_key
@@ -29,8 +29,7 @@ _NAN = math.nan
 _TERRITORY = ""
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     number_style: NumberStyle = NumberStyle.AUTO
     encoding: str | None = None
 
@@ -63,8 +62,7 @@ class _Indicator:
         self.figures = figures  # plain value text -> figure, shared by indicators of a unit
 
 
-@dataclass
-class _Extra:
+class _Extra(NamedTuple):
     """What a territory row carries besides its figure."""
 
     qualifier: str | None

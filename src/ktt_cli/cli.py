@@ -223,9 +223,9 @@ def report(
 
 
 def _emit_report(result: Report, output_format: ReportFormat, output: Path | None) -> None:
-    from ktt_cli.render import table
-
     if output_format is ReportFormat.TABLE:
+        from ktt_cli.render import table
+
         if output is None:
             console(sys.stdout, wants_colour(sys.stdout)).print(table.report_view(result))
             return

@@ -11,7 +11,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ktt_cli.problems import shown
 
@@ -44,15 +44,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Where each role's column is; in wide layout, which column holds which indicator."""
 
     wide: bool
     width: int
     delimiter: str
     columns: dict[str, int]
-    indicators: dict[int, str] = field(default_factory=dict)
+    indicators: dict[int, str]  # wide layout: column -> indicator id
     ignored: tuple[str, ...] = ()
 
 
@@ -104,7 +103,7 @@ def _long(
         return None, problems
     used = set(columns.values())
     ignored = tuple(name for i, name in enumerate(header) if i not in used and name.strip())
-    return Layout(False, len(header), delimiter, columns, ignored=ignored), problems
+    return Layout(False, len(header), delimiter, columns, {}, ignored), problems
 
 
 def _wide(

@@ -22,9 +22,8 @@ import csv
 import io
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import chain, repeat
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 #: A line longer than this stops the file: more than any note needs.
 FIELD_LIMIT = 4 * 1024 * 1024
@@ -61,8 +60,7 @@ Chunk = tuple[Sequence[int], Iterable[list[str]]]
 Block = tuple[int, list[str], bool]
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A file to read: its name as shown in messages, and how to open it as bytes."""
 
     name: str
@@ -169,15 +167,14 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-@dataclass
 class CsvText:
     """An opened file: its header fields, and its rows to come."""
 
-    name: str
-    delimiter: str
-    header: list[str]
-    header_line: int
-    _decoded: _Decoded
+    def __init__(
+        self, name: str, delimiter: str, header: list[str], header_line: int, decoded: _Decoded
+    ) -> None:
+        self.name, self.delimiter, self.header = name, delimiter, header
+        self.header_line, self._decoded = header_line, decoded
 
     def chunks(self) -> Iterator[Chunk]:
         """(physical lines, rows) for the rows after the header, a chunk at a time.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ktt_cli.periods import Period
 
@@ -11,8 +11,7 @@ from ktt_cli.periods import Period
 QUALIFIERS = {">": "more than", "≥": "at least", "<": "less than", "≤": "at most", "≈": "about"}
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+class Observation(NamedTuple):
     period: Period
     value: float
     file: str
@@ -22,15 +21,14 @@ class Observation:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Actuals:
+class Actuals(NamedTuple):
     """One data set read from one or more files."""
 
     files: tuple[str, ...]
     #: Territory observations (blank region) of each indicator, oldest first.
-    series: dict[str, tuple[Observation, ...]] = field(default_factory=dict)
+    series: dict[str, tuple[Observation, ...]]
     #: How many regions have rows, for each indicator that has region rows.
-    regions: dict[str, int] = field(default_factory=dict)
+    regions: dict[str, int]
     #: The latest period of any row: the default `as_of`.
     latest: Period | None = None
     rows: int = 0  # figures kept: one per indicator, region and period

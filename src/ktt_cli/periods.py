@@ -10,9 +10,9 @@ same year: annual figures are the official ones.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
+from typing import NamedTuple
 
 from ktt_cli.problems import shown
 
@@ -33,15 +33,18 @@ class PeriodError(ValueError):
     """A text that is not a period in one of the accepted forms."""
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A year, quarter, month or day, with its canonical text and its time in years."""
+class Period(NamedTuple):
+    """A year, quarter, month or day, with its canonical text and its time in years.
+
+    (The text and the time follow from the other fields, so they never make two
+    periods differ on their own.)
+    """
 
     granularity: Granularity
     year: int
     number: int  # quarter 1-4, month 1-12, day of year 1-366; 0 for a whole year
-    text: str = field(compare=False)
-    time: float = field(compare=False)
+    text: str
+    time: float
 
     @property
     def sort_key(self) -> tuple[float, int]:

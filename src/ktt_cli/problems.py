@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
@@ -26,8 +25,7 @@ def shown(text: str, limit: int = 60) -> str:
 KEEP_AT_MOST = 10_000
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     file: str
     line: int | None
     column: int | None
@@ -45,14 +43,7 @@ class Problem:
         return f"{place}: {label}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "code": self.code,
-            "message": self.message,
-            "severity": self.severity,
-        }
+        return self._asdict()
 
 
 class ProblemLog:

@@ -9,8 +9,8 @@ stand in where a value is zero or negative and compound growth is undefined.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from ktt_cli.model import Comparator
 
@@ -32,16 +32,14 @@ class Status(StrEnum):
     QUALITATIVE = "qualitative"
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """A figure at a time in years (a period's end)."""
 
     time: float
     value: float
 
 
-@dataclass(frozen=True)
-class Goal:
+class Goal(NamedTuple):
     """What a target asks: `level` by the end of `year`, in the sense of `comparator`."""
 
     comparator: Comparator
@@ -51,8 +49,7 @@ class Goal:
     tolerance: float = 0.0
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     status: Status
     met: bool | None = None
     gap: float | None = None

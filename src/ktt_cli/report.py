@@ -8,7 +8,7 @@ Pure: chooses the latest figure and the baseline for each target, applies
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ktt_cli import __version__
 from ktt_cli.model import Comparator, Indicator, Qualitative, Target, TargetsFile, Unit
@@ -20,8 +20,7 @@ from ktt_cli.progress import Assessment, Goal, Point, Status, assess
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """One indicator against one milestone target. Field names are the JSON keys."""
 
     indicator: str
@@ -47,8 +46,7 @@ class Result:
         return self.assessment.status
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     programme_id: str
     programme_name: str
     territory: str
@@ -57,7 +55,7 @@ class Report:
     as_of: Period | None
     results: tuple[Result, ...]
     qualitative: tuple[Qualitative, ...]
-    warnings: tuple[Problem, ...] = field(default=())
+    warnings: tuple[Problem, ...] = ()
     lang: str = "vi"
     ktt_version: str = __version__
 
@@ -113,8 +111,7 @@ def build_report(
     )
 
 
-@dataclass(frozen=True)
-class _Baseline:
+class _Baseline(NamedTuple):
     period: Period
     value: float
     observation: Observation | None  # None for the baseline the targets file declares

@@ -9,7 +9,6 @@ is validated by the models; each Pydantic error is placed through its path.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
 
 import yaml
 import yaml.reader
@@ -40,14 +39,14 @@ Path = tuple[str | int, ...]
 Place = tuple[int, int]
 
 
-@dataclass
 class _PlacedData:
     """Plain data from YAML nodes, with the place of every value and every key."""
 
-    values: dict[Path, Place] = field(default_factory=dict)
-    keys: dict[Path, Place] = field(default_factory=dict)
-    count: int = 0
-    constructor: SafeConstructor = field(default_factory=SafeConstructor)
+    def __init__(self) -> None:
+        self.values: dict[Path, Place] = {}
+        self.keys: dict[Path, Place] = {}
+        self.count = 0
+        self.constructor = SafeConstructor()
 
 
 class _Refused(Exception):
