@@ -78,6 +78,7 @@ TargetsOption = Annotated[
     typer.Option(
         "--targets",
         "-t",
+        metavar="FILE|ID",
         envvar="KTT_TARGETS",
         help="Targets file, or the id of a bundled programme (ktt targets --list). "
         "Default: the bundled Yên Bái programme.",
@@ -119,6 +120,7 @@ def report(
         list[str] | None,
         typer.Argument(
             help="Actuals CSV files, read as one data set; - reads standard input.",
+            metavar="ACTUALS",
             show_default=False,
         ),
     ] = None,
@@ -127,6 +129,7 @@ def report(
         str | None,
         typer.Option(
             "--as-of",
+            metavar="PERIOD",
             help="Use figures up to this period (default: the latest).",
             show_default=False,
         ),
@@ -134,13 +137,21 @@ def report(
     milestone: Annotated[
         list[int] | None,
         typer.Option(
-            "--milestone", "-m", help="Only this milestone year (repeatable).", show_default=False
+            "--milestone",
+            "-m",
+            metavar="YEAR",
+            help="Only this milestone year (repeatable).",
+            show_default=False,
         ),
     ] = None,
     indicator: Annotated[
         list[str] | None,
         typer.Option(
-            "--indicator", "-i", help="Only this indicator id (repeatable).", show_default=False
+            "--indicator",
+            "-i",
+            metavar="ID",
+            help="Only this indicator id (repeatable).",
+            show_default=False,
         ),
     ] = None,
     output_format: Annotated[
@@ -151,6 +162,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file (atomically) instead of stdout.",
             show_default=False,
         ),
@@ -168,6 +180,7 @@ def report(
         str | None,
         typer.Option(
             "--encoding",
+            metavar="ENC",
             help="Encoding of files without a BOM (default UTF-8), e.g. cp1258.",
             show_default=False,
         ),
@@ -176,6 +189,7 @@ def report(
         list[str] | None,
         typer.Option(
             "--fail-on",
+            metavar="STATUS[,STATUS...]",
             help="Exit 1 when a result has one of these statuses "
             "(comma-separated or repeated), e.g. missed,deterioration.",
             show_default=False,
@@ -255,6 +269,7 @@ def validate(
         typer.Argument(
             help="Targets (.yaml) and actuals (.csv) files in any mix; - reads "
             "standard input. Default: the targets file.",
+            metavar="FILES",
             show_default=False,
         ),
     ] = None,
@@ -266,7 +281,8 @@ def validate(
         NumberStyle, typer.Option("--number-format", help="As for report.")
     ] = NumberStyle.AUTO,
     encoding: Annotated[
-        str | None, typer.Option("--encoding", help="As for report.", show_default=False)
+        str | None,
+        typer.Option("--encoding", metavar="ENC", help="As for report.", show_default=False),
     ] = None,
 ) -> None:
     """Check targets and actuals files; report every problem with its line."""
