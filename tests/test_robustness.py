@@ -872,3 +872,14 @@ def test_bad_input_through_main_is_not_a_bug(
     err = capsys.readouterr().err
     assert "encoding" in err
     assert "bug" not in err
+
+
+def test_a_full_disk_is_a_problem_of_the_machine_not_a_bug() -> None:
+    # /dev/full refuses every write with ENOSPC: exit 2 and one line, not "internal error"
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run([str(KTT), "report", str(EXAMPLE), "-f", "json"], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == "ktt: error: No space left on device"

@@ -516,6 +516,10 @@ def main() -> None:
     use_utf8_streams()
     try:
         app(prog_name="ktt")
+    except OSError as e:  # the machine, not ktt: a full disk, a device error, a lost file
+        where = f": {e.filename}" if e.filename else ""
+        print(f"ktt: error: {e.strerror or e}{where}", file=sys.stderr)
+        sys.exit(EXIT_UNUSABLE)
     except Exception as e:  # the last line of defence
         if "--debug" in sys.argv or os.environ.get("KTT_DEBUG"):
             raise

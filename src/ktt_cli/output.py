@@ -16,7 +16,14 @@ if TYPE_CHECKING:
 
 def use_utf8_streams() -> None:
     """Write stdout and stderr as UTF-8 even under LC_ALL=C or PYTHONIOENCODING=ascii, so
-    that a scheduled job redirecting the output never fails on a Vietnamese letter."""
+    that a scheduled job redirecting the output never fails on a Vietnamese letter.
+
+    A stream the process was started without (closed by the caller) writes nowhere.
+    """
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - for good
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - for good
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() not in (
             "utf-8",
