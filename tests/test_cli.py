@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -263,3 +264,55 @@ def test_the_installed_command_runs_the_quick_start() -> None:
     module = subprocess.run([sys.executable, "-m", "ktt_cli", "--version"], capture_output=True,
                             text=True, timeout=60)  # fmt: skip
     assert module.stdout == f"ktt {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "code", "message"),
+    [
+        ("utf-16", 1, "name it, --encoding utf-16-le"),  # no BOM: the byte order is unknown
+        ("hex", 2, "--encoding hex: hex is not a text encoding"),
+        ("klingon", 2, "klingon is not an encoding Python knows"),
+    ],
+)
+def test_encodings_that_cannot_read_the_file(tmp_path: Path, encoding: str, code: int,
+                                             message: str) -> None:  # fmt: skip
+    data = tmp_path / "u16.csv"
+    data.write_bytes("indicator,period,value\nhtx_count,2024,5\n".encode("utf-16-le"))
+    result = ktt("validate", str(data), "--encoding", encoding)
+    assert result.exit_code == code
+    assert message in result.stdout + result.stderr
+    assert ktt("validate", str(data), "--encoding", "utf-16-le").exit_code == 0
+
+
+def test_validate_reads_a_pipe_once() -> None:
+    # a path that can be read only once, as bash's <(…) gives: the bytes sniffed to tell
+    # a targets file from an actuals file must not be lost
+    for content in [(ROOT / "targets.yaml").read_bytes(), Path(EXAMPLE).read_bytes()]:
+        read_end, write_end = os.pipe()
+        os.write(write_end, content)
+        os.close(write_end)
+        try:
+            result = ktt("validate", f"/dev/fd/{read_end}")
+        finally:
+            os.close(read_end)
+        assert result.exit_code == 0, result.stdout
+        assert result.stdout.endswith(": valid\n")
+
+
+def test_a_targets_file_in_json_is_a_targets_file(tmp_path: Path) -> None:
+    as_json = ktt("targets", "--format", "json").stdout
+    for name in ("programme.json", "programme"):  # by its extension, or by its content
+        path = tmp_path / name
+        path.write_text(as_json, encoding="utf-8")
+        assert ktt("validate", str(path)).exit_code == 0
+    doc = json.loads(ktt("report", EXAMPLE, "-t", str(tmp_path / "programme.json"), "-f", "json")
+                     .stdout)  # fmt: skip
+    assert doc["programme"]["id"] == "yen-bai-nq20"
+
+
+def test_closed_standard_input_is_a_usage_problem() -> None:
+    done = subprocess.run([installed("ktt"), "report", "-"], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60,
+                          preexec_fn=lambda: os.close(0))  # fmt: skip
+    assert done.returncode == 2
+    assert "standard input (-) is closed" in done.stderr

@@ -98,3 +98,34 @@ def test_decimals_written_in_a_style_read_back_in_that_style(value, lang: str) -
     style = COMMA if lang == "vi" else DOT
     text = format_number(float(value), lang, 2)
     assert parse_number(text, style) == pytest.approx(float(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "hint"),
+    [
+        ("28.000", DOT, "use --number-format comma"),  # 28 in dot style: never silently
+        ("28,000", COMMA, "use --number-format dot"),
+        ("65,5", AUTO, None),  # a decimal count, not a grouping: no flag would help
+        ("834.0", DOT, None),
+    ],
+)
+def test_a_count_has_no_decimal_part_whatever_the_style(
+    text: str, style: NumberStyle, hint: str | None
+) -> None:
+    with pytest.raises(NumberError) as error:
+        parse_number(text, style, whole=True)
+    assert error.value.code == "not_whole"
+    assert (hint in error.value.message) if hint else ("--number-format" not in error.value.message)
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "value"),
+    [
+        ("28.000", COMMA, 28000),
+        ("28,000", DOT, 28000),
+        ("1.234.567", AUTO, 1234567),
+        ("02", AUTO, 2),
+    ],
+)
+def test_whole_numbers_in_their_style(text: str, style: NumberStyle, value: int) -> None:
+    assert parse_number(text, style, whole=True) == value

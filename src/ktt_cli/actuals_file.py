@@ -20,7 +20,7 @@ from ktt_cli.cells import CellError, read_cell
 from ktt_cli.columns import Layout, did_you_mean, normalise, read_layout, region_key
 from ktt_cli.csv_input import InputStop, Source, open_csv
 from ktt_cli.model import TargetsFile, Unit
-from ktt_cli.numbers import NumberStyle
+from ktt_cli.numbers import NumberStyle, plain_number
 from ktt_cli.observations import Actuals, Observation
 from ktt_cli.periods import Period, PeriodError, parse_period
 from ktt_cli.problems import ProblemLog, shown
@@ -116,6 +116,9 @@ class _Reader:
             except InputStop as stop:
                 self.log.error(source.name, stop.line, stop.code, stop.message)
                 return
+            except UnicodeError as e:  # a codec refusing the file outright
+                self.log.error(source.name, 1, "encoding", str(e))
+                return
             layout, problems = read_layout(opened.header, self.indicators, opened.delimiter)
             for code, message in problems:
                 self.log.error(source.name, opened.header_line, code, message)
@@ -139,6 +142,8 @@ class _Reader:
                     read_rows(_shifted(lines, start), rows, layout)
             except InputStop as stop:
                 self.log.error(source.name, stop.line, stop.code, stop.message)
+            except UnicodeError as e:
+                self.log.error(source.name, lines_read + 1, "encoding", str(e))
             self.next_start += lines_read + 1
             if self.data_rows == rows_before:
                 self.log.warning(
@@ -345,7 +350,7 @@ class _Reader:
                 file,
                 physical,
                 "conflicting_values",
-                f"{what} is {value:g} here but {old:g} on {first}",
+                f"{what} is {plain_number(value)} here but {plain_number(old)} on {first}",
             )
 
     # ---- the result -------------------------------------------------------------

@@ -53,7 +53,7 @@ def _adapter(unit: Unit) -> TypeAdapter[float]:
                 )
             text = text.strip()[:-1]
         try:
-            return parse_number(text, info.context)
+            return parse_number(text, info.context, whole=unit is not Unit.PERCENT)
         except NumberError as e:
             raise PydanticCustomError(e.code, e.message) from None
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 import typer
 
 from ktt_cli import __version__
+from ktt_cli.csv_input import Source
 from ktt_cli.inputs import (
-    STDIN,
     UsageProblem,
     looks_like_targets,
     output_problem,
@@ -27,7 +27,6 @@ from ktt_cli.numbers import NumberStyle
 from ktt_cli.output import console, render_text, use_utf8_streams, wants_colour, write_atomic
 
 if TYPE_CHECKING:
-    from ktt_cli.csv_input import Source
     from ktt_cli.model import TargetsFile
     from ktt_cli.periods import Period
     from ktt_cli.problems import ProblemLog
@@ -300,12 +299,12 @@ def validate(
     checked: list[TargetsFile | None] = []
     data_sources: list[Source] = []
     for source in all_sources:
-        stream = source.open() if source.name == STDIN else None
+        stream = source.open()  # once: a pipe cannot be read again after its type is sniffed
         if looks_like_targets(source.name, stream):
-            with stream or Path(source.name).open("rb") as file:
-                checked.append(read_targets(file.read(), source.name, log))
+            with stream:
+                checked.append(read_targets(stream.read(), source.name, log))
         else:
-            data_sources.append(source)
+            data_sources.append(Source(source.name, lambda stream=stream: stream))
     if data_sources or not all_sources:
         # actuals are checked against --targets, else the one targets file given, else
         # the default programme; with no files at all, that programme is what is checked
@@ -460,14 +459,10 @@ def _check_filters(programme: TargetsFile, milestones: list[int], indicators: li
 
 
 def _check_encoding(encoding: str | None) -> None:
-    if encoding is None:
-        return
-    import codecs
+    from ktt_cli.csv_input import encoding_problem
 
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UsageProblem(f"--encoding {encoding}: not an encoding Python knows") from None
+    if encoding is not None and (problem := encoding_problem(encoding)):
+        raise UsageProblem(f"--encoding {encoding}: {problem}")
 
 
 def _statuses(values: list[str]) -> set[str]:

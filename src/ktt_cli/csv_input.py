@@ -44,11 +44,14 @@ def _escape(error: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error(_ESCAPE, _escape)
 
-_BOMS = (
+_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
+_NEEDS_BOM = ("utf-16", "utf-32")  # without a mark these do not say their byte order
 _NOT_TEXT = (
     (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file"),
     (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"),
@@ -245,10 +248,20 @@ def open_csv(source: Source, raw: BinaryIO, encoding: str | None) -> CsvText:
     for magic, what in _NOT_TEXT:
         if head.startswith(magic):
             raise InputStop(None, "not_csv", f"this is {what}, not CSV: {_SAVE_AS_CSV}")
-    chosen, bom, byte_codec = encoding or "utf-8", b"", encoding or "utf-8"
+    chosen = codecs.lookup(encoding or "utf-8").name
+    bom, byte_codec = b"", "utf-8" if chosen == "utf-8-sig" else chosen
     for mark, codec, plain in _BOMS:
         if head.startswith(mark):  # a byte order mark settles the encoding
             chosen, bom, byte_codec = codec, mark, plain
+            break
+    else:
+        if chosen in _NEEDS_BOM:
+            raise InputStop(
+                1,
+                "encoding",
+                f"the file has no byte order mark, so {chosen} cannot tell its byte order: "
+                f"name it, --encoding {chosen}-le (as Windows writes it) or {chosen}-be",
+            )
     decoded = _Decoded(raw, chosen, bom, byte_codec)
     csv.field_size_limit(FIELD_LIMIT)
     header_line = 0
@@ -269,6 +282,18 @@ def open_csv(source: Source, raw: BinaryIO, encoding: str | None) -> CsvText:
     delimiter = _delimiter_of(text)
     header = next(csv.reader([text], delimiter=delimiter), [])
     return CsvText(source.name, delimiter, header, header_line, decoded)
+
+
+def encoding_problem(name: str) -> str | None:
+    """Why `name` cannot be the encoding of a text file, or None."""
+    try:
+        codecs.lookup(name)
+        b"a".decode(name, "ignore")  # a codec such as hex or zlib is not a text encoding
+    except LookupError as e:
+        if "text encoding" in str(e):
+            return f"{name} is not a text encoding"
+        return f"{name} is not an encoding Python knows"
+    return None
 
 
 def _delimiter_of(header_line: str) -> str:

@@ -18,9 +18,12 @@ from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
 from ktt_cli.csv_input import Source
 
 STDIN = "-"
-TARGETS_SUFFIXES = (".yaml", ".yml")
+TARGETS_SUFFIXES = (".yaml", ".yml", ".json")
 ACTUALS_SUFFIXES = (".csv", ".tsv", ".txt")
-_TARGETS_KEYS = re.compile(rb"^(schema_version|programme|indicators)\s*:", re.MULTILINE)
+# a YAML or JSON document (as `ktt targets --format json` writes one) of a programme
+_TARGETS_START = re.compile(
+    rb'^\s*(\{|"?(schema_version|programme|indicators)"?\s*:)', re.MULTILINE
+)
 
 
 class UsageProblem(Exception):
@@ -62,6 +65,8 @@ def file_source(name: str) -> Source:
 def stdin_source() -> Source:
     # One reader over descriptor 0, which leaves the descriptor open when closed; the
     # same reader every time, so that bytes peeked at to sniff the content are not lost.
+    if sys.stdin is None:
+        raise UsageProblem("standard input (-) is closed")
     try:
         stream = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
     except (OSError, ValueError, io.UnsupportedOperation):
@@ -91,19 +96,16 @@ def targets_source(value: str | None) -> tuple[str, Path]:
     return f"bundled:{chosen}", bundled
 
 
-def looks_like_targets(name: str, stream: BinaryIO | None = None) -> bool:
-    """Whether `name` is a targets file: by its extension, else by its first bytes."""
+def looks_like_targets(name: str, stream: BinaryIO) -> bool:
+    """Whether `name` is a targets file: by its extension, else by its first bytes,
+    peeked at in `stream` without consuming them."""
     suffix = Path(name).suffix.lower()
     if suffix in TARGETS_SUFFIXES:
         return True
     if suffix in ACTUALS_SUFFIXES:
         return False
-    if stream is not None:
-        head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
-    else:
-        with Path(name).open("rb") as file:
-            head = file.read(4096)
-    return bool(_TARGETS_KEYS.search(head.removeprefix(b"\xef\xbb\xbf")))
+    head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+    return bool(_TARGETS_START.search(head.removeprefix(b"\xef\xbb\xbf")))
 
 
 def output_problem(output: Path, inputs: list[str]) -> str | None:

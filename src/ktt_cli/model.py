@@ -27,6 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ktt_cli.numbers import plain_number
 from ktt_cli.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period, year_period
 
 
@@ -64,14 +65,19 @@ def figure_problem(unit: Unit, value: float) -> tuple[str, str] | None:
     """Why `value` cannot be a figure in `unit`, as (code, message), or None."""
     if unit is Unit.PERCENT:
         if not 0 <= value <= 100:
-            return "percent_out_of_range", f"a percentage lies between 0 and 100, got {value:g}"
+            return (
+                "percent_out_of_range",
+                f"a percentage lies between 0 and 100, got {plain_number(value)}",
+            )
     elif value < 0:
-        return "negative_count", f"a {unit.value} figure cannot be negative, got {value:g}"
+        return (
+            "negative_count",
+            f"a {unit.value} figure cannot be negative, got {plain_number(value)}",
+        )
     elif value != int(value):
         return (
             "not_whole",
-            f"a {unit.value} figure is a whole number, got {value:g} "
-            "(was '.' meant as a thousands separator?)",
+            f"a {unit.value} figure is a whole number, got {plain_number(value)}",
         )
     return None
 

@@ -42,10 +42,15 @@ _STYLE_PATTERNS = {
 }
 _STYLE_EXAMPLE = {NumberStyle.DOT: "1,234.5", NumberStyle.COMMA: "1.234,5"}
 _MINUS = ("-", "\u2212")
+_THREE_DECIMALS = re.compile(r"[.,]\d{3}$")
 
 
-def parse_number(text: str, style: NumberStyle = NumberStyle.AUTO) -> float:
-    """Read `text` as a number written in `style`; raise NumberError when it is not one."""
+def parse_number(text: str, style: NumberStyle = NumberStyle.AUTO, *, whole: bool = False) -> float:
+    """Read `text` as a number written in `style`; raise NumberError when it is not one.
+
+    With `whole` (counts of things and people), a decimal part is refused even when it
+    is zero: `28.000` read in the wrong style would otherwise be 28, not 28000.
+    """
     s = text.strip(" \t\u00a0\u202f")
     if not s:
         raise NumberError("empty_value", "the value is empty")
@@ -59,54 +64,65 @@ def parse_number(text: str, style: NumberStyle = NumberStyle.AUTO) -> float:
         body = body.translate(_SPACES)
     elif any(c in body for c in " \u00a0\u202f"):
         raise NumberError("not_a_number", f"{shown(s)} has spaces that do not group thousands")
-    value = _read(body, s, style)
+    value, used = _read(body, s, style)
+    if whole and used is not None:
+        message = (
+            f"{shown(s)} has a decimal part in {used.value} style ({_STYLE_EXAMPLE[used]}), "
+            "but a count has none"
+        )
+        if _THREE_DECIMALS.search(body):
+            other = NumberStyle.COMMA if used is NumberStyle.DOT else NumberStyle.DOT
+            message += f"; if the mark separates thousands, use --number-format {other.value}"
+        raise NumberError("not_whole", message)
     return -value if negative else value
 
 
-def _read(body: str, text: str, style: NumberStyle) -> float:
+def _read(body: str, text: str, style: NumberStyle) -> tuple[float, NumberStyle | None]:
+    """The number, and the style whose decimal mark it has (None: no decimal part)."""
     if style is not NumberStyle.AUTO:
         return _read_in_style(body, text, style)
     readings = {
-        candidate: value
+        candidate: reading
         for candidate in (NumberStyle.DOT, NumberStyle.COMMA)
-        if (value := _try_style(body, candidate)) is not None
+        if (reading := _try_style(body, candidate)) is not None
     }
     if not readings:
         raise NumberError("not_a_number", f"{shown(text)} is not a number in either style")
-    values = set(readings.values())
-    if len(values) > 1:
-        dot, comma = readings[NumberStyle.DOT], readings[NumberStyle.COMMA]
+    if len({value for value, _ in readings.values()}) > 1:
+        dot, comma = readings[NumberStyle.DOT][0], readings[NumberStyle.COMMA][0]
         raise NumberError(
             "ambiguous_number",
-            f"{shown(text)} reads as {_plain(comma)} in Vietnamese style (1.234,5) and as "
-            f"{_plain(dot)} in English style (1,234.5); say which with "
+            f"{shown(text)} reads as {plain_number(comma)} in Vietnamese style (1.234,5) and "
+            f"as {plain_number(dot)} in English style (1,234.5); say which with "
             "--number-format comma or --number-format dot",
         )
-    return values.pop()
+    return next(iter(readings.values()))
 
 
-def _read_in_style(body: str, text: str, style: NumberStyle) -> float:
-    value = _try_style(body, style)
-    if value is None:
+def _read_in_style(body: str, text: str, style: NumberStyle) -> tuple[float, NumberStyle | None]:
+    reading = _try_style(body, style)
+    if reading is None:
         raise NumberError(
             "not_a_number",
             f"{shown(text)} is not a number in {style.value} style ({_STYLE_EXAMPLE[style]})",
         )
-    return value
+    return reading
 
 
-def _try_style(body: str, style: NumberStyle) -> float | None:
-    if not _STYLE_PATTERNS[style].fullmatch(body):
+def _try_style(body: str, style: NumberStyle) -> tuple[float, NumberStyle | None] | None:
+    if not (m := _STYLE_PATTERNS[style].fullmatch(body)):
         return None
     thousands, decimal = (",", ".") if style is NumberStyle.DOT else (".", ",")
     value = float(body.replace(thousands, "").replace(decimal, "."))
     if math.isinf(value):
         raise NumberError("not_a_number", f"{shown(body)} is too large to be a figure")
-    return value
+    return value, (style if m[3] else None)
 
 
-def _plain(value: float) -> str:
-    return format(value, "g") if value != int(value) else str(int(value))
+def plain_number(value: float) -> str:
+    """A number in full, without separators: 1234568, 65.5 (messages, where `:g` would
+    round 1234568 to 1.23457e+06)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def format_number(value: float, lang: str, decimals: int = 0, *, trim: bool = True) -> str:

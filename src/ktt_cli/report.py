@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ktt_cli import __version__
 from ktt_cli.model import Comparator, Indicator, Qualitative, Target, TargetsFile, Unit
+from ktt_cli.numbers import plain_number
 from ktt_cli.observations import QUALIFIERS, Actuals, Observation
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem
@@ -189,13 +190,13 @@ def _warnings(
         used.append((baseline.observation, "baseline"))
     for observation, role in used:
         if observation is not None and observation.qualifier:
+            bound = f"{QUALIFIERS[observation.qualifier]} {plain_number(observation.value)}"
             yield Problem(
                 observation.file,
                 observation.line,
                 None,
                 "bound_used",
-                f"{indicator.id}: the {role} ({observation.period}) is given as "
-                f"'{QUALIFIERS[observation.qualifier]} {observation.value:g}': a bound, used as "
-                "the value",
+                f"{indicator.id}: the {role} ({observation.period}) is given as '{bound}': "
+                "a bound, used as the value",
                 "warning",
             )
