@@ -316,3 +316,26 @@ def test_closed_standard_input_is_a_usage_problem() -> None:
                           preexec_fn=lambda: os.close(0))  # fmt: skip
     assert done.returncode == 2
     assert "standard input (-) is closed" in done.stderr
+
+
+def test_problems_past_the_first_ten_thousand_are_counted_not_dropped(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,period,value\n" + "htx_count,2024,-1\n" * 10_005)
+    problems = json.loads(ktt("validate", str(bad), "--format", "json").stdout)
+    assert len(problems) == 10_001  # the first 10,000 kept, then one that counts the rest
+    assert problems[-1]["code"] == "more_problems"
+    assert problems[-1]["message"] == "5 more are not listed"
+    text = ktt("validate", str(bad))
+    assert text.stdout.count("\n") == 51  # 50 problems and the line that counts the rest
+    assert "... and 9955 more, 10005 in all" in text.stdout
+    assert "10005 error(s), 0 warning(s)" in text.stderr
+
+
+def test_report_warnings_are_capped_like_errors(tmp_path: Path) -> None:
+    repeated = tmp_path / "repeated.csv"
+    repeated.write_text("indicator,period,value\n" + "htx_count,2024,777\n" * 200)
+    result = ktt("report", str(repeated), "-f", "json")
+    warnings = json.loads(result.stdout)["warnings"]
+    assert [w["code"] for w in warnings] == ["repeated_row"] * 199
+    assert result.stderr.count("repeated_row") == 50
+    assert "... and 149 more, 199 in all" in result.stderr

@@ -185,9 +185,27 @@ def test_the_thresholds_of_the_growth_ratio(ratio: float, status: Status) -> Non
     assert status_of_ratio(ratio) is status
 
 
+def test_a_pace_too_fast_for_a_float_is_on_track_not_insufficient() -> None:
+    # 1 on 1 January, 90 on 2 January: CAGR = 90^365 - 1 overflows a float. The baseline
+    # is earlier than the figure, so SPEC §4 rules out insufficient_data; R is +inf.
+    a = assess(goal(C.AT_LEAST, 1200), at("2024-01-02", 90), at("2024-01-01", 1))
+    assert a.status is Status.ON_TRACK
+    assert a.growth_ratio is None  # JSON has no infinity
+    assert a.progress_from_baseline == pytest.approx(100 * 89 / 1199)
+    falling = assess(goal(C.AT_LEAST, 1200), at("2024-01-02", 1), at("2024-01-01", 90))
+    assert falling.status is Status.DETERIORATION
+
+
+def test_a_target_of_nothing_needs_all_of_it_to_go() -> None:
+    # at most 0 (say, weak cooperatives): from 8 now, the required rate is -100% a year
+    assert assess(goal(C.AT_MOST, 0), at("2024", 8), None).required_annual_growth == -1.0
+
+
 # ---- properties ------------------------------------------------------------------
 
 positive = st.floats(min_value=1e-6, max_value=1e9, allow_nan=False, allow_infinity=False)
+# any positive float a file could hold, down to 1e-300 and up to 1e300
+any_positive = st.floats(min_value=1e-300, max_value=1e300, allow_nan=False, allow_infinity=False)
 year_time = st.floats(min_value=2000, max_value=2029.9, allow_nan=False)
 comparators = st.sampled_from(list(Comparator))
 
@@ -207,7 +225,15 @@ def test_met_agrees_with_the_comparator_table(
     assert is_met(goal(comparator, level), x) is expected
 
 
-@given(comparators, positive, positive, positive, year_time, year_time, st.integers(2000, 2060))
+@given(
+    comparators,
+    any_positive,
+    any_positive,
+    any_positive,
+    year_time,
+    year_time,
+    st.integers(2000, 2060),
+)
 def test_positive_finite_inputs_give_no_nan_and_no_exception(
     comparator: Comparator, level: float, x: float, x0: float, t: float, t0: float, year: int
 ) -> None:
@@ -215,7 +241,11 @@ def test_positive_finite_inputs_give_no_nan_and_no_exception(
     for value in (a.gap, a.percent_achieved, a.progress_from_baseline, a.growth_ratio,
                   a.projected, a.required_annual_growth):  # fmt: skip
         assert value is None or math.isfinite(value)
-    assert isinstance(a.status, Status)
+    # SPEC §4's order: a baseline before the figure and a milestone still ahead leave the
+    # growth ratio to decide whatever the size of the numbers
+    if t0 < t < year and not a.met:
+        assert a.status in {Status.ON_TRACK, Status.NEEDS_ACCELERATION,
+                            Status.LIMITED_PROGRESS, Status.DETERIORATION}  # fmt: skip
 
 
 @given(

@@ -25,6 +25,7 @@ from ktt_cli.inputs import (
 )
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.output import console, render_text, use_utf8_streams, wants_colour, write_atomic
+from ktt_cli.render.problems import problem_lines
 
 if TYPE_CHECKING:
     from ktt_cli.model import TargetsFile
@@ -227,9 +228,9 @@ def report(
         indicators=indicator or [],
         lang=lang.value,
         reading_warnings=log.of_severity("warning"),
+        unlisted_warnings=log.unlisted("warning"),
     )
-    for warning in result.warnings:
-        typer.echo(str(warning), err=True)
+    _print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
     _emit_report(result, output_format, output)
     if fail_statuses & {r.status.value for r in result.results}:
         raise typer.Exit(EXIT_PROBLEMS)
@@ -330,14 +331,16 @@ def validate(
     if output_format is TextOrJson.JSON:
         from ktt_cli.render.json import problems_json
 
-        typer.echo(problems_json(list(log)), nl=False)
+        typer.echo(problems_json(list(log), log.unlisted()), nl=False)
     else:
         _print_problems(log, sys.stdout)
-        if not log.errors:
-            shown = ", ".join(names) if names else "the targets file"
-            typer.echo(
-                f"{shown}: valid" + (f" ({log.warnings} warning(s))" if log.warnings else "")
-            )
+        checked_names = ", ".join(names) if names else "the targets file"
+        if log.errors:  # a count for people, on stderr: stdout is problem lines only
+            summary = f"{checked_names}: {log.errors} error(s), {log.warnings} warning(s)"
+            typer.echo(summary, err=True)
+        else:
+            warned = f" ({log.warnings} warning(s))" if log.warnings else ""
+            typer.echo(f"{checked_names}: valid{warned}")
     raise typer.Exit(EXIT_PROBLEMS if log.errors else EXIT_OK)
 
 
@@ -481,9 +484,11 @@ def _statuses(values: list[str]) -> set[str]:
 
 
 def _print_problems(log: ProblemLog, stream: TextIO) -> None:
-    from ktt_cli.render.problems import problem_lines
+    _print_lines(problem_lines(list(log), log.unlisted()), stream)
 
-    for line in problem_lines(log):
+
+def _print_lines(lines: list[str], stream: TextIO) -> None:
+    for line in lines:
         typer.echo(line, file=stream)
 
 

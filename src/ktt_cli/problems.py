@@ -83,9 +83,11 @@ class ProblemLog:
     def total(self) -> int:
         return self.errors + self.warnings
 
-    @property
-    def unkept(self) -> int:
-        return self.total - len(self._kept)
+    def unlisted(self, severity: Severity | None = None) -> int:
+        """How many problems (of `severity`) were counted but not kept."""
+        kept = [p for p in self._kept if severity is None or p.severity == severity]
+        counted = self.total if severity is None else self.counts[severity]
+        return counted - len(kept)
 
     def __iter__(self) -> Iterator[Problem]:
         """The kept problems, file by file in the order the files were read, then by line."""

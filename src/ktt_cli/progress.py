@@ -84,7 +84,9 @@ def assess(goal: Goal, latest: Point | None, baseline: Point | None) -> Assessme
     """Status and figures of SPEC §4 for `latest` against `goal`.
 
     `baseline` is the point progress is measured from; one not earlier than
-    `latest` counts as none.
+    `latest` counts as none. Figures too large for a float are None (JSON has no
+    infinity), but the status still follows their sign: a pace a hundred
+    times the one required is on track even when the ratio overflows.
     """
     if latest is None:
         return Assessment(Status.NO_DATA)
@@ -92,28 +94,28 @@ def assess(goal: Goal, latest: Point | None, baseline: Point | None) -> Assessme
         baseline = None
     x, t, level, year, d = latest.value, latest.time, goal.level, goal.year, goal.direction
     met = is_met(goal, x)
-    ratio, method, rate = _growth(goal, latest, baseline)
+    growth = _growth(goal, latest, baseline)
     figures = {
         "met": met,
-        "gap": d * (level - x),
+        "gap": _finite(d * (level - x)),
         "percent_achieved": _percent_achieved(d, x, level),
         "progress_from_baseline": (
             None
             if baseline is None or level == baseline.value
-            else 100 * (x - baseline.value) / (level - baseline.value)
+            else _finite(100 * (x - baseline.value) / (level - baseline.value))
         ),
-        "growth_ratio": ratio if ratio is not None and math.isfinite(ratio) else None,
-        "growth_method": method,
-        "projected": _projected(x, t, year, method, rate),
+        "growth_ratio": _finite(growth.ratio) if growth else None,
+        "growth_method": growth.method if growth else None,
+        "projected": _projected(x, t, year, growth),
         "required_annual_growth": _required_growth(x, t, level, year),
     }
     if met:
         return Assessment(Status.ACHIEVED, **figures)
     if t >= year:
         return Assessment(Status.MISSED, **figures)
-    if baseline is None or ratio is None:
+    if growth is None:
         return Assessment(Status.INSUFFICIENT_DATA, **figures)
-    return Assessment(status_of_ratio(ratio), **figures)
+    return Assessment(status_of_ratio(growth.ratio), **figures)
 
 
 def status_of_ratio(ratio: float) -> Status:
@@ -126,60 +128,74 @@ def status_of_ratio(ratio: float) -> Status:
     return Status.DETERIORATION
 
 
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
 def _percent_achieved(direction: int, actual: float, level: float) -> float | None:
     numerator, denominator = (actual, level) if direction > 0 else (level, actual)
-    return None if denominator == 0 else 100 * numerator / denominator
+    return None if denominator == 0 else _finite(100 * numerator / denominator)
 
 
-def _growth(
-    goal: Goal, latest: Point, baseline: Point | None
-) -> tuple[float | None, str | None, float | None]:
-    """(R, "compound" or "linear", the observed annual rate), or Nones where undefined.
+class _Growth(NamedTuple):
+    ratio: float  # R, possibly ±inf
+    method: str  # "compound" or "linear"
+    rate: float  # the observed rate a year: log-rate for compound, units for linear
 
-    Where the target asks for no change at all (its level is the baseline value),
-    R is +inf, 0 or -inf by the sign of the observed change.
+
+def _growth(goal: Goal, latest: Point, baseline: Point | None) -> _Growth | None:
+    """R of SPEC §4, or None without a baseline before the milestone.
+
+    Compound rates are taken in logs, (1 + CAGR) = exp(log-rate), so that two
+    figures a day apart cannot overflow the power. Where the target asks for no
+    change at all (its level is the baseline value), R is +inf, 0 or -inf by the
+    sign of the observed change.
     """
     if baseline is None or goal.year <= baseline.time:
-        return None, None, None
-    x0, t0, x, t, level = baseline.value, baseline.time, latest.value, latest.time, goal.level
-    try:
-        if x0 > 0 and x > 0 and level > 0:
-            method = "compound"
-            observed = (x / x0) ** (1 / (t - t0)) - 1
-            required = (level / x0) ** (1 / (goal.year - t0)) - 1
-        else:
-            method = "linear"
-            observed = (x - x0) / (t - t0)
-            required = (level - x0) / (goal.year - t0)
-    except (OverflowError, ZeroDivisionError):
-        return None, None, None
-    signed = goal.direction * observed
-    if required == 0:
-        ratio = math.copysign(math.inf, signed) if signed else 0.0
-    else:
-        ratio = signed / abs(required)
-    if math.isnan(ratio) or not math.isfinite(observed):
-        return None, None, None
-    return ratio, method, observed
-
-
-def _projected(
-    x: float, t: float, year: int, method: str | None, rate: float | None
-) -> float | None:
-    if rate is None or t >= year:
         return None
+    x0, t0, x, t, level = baseline.value, baseline.time, latest.value, latest.time, goal.level
+    if x0 > 0 and x > 0 and level > 0:
+        log_rate = (math.log(x) - math.log(x0)) / (t - t0)
+        required_log_rate = (math.log(level) - math.log(x0)) / (goal.year - t0)
+        observed, required = _expm1(log_rate), _expm1(required_log_rate)
+        if math.isinf(observed) and math.isinf(required):  # both huge: CAGRs ~ exp(rate)
+            ratio = goal.direction * math.exp(min(log_rate - required_log_rate, 709.0))
+            return _Growth(ratio, "compound", log_rate)
+        return _Growth(_ratio(goal.direction * observed, required), "compound", log_rate)
+    observed = (x - x0) / (t - t0)
+    required = (level - x0) / (goal.year - t0)
+    return _Growth(_ratio(goal.direction * observed, required), "linear", observed)
+
+
+def _expm1(log_rate: float) -> float:
     try:
-        value = x * (1 + rate) ** (year - t) if method == "compound" else x + rate * (year - t)
+        return math.expm1(log_rate)
+    except OverflowError:
+        return math.inf
+
+
+def _ratio(signed_observed: float, required: float) -> float:
+    if required == 0:
+        return math.copysign(math.inf, signed_observed) if signed_observed else 0.0
+    if math.isinf(required):  # a finite pace against an endless one
+        return math.copysign(0.0, signed_observed)
+    return signed_observed / abs(required)
+
+
+def _projected(x: float, t: float, year: int, growth: _Growth | None) -> float | None:
+    if growth is None or t >= year:
+        return None
+    if growth.method == "linear":
+        return _finite(x + growth.rate * (year - t))
+    try:
+        return _finite(math.exp(math.log(x) + growth.rate * (year - t)))
     except OverflowError:
         return None
-    return value if math.isfinite(value) else None
 
 
 def _required_growth(x: float, t: float, level: float, year: int) -> float | None:
-    if t >= year or x <= 0 or level < 0:
+    if t >= year or x <= 0:
         return None
-    try:
-        value = (level / x) ** (1 / (year - t)) - 1
-    except (OverflowError, ZeroDivisionError):
-        return None
-    return value if math.isfinite(value) else None
+    if level == 0:
+        return -1.0  # down to nothing: all of it has to go
+    return _finite(_expm1((math.log(level) - math.log(x)) / (year - t)))

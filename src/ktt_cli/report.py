@@ -57,6 +57,7 @@ class Report(NamedTuple):
     results: tuple[Result, ...]
     qualitative: tuple[Qualitative, ...]
     warnings: tuple[Problem, ...] = ()
+    unlisted_warnings: int = 0  # counted while reading but not kept
     lang: str = "vi"
     ktt_version: str = __version__
 
@@ -75,10 +76,12 @@ def build_report(
     indicators: Iterable[str] = (),
     lang: str = "vi",
     reading_warnings: Iterable[Problem] = (),
+    unlisted_warnings: int = 0,
 ) -> Report:
     """Results for every (indicator, milestone) pair kept by the filters, in file order.
 
-    `reading_warnings` (from reading the actuals) come first among the report's warnings.
+    `reading_warnings` (from reading the actuals; `unlisted_warnings` more were only
+    counted) come first among the report's warnings.
     """
     as_of = as_of or actuals.latest
     wanted_years, wanted_ids = set(milestones), set(indicators)
@@ -108,6 +111,7 @@ def build_report(
         results=tuple(results),
         qualitative=qualitative if not wanted_ids else (),
         warnings=tuple(warnings),
+        unlisted_warnings=unlisted_warnings,
         lang=lang,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ktt_cli.model import TargetsFile
@@ -69,7 +70,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "qualitative": [
             {"year": q.year, "text": q.text, "en": q.en, "note": q.note} for q in report.qualitative
         ],
-        "warnings": [w.as_dict() for w in report.warnings],
+        "warnings": problems_dicts(report.warnings, report.unlisted_warnings),
     }
 
 
@@ -86,5 +87,14 @@ def targets_json(targets: TargetsFile) -> str:
     return dumps(targets.model_dump(mode="json", exclude_none=True))
 
 
-def problems_json(problems: list[Problem]) -> str:
-    return dumps([p.as_dict() for p in problems])
+def problems_dicts(problems: Sequence[Problem], unlisted: int = 0) -> list[dict[str, Any]]:
+    """Problems as JSON objects; the ones counted but not kept as one last object."""
+    listed = [p.as_dict() for p in problems]
+    if unlisted:
+        more = {"code": "more_problems", "message": f"{unlisted} more are not listed"}
+        listed.append(dict.fromkeys(Problem._fields) | more)
+    return listed
+
+
+def problems_json(problems: Sequence[Problem], unlisted: int = 0) -> str:
+    return dumps(problems_dicts(problems, unlisted))

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from ktt_cli.problems import ProblemLog
+from collections.abc import Sequence
+
+from ktt_cli.problems import KEEP_AT_MOST, Problem
 
 #: How many problems are printed; the rest are counted in the last line.
 SHOWN = 50
 
 
-def problem_lines(log: ProblemLog, shown: int = SHOWN) -> list[str]:
-    kept = list(log)
-    lines = [str(p) for p in kept[:shown]]
-    hidden = log.total - min(shown, len(kept))
+def problem_lines(problems: Sequence[Problem], unlisted: int = 0, shown: int = SHOWN) -> list[str]:
+    """The first `shown` problems, and a line that counts the rest (`unlisted` were
+    counted but never kept)."""
+    lines = [str(p) for p in problems[:shown]]
+    hidden = len(problems) - len(lines) + unlisted
     if hidden > 0:
-        codes = ", ".join(f"{n} {code}" for code, n in log.codes.most_common(5))
         lines.append(
-            f"... and {hidden} more: {log.errors} error(s) and {log.warnings} warning(s) in all "
-            f"({codes}); use --format json for the full list"
+            f"... and {hidden} more, {len(problems) + unlisted} in all "
+            f"(ktt validate --format json lists up to {KEEP_AT_MOST})"
         )
     return lines
