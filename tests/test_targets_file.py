@@ -6,7 +6,9 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
+from ktt_cli.model import json_schema
 from ktt_cli.problems import ProblemLog
 from ktt_cli.targets_file import read_targets
 
@@ -106,3 +108,28 @@ def test_a_bom_is_accepted() -> None:
     log = ProblemLog()
     data = b"\xef\xbb\xbf" + (FIXTURES / "valid.yaml").read_bytes()
     assert read_targets(data, "bom.yaml", log) is not None
+
+
+def schema_errors(document: object) -> list[str]:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    return [error.message for error in validator.iter_errors(document)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [FIXTURES / "valid.yaml", *sorted((Path(__file__).parent.parent / "src" / "ktt_cli"
+                                       / "programmes").glob("*.yaml"))],
+    ids=lambda p: p.name,
+)  # fmt: skip
+def test_what_validates_also_fits_the_json_schema_editors_use(path: Path) -> None:
+    # an editor pointed at `ktt schema` must not mark a valid file as wrong
+    assert schema_errors(yaml.safe_load(path.read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.parametrize(
+    "fixture", ["unknown_key.yaml", "wrong_type.yaml", "schema_version.yaml", "missing_text.yaml"]
+)
+def test_what_the_schema_can_see_it_refuses_too(fixture: str) -> None:
+    assert schema_errors(yaml.safe_load((FIXTURES / fixture).read_text(encoding="utf-8")))

@@ -20,12 +20,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period, year_period
@@ -140,7 +142,17 @@ class LocalText(_Strict):
         return self.en if lang == "en" and self.en else self.vi
 
 
-Localised = Annotated[LocalText, BeforeValidator(_text_from_plain_string)]
+class _PlainTextToo:
+    """Says in the JSON Schema what the validator accepts: plain text (Vietnamese) too."""
+
+    @staticmethod
+    def __get_pydantic_json_schema__(
+        core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
+
+
+Localised = Annotated[LocalText, BeforeValidator(_text_from_plain_string), _PlainTextToo]
 
 #: One broken rule: the path of the offending value, a problem code, a message.
 Finding = tuple[tuple[str | int, ...], str, str]
