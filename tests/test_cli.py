@@ -339,3 +339,26 @@ def test_report_warnings_are_capped_like_errors(tmp_path: Path) -> None:
     assert [w["code"] for w in warnings] == ["repeated_row"] * 199
     assert result.stderr.count("repeated_row") == 50
     assert "... and 149 more, 199 in all" in result.stderr
+
+
+def test_a_wide_row_of_blank_cells_does_not_move_as_of(tmp_path: Path) -> None:
+    data = tmp_path / "wide.csv"
+    data.write_text("period,htx_count,tht_count\n2024,777,\n2025,,\n")
+    assert json.loads(ktt("report", str(data), "-f", "json").stdout)["as_of"] == "2024"
+
+
+def test_every_row_with_an_unknown_id_is_reported(tmp_path: Path) -> None:
+    data = tmp_path / "typo.csv"
+    data.write_text("indicator,period,value\n" + "htx_cuont,2024,5\n" * 3)
+    result = ktt("validate", str(data))
+    assert result.stdout.count("unknown_indicator") == 3
+    assert result.stdout.count("did you mean 'htx_count'?") == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [("1", True), ("yes", True), ("0", False), ("", False)]
+)
+def test_ktt_debug_reads_like_a_flag(value: str, shown: bool) -> None:
+    from ktt_cli.cli import _is_set
+
+    assert _is_set(value) is shown

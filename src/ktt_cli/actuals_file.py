@@ -92,6 +92,7 @@ class _Reader:
         self.periods: list[Period] = []
         self.period_index: dict[str, int] = {}  # canonical text -> index
         self.by_period_text: dict[str, int] = {}  # text as written -> index
+        self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> why
         self.files: list[str] = []
         self.file_starts: list[int] = []  # global line number of each file's line 0
         self.next_start = 0
@@ -131,7 +132,7 @@ class _Reader:
                     "ignored_column",
                     f"the column {shown(name)} is not one ktt reads; it is left out",
                 )
-            rows_before = self.data_rows
+            rows_before, problems_before = self.data_rows, self.log.total
             lines_read = opened.header_line
             start = self.file_starts[-1]
             read_rows = self._wide_rows if layout.wide else self._long_rows
@@ -145,7 +146,7 @@ class _Reader:
             except UnicodeError as e:
                 self.log.error(source.name, lines_read + 1, "encoding", str(e))
             self.next_start += lines_read + 1
-            if self.data_rows == rows_before:
+            if self.data_rows == rows_before and self.log.total == problems_before:
                 self.log.warning(
                     source.name, opened.header_line, "no_rows", "the file has a header but no rows"
                 )
@@ -196,14 +197,15 @@ class _Reader:
             fitted = self._fitted(row, layout, line)
             if fitted is None:
                 continue
+            filled = [(i, indicator) for i, indicator in indicators if fitted[i].strip()]
+            if not filled:  # blank cells: no figure for that period, so no period either
+                continue
             p = self._period(fitted[i_per], line)
             if p is None:
                 continue
             region = fitted[i_reg] if i_reg is not None else _TERRITORY
-            for index, indicator in indicators:
-                text = fitted[index]
-                if text.strip():  # a blank cell in a wide file: no figure for that period
-                    self._store(indicator, index, p, region, fitted, line, layout)
+            for index, indicator in filled:
+                self._store(indicator, index, p, region, fitted, line, layout)
 
     def _row(self, row: list[str], line: int, layout: Layout) -> None:
         """A long row the fast path could not take."""
@@ -286,13 +288,15 @@ class _Reader:
     def _indicator(self, text: str, line: int) -> _Indicator | None:
         found = self.by_text.get(text) or self.indicators.get(normalise(text))
         if found is None:
-            written = text.strip()
-            message = (
-                "the indicator is empty"
-                if not written
-                else f"{shown(written)} is not an indicator of {self.targets.programme.id}"
-                f"{did_you_mean(normalise(written), self.indicators)}"
-            )
+            message = self.unknown.get(text)
+            if message is None:  # the suggestion is worked out once per text, not per row
+                written = text.strip()
+                message = self.unknown[text] = (
+                    "the indicator is empty"
+                    if not written
+                    else f"{shown(written)} is not an indicator of {self.targets.programme.id}"
+                    f"{did_you_mean(normalise(written), self.indicators)}"
+                )
             self._error(line, "unknown_indicator", message)
             return None
         self.by_text[text] = found
@@ -365,9 +369,13 @@ class _Reader:
                 regions[indicator.id] = region_count
             if territory is None:
                 if region_count:
+                    first = min(
+                        line for cells in indicator.by_key.values() for line in cells.lines if line
+                    )
+                    file, line = self._place(first)
                     self.log.warning(
-                        self.files[0] if self.files else "-",
-                        None,
+                        file,
+                        line,
                         "no_territory_rows",
                         f"{indicator.id} has rows for {region_count} region(s) but none for the "
                         "whole territory (blank region), so it has no figure to report",

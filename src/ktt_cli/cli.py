@@ -511,6 +511,11 @@ def _fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _is_set(flag: str | None) -> bool:
+    """An environment flag as click reads one: 1, true, yes, on."""
+    return (flag or "").strip().lower() in ("1", "true", "yes", "on", "t", "y")
+
+
 def main() -> None:
     """The console script: UTF-8 output, and one line instead of a traceback for a bug."""
     use_utf8_streams()
@@ -521,7 +526,7 @@ def main() -> None:
         print(f"ktt: error: {e.strerror or e}{where}", file=sys.stderr)
         sys.exit(EXIT_UNUSABLE)
     except Exception as e:  # the last line of defence
-        if "--debug" in sys.argv or os.environ.get("KTT_DEBUG"):
+        if "--debug" in sys.argv or _is_set(os.environ.get("KTT_DEBUG")):
             raise
         where = f"{type(e).__name__}: {e}".splitlines()[0][:200]
         print(
