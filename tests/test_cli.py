@@ -81,13 +81,16 @@ def test_fail_on(fail_on: str, code: int) -> None:
         (["--as-of", "mid-2024"], "--as-of"),
         (["--encoding", "klingon"], "not an encoding"),
         (["--targets", "nowhere-programme"], "neither a file nor a bundled programme"),
-        (["--format", "xml"], "xml"),
+        (["--format", "xml"], "'xml' is not one of"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(args: list[str], message: str) -> None:
     result = ktt("report", EXAMPLE, *args)
     assert result.exit_code == 2
     assert message in result.stderr
+    assert result.stdout == ""
+    if args[0] != "--format":  # the parser's own message for a bad choice has a usage block
+        assert result.stderr.count("\n") == 1
 
 
 def test_report_needs_actuals() -> None:

@@ -17,7 +17,7 @@ C = Comparator
 
 def goal(comparator: Comparator, level: float, year: int = 2030, tolerance: float = 0.05) -> Goal:
     band = tolerance if comparator is C.ABOUT else 0.0
-    return Goal(comparator, level, year, DIRECTION[comparator], band)
+    return Goal(comparator, level, year, band)
 
 
 def at(period: str, value: float) -> Point:

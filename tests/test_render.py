@@ -32,19 +32,19 @@ SPEC_KEYS = [
 ]  # fmt: skip
 
 
-def example_report(targets: TargetsFile, lang: str = "vi") -> Report:
+def example_report(targets: TargetsFile) -> Report:
     log = ProblemLog()
     # shown by its name in the repository, so that the snapshots hold no machine's path
     path = ROOT / "examples" / "actuals.csv"
     sources = [Source("examples/actuals.csv", file_source(str(path)).open)]
     data = read_actuals(sources, targets, ReadOptions(), log)
     assert not log.errors
-    return build_report(targets, data, targets_file="targets.yaml", lang=lang,
+    return build_report(targets, data, targets_file="targets.yaml",
                         reading_warnings=log.of_severity("warning"))  # fmt: skip
 
 
 def test_json_has_every_key_of_the_spec_with_nulls_not_omitted(yen_bai: TargetsFile) -> None:
-    doc = report_dict(example_report(yen_bai))
+    doc = report_dict(example_report(yen_bai), "vi")
     for key in ("schema_version", "ktt_version", "programme", "targets_file", "actuals_files",
                 "as_of", "results", "qualitative", "warnings"):  # fmt: skip
         assert key in doc
@@ -61,7 +61,7 @@ def test_json_has_every_key_of_the_spec_with_nulls_not_omitted(yen_bai: TargetsF
 
 
 def test_json_reproduces_the_example_of_the_spec(yen_bai: TargetsFile) -> None:
-    doc = report_dict(example_report(yen_bai))
+    doc = report_dict(example_report(yen_bai), "vi")
     htx = next(r for r in doc["results"] if r["indicator"] == "htx_count")
     assert htx | {"name": None, "target_text": None, "target_note": None} == {
         "indicator": "htx_count", "name": None, "unit": "count", "share_of": None,
@@ -79,7 +79,8 @@ def test_json_reproduces_the_example_of_the_spec(yen_bai: TargetsFile) -> None:
 
 
 def test_keys_and_codes_do_not_change_with_the_language(yen_bai: TargetsFile) -> None:
-    vi, en = report_dict(example_report(yen_bai, "vi")), report_dict(example_report(yen_bai, "en"))
+    report = example_report(yen_bai)
+    vi, en = report_dict(report, "vi"), report_dict(report, "en")
     assert [list(r) for r in vi["results"]] == [list(r) for r in en["results"]]
     assert [r["status"] for r in vi["results"]] == [r["status"] for r in en["results"]]
     assert vi["results"][0]["name"] == "Số tổ hợp tác"
@@ -87,14 +88,14 @@ def test_keys_and_codes_do_not_change_with_the_language(yen_bai: TargetsFile) ->
 
 
 def test_warnings_are_in_the_json(yen_bai: TargetsFile) -> None:
-    warnings = report_dict(example_report(yen_bai))["warnings"]
+    warnings = report_dict(example_report(yen_bai), "vi")["warnings"]
     assert {w["code"] for w in warnings} == {"bound_used"}
     assert {"file", "line", "column", "code", "message"} <= set(warnings[0])
 
 
 def test_csv_has_the_json_fields_and_numbers_stay_numbers(yen_bai: TargetsFile) -> None:
     report = example_report(yen_bai)
-    rows = list(csv.DictReader(io.StringIO(report_csv(report))))
+    rows = list(csv.DictReader(io.StringIO(report_csv(report, "vi"))))
     assert list(rows[0]) == list(RESULT_FIELDS)
     htx = next(r for r in rows if r["indicator"] == "htx_count")
     assert (htx["actual"], htx["gap"], htx["met"], htx["status"]) == (
@@ -118,7 +119,7 @@ def test_csv_cells_never_start_a_formula(value: object, written: object) -> None
 
 
 def test_markdown_is_a_pipe_table_per_milestone(yen_bai: TargetsFile) -> None:
-    text = report_markdown(example_report(yen_bai))
+    text = report_markdown(example_report(yen_bai), "vi")
     assert "## Mục tiêu đến năm 2030" in text
     assert "## Mục tiêu đến năm 2045" in text
     assert "| Số hợp tác xã | ≥ 1.200 | 834 (2025-02) | 366 | 69,5% | đúng hướng |" in text
@@ -135,7 +136,7 @@ def test_bar(percent: float, drawn: str) -> None:
 
 @pytest.mark.parametrize(("width", "lang"), [(80, "vi"), (200, "en")])
 def test_table_snapshot(yen_bai: TargetsFile, width: int, lang: str) -> None:
-    text = render_text(report_view(example_report(yen_bai, lang)), width=width)
+    text = render_text(report_view(example_report(yen_bai), lang), width=width)
     assert max(len(line) for line in text.splitlines()) <= width
     snapshot = SNAPSHOTS / f"report-{lang}-{width}.txt"
     if os.environ.get("KTT_UPDATE_SNAPSHOTS"):

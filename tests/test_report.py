@@ -39,10 +39,24 @@ def test_the_declared_baseline_is_used_when_earlier_than_the_latest(yen_bai: Tar
 
 
 def test_the_earliest_figure_is_the_baseline_when_none_is_declared(yen_bai: TargetsFile) -> None:
+    # about 8400 by 2030, from 5000 in 2021 to 5300 in 2023:
+    # CAGR_o = 1.06^(1/2) - 1 = 0.029563; CAGR_r = 1.68^(1/9) - 1 = 0.059338
+    # R = 0.029563 / 0.059338 = 0.4982 -> limited_progress
     data = actuals(("tht_count", "2021", 5000), ("tht_count", "2023", 5300))
     r = result(build_report(yen_bai, data, targets_file="t"), "tht_count")
     assert (r.baseline, r.baseline_period) == (5000, "2021")
-    assert r.status is not Status.INSUFFICIENT_DATA
+    assert r.assessment.growth_ratio == pytest.approx(0.4982, abs=1e-4)
+    assert r.status is Status.LIMITED_PROGRESS
+
+
+def test_a_declared_baseline_not_before_the_figure_gives_way_to_the_earliest(
+    yen_bai: TargetsFile,
+) -> None:
+    # htx_count declares 465 for 2020; with the latest figure also for 2020 that baseline
+    # is not earlier, so the earliest figure (450 in 2019) is the baseline
+    data = actuals(("htx_count", "2019", 450), ("htx_count", "2020", 460))
+    r = result(build_report(yen_bai, data, targets_file="t"), "htx_count")
+    assert (r.baseline, r.baseline_period) == (450, "2019")
 
 
 def test_as_of_cuts_off_later_figures(yen_bai: TargetsFile) -> None:

@@ -333,11 +333,11 @@ def test_read_actuals_and_report_survive_near_valid_csv(
         BUNDLED, actuals, targets_file="targets.yaml", reading_warnings=log.of_severity("warning")
     )
     assert len(report.results) == RESULT_COUNT
-    parsed = json.loads(report_json(report))
+    parsed = json.loads(report_json(report, "vi"))
     assert len(parsed["results"]) == RESULT_COUNT
-    assert len(list(csv.reader(io.StringIO(report_csv(report))))) == RESULT_COUNT + 1
-    assert report_markdown(report)
-    assert render_text(report_view(report))
+    assert len(list(csv.reader(io.StringIO(report_csv(report, "en"))))) == RESULT_COUNT + 1
+    assert report_markdown(report, "vi")
+    assert render_text(report_view(report, "vi"))
 
 
 def test_problem_line_numbers_survive_the_pipe_path() -> None:

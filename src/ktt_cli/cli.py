@@ -226,36 +226,37 @@ def report(
         as_of=period,
         milestones=milestone or [],
         indicators=indicator or [],
-        lang=lang.value,
         reading_warnings=log.of_severity("warning"),
         unlisted_warnings=log.unlisted("warning"),
     )
     _print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
-    _emit_report(result, output_format, output)
+    _emit_report(result, output_format, output, lang.value)
     if fail_statuses & {r.status.value for r in result.results}:
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _emit_report(result: Report, output_format: ReportFormat, output: Path | None) -> None:
+def _emit_report(
+    result: Report, output_format: ReportFormat, output: Path | None, lang: str
+) -> None:
     if output_format is ReportFormat.TABLE:
         from ktt_cli.render import table
 
         if output is None:
-            console(sys.stdout, wants_colour(sys.stdout)).print(table.report_view(result))
+            console(sys.stdout, wants_colour(sys.stdout)).print(table.report_view(result, lang))
             return
-        text = render_text(table.report_view(result))
+        text = render_text(table.report_view(result, lang))
     elif output_format is ReportFormat.JSON:
         from ktt_cli.render.json import report_json
 
-        text = report_json(result)
+        text = report_json(result, lang)
     elif output_format is ReportFormat.CSV:
         from ktt_cli.render.csv import report_csv
 
-        text = report_csv(result)
+        text = report_csv(result, lang)
     else:
         from ktt_cli.render.markdown import report_markdown
 
-        text = report_markdown(result)
+        text = report_markdown(result, lang)
     _write(text, output, bom=output_format is ReportFormat.CSV)
 
 
@@ -471,13 +472,14 @@ def _check_encoding(encoding: str | None) -> None:
 def _statuses(values: list[str]) -> set[str]:
     from ktt_cli.progress import Status
 
+    scored = [s.value for s in Status if s is not Status.QUALITATIVE]  # aims never fail
     wanted = {v.strip() for value in values for v in value.split(",") if v.strip()}
-    unknown = wanted - {s.value for s in Status}
+    unknown = wanted - set(scored)
     if unknown:
         _usage_exit(
             UsageProblem(
                 f"--fail-on: unknown status {', '.join(sorted(unknown))} "
-                f"(statuses: {', '.join(s.value for s in Status)})"
+                f"(statuses: {', '.join(scored)})"
             )
         )
     return wanted

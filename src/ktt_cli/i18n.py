@@ -10,8 +10,6 @@ from ktt_cli.model import Comparator, Unit
 from ktt_cli.numbers import format_number
 from ktt_cli.progress import Status
 
-LANGS = ("vi", "en")
-
 STATUS = {
     "vi": {
         Status.ACHIEVED: "đạt",

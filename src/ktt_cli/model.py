@@ -29,7 +29,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from ktt_cli.numbers import plain_number
+from ktt_cli.numbers import compact_number, plain_number
 from ktt_cli.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period, year_period
 
 
@@ -87,13 +87,10 @@ def figure_problem(unit: Unit, value: float) -> tuple[str, str] | None:
 # ---- field types -----------------------------------------------------------------
 
 
-def _compact(value: float) -> float | int:
-    """1200.0 is written 1200 in JSON: counts read as counts."""
-    return int(value) if value.is_integer() else value
-
-
 Figure = Annotated[
-    float, Field(strict=True, allow_inf_nan=False), PlainSerializer(_compact, when_used="json")
+    float,
+    Field(strict=True, allow_inf_nan=False),
+    PlainSerializer(compact_number, when_used="json"),
 ]
 Year = Annotated[int, Field(strict=True, ge=1900, le=2199)]
 Text = Annotated[str, Field(min_length=1)]
@@ -243,6 +240,10 @@ class Qualitative(_Strict):
     text: Text
     en: Text | None = None
     note: str | None = None
+
+    def words(self, lang: str) -> str:
+        """The aim in `lang`: the programme's own Vietnamese words unless English is given."""
+        return self.en if lang == "en" and self.en else self.text
 
 
 class Programme(_Strict):

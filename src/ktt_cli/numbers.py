@@ -119,6 +119,11 @@ def _try_style(body: str, style: NumberStyle) -> tuple[float, NumberStyle | None
     return value, (style if m[3] else None)
 
 
+def compact_number(value: float) -> float | int:
+    """A figure as JSON writes it best: 1200 rather than 1200.0; never rounded."""
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
 def plain_number(value: float) -> str:
     """A number in full, without separators: 1234568, 65.5 (messages, where `:g` would
     round 1234568 to 1.23457e+06)."""

@@ -12,7 +12,7 @@ import math
 from enum import StrEnum
 from typing import NamedTuple
 
-from ktt_cli.model import Comparator
+from ktt_cli.model import DIRECTION, Comparator
 
 ON_TRACK_FROM = 0.95
 NEEDS_ACCELERATION_FROM = 0.6
@@ -45,8 +45,11 @@ class Goal(NamedTuple):
     comparator: Comparator
     level: float
     year: int
-    direction: int
     tolerance: float = 0.0
+
+    @property
+    def direction(self) -> int:
+        return DIRECTION[self.comparator]
 
 
 class Assessment(NamedTuple):

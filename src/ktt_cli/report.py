@@ -1,8 +1,9 @@
 """A programme and its actuals -> the report: a result per indicator and milestone.
 
-Pure: chooses the latest figure and the baseline for each target, applies
-`progress.assess`, and says what an analyst should know about the figures used
-(a bound used as a value, figures only after `as_of`). Renderers only format it.
+Pure and language-neutral: chooses the latest figure and the baseline for each
+target, applies `progress.assess`, and says what an analyst should know about
+the figures used (a bound used as a value, figures only after `as_of`).
+Renderers choose the language and format it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ktt_cli import __version__
-from ktt_cli.model import Comparator, Indicator, Qualitative, Target, TargetsFile, Unit
+from ktt_cli.model import Comparator, Indicator, LocalText, Qualitative, Target, TargetsFile, Unit
 from ktt_cli.numbers import plain_number
 from ktt_cli.observations import QUALIFIERS, Actuals, Observation
 from ktt_cli.periods import Period
@@ -25,9 +26,9 @@ class Result(NamedTuple):
     """One indicator against one milestone target. Field names are the JSON keys."""
 
     indicator: str
-    name: str
+    name: LocalText
     unit: Unit
-    share_of: str | None
+    share_of: LocalText | None
     milestone: int
     comparator: Comparator
     target: float
@@ -49,8 +50,7 @@ class Result(NamedTuple):
 
 class Report(NamedTuple):
     programme_id: str
-    programme_name: str
-    territory: str
+    programme_name: LocalText
     targets_file: str
     actuals_files: tuple[str, ...]
     as_of: Period | None
@@ -58,7 +58,6 @@ class Report(NamedTuple):
     qualitative: tuple[Qualitative, ...]
     warnings: tuple[Problem, ...] = ()
     unlisted_warnings: int = 0  # counted while reading but not kept
-    lang: str = "vi"
     ktt_version: str = __version__
 
     @property
@@ -74,7 +73,6 @@ def build_report(
     as_of: Period | None = None,
     milestones: Iterable[int] = (),
     indicators: Iterable[str] = (),
-    lang: str = "vi",
     reading_warnings: Iterable[Problem] = (),
     unlisted_warnings: int = 0,
 ) -> Report:
@@ -96,15 +94,14 @@ def build_report(
         for target in indicator.targets:
             if wanted_years and target.year not in wanted_years:
                 continue
-            results.append(_result(indicator, target, latest, baseline, lang))
+            results.append(_result(indicator, target, latest, baseline))
     results.sort(key=lambda r: r.milestone)  # stable: file order within a milestone
     qualitative = tuple(
         q for q in targets.qualitative if not wanted_years or q.year in wanted_years
     )
     return Report(
         programme_id=targets.programme.id,
-        programme_name=targets.programme.name.pick(lang),
-        territory=targets.programme.territory,
+        programme_name=targets.programme.name,
         targets_file=targets_file,
         actuals_files=actuals.files,
         as_of=as_of,
@@ -112,7 +109,6 @@ def build_report(
         qualitative=qualitative if not wanted_ids else (),
         warnings=tuple(warnings),
         unlisted_warnings=unlisted_warnings,
-        lang=lang,
     )
 
 
@@ -142,9 +138,8 @@ def _result(
     target: Target,
     latest: Observation | None,
     baseline: _Baseline | None,
-    lang: str,
 ) -> Result:
-    goal = Goal(target.comparator, target.level, target.year, target.direction, target.band)
+    goal = Goal(target.comparator, target.level, target.year, target.band)
     assessment = assess(
         goal,
         Point(latest.period.time, latest.value) if latest else None,
@@ -152,9 +147,9 @@ def _result(
     )
     return Result(
         indicator=indicator.id,
-        name=indicator.name.pick(lang),
+        name=indicator.name,
         unit=indicator.unit,
-        share_of=indicator.share_of.pick(lang) if indicator.share_of else None,
+        share_of=indicator.share_of,
         milestone=target.year,
         comparator=target.comparator,
         target=target.level,

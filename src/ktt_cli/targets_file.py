@@ -16,7 +16,15 @@ from pydantic import ValidationError
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ktt_cli.model import TargetsFile
+from ktt_cli.model import (
+    Baseline,
+    Indicator,
+    LocalText,
+    Programme,
+    Qualitative,
+    Target,
+    TargetsFile,
+)
 from ktt_cli.problems import ProblemLog, shown
 
 _C_LOADER = hasattr(yaml, "CSafeLoader")
@@ -29,10 +37,13 @@ MAX_BYTES = 5 * 1024 * 1024
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
+#: Every key a targets file may hold, for "did you mean" on an unknown one.
 _KNOWN_KEYS = sorted(
-    {"schema_version", "programme", "indicators", "qualitative", "id", "name", "issuer"}
-    | {"implements", "territory", "source", "vi", "en", "unit", "share_of", "baseline"}
-    | {"targets", "year", "comparator", "value", "tolerance", "text", "note", "period"}
+    {
+        key
+        for model in (TargetsFile, Programme, Indicator, Target, Baseline, Qualitative, LocalText)
+        for key in model.model_fields
+    }
 )
 
 Path = tuple[str | int, ...]

@@ -24,11 +24,11 @@ def cell(value: object) -> str | int | float:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def report_csv(report: Report) -> str:
+def report_csv(report: Report, lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(RESULT_FIELDS)
     for result in report.results:
-        row = result_dict(result)
+        row = result_dict(result, lang)
         writer.writerow([cell(row[field]) for field in RESULT_FIELDS])
     return out.getvalue()

@@ -7,15 +7,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from ktt_cli.model import TargetsFile
+from ktt_cli.numbers import compact_number
 from ktt_cli.problems import Problem
 from ktt_cli.report import SCHEMA_VERSION, Report, Result
 
 
 def number(value: float | None) -> float | int | None:
-    """A figure as JSON writes it best: 1200 rather than 1200.0; never rounded."""
-    if value is None:
-        return None
-    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    return None if value is None else compact_number(value)
 
 
 #: The keys of a result, in order (binding: more may be added, none removed or renamed).
@@ -27,13 +25,13 @@ RESULT_FIELDS = (
 )  # fmt: skip
 
 
-def result_dict(result: Result) -> dict[str, Any]:
+def result_dict(result: Result, lang: str) -> dict[str, Any]:
     a = result.assessment
     return {
         "indicator": result.indicator,
-        "name": result.name,
+        "name": result.name.pick(lang),
         "unit": result.unit.value,
-        "share_of": result.share_of,
+        "share_of": result.share_of.pick(lang) if result.share_of else None,
         "milestone": result.milestone,
         "comparator": result.comparator.value,
         "target": number(result.target),
@@ -58,15 +56,16 @@ def result_dict(result: Result) -> dict[str, Any]:
     }
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: Report, lang: str) -> dict[str, Any]:
+    """The report as JSON data; names follow `lang`, keys and codes never do."""
     return {
         "schema_version": SCHEMA_VERSION,
         "ktt_version": report.ktt_version,
-        "programme": {"id": report.programme_id, "name": report.programme_name},
+        "programme": {"id": report.programme_id, "name": report.programme_name.pick(lang)},
         "targets_file": report.targets_file,
         "actuals_files": list(report.actuals_files),
         "as_of": str(report.as_of) if report.as_of else None,
-        "results": [result_dict(r) for r in report.results],
+        "results": [result_dict(r, lang) for r in report.results],
         "qualitative": [
             {"year": q.year, "text": q.text, "en": q.en, "note": q.note} for q in report.qualitative
         ],
@@ -79,8 +78,8 @@ def dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def report_json(report: Report) -> str:
-    return dumps(report_dict(report))
+def report_json(report: Report, lang: str) -> str:
+    return dumps(report_dict(report, lang))
 
 
 def targets_json(targets: TargetsFile) -> str:

@@ -3,43 +3,41 @@
 from __future__ import annotations
 
 from ktt_cli import i18n
-from ktt_cli.report import Report, Result
+from ktt_cli.render import words
+from ktt_cli.report import Report
 
-_NONE = "—"
+_HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")
 
 
 def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def report_markdown(report: Report) -> str:
-    lang = report.lang
+def report_markdown(report: Report, lang: str) -> str:
     label = i18n.label
-    lines: list[str] = []
+    lines: list[str] = [f"# {report.programme_id}: {report.programme_name.pick(lang)}", ""]
     if not report.results:
         lines += [label(lang, "no_results"), ""]
     for year in report.milestones:
-        results = [r for r in report.results if r.milestone == year]
-        heads = ["indicator", "target", "actual", "gap", "achieved", "status"]
         lines += [f"## {label(lang, 'milestone', year=year)}", ""]
-        lines.append("| " + " | ".join(label(lang, h) for h in heads) + " |")
+        lines.append("| " + " | ".join(label(lang, h) for h in _HEADS) + " |")
         lines.append("|---|---:|---:|---:|---:|---|")
         notes: list[str] = []
-        for result in results:
-            marker = ""
+        for result in (r for r in report.results if r.milestone == year):
+            shown = words.actual(result, lang)
+            if result.actual is not None:
+                shown += f" ({result.actual_period})"
             if result.actual_note:
-                notes.append(f"{result.indicator} {result.actual_period}: {result.actual_note}")
-                marker = f" [{len(notes)}]"
+                notes.append(words.note(result))
+                shown += f" [{len(notes)}]"
+            share = words.share_of(result, lang)
             cells = [
-                result.name
-                + (
-                    f" ({label(lang, 'share_of', what=result.share_of)})" if result.share_of else ""
-                ),
-                i18n.target(result.comparator, result.target, result.unit, lang),
-                _actual(result, lang) + marker,
-                _gap(result, lang),
-                _achieved(result, lang),
-                i18n.STATUS[lang][result.status],
+                words.name(result, lang) + (f" ({share})" if share else ""),
+                words.target(result, lang),
+                shown,
+                words.gap(result, lang),
+                words.achieved(result, lang),
+                words.status(result, lang),
             ]
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
@@ -47,30 +45,10 @@ def report_markdown(report: Report) -> str:
             lines += [f"{k}. {_cell(note)}" for k, note in enumerate(notes, 1)] + [""]
     if report.qualitative:
         lines += [f"**{label(lang, 'qualitative')}**", ""]
-        for aim in report.qualitative:
-            lines.append(f"- {aim.year}: {aim.en if lang == 'en' and aim.en else aim.text}")
-        lines.append("")
+        lines += [f"- {aim.year}: {aim.words(lang)}" for aim in report.qualitative] + [""]
     lines.append(
-        f"_{label(lang, 'programme')}: {report.programme_id} · "
-        f"{label(lang, 'targets_file')}: {report.targets_file} · "
+        f"_{label(lang, 'targets_file')}: {report.targets_file} · "
         f"{label(lang, 'actuals_files')}: {', '.join(report.actuals_files)} · "
-        f"{label(lang, 'as_of')}: {report.as_of or _NONE}_"
+        f"{label(lang, 'as_of')}: {report.as_of or words.NONE}_"
     )
     return "\n".join(lines) + "\n"
-
-
-def _actual(result: Result, lang: str) -> str:
-    if result.actual is None:
-        return _NONE
-    shown = i18n.actual(result.actual, result.actual_qualifier, result.unit, lang)
-    return f"{shown} ({result.actual_period})"
-
-
-def _gap(result: Result, lang: str) -> str:
-    gap = result.assessment.gap
-    return _NONE if gap is None else i18n.gap(gap, result.unit, lang)
-
-
-def _achieved(result: Result, lang: str) -> str:
-    share = result.assessment.percent_achieved
-    return _NONE if share is None else i18n.percent(share, lang)

@@ -16,6 +16,7 @@ from rich.text import Text
 from ktt_cli import i18n
 from ktt_cli.model import Qualitative, TargetsFile
 from ktt_cli.progress import Status
+from ktt_cli.render import words
 from ktt_cli.report import Report, Result
 
 STYLE = {
@@ -30,13 +31,11 @@ STYLE = {
 }
 _BAR_CELLS = 5
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-_NONE = "—"
 
 
-def report_view(report: Report) -> RenderableType:
-    lang = report.lang
+def report_view(report: Report, lang: str) -> RenderableType:
     parts: list[RenderableType] = [
-        Text.assemble((report.programme_id, "bold"), " — ", report.programme_name)
+        Text.assemble((report.programme_id, "bold"), " — ", report.programme_name.pick(lang))
     ]
     if not report.results:
         parts.append(Text(i18n.label(lang, "no_results"), style="yellow"))
@@ -74,30 +73,30 @@ def _milestone_table(year: int, results: list[Result], lang: str) -> tuple[Table
             noted += 1
             marker = f" [{noted}]"
             notes.append(f"[{noted}] ", style="bold")
-            notes.append(f"{result.indicator} {result.actual_period}: {result.actual_note}\n")
+            notes.append(words.note(result) + "\n")
         table.add_row(
             _name(result, lang),
-            i18n.target(result.comparator, result.target, result.unit, lang),
+            words.target(result, lang),
             _actual(result, lang, marker),
             _gap(result, lang),
             _achieved(result, lang),
-            Text(i18n.STATUS[lang][result.status], style=STYLE[result.status]),
+            Text(words.status(result, lang), style=STYLE[result.status]),
         )
     notes.rstrip()
     return table, (notes if notes.plain else None)
 
 
 def _name(result: Result, lang: str) -> Text:
-    name = Text(result.name)
-    if result.share_of:
-        name.append("\n(" + i18n.label(lang, "share_of", what=result.share_of) + ")", style="dim")
+    name = Text(words.name(result, lang))
+    if share := words.share_of(result, lang):
+        name.append(f"\n({share})", style="dim")
     return name
 
 
 def _actual(result: Result, lang: str, marker: str) -> Text:
     if result.actual is None:
-        return Text(_NONE, style="dim")
-    text = Text(i18n.actual(result.actual, result.actual_qualifier, result.unit, lang))
+        return Text(words.NONE, style="dim")
+    text = Text(words.actual(result, lang))
     text.append(f"\n{result.actual_period}", style="dim")
     text.append(marker)
     return text
@@ -105,16 +104,15 @@ def _actual(result: Result, lang: str, marker: str) -> Text:
 
 def _gap(result: Result, lang: str) -> Text:
     gap = result.assessment.gap
-    if gap is None:
-        return Text(_NONE, style="dim")
-    return Text(i18n.gap(gap, result.unit, lang), style="green" if gap <= 0 else "")
+    style = "dim" if gap is None else "green" if gap <= 0 else ""
+    return Text(words.gap(result, lang), style=style)
 
 
 def _achieved(result: Result, lang: str) -> Text:
     share = result.assessment.percent_achieved
     if share is None:
-        return Text(_NONE, style="dim")
-    text = Text(i18n.percent(share, lang) + "\n")
+        return Text(words.NONE, style="dim")
+    text = Text(words.achieved(result, lang) + "\n")
     text.append(bar(share), style=STYLE[result.status])
     return text
 
@@ -131,7 +129,7 @@ def _qualitative(aims: Sequence[Qualitative], lang: str) -> RenderableType:
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column()
     for aim in aims:
-        grid.add_row(str(aim.year), aim.en if lang == "en" and aim.en else aim.text)
+        grid.add_row(str(aim.year), aim.words(lang))
     return Group(Text(i18n.label(lang, "qualitative"), style="bold"), grid)
 
 
@@ -141,7 +139,7 @@ def _footer(report: Report, lang: str) -> RenderableType:
     grid.add_column(style="dim")
     grid.add_row(i18n.label(lang, "targets_file") + ":", report.targets_file)
     grid.add_row(i18n.label(lang, "actuals_files") + ":", ", ".join(report.actuals_files))
-    grid.add_row(i18n.label(lang, "as_of") + ":", str(report.as_of or _NONE))
+    grid.add_row(i18n.label(lang, "as_of") + ":", str(report.as_of or words.NONE))
     return grid
 
 

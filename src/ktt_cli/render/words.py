@@ -1,0 +1,49 @@
+"""A result's cells in words of a language: what the table and Markdown both show."""
+
+from __future__ import annotations
+
+from ktt_cli import i18n
+from ktt_cli.report import Result
+
+NONE = "—"
+
+
+def name(result: Result, lang: str) -> str:
+    return result.name.pick(lang)
+
+
+def share_of(result: Result, lang: str) -> str | None:
+    """`% of …` for a percent indicator."""
+    if result.share_of is None:
+        return None
+    return i18n.label(lang, "share_of", what=result.share_of.pick(lang))
+
+
+def target(result: Result, lang: str) -> str:
+    return i18n.target(result.comparator, result.target, result.unit, lang)
+
+
+def actual(result: Result, lang: str) -> str:
+    """The figure used, with the bound it was given as; NONE without one."""
+    if result.actual is None:
+        return NONE
+    return i18n.actual(result.actual, result.actual_qualifier, result.unit, lang)
+
+
+def gap(result: Result, lang: str) -> str:
+    value = result.assessment.gap
+    return NONE if value is None else i18n.gap(value, result.unit, lang)
+
+
+def achieved(result: Result, lang: str) -> str:
+    value = result.assessment.percent_achieved
+    return NONE if value is None else i18n.percent(value, lang)
+
+
+def status(result: Result, lang: str) -> str:
+    return i18n.STATUS[lang][result.status]
+
+
+def note(result: Result) -> str:
+    """The note of the figure used, as listed under a table."""
+    return f"{result.indicator} {result.actual_period}: {result.actual_note}"
