@@ -335,7 +335,7 @@ def validate(
         typer.echo(problems_json(list(log), log.unlisted()), nl=False)
     else:
         _print_problems(log, sys.stdout)
-        checked_names = ", ".join(names) if names else "the targets file"
+        checked_names = ", ".join(names)
         if log.errors:  # a count for people, on stderr: stdout is problem lines only
             summary = f"{checked_names}: {log.errors} error(s), {log.warnings} warning(s)"
             typer.echo(summary, err=True)
