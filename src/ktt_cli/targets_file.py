@@ -9,6 +9,7 @@ is validated by the models; each Pydantic error is placed through its path.
 from __future__ import annotations
 
 import difflib
+import re
 
 import yaml
 import yaml.reader
@@ -34,6 +35,8 @@ _LOADER = yaml.CSafeLoader if _C_LOADER else yaml.SafeLoader
 MAX_VALUES = 100_000
 MAX_DEPTH = 32
 MAX_BYTES = 5 * 1024 * 1024
+_PARSER_DEPTH = 200  # what the parser is given at most: far beyond MAX_DEPTH, far below a crash
+_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\'')
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
@@ -73,6 +76,9 @@ def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
     errors_before = log.errors
     text = _decode(data, file, log)
     if text is None:
+        return None
+    if (deep := _nesting_beyond(text, _PARSER_DEPTH)) is not None:
+        log.error(file, deep, "too_deep", f"values nest more than {_PARSER_DEPTH} deep")
         return None
     try:
         root = yaml.compose(text, Loader=_LOADER)
@@ -117,6 +123,29 @@ def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
             line, column = _place(path, placed, on_key)
             log.error(file, line, code, message, column)
     return targets if log.errors == errors_before else None
+
+
+def _nesting_beyond(text: str, limit: int) -> int | None:
+    """The line where brackets or indentation first nest deeper than `limit`, or None.
+
+    A parser that recurses once a level (libyaml before PyYAML 6.0.4 has no limit of its
+    own) would crash the process on a document nested a hundred thousand deep; this
+    look at the raw text, quoted strings left out, stops such a document first.
+    """
+    depth = 0
+    for number, line in enumerate(_QUOTED.sub("", text).split("\n"), start=1):
+        if len(line) - len(line.lstrip(" ")) > limit:
+            return number
+        if not any(bracket in line for bracket in "[]{}"):
+            continue
+        for char in line:
+            if char in "[{":
+                depth += 1
+                if depth > limit:
+                    return number
+            elif char in "]}":
+                depth -= 1
+    return None
 
 
 def _decode(data: bytes, file: str, log: ProblemLog) -> str | None:
