@@ -1,7 +1,7 @@
 """Actuals files -> one Actuals data set, each problem placed by file and line (SPEC §3).
 
 Rows are not kept. For each indicator and region the reader keeps one float per
-period (NaN where no row gave one) and the line that gave it: exactly what the
+period and the line that gave it (line 0 where no row did): exactly what the
 duplicate rule and the latest figure need. Texts already seen (indicator ids,
 periods, regions, value cells) are looked up, not read again, so the common
 row costs a handful of dictionary look-ups; everything unusual leaves the fast
