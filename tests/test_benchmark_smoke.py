@@ -23,16 +23,15 @@ def row(stdout: str, label: str) -> list[str]:
     return lines[0][len(label) :].split()
 
 
+def run(argv: list[str], timeout: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        argv, capture_output=True, text=True, encoding="utf-8", timeout=timeout, check=False
+    )
+
+
 def test_tiny_run_prints_both_ratios_and_both_peaks(tmp_path: Path) -> None:
     args = ["--workdir", str(tmp_path), "--rows", "300", "--rounds", "2", "--small-rounds", "2"]
-    done = subprocess.run(
-        [sys.executable, str(RUN), *args, "--warmup", "0", "--no-fail"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-        check=False,
-    )
+    done = run([sys.executable, str(RUN), *args, "--warmup", "0", "--no-fail"], timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
 
@@ -67,12 +66,5 @@ def test_tiny_run_prints_both_ratios_and_both_peaks(tmp_path: Path) -> None:
     # The synthetic programme and actuals pass `ktt validate` on their own too.
     targets = tmp_path / "targets.yaml"
     validate = ["validate", str(targets), str(actuals), "--targets", str(targets)]
-    done = subprocess.run(
-        [sys.executable, "-m", "ktt_cli", *validate],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    done = run([sys.executable, "-m", "ktt_cli", *validate], timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
