@@ -23,13 +23,13 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from ktt_cli import csv_input
-from ktt_cli.actuals_file import ReadOptions, read_actuals
-from ktt_cli.csv_input import Source
+from ktt_cli.load import text as csv_input
+from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.text import Source
 from ktt_cli.model import Unit
 from ktt_cli.numbers import NumberStyle
-from ktt_cli.observations import Actuals
 from ktt_cli.problems import ProblemLog
+from ktt_cli.store import Actuals
 from ktt_cli.targets_file import read_targets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,18 +188,12 @@ def test_excel_vi_utf8_bom_read_with_comma_format(pipe: bool) -> None:
     assert actuals.regions == {}
 
 
-def test_excel_vi_in_auto_refuses_every_thousands_dot() -> None:
-    # 28.000, >5.300, >27.000, >32.000 and ≈34.000 could each be a thousand times smaller
+def test_excel_vi_in_auto_reads_every_thousands_dot_by_the_unit() -> None:
+    # 28.000, >5.300, >27.000, >32.000 and ≈34.000 are counts or persons, which have no
+    # decimal part: each can only be read in Vietnamese style (SPEC §3, the unit decides)
     actuals, log = read(fixture("excel_vi_utf8_bom.csv"))
-    assert problems(log) == [
-        ("excel_vi_utf8_bom.csv", line, "ambiguous_number", "error") for line in (3, 5, 6, 8, 10)
-    ]
-    for p in log:
-        assert "--number-format comma" in p.message
-    first = next(iter(log))
-    assert "'28.000'" in first.message
-    assert "28000" in first.message
-    assert series(actuals) == {"htx_count": EXCEL_VI["htx_count"]}
+    assert problems(log) == []
+    assert series(actuals) == EXCEL_VI
 
 
 @pytest.mark.parametrize("pipe", [False, True])
@@ -239,13 +233,13 @@ def test_errors_in_rows_before_a_bad_byte_are_reported_too(pipe: bool) -> None:
     # SPEC §3: all errors in a file in one run; the rows before the byte can be read
     data = (
         b"indicator,period,value,note\r\n"
-        b"tht_count,2023,8.400,\r\n"
+        b"tht_count,2023,-8400,\r\n"
         b"htx_count,2024,777,\r\n"
         b"htx_count,2025-02,834,S" + cp1258("ố") + b" li\xe1\xbb\x87u\r\n"
     )
     _, log = read(stream("mixed.csv", data, pipe=pipe))
     assert problems(log) == [
-        ("mixed.csv", 2, "ambiguous_number", "error"),
+        ("mixed.csv", 2, "negative_count", "error"),
         ("mixed.csv", 4, "encoding", "error"),
     ]
 
@@ -291,16 +285,42 @@ def test_utf16_without_bom_is_named() -> None:
 # ---- numbers -------------------------------------------------------------------------
 
 
-def test_ambiguous_count_is_never_a_silent_guess() -> None:
+def test_ambiguous_count_is_read_by_its_unit() -> None:
+    # SPEC §3: with no deciding cell, 8.400 for a count can only be 8400 (8.4 is no count)
     actuals, log = read(fixture("ambiguous_count.csv"))
-    assert problems(log) == [("ambiguous_count.csv", 2, "ambiguous_number", "error")]
-    message = next(iter(log)).message
-    assert "'8.400'" in message
-    assert "8400" in message
-    assert "8.4 " in message
-    assert "--number-format comma" in message
-    assert "--number-format dot" in message
-    assert actuals.series == {}
+    assert problems(log) == []
+    assert series(actuals) == {"tht_count": [("2029", 8400.0, 2, None, "synthetic", None)]}
+
+
+def test_ambiguous_percent_that_the_unit_cannot_decide_is_never_a_silent_guess() -> None:
+    data = b'indicator,period,value\ngood_fair_share,2024,"65,500"\n'
+    actuals, log = read(stream("p.csv", data))
+    # 65,500 is 65.5 (Vietnamese) or 65500 (English): only 65.5 is a percentage
+    assert problems(log) == []
+    assert series(actuals) == {"good_fair_share": [("2024", 65.5, 2, None, None, None)]}
+    data = b'indicator,period,value\ngood_fair_share,2024,"12,5"\nhtx_count,2024,"1,200"\n'
+    actuals, log = read(stream("p.csv", data))
+    # 12,5 decides the file: Vietnamese style, so 1,200 is 1.2 and not a count
+    assert problems(log) == [("p.csv", 3, "not_whole", "error")]
+    data = b'indicator,period,value\ngood_fair_share,2024,"1,5"\ngood_fair_share,2023,1.500\n'
+    actuals, log = read(stream("p.csv", data))
+    # 1,5 decides Vietnamese style: 1.500 is 1500, not a percentage
+    assert problems(log) == [("p.csv", 3, "percent_out_of_range", "error")]
+    data = b'indicator,period,value\nhtx_count,2024,1.200\nhtx_count,2023,"1,200"\n'
+    actuals, log = read(stream("p.csv", data))
+    assert problems(log) == []  # both read as 1200: a count has no decimal part
+    data = b"indicator,period,value\ngood_fair_share,2024,12.500\n"
+    actuals, log = read(stream("p.csv", data))
+    # 12.5 or 12500: a percentage is at most 100, so 12.5
+    assert series(actuals)["good_fair_share"][0][1] == 12.5
+    data = b"indicator,period,value\ngood_fair_share,2024,0.500\n"
+    actuals, log = read(stream("p.csv", data))
+    # 0.5 or 500: only 0.5 is a percentage
+    assert series(actuals)["good_fair_share"][0][1] == 0.5
+    data = b'indicator,period,value\ngood_fair_share,2024,"10,5"\nhtx_count,2024,"1,234.5"\n'
+    actuals, log = read(stream("p.csv", data))
+    assert problems(log) == [("p.csv", 3, "mixed_number_styles", "error")]
+    assert "line 2" in next(iter(log)).message
 
 
 def test_ambiguous_count_with_comma_format_is_eight_thousand_four_hundred() -> None:
@@ -460,18 +480,14 @@ def test_wide_format() -> None:
     assert actuals.rows == 10
 
 
-def test_wide_format_in_auto_names_each_ambiguous_cell() -> None:
-    _, log = read(fixture("wide.csv"))
-    assert problems(log) == [
-        ("wide.csv", line, "ambiguous_number", "error") for line in (2, 4, 4, 4, 5)
-    ]
-    assert [p.message.split(":")[0] for p in log] == [
-        "htx_members",
-        "htx_members",
-        "tht_count",
-        "tht_members",
-        "htx_members",
-    ]
+def test_wide_format_in_auto_reads_thousands_by_the_unit() -> None:
+    # SPEC §3: 28.000, >32.000, >5.300 are counts or persons: a count has no decimal part,
+    # so each can only be the thousands reading, as --number-format comma reads them
+    auto, log = read(fixture("wide.csv"))
+    assert problems(log) == []
+    comma, _ = read(fixture("wide.csv"), style=COMMA)
+    assert series(auto) == series(comma)
+    assert series(auto)["htx_members"][0][1] == 28000
 
 
 def test_quoted_fields_with_delimiters_quotes_and_line_breaks() -> None:
@@ -538,12 +554,17 @@ def test_region_rows_beside_territory_rows() -> None:
 def test_duplicates_same_value_warns_different_value_errs_naming_both_lines() -> None:
     actuals, log = read(fixture("duplicates.csv"))
     assert problems(log) == [
+        ("duplicates.csv", 2, "same_moment", "warning"),
         ("duplicates.csv", 3, "repeated_row", "warning"),
         ("duplicates.csv", 4, "conflicting_values", "error"),
         ("duplicates.csv", 6, "conflicting_values", "error"),
         ("duplicates.csv", 9, "conflicting_values", "error"),
     ]
-    repeated, conflict, region_conflict, period_conflict = list(log)
+    moment, repeated, conflict, region_conflict, period_conflict = list(log)
+    # SPEC §3: 2024-12, 2024-Q4 and 2024 end together: one moment, the year's figure is
+    # used, and the quarter's 5 that differs from it is named
+    assert "2024-Q4" in moment.message
+    assert "duplicates.csv:8" in moment.message
     assert "line 2" in repeated.message
     assert "line 2" in conflict.message
     assert "112" in conflict.message
@@ -552,14 +573,8 @@ def test_duplicates_same_value_warns_different_value_errs_naming_both_lines() ->
     assert "Văn Yên" in region_conflict.message
     assert "line 8" in period_conflict.message
     assert "2024-Q4" in period_conflict.message
-    # the first figure stands; periods ending together: month, quarter, then year
-    assert series(actuals) == {
-        "htx_count": [
-            ("2024-12", 111.0, 7, None, "synthetic", None),
-            ("2024-Q4", 5.0, 8, None, "synthetic", None),
-            ("2024", 111.0, 2, None, "synthetic", None),
-        ]
-    }
+    # the first figure stands; of the periods ending together, the coarsest
+    assert series(actuals) == {"htx_count": [("2024", 111.0, 2, None, "synthetic", None)]}
     assert actuals.regions == {"htx_count": 1}
 
 
@@ -670,6 +685,7 @@ PARITY_LINES: list[list[str] | str] = [
     ["htx_count", "2025-02", "834", "", LM, ""],
 ]
 PARITY_SERIES = {
+    "htx_members": [("2020-07", 28000.0, 4, None, A1, None)],  # persons: the unit decides
     "htx_count": [
         ("2020-07", 457.0, 2, None, A1, None),
         ("2020", 465.0, 6, None, DBND, "Ước tính, năm 2020"),
@@ -680,7 +696,6 @@ PARITY_SERIES = {
     "tht_count": [("2023", 5300.0, 8, ">", A2, "Hơn 5.300, cận dưới")],
 }
 PARITY_PROBLEMS = [
-    ("parity.csv", 4, "ambiguous_number", "error"),
     ("parity.csv", 11, "unknown_indicator", "error"),
     ("parity.csv", 13, "repeated_row", "warning"),
 ]
@@ -715,10 +730,10 @@ def test_quoted_and_unquoted_text_read_the_same(quote: str, newline: str, chunk_
     assert series(actuals) == PARITY_SERIES
     assert problems(log) == PARITY_PROBLEMS
     assert actuals.regions == {"htx_count": 1}
-    assert actuals.rows == 7
+    assert actuals.rows == 8
     messages = [p.message for p in log]
-    assert "did you mean 'htx_count'" in messages[1]
-    assert "line 12" in messages[2]
+    assert "did you mean 'htx_count'" in messages[0]
+    assert "line 12" in messages[1]
 
 
 # ---- any valid data set, written any supported way, reads back the same ------------------

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ktt_cli.actuals_file import ReadOptions, read_actuals
-from ktt_cli.csv_input import Source
 from ktt_cli.inputs import file_source
+from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.output import render_text
 from ktt_cli.problems import ProblemLog

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from ktt_cli.model import TargetsFile
-from ktt_cli.observations import Actuals, Observation
 from ktt_cli.periods import parse_period
 from ktt_cli.progress import Status
 from ktt_cli.report import Report, build_report
+from ktt_cli.store import Actuals, Observation
 
 
 def actuals(*rows: tuple[str, str, float] | tuple[str, str, float, str]) -> Actuals:

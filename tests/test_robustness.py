@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ktt_cli import cli
-from ktt_cli.actuals_file import ReadOptions, read_actuals
 from ktt_cli.cli import app
-from ktt_cli.csv_input import Source
+from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.output import render_text

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 import typer
 
 from ktt_cli import __version__
-from ktt_cli.csv_input import Source
 from ktt_cli.inputs import (
     UsageProblem,
     looks_like_targets,
@@ -23,6 +22,7 @@ from ktt_cli.inputs import (
     sources,
     targets_source,
 )
+from ktt_cli.load.text import Source
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.output import console, render_text, use_utf8_streams, wants_colour, write_atomic
 from ktt_cli.render.problems import problem_lines
@@ -197,7 +197,7 @@ def report(
     ] = None,
 ) -> None:
     """Gap to target, percent achieved and status of each indicator at each milestone."""
-    from ktt_cli.actuals_file import ReadOptions, read_actuals
+    from ktt_cli.load.collect import ReadOptions, read_actuals
     from ktt_cli.problems import ProblemLog
     from ktt_cli.report import build_report
 
@@ -287,7 +287,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check targets and actuals files; report every problem with its line."""
-    from ktt_cli.actuals_file import ReadOptions, read_actuals
+    from ktt_cli.load.collect import ReadOptions, read_actuals
     from ktt_cli.problems import ProblemLog
     from ktt_cli.targets_file import read_targets
 
@@ -444,7 +444,7 @@ def _as_of(value: str | None) -> Period | None:
 
 
 def _check_filters(programme: TargetsFile, milestones: list[int], indicators: list[str]) -> None:
-    from ktt_cli.columns import did_you_mean
+    from ktt_cli.names import did_you_mean
 
     known_years = programme.milestones
     ids = [i.id for i in programme.indicators]
@@ -463,7 +463,7 @@ def _check_filters(programme: TargetsFile, milestones: list[int], indicators: li
 
 
 def _check_encoding(encoding: str | None) -> None:
-    from ktt_cli.csv_input import encoding_problem
+    from ktt_cli.load.text import encoding_problem
 
     if encoding is not None and (problem := encoding_problem(encoding)):
         raise UsageProblem(f"--encoding {encoding}: {problem}")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
-from ktt_cli.csv_input import Source
+from ktt_cli.load.text import Source
 
 STDIN = "-"
 TARGETS_SUFFIXES = (".yaml", ".yml", ".json")

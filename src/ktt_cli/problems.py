@@ -8,6 +8,16 @@ from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
+
+class Place(NamedTuple):
+    """Where a figure or a problem is: a file's line, or a workbook's sheet and cell."""
+
+    file: str
+    line: int | None
+    sheet: str | None = None
+    cell: str | None = None
+
+
 _ESCAPES = {c: f"\\x{c:02x}" for c in [*range(32), 127]} | {9: "\\t", 10: "\\n", 13: "\\r"}
 
 
@@ -26,16 +36,23 @@ KEEP_AT_MOST = 10_000
 
 
 class Problem(NamedTuple):
+    """A problem and its place: `FILE:LINE:COLUMN` in a text file, `FILE:SHEET!CELL` in a
+    workbook (where `line` is the row)."""
+
     file: str
     line: int | None
     column: int | None
     code: str
     message: str
     severity: Severity = "error"
+    sheet: str | None = None
+    cell: str | None = None
 
     def __str__(self) -> str:
         place = self.file
-        if self.line is not None:
+        if self.sheet is not None:
+            place += f":{self.sheet}" + (f"!{self.cell}" if self.cell else "")
+        elif self.line is not None:
             place += f":{self.line}"
             if self.column is not None:
                 place += f":{self.column}"
@@ -60,6 +77,11 @@ class ProblemLog:
         self.codes[problem.code] += 1
         if len(self._kept) < self._keep_at_most:
             self._kept.append(problem)
+
+    def add_at(self, place: Place, code: str, message: str, severity: Severity) -> None:
+        """A problem at a place in a file or a workbook."""
+        file, line, sheet, cell = place
+        self.add(Problem(file, line, None, code, message, severity, sheet, cell))
 
     def error(
         self, file: str, line: int | None, code: str, message: str, column: int | None = None

@@ -14,10 +14,10 @@ from typing import NamedTuple
 from ktt_cli import __version__
 from ktt_cli.model import Comparator, Indicator, LocalText, Qualitative, Target, TargetsFile, Unit
 from ktt_cli.numbers import plain_number
-from ktt_cli.observations import QUALIFIERS, Actuals, Observation
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem
 from ktt_cli.progress import Assessment, Goal, Point, Status, assess
+from ktt_cli.store import QUALIFIERS, Actuals, Observation
 
 SCHEMA_VERSION = 1
 

@@ -1,0 +1,754 @@
+"""Rows from every loader -> one data set, each problem placed (SPEC §3, §9).
+
+Loaders (CSV text, workbook sheets) hand over tables: chunks of rows of cells,
+each row with its number. This is the one place that finds the header, reads
+the layout (long, wide, report table), resolves indicator, period, region and
+value cells, applies the duplicate rule and fills the store.
+
+Texts already seen (indicators, periods, regions, value cells) are looked up,
+not read again, so the common long row costs a handful of dictionary look-ups
+(`_long_rows`); everything unusual leaves that path for methods that explain
+themselves.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import BinaryIO, NamedTuple, Protocol
+
+from ktt_cli.load.csv_rows import CsvTable
+from ktt_cli.load.figures import Cell, FigureError, resolve, split_cell
+from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
+from ktt_cli.load.text import InputStop, Source, open_text
+from ktt_cli.model import TargetsFile, Unit
+from ktt_cli.names import TOTALS_WORDS, IndicatorNames, is_territory, normalise
+from ktt_cli.numbers import NumberStyle, plain_number
+from ktt_cli.periods import PeriodError, parse_period
+from ktt_cli.problems import Place, ProblemLog, Severity, shown
+from ktt_cli.store import TERRITORY, Actuals, Cells, Extra, Store, build_actuals
+
+_NUMBERS = (int, float)
+#: The first bytes of a zip (.xlsx, .xlsm, .ods) and of an OLE file (.xls, or a workbook
+#: with a password).
+WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+class ReadOptions(NamedTuple):
+    number_style: NumberStyle = NumberStyle.AUTO
+    encoding: str | None = None
+    sheet: str | None = None
+
+
+class Table(Protocol):
+    """What a loader hands over: a file's (or a sheet's) rows, in chunks."""
+
+    name: str
+    sheet: str | None
+    stride: int  # place numbers a row takes: 1 in a text file, the width of a sheet
+
+    def chunks(self) -> Iterator[tuple[Sequence[int], Iterable[list[object]]]]: ...
+
+
+class _Indicator:
+    __slots__ = ("figures", "id", "regions", "unit")
+
+    def __init__(self, indicator_id: str, unit: Unit) -> None:
+        self.id, self.unit = indicator_id, unit
+        self.regions: dict[object, Cells] = {}  # a region cell as written -> its cells
+        self.figures: dict[object, float] = {}  # a value cell as written -> its figure
+
+
+class _Pending(NamedTuple):
+    """A value cell that waits for its file to show its number style."""
+
+    indicator: _Indicator
+    period: int
+    cells: Cells
+    cell: Cell
+    place: int
+    extra: Extra | None
+
+
+class _Count:
+    """Rows passed over for one reason in one file: how many, and the first."""
+
+    def __init__(self) -> None:
+        self.count, self.first = 0, 0
+
+    def add(self, place: int) -> None:
+        self.count += 1
+        self.first = self.first or place
+
+
+def read_actuals(
+    sources: Sequence[Source], targets: TargetsFile, options: ReadOptions, log: ProblemLog
+) -> Actuals:
+    collector = Collector(targets, options, log)
+    for source in sources:
+        collector.read_source(source)
+    return collector.finish()
+
+
+class Collector:
+    def __init__(self, targets: TargetsFile, options: ReadOptions, log: ProblemLog) -> None:
+        self.targets, self.options, self.log = targets, options, log
+        self.names = IndicatorNames(targets)
+        self.indicators = {i.id: _Indicator(i.id, i.unit) for i in targets.indicators}
+        self.store = Store(list(self.indicators))
+        self.by_text: dict[object, _Indicator] = dict(self.indicators)
+        self.by_period: dict[object, int] = {}  # a period cell as written -> its index
+        self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
+        self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> why
+        self.texts: dict[str, str] = {}  # source and note texts, as shown
+        self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
+        self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
+        self.pending: list[_Pending] = []
+        self.style: NumberStyle | None = None
+        self.decided_by: tuple[str, int] | None = None
+        self.base = 0
+        self.stride = 1
+        self.header_place = 0
+
+    # ---- sources ---------------------------------------------------------------
+
+    def read_source(self, source: Source) -> None:
+        self.store.files.append(source.name)
+        try:
+            raw = source.open()
+        except OSError as e:
+            self.log.error(source.name, None, "unreadable", e.strerror or str(e))
+            return
+        with raw:
+            try:
+                table = self._open(source, raw)
+            except InputStop as stop:
+                self.log.error(source.name, stop.line, stop.code, stop.message)
+                return
+            except UnicodeError as e:  # a codec refusing the file outright
+                self.log.error(source.name, 1, "encoding", str(e))
+                return
+            self.read_table(table)
+
+    def _open(self, source: Source, raw: BinaryIO) -> Table:
+        head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
+        if head.startswith(WORKBOOK_MAGIC):
+            raise InputStop(
+                None,
+                "not_csv",
+                "this is an Excel workbook (.xlsx, .xls) or another zip file, not CSV: in "
+                "Excel, use File > Save As > CSV UTF-8 (Comma delimited)",
+            )
+        decoded = open_text(raw, self.options.encoding)
+        return CsvTable(source.name, decoded, self._has_header)
+
+    def _has_header(self, rows: list[list[str]]) -> bool:
+        content = [r for r in rows if not _not_data(r)]
+        found = find_header(content, self.names)
+        return found is not None and found.layout is not None
+
+    def read_table(self, table: Table) -> None:
+        """Read the rows of one file or sheet into the store."""
+        self.base = self.store.places.begin(table.name, table.sheet, table.stride)
+        self.stride = table.stride
+        self._start_file()
+        head: list[tuple[int, list[object]]] = []
+        layout: Layout | None = None
+        tried = False
+        last = 0
+        stop: InputStop | None = None
+        rows_before, problems_before = self.store.size, self.log.total
+        try:
+            for numbers, rows in table.chunks():
+                if tried and layout is None:
+                    break
+                if layout is None:
+                    head += [(n, r) for n, r in zip(numbers, rows, strict=True) if not _not_data(r)]
+                    if len(head) >= HEADER_WITHIN:
+                        tried, layout = True, self._begin(head, table)
+                else:
+                    self._rows(layout, numbers, rows)
+                if numbers:
+                    last = numbers[-1]
+        except InputStop as e:
+            stop = e
+        if not tried and head:
+            tried, layout = True, self._begin(head, table)
+        if not tried and stop is None:
+            self._error(self.base + 1, "empty_file", "the file has no header and no rows")
+        if stop is not None:
+            self.log.error(table.name, stop.line, stop.code, stop.message)
+            last = max(last, stop.line or 0)
+        self.store.places.end(last + 1)
+        if layout is None:
+            return
+        self._finish_file()
+        if self.store.size == rows_before and self.log.total == problems_before:
+            self._warn(self.header_place, "no_rows", "the file has a header but no rows")
+
+    def _begin(self, head: list[tuple[int, list[object]]], table: Table) -> Layout | None:
+        """Find the header among the first rows, then read the rows after it."""
+        layout, number, rest = self._header(head, table)
+        self.header_place = self.base + number * table.stride
+        if layout is not None:
+            self._rows(layout, [n for n, _ in rest], [r for _, r in rest])
+        return layout
+
+    def _header(
+        self, head: list[tuple[int, list[object]]], table: Table
+    ) -> tuple[Layout | None, int, list[tuple[int, list[object]]]]:
+        """The layout of the table, its header row's number and the rows after it."""
+        found = find_header([r for _, r in head], self.names)
+        if found is None:
+            texts = [c if isinstance(c, str) else "" for c in head[0][1]]
+            layout, problems = read_layout(texts, [normalise(t) for t in texts], self.names)
+            found = Found(0, None, problems)
+        number = head[found.index][0]
+        place = self.base + number * table.stride
+        for problem in found.problems:
+            self._error(place, problem.code, problem.message)
+        layout = found.layout
+        if layout is not None:
+            for name in layout.ignored:
+                self._warn(
+                    place,
+                    "ignored_column",
+                    f"the column {shown(name)} is not one ktt reads; it is left out",
+                )
+            if layout.passed_over:
+                names = ", ".join(shown(n, 30) for n in layout.passed_over)
+                self._warn(
+                    place,
+                    "not_figures",
+                    f"the columns {names} hold plans or comparisons, not figures: passed over",
+                )
+        return layout, number, head[found.index + 1 :]
+
+    def _rows(self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]) -> None:
+        if layout.kind is Kind.LONG:
+            self._long_rows(layout, numbers, rows)
+        elif layout.kind is Kind.WIDE:
+            self._wide_rows(layout, numbers, rows)
+        else:
+            self._table_rows(layout, numbers, rows)
+
+    # ---- layouts ---------------------------------------------------------------
+
+    def _long_rows(
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]
+    ) -> None:
+        columns = layout.columns
+        i_ind, i_per, i_val = columns["indicator"], columns["period"], columns["value"]
+        i_reg, i_src, i_note = columns.get("region"), columns.get("source"), columns.get("note")
+        extras = i_src is not None or i_note is not None
+        unit_column = "unit" in columns
+        width, comments_elsewhere = layout.width, i_ind != 0
+        by_text, by_period = self.by_text, self.by_period
+        base, stride = self.base, self.stride
+        val_offset = i_val if stride > 1 else 0  # a line of text is one place
+        # The fast path takes a row whose every cell has been seen before; it runs a
+        # million times, so it is plain look-ups. Anything else goes to `_long_row`. Rows
+        # come grouped by indicator or period, so a cell equal to the row before's is
+        # not looked up again (comparing two strings is cheaper than hashing one).
+        last_ind = last_per = None
+        indicator: _Indicator
+        p = 0
+        for number, row in zip(numbers, rows, strict=True):
+            try:
+                if row[i_ind] != last_ind:
+                    indicator = by_text[row[i_ind]]
+                    last_ind = row[i_ind]
+                if row[i_per] != last_per:
+                    p = by_period[row[i_per]]
+                    last_per = row[i_per]
+                value = indicator.figures[row[i_val]]
+                cells = indicator.regions[row[i_reg] if i_reg is not None else ""]
+            except (KeyError, IndexError, TypeError):
+                self._long_row(layout, number, row)
+                continue
+            first = row[0]
+            if (
+                unit_column
+                or len(row) != width
+                or (comments_elsewhere and first.__class__ is str and first[:1] == "#")  # type: ignore[index]
+            ):
+                self._long_row(layout, number, row)
+                continue
+            place = base + number * stride + val_offset
+            if cells.sparse is None and p < len(cells.places) and cells.places[p] == 0:
+                cells.values[p] = value
+                cells.places[p] = place
+                cells.count += 1
+            elif cells.get(p) is None:
+                cells.put(p, value, place)
+            else:
+                self._again(indicator, cells, p, value, place)
+                continue
+            if extras and (extra := self._extra(row, layout)) is not None:
+                cells.extras[p] = extra
+
+    def _long_row(self, layout: Layout, number: int, row: list[object]) -> None:
+        """A long row the fast path could not take."""
+        fitted = self._fitted(row, layout, number)
+        if fitted is None:
+            return
+        columns = layout.columns
+        i_val = columns["value"]
+        place = self.base + number * self.stride
+        value_cell = fitted[i_val]
+        if _empty(value_cell) or _no_figure(value_cell):
+            if _empty(fitted[columns["period"]]):  # a signature or a date of signing
+                self.passed.add(place)
+            else:
+                self.no_figure.add(self._cell(place, i_val))
+            return
+        indicator = self._indicator(
+            fitted[columns["indicator"]], self._cell(place, columns["indicator"])
+        )
+        if indicator is None:
+            return
+        p = self._period(fitted[columns["period"]], self._cell(place, columns["period"]))
+        if p is None:
+            return
+        cells = self._cells(indicator, fitted, layout)
+        if cells is None:
+            return
+        self._check_unit(indicator, fitted, layout, place)
+        self._figure(
+            indicator, p, cells, value_cell, self._cell(place, i_val), self._extra(fitted, layout)
+        )
+
+    def _wide_rows(
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]
+    ) -> None:
+        i_per = layout.columns["period"]
+        indicators = [(col, self.indicators[i]) for col, i in layout.indicators.items()]
+        stride = self.stride
+        for number, row in zip(numbers, rows, strict=True):
+            fitted = self._fitted(row, layout, number)
+            if fitted is None:
+                continue
+            place = self.base + number * stride
+            filled = [(col, ind) for col, ind in indicators if not _empty(fitted[col])]
+            if not filled:  # blank cells: no figure for that period, so no period either
+                self.passed.add(place)
+                continue
+            p = self._period(fitted[i_per], self._cell(place, i_per))
+            if p is None:
+                continue
+            extra = self._extra(fitted, layout)
+            for col, indicator in filled:
+                if _no_figure(fitted[col]):
+                    self.no_figure.add(self._cell(place, col))
+                    continue
+                cells = self._cells(indicator, fitted, layout)
+                if cells is not None:
+                    self._figure(indicator, p, cells, fitted[col], self._cell(place, col), extra)
+
+    def _table_rows(
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]
+    ) -> None:
+        i_ind = layout.columns["indicator"]
+        stride = self.stride
+        periods = [
+            (col, self._period_index(period), est) for col, (period, est) in layout.periods.items()
+        ]
+        for number, row in zip(numbers, rows, strict=True):
+            fitted = self._fitted(row, layout, number)
+            if fitted is None:
+                continue
+            place = self.base + number * stride
+            filled = [(col, p, est) for col, p, est in periods if not _empty(fitted[col])]
+            figures = [(col, p, est) for col, p, est in filled if not _no_figure(fitted[col])]
+            name = fitted[i_ind]
+            if not figures:  # a group row ("I. Tổ hợp tác"), a signature, or "-" only
+                for col, _, _ in filled:
+                    self.no_figure.add(self._cell(place, col))
+                if not filled:
+                    self.passed.add(place)
+                continue
+            if isinstance(name, str) and normalise(name) in TOTALS_WORDS:
+                self._warn(
+                    self._cell(place, i_ind),
+                    "totals_row",
+                    f"{shown(name)} is a totals row: passed over (ktt adds nothing up itself)",
+                )
+                continue
+            indicator = self._indicator(name, self._cell(place, i_ind))
+            if indicator is None:
+                continue
+            cells = self._cells(indicator, fitted, layout)
+            if cells is None:
+                continue
+            self._check_unit(indicator, fitted, layout, place)
+            extra = self._extra(fitted, layout)
+            for col, p, estimate in filled:
+                if _no_figure(fitted[col]):
+                    self.no_figure.add(self._cell(place, col))
+                    continue
+                self._figure(
+                    indicator, p, cells, fitted[col], self._cell(place, col), extra, estimate
+                )
+
+    # ---- cells -----------------------------------------------------------------
+
+    def _fitted(self, row: list[object], layout: Layout, number: int) -> list[object] | None:
+        """`row` with as many cells as the header, or None for a row to pass over."""
+        if _not_data(row):
+            return None
+        width = len(row)
+        if width > layout.width:
+            extra = row[layout.width :]
+            if self.stride == 1:
+                # Even empty extra fields are refused: an unquoted 65,5 in a row whose last
+                # cells are empty would otherwise shift 5 into the next column unnoticed.
+                self._error(
+                    self.base + number,
+                    "extra_fields",
+                    f"the row has {width} fields but the header {layout.width}: a delimiter "
+                    "inside a value (such as 65,5) must be in quotes, or the header needs a "
+                    "column more",
+                )
+                return None
+            if any(not _empty(c) for c in extra):
+                first = next(i for i, c in enumerate(extra) if not _empty(c)) + layout.width
+                self._warn(
+                    self.base + number * self.stride + first,
+                    "beyond_header",
+                    "a cell right of the header's last column is not read",
+                )
+            return row[: layout.width]
+        if width < layout.width and self.stride == 1 and width <= _last_required(layout):
+            if width == 1 and not any(d in str(row[0]) for d in ",;\t"):
+                self.passed.add(self.base + number)  # a line of text: a signature, a date
+                return None
+            self._error(
+                self.base + number,
+                "short_row",
+                f"the row has {width} field(s) but the header {layout.width}: it is cut short, "
+                "or written with another delimiter than the header",
+            )
+            return None
+        return row + [""] * (layout.width - width)
+
+    def _indicator(self, cell: object, place: int) -> _Indicator | None:
+        text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
+        found_id = self.names.find(text)
+        if found_id is None:
+            message = self.unknown.get(text)
+            if message is None:  # the suggestion is worked out once per text, not per row
+                written = text.strip()
+                message = self.unknown[text] = (
+                    "the indicator is empty"
+                    if not written
+                    else f"{shown(written)} is not an indicator of {self.targets.programme.id}"
+                    f"{self.names.suggestion(written)}"
+                )
+            self._error(place, "unknown_indicator", message)
+            return None
+        found = self.indicators[found_id]
+        if cell is not None:
+            self.by_text[cell] = found
+        return found
+
+    def _period(self, cell: object, place: int) -> int | None:
+        known = self.by_period.get(cell)
+        if known is not None:
+            return known
+        try:
+            if isinstance(cell, date | str):
+                period = parse_period(cell)
+            elif isinstance(cell, int) and not isinstance(cell, bool):
+                period = parse_period(str(cell))  # a year typed as a number
+            else:
+                raise PeriodError(f"{shown(str(cell))} is not a period")
+        except PeriodError as e:
+            self._error(place, "invalid_period", str(e))
+            return None
+        index = self.store.period(period)
+        self.by_period[cell] = index
+        return index
+
+    def _cells(self, indicator: _Indicator, row: list[object], layout: Layout) -> Cells | None:
+        i_reg = layout.columns.get("region")
+        cell = row[i_reg] if i_reg is not None else ""
+        cells = indicator.regions.get(cell)
+        if cells is not None:
+            return cells
+        region = self.regions.get(cell)
+        if region is None:
+            text = "" if cell is None else str(cell)
+            if is_territory(text, self.targets.programme.territory):
+                region = (TERRITORY, "")
+            else:
+                shown_name = unicodedata.normalize("NFC", " ".join(text.split()))
+                region = (normalise(text), shown_name)
+            self.regions[cell] = region
+        cells = self.store.region_cells(indicator.id, *region)
+        indicator.regions[cell] = cells
+        return cells
+
+    def _check_unit(
+        self, indicator: _Indicator, row: list[object], layout: Layout, place: int
+    ) -> None:
+        i_unit = layout.columns.get("unit")
+        if i_unit is None or _empty(row[i_unit]):
+            return
+        written = str(row[i_unit])
+        if ("%" in written) != (indicator.unit is Unit.PERCENT):
+            self._warn(
+                self._cell(place, i_unit),
+                "unit_mismatch",
+                f"the unit {shown(written)} does not fit {indicator.id}, a "
+                f"{indicator.unit.value} figure",
+            )
+
+    def _extra(self, row: list[object], layout: Layout) -> Extra | None:
+        i_src, i_note = layout.columns.get("source"), layout.columns.get("note")
+        source = self._text(row[i_src]) if i_src is not None else None
+        note = self._text(row[i_note]) if i_note is not None else None
+        return Extra(None, source, note) if source or note else None
+
+    def _text(self, cell: object) -> str | None:
+        if _empty(cell):
+            return None
+        text = cell if isinstance(cell, str) else str(cell)
+        shown_text = self.texts.get(text)
+        if shown_text is None:
+            # composed: Windows-1258 decodes to combining marks
+            shown_text = self.texts[text] = unicodedata.normalize("NFC", text.strip())
+        return shown_text or None
+
+    def _figure(
+        self,
+        indicator: _Indicator,
+        p: int,
+        cells: Cells,
+        cell: object,
+        place: int,
+        extra: Extra | None,
+        estimate: bool = False,
+    ) -> None:
+        """Read a value cell and keep its figure."""
+        qualifier: str | None = "≈" if estimate else None
+        if isinstance(cell, str):
+            try:
+                parts = split_cell(cell, indicator.unit)
+            except FigureError as e:
+                self._error(place, e.code, f"{indicator.id}: {e.message}")
+                return
+            if parts is None:
+                self.no_figure.add(place)
+                return
+            qualifier = parts.qualifier or qualifier
+            style = self._style_of(parts, place)
+            if style is _CONFLICT:
+                return
+            if style is None and parts.reading.dot != parts.reading.comma:
+                extra = _with_qualifier(extra, qualifier)
+                self.pending.append(_Pending(indicator, p, cells, parts, place, extra))
+                return
+            try:
+                value = resolve(parts, indicator.unit, style)
+            except FigureError as e:
+                self._error(place, e.code, f"{indicator.id}: {e.message}")
+                return
+            if qualifier is None and not estimate:
+                indicator.figures[cell] = value
+        else:
+            number = self._number(indicator, cell, place)
+            if number is None:
+                return
+            value = number
+        self._keep(indicator, p, cells, value, place, _with_qualifier(extra, qualifier))
+
+    def _number(self, indicator: _Indicator, cell: object, place: int) -> float | None:
+        """A workbook's typed cell as a figure; hooks for the cell kinds live in the loader."""
+        if isinstance(cell, bool) or not isinstance(cell, _NUMBERS):
+            self._error(
+                place, "not_a_number", f"{indicator.id}: {shown(str(cell))} is not a figure"
+            )
+            return None
+        from ktt_cli.load.figures import checked
+
+        try:
+            return checked(float(cell), indicator.unit)
+        except FigureError as e:
+            self._error(place, e.code, f"{indicator.id}: {e.message}")
+            return None
+
+    def _style_of(self, parts: Cell, place: int) -> NumberStyle | object | None:
+        """The file's number style once `parts` is seen; _CONFLICT where it contradicts it."""
+        if self.style_fixed:
+            return self.style
+        deciding = parts.reading.deciding()
+        if deciding is None:
+            return self.style
+        if self.style is None:
+            self.style, self.decided_by = deciding, (parts.body, place)
+            self._resolve_pending()
+            return deciding
+        if deciding is not self.style:
+            assert self.decided_by is not None
+            if not self.conflict_told:
+                self.conflict_told = True
+                first, first_place = self.decided_by
+                where = self.store.places.place(first_place)
+                self._error(
+                    place,
+                    "mixed_number_styles",
+                    f"{shown(parts.body)} is written in {deciding.value} style but "
+                    f"{shown(first)} ({_where(where)}) in {self.style.value} style: a file "
+                    "holds one style; correct one of them, or say which with --number-format",
+                )
+            return _CONFLICT
+        return deciding
+
+    def _keep(
+        self,
+        indicator: _Indicator,
+        p: int,
+        cells: Cells,
+        value: float,
+        place: int,
+        extra: Extra | None,
+    ) -> None:
+        if cells.get(p) is not None:
+            self._again(indicator, cells, p, value, place)
+            return
+        cells.put(p, value, place)
+        if extra is not None:
+            cells.extras[p] = extra
+
+    def _again(self, indicator: _Indicator, cells: Cells, p: int, value: float, place: int) -> None:
+        """A second figure for the same indicator, region and period."""
+        got = cells.get(p)
+        assert got is not None
+        old, first_place = got
+        first = self.store.places.place(first_place)
+        here = self.store.places.place(place)
+        where = cells.region or "the whole territory"
+        what = f"{indicator.id} {self.store.periods[p]} ({where})"
+        on = _where(first) if first.file != here.file else _where(first, with_file=False)
+        if old == value:
+            self._warn(place, "repeated_row", f"{what} is given again as on {on}")
+        else:
+            self._error(
+                place,
+                "conflicting_values",
+                f"{what} is {plain_number(value)} here but {plain_number(old)} on {on}",
+            )
+
+    # ---- files -------------------------------------------------------------------
+
+    def _start_file(self) -> None:
+        fixed = self.options.number_style
+        self.style_fixed = fixed is not NumberStyle.AUTO
+        self.style = fixed if self.style_fixed else None
+        self.decided_by, self.conflict_told = None, False
+        self.pending = []
+        self.no_figure, self.passed = _Count(), _Count()
+        self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
+        for indicator in self.indicators.values():  # texts read alike by a unit's indicators
+            indicator.figures = self.figures[indicator.unit]
+
+    def _resolve_pending(self) -> None:
+        pending, self.pending = self.pending, []
+        for item in pending:
+            try:
+                value = resolve(item.cell, item.indicator.unit, self.style)
+            except FigureError as e:
+                self._error(item.place, e.code, f"{item.indicator.id}: {e.message}")
+                continue
+            self._keep(item.indicator, item.period, item.cells, value, item.place, item.extra)
+
+    def _finish_file(self) -> None:
+        self._resolve_pending()
+        for unit, figures in self.figures.items():  # what every file reads alike
+            neutral = self.neutral[unit]
+            for text, value in figures.items():
+                if isinstance(text, str) and text not in neutral and _neutral(text):
+                    neutral[text] = value
+        if self.no_figure.count:
+            self._warn(
+                self.no_figure.first,
+                "no_figure",
+                f"{self.no_figure.count} cell(s) say there is no figure (-, .., x or empty) "
+                "and were passed over, the first here",
+            )
+        if self.passed.count:
+            self._warn(
+                self.passed.first,
+                "rows_passed_over",
+                f"{self.passed.count} row(s) hold no figure (a group row, a signature, a "
+                "date of signing) and were passed over, the first here",
+            )
+
+    def finish(self) -> Actuals:
+        names = {i.id: i.id for i in self.targets.indicators}
+        return build_actuals(self.store, names, self.log)
+
+    # ---- problems ------------------------------------------------------------------
+
+    def _cell(self, row_place: int, column: int) -> int:
+        """The place of a cell of a row: a sheet's cells are places, a text's lines are."""
+        return row_place + column if self.stride > 1 else row_place
+
+    def _error(self, place: int, code: str, message: str) -> None:
+        self._problem(place, code, message, "error")
+
+    def _warn(self, place: int, code: str, message: str) -> None:
+        self._problem(place, code, message, "warning")
+
+    def _problem(self, place: int, code: str, message: str, severity: Severity) -> None:
+        where = self.store.places.place(place)
+        self.log.add_at(where, code, message, severity)
+
+
+_CONFLICT = object()
+
+
+def _with_qualifier(extra: Extra | None, qualifier: str | None) -> Extra | None:
+    if qualifier is None:
+        return extra
+    return Extra(qualifier, *(extra[1:] if extra else (None, None)))
+
+
+def _where(place: Place, *, with_file: bool = True) -> str:
+    if place.sheet is not None:
+        return f"{place.file}:{place.sheet}!{place.cell}" if with_file else f"cell {place.cell}"
+    return f"line {place.line}" + (f" of {place.file}" if with_file else "")
+
+
+def _last_required(layout: Layout) -> int:
+    """The index of the last column a row of `layout` cannot do without."""
+    roles = {Kind.LONG: ("indicator", "period", "value"), Kind.WIDE: ("period",)}
+    needed = [layout.columns[r] for r in roles.get(layout.kind, ("indicator",))]
+    needed += list(layout.periods) if layout.kind is Kind.TABLE else []
+    return max(needed)
+
+
+def _empty(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _no_figure(cell: object) -> bool:
+    from ktt_cli.load.figures import NO_FIGURE
+
+    return isinstance(cell, str) and cell.strip(" \t\u00a0\u202f") in NO_FIGURE
+
+
+def _not_data(row: Sequence[object]) -> bool:
+    """A blank row, a row of empty cells, or a comment."""
+    if not row:
+        return True
+    first = row[0]
+    if isinstance(first, str) and first.lstrip()[:1] == "#":
+        return True
+    return all(_empty(c) for c in row)
+
+
+def _neutral(text: str) -> bool:
+    """Whether every number style reads `text` alike (no mark in it): safe for any file."""
+    return "." not in text and "," not in text

@@ -1,0 +1,173 @@
+"""Bytes of a text file -> its text, in blocks of whole lines with LF line ends.
+
+Handles what Excel and other tools write: a UTF-8 BOM, UTF-16 or UTF-32 with a
+BOM ("Unicode text"), another encoding named by the user, CRLF or CR line ends.
+A byte that is not valid in the encoding stops the file at its line, with its
+byte offset, after every line before it; it never becomes mojibake. Nothing
+here holds more than a block of the file at a time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Callable, Iterator
+from typing import BinaryIO, NamedTuple
+
+#: A line longer than this stops the file: more than any note needs.
+FIELD_LIMIT = 4 * 1024 * 1024
+_CHUNK_CHARS = 1 << 20
+_ESCAPE = "ktt.escape"
+
+
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    """Carry each byte a codec cannot read as U+DC00 + the byte, whatever its value
+    (the standard surrogateescape refuses bytes under 0x80, as a UTF-16 file can hold)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(chr(0xDC00 + byte) for byte in bad), error.end
+
+
+codecs.register_error(_ESCAPE, _escape)
+
+_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
+)
+_NEEDS_BOM = ("utf-16", "utf-32")  # without a mark these do not say their byte order
+_NOT_TEXT = ((b"%PDF", "a PDF document"), (b"\x1f\x8b", "a gzip-compressed file"))
+_SAVE_AS_CSV = "in Excel, use File > Save As > CSV UTF-8 (Comma delimited), or give the .xlsx"
+
+#: (physical lines before it, its text): whole lines, LF line ends, the last ending in LF.
+Block = tuple[int, str]
+
+
+class Source(NamedTuple):
+    """A file to read: its name as shown in messages, and how to open it as bytes."""
+
+    name: str
+    open: Callable[[], BinaryIO]
+
+
+class InputStop(Exception):
+    """The rest of a file cannot be read; the place and the code say why."""
+
+    def __init__(self, line: int | None, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line, self.code, self.message = line, code, message
+
+
+class Decoded:
+    """The text of a file, line by line or in blocks of whole lines, with a count of the
+    bytes consumed so that a byte the codec cannot read is placed exactly."""
+
+    def __init__(self, raw: BinaryIO, encoding: str, bom: bytes, byte_codec: str) -> None:
+        self.encoding = encoding
+        self._text = io.TextIOWrapper(raw, encoding=encoding, errors=_ESCAPE, newline="")
+        self._byte_codec = byte_codec  # the codec that gives each character's bytes back
+        self._bytes = len(bom)
+        self._head = raw.peek(64)[:64] if hasattr(raw, "peek") else b""
+
+    def read_line(self, line: int, before: str = "") -> str:
+        """The rest of the line that follows physical line `line` and the text `before`,
+        as decoded; '' at the end of the file."""
+        text = self._text.readline(FIELD_LIMIT)
+        if len(text) == FIELD_LIMIT and text[-1] not in "\r\n":
+            number = line + _lf(before).count("\n") + 1
+            raise InputStop(
+                number, "line_too_long", f"a line is longer than {FIELD_LIMIT} characters"
+            )
+        return text
+
+    def blocks(self, line: int = 0) -> Iterator[Block]:
+        """Each block of whole lines of the rest of the file, after physical line `line`;
+        a byte the codec cannot read ends them after the lines before it."""
+        while block := self._text.read(_CHUNK_CHARS):
+            if block[-1] != "\n":
+                block += self.read_line(line, block)
+            bad = self._first_bad(block)
+            if bad is not None:
+                good = block[: block.rfind("\n", 0, bad) + 1]
+                if good:
+                    self._first_bad(good)  # counts its bytes
+                    text = _lf(good)
+                    yield line, text
+                    line += text.count("\n")
+                raise self._stop(block[len(good) :], bad - len(good), line)
+            text = _lf(block)
+            if text[-1] != "\n":
+                text += "\n"
+            yield line, text
+            line += text.count("\n")
+
+    def _first_bad(self, text: str) -> int | None:
+        """Where in `text` the first byte the codec could not read is, or None; counts the
+        bytes of `text` when it has none. Encoding back is both the check (an escape does
+        not encode) and the count, at the speed of the codec."""
+        try:
+            self._bytes += len(text.encode(self._byte_codec))
+        except UnicodeEncodeError as e:
+            return e.start
+        return None
+
+    def _stop(self, text: str, bad: int, line: int) -> InputStop:
+        """The problem of the byte at `bad` in `text`, which follows physical line `line`."""
+        before = text[:bad]
+        offset = self._bytes + len(before.encode(self._byte_codec))
+        return InputStop(
+            line + _lf(before).count("\n") + 1,
+            "encoding",
+            f"byte 0x{ord(text[bad]) - 0xDC00:02x} at offset {offset} is not valid "
+            f"{self.encoding}{self._hint()}",
+        )
+
+    def _hint(self) -> str:
+        if self._head.count(b"\x00") >= max(1, len(self._head) // 4):
+            return "; the file looks like UTF-16 without a BOM: try --encoding utf-16-le"
+        if self.encoding.startswith(("utf-8", "utf8")):
+            return "; for an older Windows file try --encoding cp1258"
+        return ""
+
+
+def _lf(text: str) -> str:
+    """`text` with CRLF and CR line ends made LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def encoding_problem(name: str) -> str | None:
+    """Why `name` cannot be the encoding of a text file, or None."""
+    try:
+        codecs.lookup(name)
+        b"a".decode(name, "ignore")  # a codec such as hex or zlib is not a text encoding
+    except LookupError as e:
+        if "text encoding" in str(e):
+            return f"{name} is not a text encoding"
+        return f"{name} is not an encoding Python knows"
+    return None
+
+
+def open_text(raw: BinaryIO, encoding: str | None) -> Decoded:
+    """The text of `raw`; raise InputStop when it is not text in a known encoding."""
+    head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
+    for magic, what in _NOT_TEXT:
+        if head.startswith(magic):
+            raise InputStop(None, "not_csv", f"this is {what}, not CSV: {_SAVE_AS_CSV}")
+    chosen = codecs.lookup(encoding or "utf-8").name
+    bom, byte_codec = b"", "utf-8" if chosen == "utf-8-sig" else chosen
+    for mark, codec, plain in _BOMS:
+        if head.startswith(mark):  # a byte order mark settles the encoding
+            chosen, bom, byte_codec = codec, mark, plain
+            break
+    else:
+        if chosen in _NEEDS_BOM:
+            raise InputStop(
+                1,
+                "encoding",
+                f"the file has no byte order mark, so {chosen} cannot tell its byte order: "
+                f"name it, --encoding {chosen}-le (as Windows writes it) or {chosen}-be",
+            )
+    return Decoded(raw, chosen, bom, byte_codec)

@@ -1,0 +1,84 @@
+"""Names as people write them -> the things they name: indicators and regions.
+
+Header names, indicator names and region names are compared in one normal
+form: NFC, case folded, without diacritics (`đ` counts as `d`), with runs of
+spaces, underscores and hyphens as one `_`. An exact match of the text as
+written wins over a match of its normal form, so that two ids that normalise
+alike can never be confused.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ktt_cli.model import TargetsFile
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+#: Words in a region cell that mean the whole territory (SPEC §3), in normal form.
+TERRITORY_WORDS = frozenset(
+    ("toan_tinh", "ca_tinh", "tong", "tong_cong", "toan_quoc", "ca_nuoc", "toan_thanh_pho")
+)
+#: Words in an indicator cell that mark a totals row, in normal form.
+TOTALS_WORDS = frozenset(("tong_cong", "tong_so", "cong", "toan_tinh", "tong"))
+
+
+def normalise(name: str) -> str:
+    """The form in which header names, indicator names and region names are compared."""
+    folded = unicodedata.normalize("NFC", name).strip().casefold().replace("đ", "d")
+    bare = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    return _SEPARATORS.sub("_", bare).strip("_")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """'; did you mean 'X'?' for the closest of `choices`, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class IndicatorNames:
+    """Every way a data file may name an indicator: its id, its names, its aliases."""
+
+    def __init__(self, targets: TargetsFile) -> None:
+        self.programme = targets.programme.id
+        self.exact: dict[str, str] = {}
+        self.by_key: dict[str, str] = {}
+        self.shown: dict[str, str] = {}  # normal form -> the text to suggest
+        for indicator in targets.indicators:
+            names = [indicator.id, indicator.name.vi]
+            if indicator.name.en:
+                names.append(indicator.name.en)
+            names += getattr(indicator, "aliases", None) or []
+            for name in names:
+                self.exact.setdefault(name, indicator.id)
+                key = normalise(name)
+                self.by_key.setdefault(key, indicator.id)
+                self.shown.setdefault(key, name)
+
+    def find(self, text: str) -> str | None:
+        """The id of the indicator `text` names, or None."""
+        found = self.exact.get(text)
+        if found is None:
+            found = self.exact.get(text.strip()) or self.by_key.get(normalise(text))
+        return found
+
+    def suggestion(self, text: str) -> str:
+        """'; did you mean …?' over ids, names and aliases."""
+        close = difflib.get_close_matches(normalise(text), list(self.shown), n=1, cutoff=0.6)
+        return f"; did you mean '{self.shown[close[0]]}'?" if close else ""
+
+
+def region_key(region: str) -> str:
+    """The form in which region names are compared: NFC, spaces folded, case ignored."""
+    return " ".join(unicodedata.normalize("NFC", region).split()).casefold()
+
+
+def is_territory(region: str, territory: str) -> bool:
+    """Whether a region cell means the whole territory: blank, or a word for it."""
+    key = normalise(region)
+    return not key or key in TERRITORY_WORDS or key == normalise(territory)

@@ -1,0 +1,317 @@
+"""The figures of a data set: by indicator, region and period, with the place of each.
+
+Rows are never kept. Each indicator in each region is a `Cells`: one float and
+one place number (4 bytes) per period it has a figure for, so memory follows
+the figures present. A series whose periods are a good part of all the periods
+seen keeps them in arrays indexed by period (12 bytes a figure); a series with
+a few figures scattered among many periods keeps them in a small mapping, so
+that thousands of regions each with a period of its own cannot make every
+region pay for every period.
+
+A place number is global across files and sheets: `Places` turns it back into
+the file, line (or sheet and cell) it came from.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ktt_cli.numbers import plain_number
+from ktt_cli.periods import Period
+from ktt_cli.problems import Place, ProblemLog
+
+_NAN = math.nan
+#: A sparse series turns dense once it fills this share of the period slots it would need.
+_DENSE_FROM = 0.25
+
+TERRITORY = ""  # the region key of the whole territory
+
+#: Comparison words a value cell may start with, when a source gives only a bound
+#: ("more than 5.300"): the figure is used, and the report says it is a bound.
+QUALIFIERS = {">": "more than", "≥": "at least", "<": "less than", "≤": "at most", "≈": "about"}
+
+
+class Observation(NamedTuple):
+    period: Period
+    value: float
+    file: str
+    line: int
+    qualifier: str | None = None
+    source: str | None = None
+    note: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+
+class _Segment(NamedTuple):
+    start: int
+    file: str
+    sheet: str | None
+    stride: int  # place numbers per row: 1 in a text file, the row's width in a sheet
+
+
+class Places:
+    """Global place numbers <-> (file, line) or (file, sheet, cell). Number 0 is no place."""
+
+    def __init__(self) -> None:
+        self._segments: list[_Segment] = []
+        self._next = 1
+
+    def begin(self, file: str, sheet: str | None = None, stride: int = 1) -> int:
+        """Start numbering a file (or a sheet); returns the number of its row 0, column 0."""
+        start = self._next
+        self._segments.append(_Segment(start, file, sheet, stride))
+        return start
+
+    def end(self, rows: int) -> None:
+        """The last segment holds `rows` rows (its largest row number + 1)."""
+        last = self._segments[-1]
+        self._next = last.start + (rows + 1) * last.stride
+
+    def place(self, number: int) -> Place:
+        for segment in reversed(self._segments):
+            if number >= segment.start:
+                row, column = divmod(number - segment.start, segment.stride)
+                if segment.sheet is None:
+                    return Place(segment.file, row)
+                return Place(segment.file, row, segment.sheet, cell_name(row, column))
+        raise ValueError(number)
+
+
+def cell_name(row: int, column: int) -> str:
+    """A cell's name in a sheet: (12, 2) -> 'C12' (column 0 is A)."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+class Extra(NamedTuple):
+    """What a figure carries besides its value, where it carries anything."""
+
+    qualifier: str | None
+    source: str | None
+    note: str | None
+
+
+class Cells:
+    """One indicator in one region: a figure and its place number for each period index."""
+
+    __slots__ = ("count", "extras", "places", "region", "sparse", "values")
+
+    def __init__(self, region: str) -> None:
+        self.region = region  # as first written (NFC, spaces folded); "" for the territory
+        self.values = array("d")
+        self.places = array("I")  # 0: no figure at that period index
+        self.sparse: dict[int, tuple[float, int]] | None = {}
+        self.count = 0
+        self.extras: dict[int, Extra] = {}
+
+    def get(self, p: int) -> tuple[float, int] | None:
+        """(value, place) at period index `p`, or None."""
+        if self.sparse is not None:
+            return self.sparse.get(p)
+        if p < len(self.places) and self.places[p]:
+            return self.values[p], self.places[p]
+        return None
+
+    def put(self, p: int, value: float, place: int) -> None:
+        """Set a figure at a period index that has none."""
+        self.count += 1
+        sparse = self.sparse
+        if sparse is None:
+            if p >= len(self.places):
+                self._grow(p + 1)
+            self.values[p], self.places[p] = value, place
+            return
+        sparse[p] = (value, place)
+        if self.count >= 8 and self.count >= _DENSE_FROM * (max(sparse) + 1):
+            self.sparse = None
+            self._grow(max(sparse) + 1)
+            for q, (v, n) in sparse.items():
+                self.values[q], self.places[q] = v, n
+
+    def _grow(self, size: int) -> None:
+        size = max(size, 2 * len(self.places), 16)
+        extra = size - len(self.places)
+        self.values.extend(array("d", [_NAN]) * extra)
+        self.places.extend(array("I", [0]) * extra)
+
+    def items(self) -> Iterator[tuple[int, float, int]]:
+        """(period index, value, place) of every figure."""
+        if self.sparse is not None:
+            for p, (value, place) in self.sparse.items():
+                yield p, value, place
+            return
+        places = self.places
+        for p, value in enumerate(self.values):
+            if places[p]:
+                yield p, value, places[p]
+
+
+class Store:
+    """Every figure read, by indicator id, then region key (TERRITORY for the whole)."""
+
+    def __init__(self, indicator_ids: list[str]) -> None:
+        self.cells: dict[str, dict[str, Cells]] = {i: {} for i in indicator_ids}
+        self.periods: list[Period] = []
+        self.period_index: dict[Period, int] = {}
+        self.places = Places()
+        self.files: list[str] = []
+
+    def period(self, period: Period) -> int:
+        index = self.period_index.get(period)
+        if index is None:
+            index = self.period_index[period] = len(self.periods)
+            self.periods.append(period)
+        return index
+
+    def region_cells(self, indicator: str, key: str, shown: str) -> Cells:
+        by_region = self.cells[indicator]
+        cells = by_region.get(key)
+        if cells is None:
+            cells = by_region[key] = Cells(shown)
+        return cells
+
+    def observations(self, indicator: str, key: str) -> list[Observation]:
+        """The figures of one indicator in one region, by period index order."""
+        cells = self.cells[indicator].get(key)
+        if cells is None:
+            return []
+        found = []
+        for p, value, number in cells.items():
+            place = self.places.place(number)
+            extra = cells.extras.get(p)
+            found.append(
+                Observation(
+                    self.periods[p],
+                    value,
+                    place.file,
+                    place.line or 0,
+                    *(extra or (None, None, None)),
+                    sheet=place.sheet,
+                    cell=place.cell,
+                )
+            )
+        return found
+
+    @property
+    def size(self) -> int:
+        """Figures kept: one per indicator, region and period."""
+        return sum(c.count for by_region in self.cells.values() for c in by_region.values())
+
+
+class Actuals(NamedTuple):
+    """One data set read from one or more files."""
+
+    files: tuple[str, ...]
+    #: Territory observations of each indicator, oldest first, one a moment.
+    series: dict[str, tuple[Observation, ...]]
+    #: How many regions have figures, for each indicator that has region figures.
+    regions: dict[str, int]
+    #: The latest period of any figure: the default `as_of`.
+    latest: Period | None = None
+    rows: int = 0  # figures kept: one per indicator, region and period
+    store: Store | None = None  # every region's figures, for the breakdown
+
+    def latest_at(self, indicator: str, as_of: Period) -> Observation | None:
+        """The last territory observation that ends no later than `as_of` ends."""
+        due = [o for o in self.series.get(indicator, ()) if o.period.time <= as_of.time]
+        return due[-1] if due else None
+
+    def region_names(self, indicator: str) -> dict[str, str]:
+        """Region key -> the region's name as first written, for regions with figures."""
+        if self.store is None:
+            return {}
+        return {
+            key: cells.region
+            for key, cells in self.store.cells.get(indicator, {}).items()
+            if key != TERRITORY
+        }
+
+    def region_series(self, indicator: str, key: str) -> tuple[Observation, ...]:
+        """A region's observations, oldest first, one a moment (built when asked for)."""
+        if self.store is None:
+            return ()
+        return one_a_moment(self.store.observations(indicator, key))[0]
+
+
+def one_a_moment(
+    observations: list[Observation],
+) -> tuple[tuple[Observation, ...], list[tuple[Observation, Observation]]]:
+    """Observations oldest first, periods that end at the same moment taken as one: the
+    coarsest is kept (an annual figure over a December one). Also the pairs whose
+    figures differ (kept, passed over)."""
+    ordered = sorted(observations, key=lambda o: o.period.sort_key)
+    kept: list[Observation] = []
+    differ: list[tuple[Observation, Observation]] = []
+    group: list[Observation] = []
+    for observation in [*ordered, None]:
+        if group and (observation is None or observation.period.time != group[0].period.time):
+            coarsest = group[-1]
+            kept.append(coarsest)
+            differ += [(coarsest, o) for o in group[:-1] if o.value != coarsest.value]
+            group = []
+        if observation is not None:
+            group.append(observation)
+    return tuple(kept), differ
+
+
+def build_actuals(store: Store, names: dict[str, str], log: ProblemLog) -> Actuals:
+    """The data set of a filled store; logs what the figures say together.
+
+    `names` gives each indicator's name for messages.
+    """
+    series: dict[str, tuple[Observation, ...]] = {}
+    regions: dict[str, int] = {}
+    shared_moments = len({p.time for p in store.periods}) < len(store.periods)
+    for indicator, by_region in store.cells.items():
+        for key in [k for k, cells in by_region.items() if not cells.count]:
+            del by_region[key]  # made for a row whose figure was then refused
+        region_count = len(by_region) - (TERRITORY in by_region)
+        if region_count:
+            regions[indicator] = region_count
+        if shared_moments:
+            for key in by_region:
+                if key != TERRITORY:
+                    differ = one_a_moment(store.observations(indicator, key))[1]
+                    _log_differ(differ, names[indicator], log)
+        if TERRITORY not in by_region:
+            if region_count:
+                first = min(n for cells in by_region.values() for _, _, n in cells.items())
+                log.add_at(
+                    store.places.place(first),
+                    "no_territory_rows",
+                    f"{names[indicator]} has rows for {region_count} region(s) but none for the "
+                    "whole territory (blank region), so it has no figure to report",
+                    "warning",
+                )
+            continue
+        kept, differ = one_a_moment(store.observations(indicator, TERRITORY))
+        _log_differ(differ, names[indicator], log)
+        series[indicator] = kept
+    latest = max(store.periods, key=lambda p: p.sort_key, default=None)
+    return Actuals(tuple(store.files), series, regions, latest, store.size, store)
+
+
+def _log_differ(differ: list[tuple[Observation, Observation]], name: str, log: ProblemLog) -> None:
+    for kept, dropped in differ:
+        log.add_at(
+            Place(kept.file, kept.line, kept.sheet, kept.cell),
+            "same_moment",
+            f"{name}: {kept.period} and {dropped.period} end at the same moment but hold "
+            f"{plain_number(kept.value)} here and {plain_number(dropped.value)} at "
+            f"{_at(dropped)}; the coarser period's figure is used",
+            "warning",
+        )
+
+
+def _at(observation: Observation) -> str:
+    if observation.sheet is not None:
+        return f"{observation.file}:{observation.sheet}!{observation.cell}"
+    return f"{observation.file}:{observation.line}"
