@@ -3,14 +3,16 @@
 A cell is validated once per distinct text and unit (the reader keeps what it
 learnt), so a million rows of commune counts cost a few thousand validations.
 The rules are the ones the targets file obeys (`model.figure_problem`); the
-number syntax is `numbers.parse_number` in the style the user chose.
+number syntax is `numbers.parse_number` in the file's style (AUTO: the file has no
+deciding cell, so the unit decides a cell both styles read, SPEC §3 "Figures").
+Messages show the cell as written, qualifier and % sign included.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import AfterValidator, BeforeValidator, TypeAdapter, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -31,12 +33,12 @@ class CellError(ValueError):
 
 def read_cell(text: str, unit: Unit, style: NumberStyle) -> tuple[float, str | None]:
     """The figure in a value cell, and the bound it is given as (`>`, `≈`, …) if any."""
-    qualifier = None
+    qualifier, figure = None, text
     if m := _QUALIFIER.match(text):
         qualifier = _CANONICAL.get(m[1], m[1])
-        text = text[m.end() :]
+        figure = text[m.end() :]
     try:
-        return _adapter(unit).validate_python(text, context=style), qualifier
+        return _adapter(unit).validate_python(figure, context=(style, text)), qualifier
     except ValidationError as e:
         error = e.errors(include_url=False)[0]
         raise CellError(error["type"], error["msg"]) from None
@@ -44,16 +46,19 @@ def read_cell(text: str, unit: Unit, style: NumberStyle) -> tuple[float, str | N
 
 @cache
 def _adapter(unit: Unit) -> TypeAdapter[float]:
-    def number(text: str, info: ValidationInfo) -> float:
-        if text.strip().endswith("%"):
-            if unit is not Unit.PERCENT:
+    percent = unit is Unit.PERCENT
+
+    def number(figure: str, info: ValidationInfo) -> float:
+        style, written = cast("tuple[NumberStyle, str]", info.context)
+        if figure.strip().endswith("%"):
+            if not percent:
                 raise PydanticCustomError(
                     "unexpected_percent",
-                    f"{shown(text)} has a % sign, but this indicator is a {unit.value} figure",
+                    f"{shown(written)} has a % sign, but this indicator is a {unit.value} figure",
                 )
-            text = text.strip()[:-1]
+            figure = figure.strip()[:-1]
         try:
-            return parse_number(text, info.context, whole=unit is not Unit.PERCENT)
+            return parse_number(figure, style, whole=not percent, percent=percent, written=written)
         except NumberError as e:
             raise PydanticCustomError(e.code, e.message) from None
 
