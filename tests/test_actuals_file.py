@@ -188,18 +188,12 @@ def test_excel_vi_utf8_bom_read_with_comma_format(pipe: bool) -> None:
     assert actuals.regions == {}
 
 
-def test_excel_vi_in_auto_refuses_every_thousands_dot() -> None:
-    # 28.000, >5.300, >27.000, >32.000 and ≈34.000 could each be a thousand times smaller
+def test_excel_vi_in_auto_reads_every_thousands_dot_of_a_count_by_its_unit() -> None:
+    # 28.000, >5.300, >27.000, >32.000 and ≈34.000 read as 28 or 28000: a count has no
+    # decimal part, so only 28000 fits (SPEC §3 "Figures")
     actuals, log = read(fixture("excel_vi_utf8_bom.csv"))
-    assert problems(log) == [
-        ("excel_vi_utf8_bom.csv", line, "ambiguous_number", "error") for line in (3, 5, 6, 8, 10)
-    ]
-    for p in log:
-        assert "--number-format comma" in p.message
-    first = next(iter(log))
-    assert "'28.000'" in first.message
-    assert "28000" in first.message
-    assert series(actuals) == {"htx_count": EXCEL_VI["htx_count"]}
+    assert problems(log) == []
+    assert series(actuals) == EXCEL_VI
 
 
 @pytest.mark.parametrize("pipe", [False, True])
@@ -239,13 +233,13 @@ def test_errors_in_rows_before_a_bad_byte_are_reported_too(pipe: bool) -> None:
     # SPEC §3: all errors in a file in one run; the rows before the byte can be read
     data = (
         b"indicator,period,value,note\r\n"
-        b"tht_count,2023,8.400,\r\n"
+        b"tht_count,2023,8.5,\r\n"
         b"htx_count,2024,777,\r\n"
         b"htx_count,2025-02,834,S" + cp1258("ố") + b" li\xe1\xbb\x87u\r\n"
     )
     _, log = read(stream("mixed.csv", data, pipe=pipe))
     assert problems(log) == [
-        ("mixed.csv", 2, "ambiguous_number", "error"),
+        ("mixed.csv", 2, "not_whole", "error"),
         ("mixed.csv", 4, "encoding", "error"),
     ]
 
@@ -291,16 +285,11 @@ def test_utf16_without_bom_is_named() -> None:
 # ---- numbers -------------------------------------------------------------------------
 
 
-def test_ambiguous_count_is_never_a_silent_guess() -> None:
+def test_ambiguous_count_is_read_by_its_unit_never_as_a_fraction() -> None:
+    # 8.400 is 8.4 or 8400; a count has no decimal part, so 8400 (SPEC §3 "Figures")
     actuals, log = read(fixture("ambiguous_count.csv"))
-    assert problems(log) == [("ambiguous_count.csv", 2, "ambiguous_number", "error")]
-    message = next(iter(log)).message
-    assert "'8.400'" in message
-    assert "8400" in message
-    assert "8.4 " in message
-    assert "--number-format comma" in message
-    assert "--number-format dot" in message
-    assert actuals.series == {}
+    assert problems(log) == []
+    assert series(actuals) == {"tht_count": [("2029", 8400.0, 2, None, "synthetic", None)]}
 
 
 def test_ambiguous_count_with_comma_format_is_eight_thousand_four_hundred() -> None:
@@ -460,18 +449,11 @@ def test_wide_format() -> None:
     assert actuals.rows == 10
 
 
-def test_wide_format_in_auto_names_each_ambiguous_cell() -> None:
-    _, log = read(fixture("wide.csv"))
-    assert problems(log) == [
-        ("wide.csv", line, "ambiguous_number", "error") for line in (2, 4, 4, 4, 5)
-    ]
-    assert [p.message.split(":")[0] for p in log] == [
-        "htx_members",
-        "htx_members",
-        "tht_count",
-        "tht_members",
-        "htx_members",
-    ]
+def test_wide_format_in_auto_reads_counts_by_their_unit() -> None:
+    # every ambiguous cell here is a count: the reading without a decimal part fits
+    auto, log = read(fixture("wide.csv"))
+    assert problems(log) == []
+    assert series(auto) == series(read(fixture("wide.csv"), style=COMMA)[0])
 
 
 def test_quoted_fields_with_delimiters_quotes_and_line_breaks() -> None:
@@ -670,6 +652,7 @@ PARITY_LINES: list[list[str] | str] = [
     ["htx_count", "2025-02", "834", "", LM, ""],
 ]
 PARITY_SERIES = {
+    "htx_members": [("2020-07", 28000.0, 4, None, A1, None)],
     "htx_count": [
         ("2020-07", 457.0, 2, None, A1, None),
         ("2020", 465.0, 6, None, DBND, "Ước tính, năm 2020"),
@@ -680,7 +663,6 @@ PARITY_SERIES = {
     "tht_count": [("2023", 5300.0, 8, ">", A2, "Hơn 5.300, cận dưới")],
 }
 PARITY_PROBLEMS = [
-    ("parity.csv", 4, "ambiguous_number", "error"),
     ("parity.csv", 11, "unknown_indicator", "error"),
     ("parity.csv", 13, "repeated_row", "warning"),
 ]
@@ -715,10 +697,10 @@ def test_quoted_and_unquoted_text_read_the_same(quote: str, newline: str, chunk_
     assert series(actuals) == PARITY_SERIES
     assert problems(log) == PARITY_PROBLEMS
     assert actuals.regions == {"htx_count": 1}
-    assert actuals.rows == 7
+    assert actuals.rows == 8
     messages = [p.message for p in log]
-    assert "did you mean 'htx_count'" in messages[1]
-    assert "line 12" in messages[2]
+    assert "did you mean 'htx_count'" in messages[0]
+    assert "line 12" in messages[1]
 
 
 # ---- any valid data set, written any supported way, reads back the same ------------------

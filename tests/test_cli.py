@@ -101,11 +101,11 @@ def test_report_needs_actuals() -> None:
 
 def test_report_refuses_actuals_with_errors(tmp_path: Path) -> None:
     data = tmp_path / "bad.csv"
-    data.write_text("indicator,period,value\nhtx_count,2024,8.400\nhtx_count,2025,x\n")
+    data.write_text("indicator,period,value\nhtx_count,2024,84.5\nhtx_count,2025,x\n")
     result = ktt("report", str(data))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert f"{data}:2: ambiguous_number" in result.stderr
+    assert f"{data}:2: not_whole" in result.stderr
     assert f"{data}:3: not_a_number" in result.stderr
     assert "nothing was computed" in result.stderr
 
