@@ -98,6 +98,7 @@ def test_classify(
         ("65,500", False, True, 65.5),
         ("1,200", False, True, 1.2),  # 1200 is over 100
         ("100.000", False, True, 100),  # 100 fits; 100000 does not
+        ("-65.500", False, True, -65.5),  # out of range either way: the nearer reading
     ],
 )
 def test_without_a_file_style_the_unit_decides_an_ambiguous_cell(

@@ -64,6 +64,7 @@ TABLE = [
     ("Q2/2024", G.QUARTER, "2024-Q2", H1_2024),
     ("Quý II/2024", G.QUARTER, "2024-Q2", H1_2024),
     ("Quý 2/2024", G.QUARTER, "2024-Q2", H1_2024),
+    ("Quý 02/2024", G.QUARTER, "2024-Q2", H1_2024),
     ("quý II năm 2024", G.QUARTER, "2024-Q2", H1_2024),
     ("QUY  ii / 2024", G.QUARTER, "2024-Q2", H1_2024),
     ("Quý I/2024", G.QUARTER, "2024-Q1", 2023 + 91 / 366),  # 31/3/2024: 31+29+31
@@ -143,6 +144,7 @@ def test_a_day_before_the_end_of_june_comes_before_june() -> None:
     ("text", "why"),
     [
         ("Quý V/2024", "no quarter V"),
+        ("Quý 12/2024", "no quarter 12"),
         ("2024-Q5", "no quarter 5"),
         ("Q0/2024", "no quarter 0"),
         ("13/2024", "no month 13"),

@@ -179,7 +179,7 @@ def _by_unit(text: str, dot: float, comma: float, *, whole: bool, percent: bool)
         for style, value in ((NumberStyle.DOT, dot), (NumberStyle.COMMA, comma))
         if (whole or percent)
         and not (whole and _MARKS[style][1] in text)
-        and not (percent and value > 100)
+        and not (percent and abs(value) > 100)
     ]
     if len(fitting) == 1:
         return fitting[0]

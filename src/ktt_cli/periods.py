@@ -88,8 +88,9 @@ _MONTH_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 def make_period(granularity: Granularity, year: int, number: int) -> Period:
     """The period of `granularity` numbered `number` in `year` (see `Period`)."""
     _check_year(year)
+    days_in_year = 366 if calendar.isleap(year) else 365
     if granularity is Granularity.DAY:
-        if not 1 <= number <= (366 if calendar.isleap(year) else 365):
+        if not 1 <= number <= days_in_year:
             raise PeriodError(f"{year} has no day {number}")
         last_day = date(year, 1, 1) + timedelta(number - 1)
         text = last_day.isoformat()
@@ -101,7 +102,6 @@ def make_period(granularity: Granularity, year: int, number: int) -> Period:
             raise PeriodError("six months to date are the first half (2024-H1)")
         last_day = date(year, last_month, calendar.monthrange(year, last_month)[1])
         text = _canonical_text(granularity, year, number)
-    days_in_year = 366 if calendar.isleap(year) else 365
     day_of_year = last_day.timetuple().tm_yday
     return Period(granularity, year, number, text, year - 1 + day_of_year / days_in_year)
 
@@ -176,7 +176,7 @@ _MONTHS_FORMS = re.compile(
 )
 _QUARTER_FORMS = re.compile(
     r"(?P<y>\d{4})-?q(?P<n>\d)|q(?P<n2>\d)[/-](?P<y2>\d{4})"
-    r"|quy (?P<n3>\d|[ivxl]+)(?:[/-]| nam )(?P<y3>\d{4})"
+    r"|quy (?P<n3>\d{1,2}|[ivxl]+)(?:[/-]| nam )(?P<y3>\d{4})"
 )
 _MONTH_FORMS = re.compile(
     r"(?P<y>\d{4})-(?P<n>\d{1,2})|(?P<n2>\d{1,2})/(?P<y2>\d{4})"
