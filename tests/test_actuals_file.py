@@ -780,14 +780,15 @@ class Period:
     def key(self) -> tuple[float, int]:
         """The time the period ends (SPEC §4), then day < month < quarter < year."""
         y = self.year
+        days = (date(y + 1, 1, 1) - date(y, 1, 1)).days
         if self.kind == "Y":
             return float(y), 3
-        if self.kind == "Q":
-            return y - 1 + self.number / 4, 2
-        if self.kind == "M":
-            return y - 1 + self.number / 12, 1
-        days = (date(y + 1, 1, 1) - date(y, 1, 1)).days
-        return y - 1 + self.number / days, 0
+        if self.kind == "D":
+            return y - 1 + self.number / days, 0
+        # the last day of the quarter's or the month's last month, as a day of the year
+        month = 3 * self.number if self.kind == "Q" else self.number
+        last_day = (date(y + month // 12, month % 12 + 1, 1) - date(y, 1, 1)).days
+        return y - 1 + last_day / days, 2 if self.kind == "Q" else 1
 
 
 @st.composite

@@ -25,33 +25,34 @@ def at(period: str, value: float) -> Point:
 
 
 def test_the_example_of_the_spec() -> None:
-    # htx_count: baseline 465 in 2020 (t0 = 2020), 834 in 2025-02 (t = 2024 + 2/12 = 2024.1667),
-    # target at least 1200 by 2030.
+    # htx_count: baseline 465 in 2020 (t0 = 2020), 834 in 2025-02 (t = 2024 + 59/365 = 2024.16164:
+    # 28/2/2025 is day 31 + 28 = 59 of 365), target at least 1200 by 2030.
     # percent  = 100 × 834/1200 = 69.5
     # progress = 100 × (834 − 465)/(1200 − 465) = 100 × 369/735 = 50.204
-    # CAGR_o = (834/465)^(1/4.1667) − 1 = exp(0.584197/4.1667) − 1 = 0.150508
+    # CAGR_o = (834/465)^(1/4.16164) − 1 = exp(0.584196/4.16164) − 1 = exp(0.140376) − 1 = 0.150707
     # CAGR_r = (1200/465)^(1/10) − 1 = exp(0.948039/10) − 1 = 0.099443
-    # R = 0.150508/0.099443 = 1.5135 → on_track
-    # projected = 834 × 1.150508^5.8333 = 1889.5; required = (1200/834)^(1/5.8333) − 1 = 0.06436
+    # R = 0.150707/0.099443 = 1.5155 → on_track
+    # projected = 834 × 1.150707^5.83836 = 1892.78; required = (1200/834)^(1/5.83836) − 1 = 0.06430
     a = assess(goal(C.AT_LEAST, 1200), at("2025-02", 834), at("2020", 465))
     assert a.status is Status.ON_TRACK
     assert a.met is False
     assert a.gap == 366
     assert a.percent_achieved == pytest.approx(69.5)
     assert a.progress_from_baseline == pytest.approx(50.204, abs=1e-3)
-    assert a.growth_ratio == pytest.approx(1.5135, abs=1e-4)
+    assert a.growth_ratio == pytest.approx(1.5155, abs=1e-4)
     assert a.growth_method == "compound"
-    assert a.projected == pytest.approx(1889.58, rel=1e-4)
-    assert a.required_annual_growth == pytest.approx(0.06436, abs=1e-5)
+    assert a.projected == pytest.approx(1892.78, rel=1e-4)
+    assert a.required_annual_growth == pytest.approx(0.06430, abs=1e-5)
 
 
 def test_fractional_years_change_the_category() -> None:
-    # 100 in 2020 (t0 = 2020.0), 104 in 2021-06 (t = 2020.5), at least 200 by 2030.
-    # CAGR_o = 1.04^(1/0.5) − 1 = 0.0816; CAGR_r = 2^(1/10) − 1 = 0.071773
-    # R = 0.0816/0.071773 = 1.1369 → on_track.
+    # 100 in 2020 (t0 = 2020.0), 104 in 2021-06 (t = 2020 + 181/365 = 2020.49589: 30/6/2021 is
+    # day 31+28+31+30+31+30 = 181 of 365), at least 200 by 2030.
+    # CAGR_o = 1.04^(1/0.49589) − 1 = 0.082303; CAGR_r = 2^(1/10) − 1 = 0.071773
+    # R = 0.082303/0.071773 = 1.14671 → on_track.
     # Counted in whole years (t = 2021) it would be 0.04/0.071773 = 0.55731 → limited_progress.
     a = assess(goal(C.AT_LEAST, 200), at("2021-06", 104), at("2020", 100))
-    assert a.growth_ratio == pytest.approx(1.13691, abs=1e-5)
+    assert a.growth_ratio == pytest.approx(1.14671, abs=1e-5)
     assert a.status is Status.ON_TRACK
     whole = assess(goal(C.AT_LEAST, 200), at("2021", 104), at("2020", 100))
     assert whole.growth_ratio == pytest.approx(0.55731, abs=1e-5)

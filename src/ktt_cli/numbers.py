@@ -1,18 +1,23 @@
 """Numbers as Vietnamese and English sources write them: reading and writing.
 
-`dot` style is `1,234.5`; `comma` style (Vietnamese) is `1.234,5`. A space,
-no-break space or narrow no-break space may also group thousands in either
-style. In `auto`, a cell is read only when every style that could have written
-it gives the same number: `65,5`, `1.234.567` and `1.234,5` are clear; `8.400`
-and `1,200` are not, and stop with an error that suggests the flag. A silent
-guess would change every percentage downstream.
+`dot` style is `1,234.5`; `comma` style (Vietnamese) is `1.234,5`. A space, no-break
+space, narrow no-break space or thin space may also group thousands in either style.
+
+A file's style is decided per file (SPEC §3 "Figures") from the pieces here:
+`classify` reads a cell in both styles; a cell only one style reads (`65,5`,
+`1.234,5`, `8.400.000`) is *deciding*; `resolve` takes the reading of the file's
+style, or, in a file with no deciding cell, the one reading the unit allows (a
+count has no decimal part, a percentage is at most 100). Where nothing decides,
+the cell is refused: a silent guess would change every percentage downstream.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from ktt_cli.problems import shown
 
@@ -32,91 +37,171 @@ class NumberError(ValueError):
         self.message = message
 
 
-_SPACES = str.maketrans("", "", " \u00a0\u202f")
-_ALLOWED = re.compile(r"[0-9.,\u00a0\u202f ]+")
-_SPACE_GROUPED = re.compile(r"\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?")
-# thousands separator, decimal mark -> the full pattern of a number in that style
+#: What statistics offices write for "no figure": nothing to report, not available,
+#: withheld (none of them a zero), and an empty cell.
+NO_FIGURE = frozenset({"", "-", "–", "—", "..", "...", "…", "x", "X"})
+
+
+def is_no_figure(text: str) -> bool:
+    return text.strip() in NO_FIGURE
+
+
+class Reading(NamedTuple):
+    """A cell read in both styles: None where a style cannot read it (never both)."""
+
+    text: str  # the cell as written, for messages
+    dot: float | None
+    comma: float | None
+
+    @property
+    def deciding(self) -> NumberStyle | None:
+        """The style of a cell only that style reads; None when both read it."""
+        if self.dot is None:
+            return NumberStyle.COMMA
+        if self.comma is None:
+            return NumberStyle.DOT
+        return None
+
+    @property
+    def ambiguous(self) -> bool:
+        """Both styles read the cell, as different numbers (`8.400`, `1,200`)."""
+        return self.dot is not None and self.comma is not None and self.dot != self.comma
+
+
+_BLANKS = " \t\u00a0\u202f\u2009"
+_NO_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
+_ALLOWED = re.compile(r"[0-9.,\u00a0\u202f\u2009 ]+")
+_SPACE_GROUPED = re.compile(r"\d{1,3}([ \u00a0\u202f\u2009]\d{3})+([.,]\d+)?")
+_SCIENTIFIC = re.compile(r"[-\u2212]?\d+([.,]\d+)?[eE][-+]?\d+")
+# the full pattern of a number in each style, and its (thousands, decimal) marks
 _STYLE_PATTERNS = {
     NumberStyle.DOT: re.compile(r"([1-9]\d{0,2}(,\d{3})+|\d+)(\.\d+)?"),
     NumberStyle.COMMA: re.compile(r"([1-9]\d{0,2}(\.\d{3})+|\d+)(,\d+)?"),
 }
+_MARKS = {NumberStyle.DOT: (",", "."), NumberStyle.COMMA: (".", ",")}
 _STYLE_EXAMPLE = {NumberStyle.DOT: "1,234.5", NumberStyle.COMMA: "1.234,5"}
 _MINUS = ("-", "\u2212")
 _THREE_DECIMALS = re.compile(r"[.,]\d{3}$")
+#: Any decimal of this many significant digits survives a float unchanged.
+_SAFE_DIGITS = 15
 
 
-def parse_number(text: str, style: NumberStyle = NumberStyle.AUTO, *, whole: bool = False) -> float:
-    """Read `text` as a number written in `style`; raise NumberError when it is not one.
+def classify(text: str, *, written: str | None = None) -> Reading:
+    """`text` read in each style; raise NumberError when no style reads it.
+
+    `written` is the cell as the file holds it (with a qualifier or a % sign the
+    caller took off), so that messages show what the user will find.
+    """
+    cell = text if written is None else written
+    s = text.strip(_BLANKS)
+    if not s:
+        raise NumberError("empty_value", "the value is empty")
+    if _SCIENTIFIC.fullmatch(s):
+        raise NumberError(
+            "scientific_notation",
+            f"{shown(cell)} is in scientific notation: Excel shows a number too wide for its "
+            "column this way, and a CSV saved then keeps only the digits shown; widen the "
+            "column (or format it as a number) and save again",
+        )
+    negative = s.startswith(_MINUS)
+    body = s[1:] if negative else s
+    if not body or not _ALLOWED.fullmatch(body) or not body[0].isdigit() or not body[-1].isdigit():
+        raise NumberError("not_a_number", f"{shown(cell)} is not a number")
+    if _SPACE_GROUPED.fullmatch(body):
+        body = body.translate(_NO_SPACES)
+    elif any(c in body for c in _BLANKS):
+        raise NumberError("not_a_number", f"{shown(cell)} has spaces that do not group thousands")
+    dot, comma = (_read_in_style(body, style, cell) for style in _MARKS)
+    if dot is None and comma is None:
+        raise NumberError("not_a_number", f"{shown(cell)} is not a number in either style")
+    if negative:
+        dot, comma = (None if v is None else -v for v in (dot, comma))
+    return Reading(cell, dot, comma)
+
+
+def _read_in_style(body: str, style: NumberStyle, cell: str) -> float | None:
+    if not _STYLE_PATTERNS[style].fullmatch(body):
+        return None
+    thousands, decimal = _MARKS[style]
+    plain = body.replace(thousands, "").replace(decimal, ".")
+    value = float(plain)
+    if math.isinf(value):
+        raise NumberError("not_a_number", f"{shown(cell)} is too large to be a figure")
+    digits = plain.replace(".", "").lstrip("0")
+    if len(digits) > _SAFE_DIGITS and Decimal(plain) != Decimal(repr(value)):
+        raise NumberError(
+            "too_many_digits",
+            f"{shown(cell)} has more digits than a figure can hold exactly "
+            f"({_SAFE_DIGITS} significant digits always fit); check the cell, or round it",
+        )
+    return value
+
+
+def resolve(
+    reading: Reading, style: NumberStyle | None, *, whole: bool = False, percent: bool = False
+) -> float:
+    """The figure of a cell in the file's `style` (None or AUTO: the file has no deciding
+    cell, and the unit decides an ambiguous cell where only one reading fits it).
 
     With `whole` (counts of things and people), a decimal part is refused even when it
     is zero: `28.000` read in the wrong style would otherwise be 28, not 28000.
     """
-    s = text.strip(" \t\u00a0\u202f")
-    if not s:
-        raise NumberError("empty_value", "the value is empty")
-    negative = s.startswith(_MINUS)
-    body = s[1:] if negative else s
-    if not body or not _ALLOWED.fullmatch(body) or not body[0].isdigit():
-        raise NumberError("not_a_number", f"{shown(s)} is not a number")
-    if not body[-1].isdigit():
-        raise NumberError("not_a_number", f"{shown(s)} is not a number")
-    if _SPACE_GROUPED.fullmatch(body):
-        body = body.translate(_SPACES)
-    elif any(c in body for c in " \u00a0\u202f"):
-        raise NumberError("not_a_number", f"{shown(s)} has spaces that do not group thousands")
-    value, used = _read(body, s, style)
-    if whole and used is not None:
-        message = (
-            f"{shown(s)} has a decimal part in {used.value} style ({_STYLE_EXAMPLE[used]}), "
-            "but a count has none"
-        )
-        if _THREE_DECIMALS.search(body):
-            other = NumberStyle.COMMA if used is NumberStyle.DOT else NumberStyle.DOT
-            message += f"; if the mark separates thousands, use --number-format {other.value}"
-        raise NumberError("not_whole", message)
-    return -value if negative else value
-
-
-def _read(body: str, text: str, style: NumberStyle) -> tuple[float, NumberStyle | None]:
-    """The number, and the style whose decimal mark it has (None: no decimal part)."""
-    if style is not NumberStyle.AUTO:
-        return _read_in_style(body, text, style)
-    readings = {
-        candidate: reading
-        for candidate in (NumberStyle.DOT, NumberStyle.COMMA)
-        if (reading := _try_style(body, candidate)) is not None
-    }
-    if not readings:
-        raise NumberError("not_a_number", f"{shown(text)} is not a number in either style")
-    if len({value for value, _ in readings.values()}) > 1:
-        dot, comma = readings[NumberStyle.DOT][0], readings[NumberStyle.COMMA][0]
-        raise NumberError(
-            "ambiguous_number",
-            f"{shown(text)} reads as {plain_number(comma)} in Vietnamese style (1.234,5) and "
-            f"as {plain_number(dot)} in English style (1,234.5); say which with "
-            "--number-format comma or --number-format dot",
-        )
-    return next(iter(readings.values()))
-
-
-def _read_in_style(body: str, text: str, style: NumberStyle) -> tuple[float, NumberStyle | None]:
-    reading = _try_style(body, style)
-    if reading is None:
+    if style is None or style is NumberStyle.AUTO:
+        dot, comma = reading.dot, reading.comma
+        if dot is not None and comma is not None and dot != comma:
+            style = _by_unit(reading.text, dot, comma, whole=whole, percent=percent)
+        else:
+            style = reading.deciding or NumberStyle.DOT  # both read it alike
+    value = reading.dot if style is NumberStyle.DOT else reading.comma
+    if value is None:
         raise NumberError(
             "not_a_number",
-            f"{shown(text)} is not a number in {style.value} style ({_STYLE_EXAMPLE[style]})",
+            f"{shown(reading.text)} is not a number in {style.value} style "
+            f"({_STYLE_EXAMPLE[style]})",
         )
-    return reading
+    if whole and _MARKS[style][1] in reading.text:
+        message = (
+            f"{shown(reading.text)} has a decimal part in {style.value} style "
+            f"({_STYLE_EXAMPLE[style]}), but a count has none"
+        )
+        if _THREE_DECIMALS.search(reading.text.strip(_BLANKS)):
+            other = NumberStyle.COMMA if style is NumberStyle.DOT else NumberStyle.DOT
+            message += f"; if the mark separates thousands, use --number-format {other.value}"
+        raise NumberError("not_whole", message)
+    return value
 
 
-def _try_style(body: str, style: NumberStyle) -> tuple[float, NumberStyle | None] | None:
-    if not (m := _STYLE_PATTERNS[style].fullmatch(body)):
-        return None
-    thousands, decimal = (",", ".") if style is NumberStyle.DOT else (".", ",")
-    value = float(body.replace(thousands, "").replace(decimal, "."))
-    if math.isinf(value):
-        raise NumberError("not_a_number", f"{shown(body)} is too large to be a figure")
-    return value, (style if m[3] else None)
+def _by_unit(text: str, dot: float, comma: float, *, whole: bool, percent: bool) -> NumberStyle:
+    """The one style whose reading of an ambiguous cell fits the unit, or an error naming
+    both readings."""
+    fitting = [
+        style
+        for style, value in ((NumberStyle.DOT, dot), (NumberStyle.COMMA, comma))
+        if (whole or percent)
+        and not (whole and _MARKS[style][1] in text)
+        and not (percent and abs(value) > 100)
+    ]
+    if len(fitting) == 1:
+        return fitting[0]
+    raise NumberError(
+        "ambiguous_number",
+        f"{shown(text)} reads as {plain_number(comma)} in Vietnamese style "
+        f"(1.234,5) and as {plain_number(dot)} in English style (1,234.5); say which "
+        "with --number-format comma or --number-format dot",
+    )
+
+
+def parse_number(
+    text: str,
+    style: NumberStyle = NumberStyle.AUTO,
+    *,
+    whole: bool = False,
+    percent: bool = False,
+    written: str | None = None,
+) -> float:
+    """Read one cell on its own: `classify`, then `resolve` in `style` (AUTO: no style
+    known for its file)."""
+    return resolve(classify(text, written=written), style, whole=whole, percent=percent)
 
 
 def compact_number(value: float) -> float | int:

@@ -19,12 +19,12 @@ from datetime import date
 from typing import BinaryIO, NamedTuple, Protocol
 
 from ktt_cli.load.csv_rows import CsvTable
-from ktt_cli.load.figures import Cell, FigureError, resolve, split_cell
+from ktt_cli.load.figures import Cell, FigureError, checked, figure_of, split_cell
 from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, is_territory, normalise
-from ktt_cli.numbers import NumberStyle, plain_number
+from ktt_cli.numbers import NumberStyle, is_no_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, shown
 from ktt_cli.store import TERRITORY, Actuals, Cells, Extra, Store, build_actuals
@@ -545,12 +545,12 @@ class Collector:
             style = self._style_of(parts, place)
             if style is _CONFLICT:
                 return
-            if style is None and parts.reading.dot != parts.reading.comma:
+            if style is None and parts.reading.ambiguous:
                 extra = _with_qualifier(extra, qualifier)
                 self.pending.append(_Pending(indicator, p, cells, parts, place, extra))
                 return
             try:
-                value = resolve(parts, indicator.unit, style)
+                value = figure_of(parts, indicator.unit, style)
             except FigureError as e:
                 self._error(place, e.code, f"{indicator.id}: {e.message}")
                 return
@@ -570,8 +570,6 @@ class Collector:
                 place, "not_a_number", f"{indicator.id}: {shown(str(cell))} is not a figure"
             )
             return None
-        from ktt_cli.load.figures import checked
-
         try:
             return checked(float(cell), indicator.unit)
         except FigureError as e:
@@ -582,11 +580,11 @@ class Collector:
         """The file's number style once `parts` is seen; _CONFLICT where it contradicts it."""
         if self.style_fixed:
             return self.style
-        deciding = parts.reading.deciding()
+        deciding = parts.reading.deciding
         if deciding is None:
             return self.style
         if self.style is None:
-            self.style, self.decided_by = deciding, (parts.body, place)
+            self.style, self.decided_by = deciding, (parts.reading.text, place)
             self._resolve_pending()
             return deciding
         if deciding is not self.style:
@@ -598,7 +596,7 @@ class Collector:
                 self._error(
                     place,
                     "mixed_number_styles",
-                    f"{shown(parts.body)} is written in {deciding.value} style but "
+                    f"{shown(parts.reading.text)} is written in {deciding.value} style but "
                     f"{shown(first)} ({_where(where)}) in {self.style.value} style: a file "
                     "holds one style; correct one of them, or say which with --number-format",
                 )
@@ -657,7 +655,7 @@ class Collector:
         pending, self.pending = self.pending, []
         for item in pending:
             try:
-                value = resolve(item.cell, item.indicator.unit, self.style)
+                value = figure_of(item.cell, item.indicator.unit, self.style)
             except FigureError as e:
                 self._error(item.place, e.code, f"{item.indicator.id}: {e.message}")
                 continue
@@ -734,9 +732,7 @@ def _empty(cell: object) -> bool:
 
 
 def _no_figure(cell: object) -> bool:
-    from ktt_cli.load.figures import NO_FIGURE
-
-    return isinstance(cell, str) and cell.strip(" \t\u00a0\u202f") in NO_FIGURE
+    return isinstance(cell, str) and is_no_figure(cell)
 
 
 def _not_data(row: Sequence[object]) -> bool:
