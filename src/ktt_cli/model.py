@@ -60,6 +60,11 @@ DIRECTION: dict[Comparator, int] = {
 DEFAULT_TOLERANCE = 0.05
 
 
+def natural_range(unit: Unit) -> tuple[float, float | None]:
+    """The least and the greatest figure `unit` allows (None: no greatest)."""
+    return (0.0, 100.0) if unit is Unit.PERCENT else (0.0, None)
+
+
 # ---- rules for a figure of each unit, shared by targets and actuals ---------------
 
 

@@ -12,7 +12,16 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ktt_cli import __version__
-from ktt_cli.model import Comparator, Indicator, LocalText, Qualitative, Target, TargetsFile, Unit
+from ktt_cli.model import (
+    Comparator,
+    Indicator,
+    LocalText,
+    Qualitative,
+    Target,
+    TargetsFile,
+    Unit,
+    natural_range,
+)
 from ktt_cli.numbers import plain_number
 from ktt_cli.observations import QUALIFIERS, Actuals, Observation
 from ktt_cli.periods import Period
@@ -94,7 +103,7 @@ def build_report(
         for target in indicator.targets:
             if wanted_years and target.year not in wanted_years:
                 continue
-            results.append(_result(indicator, target, latest, baseline))
+            results.append(_result(indicator, target, latest, baseline, as_of))
     results.sort(key=lambda r: r.milestone)  # stable: file order within a milestone
     qualitative = tuple(
         q for q in targets.qualitative if not wanted_years or q.year in wanted_years
@@ -138,12 +147,15 @@ def _result(
     target: Target,
     latest: Observation | None,
     baseline: _Baseline | None,
+    as_of: Period | None,
 ) -> Result:
     goal = Goal(target.comparator, target.level, target.year, target.band)
     assessment = assess(
         goal,
         Point(latest.period.time, latest.value) if latest else None,
         Point(baseline.period.time, baseline.value) if baseline else None,
+        as_of=as_of.time if as_of else None,
+        bounds=natural_range(indicator.unit),
     )
     return Result(
         indicator=indicator.id,
