@@ -115,28 +115,29 @@ def assess(
     growth = _growth(goal, latest, baseline)
     projected = _projected(x, t, year, growth)
     held = None if projected is None else _held(projected, bounds)
-    figures = {
-        "met": met,
-        "gap": _finite(d * (level - x)),
-        "percent_achieved": _percent_achieved(d, x, level),
-        "progress_from_baseline": (
+    figures = Assessment(
+        Status.NO_DATA,  # replaced below
+        met=met,
+        gap=_finite(d * (level - x)),
+        percent_achieved=_percent_achieved(d, x, level),
+        progress_from_baseline=(
             None
             if baseline is None or level == baseline.value
             else _finite(100 * (x - baseline.value) / (level - baseline.value))
         ),
-        "growth_ratio": _finite(growth.ratio) if growth else None,
-        "growth_method": growth.method if growth else None,
-        "projected": held,
-        "required_annual_growth": _required_growth(x, t, level, year),
-        "projected_bounded": held != projected,
-    }
+        growth_ratio=_finite(growth.ratio) if growth else None,
+        growth_method=growth.method if growth else None,
+        projected=held,
+        required_annual_growth=_required_growth(x, t, level, year),
+        projected_bounded=held != projected,
+    )
     if met:
-        return Assessment(Status.ACHIEVED, **figures)
+        return figures._replace(status=Status.ACHIEVED)
     if (t if as_of is None else as_of) >= year:
-        return Assessment(Status.MISSED, **figures)
+        return figures._replace(status=Status.MISSED)
     if growth is None:
-        return Assessment(Status.INSUFFICIENT_DATA, **figures)
-    return Assessment(status_of_ratio(growth.ratio), **figures)
+        return figures._replace(status=Status.INSUFFICIENT_DATA)
+    return figures._replace(status=status_of_ratio(growth.ratio))
 
 
 def status_of_ratio(ratio: float) -> Status:
