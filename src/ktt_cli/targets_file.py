@@ -208,9 +208,27 @@ def _decode(data: bytes, file: str, log: ProblemLog) -> str | None:
         return None
 
 
+#: What a parser's complaint means for the one who wrote the file, by its words.
+_YAML_HINTS = {
+    "expected '-' indicator": (
+        "the items of a list each start with '- ', all in the same column: check the "
+        "indentation of this line against the items above it"
+    ),
+    "expected key": (
+        "the keys of one mapping start in the same column: check the indentation of this line "
+        "against the keys above it"
+    ),
+    "mapping values are not allowed": (
+        "': ' inside a value starts a key: put the value in quotes, or check the indentation"
+    ),
+    "cannot start any token": "YAML indents with spaces, never with tabs",
+}
+
+
 def _yaml_message(e: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (e.context, e.problem) if p]
-    return "; ".join(parts) or "not valid YAML"
+    hints = [h for words, h in _YAML_HINTS.items() if any(words in p for p in parts)]
+    return "; ".join(parts + hints) or "not valid YAML"
 
 
 def _mark(node: Node) -> Place:
