@@ -196,6 +196,9 @@ def _warnings(
             f"{indicator.id} has figures only after {as_of} (the first for {first.period})",
             "warning",
         )
+    yield from _baseline_disagrees(indicator, series)
+    if latest is not None and as_of is not None:
+        yield from _stale_figure(indicator, latest, as_of)
     used = [(latest, "latest figure")]
     if baseline is not None and baseline.observation is not None:
         used.append((baseline.observation, "baseline"))
@@ -209,5 +212,39 @@ def _warnings(
                 "bound_used",
                 f"{indicator.id}: the {role} ({observation.period}) is given as '{bound}': "
                 "a bound, used as the value",
+                "warning",
+            )
+
+
+def _baseline_disagrees(indicator: Indicator, series: Iterable[Observation]) -> Iterable[Problem]:
+    """A figure of the data at the declared baseline's moment that is not the declared one."""
+    declared = indicator.baseline
+    if declared is None:
+        return
+    for o in series:
+        if o.period.time == declared.period.time and o.value != declared.value:
+            yield Problem(
+                o.file,
+                o.line,
+                None,
+                "baseline_disagrees",
+                f"{indicator.id}: the data give {plain_number(o.value)} for {o.period}, the "
+                f"targets file declares {plain_number(declared.value)} for {declared.period} "
+                "as the baseline; the declared one is used",
+                "warning",
+            )
+
+
+def _stale_figure(indicator: Indicator, latest: Observation, as_of: Period) -> Iterable[Problem]:
+    """The figure used is older than a milestone that has passed at the report's date."""
+    for year in sorted({t.year for t in indicator.targets}):
+        if latest.period.time < year <= as_of.time:
+            yield Problem(
+                latest.file,
+                latest.line,
+                None,
+                "stale_figure",
+                f"{indicator.id}: the milestone {year} has passed at {as_of}, but the figure "
+                f"used is for {latest.period}, before it",
                 "warning",
             )
