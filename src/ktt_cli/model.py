@@ -152,7 +152,19 @@ def _to_comparator(value: object) -> Comparator:
     return comparator
 
 
-Year = Annotated[int, BeforeValidator(_year_from_text), Field(strict=True, ge=1900, le=2199)]
+Year = Annotated[
+    int,
+    BeforeValidator(_year_from_text),
+    Field(strict=True, ge=1900, le=2199),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1900, "maximum": 2199},
+                {"type": "string", "pattern": "^[12][0-9]{3}$"},
+            ]
+        }
+    ),
+]
 ComparatorField = Annotated[
     Comparator,
     PlainValidator(_to_comparator),
@@ -160,8 +172,11 @@ ComparatorField = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "enum": [*(c.value for c in Comparator), *COMPARATOR_WORDS],
-            "description": "A code, or its Vietnamese word (any case, diacritics optional)",
+            "examples": [*(c.value for c in Comparator), *COMPARATOR_WORDS],
+            "description": (
+                "A code (at_least, over, about, at_most, under, all), or its Vietnamese word "
+                "(any case, diacritics optional)"
+            ),
         }
     ),
 ]

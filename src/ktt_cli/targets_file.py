@@ -335,6 +335,8 @@ def _field_message(kind: str, name: str, loc: Path, e: ErrorDetails) -> tuple[st
         return "invalid_value", f"{name}: {_lower(e['msg'])}"
     if kind in ("too_short", "string_too_short"):
         return "empty", f"{name}: {_lower(e['msg'])}"
+    if name == "year" and kind.startswith(("greater", "less")):
+        return "out_of_range", "a year is written in four digits, from 1900 to 2199, such as 2030"
     if kind.startswith(("greater", "less")):
         return "out_of_range", f"{name}: {_lower(e['msg'])}"
     if wanted := next((w for k, w in _KIND_WANTED.items() if kind.startswith(k)), None):
@@ -345,7 +347,7 @@ def _field_message(kind: str, name: str, loc: Path, e: ErrorDetails) -> tuple[st
 
 
 def _unquote_hint(given: object) -> str:
-    if isinstance(given, str) and re.fullmatch(r"-?\d+(\.\d+)?", given.strip()):
+    if isinstance(given, str) and re.fullmatch(r"-?(0|[1-9]\d*)(\.\d+)?", given.strip()):
         return f"; a number is written without quotes: {given.strip()}"
     return ""
 
