@@ -43,7 +43,7 @@ def test_the_base_fixture_is_valid() -> None:
         ("percent_out_of_range.yaml", "percent_out_of_range", 22, 47),  # 165
         ("negative_count.yaml", "negative_count", 16, 29),  # -5
         # YAML reads 1.200 as one point two; it is refused as a thousands separator
-        ("not_whole.yaml", "thousands_separator", 16, 29),
+        ("thousands_separator.yaml", "thousands_separator", 16, 29),
         ("all_not_percent.yaml", "all_not_percent", 16, 34),
         ("milestone_before_baseline.yaml", "milestone_before_baseline", 16, 16),
         ("duplicate_key.yaml", "duplicate_key", 14, 5),
