@@ -461,3 +461,14 @@ def test_a_value_that_is_none_of_the_figures_of_its_text_is_always_refused(
     first = figures[0][0] * _WORDS[figures[0][1]]
     accepted, _ = read_block(unit=unit, base="0", value=str(first), text=text)
     assert accepted is not None
+
+
+def test_a_key_out_of_place_is_named_even_with_a_refused_number() -> None:
+    text = (FIXTURES / "valid.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        '{year: 2045, text: "ngang tầm khu vực"}', "{year: 2045, text: x, value: 050}"
+    )
+    log = ProblemLog()
+    assert read_targets(text.encode(), "x.yaml", log) is None
+    assert [p.code for p in log] == ["unknown_key", "leading_zero"]
+    assert "does not belong here" in next(iter(log)).message

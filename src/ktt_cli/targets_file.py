@@ -150,7 +150,7 @@ def _validated(
         problems.extend(_problems_of(e))
     problems.extend((f, False) for f in file_findings(plain))
     for finding, on_key in problems:
-        if finding in numbers or not _under(finding.path, refused):
+        if on_key or finding in numbers or not _under(finding.path, refused):
             line, column = _place(finding.path, placed, on_key)
             add = log.error if finding.severity == "error" else log.warning
             add(file, line, finding.code, finding.message, column)
@@ -455,6 +455,8 @@ def _lower(message: str) -> str:
 
 
 def _unknown_key_message(key: str) -> str:
+    if key in _KNOWN_KEYS:
+        return f"the key '{key}' does not belong here: check its indentation and its place"
     close = difflib.get_close_matches(key, _KNOWN_KEYS, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return f"unknown key '{key}'{hint}"
