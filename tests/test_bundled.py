@@ -88,3 +88,32 @@ def test_yen_bai_readings_that_were_choices_are_noted() -> None:
             )
             if chosen:
                 assert target.note, f"{indicator.id} {target.year}: a reading without a note"
+
+
+@pytest.mark.parametrize("programme_id", bundled_ids())
+def test_every_bundled_programme_is_clean_of_warnings_too(programme_id: str) -> None:
+    path = bundled_path(programme_id)
+    assert path is not None
+    log = ProblemLog()
+    assert read_targets(path.read_bytes(), programme_id, log) is not None
+    assert [str(p) for p in log] == []
+
+
+@pytest.mark.parametrize(
+    ("programme_id", "written", "changed"),
+    [
+        (DEFAULT, "value: 8400\n", "value: 8500\n"),  # text: khoảng 8.400 tổ hợp tác
+        (DEFAULT, "value: 50400\n", "value: 50000\n"),
+        ("nq20-national", "value: 8000000\n", "value: 8\n"),  # text: ... 8 triệu thành viên
+    ],
+)
+def test_a_bundled_value_changed_from_its_text_is_refused(
+    programme_id: str, written: str, changed: str
+) -> None:
+    path = bundled_path(programme_id)
+    assert path is not None
+    text = path.read_text(encoding="utf-8")
+    assert text.count(written) == 1
+    log = ProblemLog()
+    assert read_targets(text.replace(written, changed).encode(), programme_id, log) is None
+    assert [p.code for p in log] == ["text_mismatch"]

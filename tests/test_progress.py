@@ -276,3 +276,54 @@ def test_a_higher_actual_moves_percent_and_progress_the_right_way(
             assert second >= first
         else:
             assert second <= first
+
+
+PERCENT, COUNT = (0.0, 100.0), (0.0, None)
+
+
+def test_a_milestone_passed_at_the_report_date_is_missed_even_with_an_older_figure() -> None:
+    # at least 1200 by 2030; 900 in 2025, 465 in 2020; the report is as of 2031 (time 2031.0):
+    # the milestone has passed (2031 >= 2030) and 900 < 1200, so missed, not on_track.
+    a = assess(goal(C.AT_LEAST, 1200), at("2025", 900), at("2020", 465), as_of=2031.0)
+    assert a.status is Status.MISSED
+    # as of mid-2030 (2029 + 181/365 < 2030) the milestone is still ahead
+    mid = assess(
+        goal(C.AT_LEAST, 1200), at("2025", 900), at("2020", 465), as_of=parse_period("2030-06").time
+    )
+    assert mid.status is not Status.MISSED
+
+
+def test_a_percent_projection_is_held_at_100() -> None:
+    # at least 50% by 2030; 1% in 2020, 10% in 2024: log-rate ln(10)/4 a year,
+    # projected 10 × 10^(6/4) = 316.23 > 100 → given as 100, bounded.
+    a = assess(goal(C.AT_LEAST, 50), at("2024", 10), at("2020", 1), bounds=PERCENT)
+    assert a.projected == 100
+    assert a.projected_bounded is True
+    # the same figures for a count are not bounded above
+    count = assess(goal(C.AT_LEAST, 50), at("2024", 10), at("2020", 1), bounds=COUNT)
+    assert count.projected == pytest.approx(316.228, abs=1e-3)
+    assert count.projected_bounded is False
+
+
+def test_a_falling_figure_is_projected_no_lower_than_0() -> None:
+    # at most 0 by 2030 (T = 0: the linear form); 50 in 2020, 10 in 2024: −10 a year,
+    # projected 10 − 10 × 6 = −50 → 0, bounded.
+    count = assess(goal(C.AT_MOST, 0), at("2024", 10), at("2020", 50), bounds=COUNT)
+    assert (count.projected, count.projected_bounded) == (0, True)
+    # a share falling from 20% (2020) to 0% (2024): −5 a year, 0 − 5 × 6 = −30 → 0
+    share = assess(goal(C.AT_LEAST, 60), at("2024", 0), at("2020", 20), bounds=PERCENT)
+    assert (share.projected, share.projected_bounded) == (0, True)
+
+
+@given(
+    st.floats(0.01, 100),
+    st.floats(0.01, 100),
+    st.floats(1, 100),
+    st.floats(2021, 2029),
+)
+def test_a_percent_projection_stays_between_0_and_100(
+    x0: float, x: float, level: float, t: float
+) -> None:
+    a = assess(goal(C.AT_LEAST, level), Point(t, x), Point(2020, x0), bounds=PERCENT)
+    assert a.projected is not None
+    assert 0 <= a.projected <= 100

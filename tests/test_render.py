@@ -73,6 +73,7 @@ def test_json_reproduces_the_example_of_the_spec(yen_bai: TargetsFile) -> None:
         "status": "on_track", "growth_ratio": pytest.approx(1.5155, abs=1e-4),
         "growth_method": "compound", "projected": pytest.approx(1892.78, rel=1e-4),
         "required_annual_growth": pytest.approx(0.06430, abs=1e-5),
+        "projected_bounded": False,
     }  # fmt: skip
     assert isinstance(htx["actual"], int)  # 834, not 834.0
     assert isinstance(htx["progress_from_baseline"], float)  # never rounded

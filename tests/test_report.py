@@ -103,3 +103,29 @@ def test_every_target_of_every_indicator_has_a_result(yen_bai: TargetsFile) -> N
     report = build_report(yen_bai, actuals(("htx_count", "2024", 777)), targets_file="t")
     assert len(report.results) == sum(len(i.targets) for i in yen_bai.indicators) == 13
     assert {r.status for r in report.results} == {Status.NO_DATA, Status.ON_TRACK}
+
+
+def test_a_data_figure_for_the_baseline_moment_that_differs_is_warned_about(
+    yen_bai: TargetsFile,
+) -> None:
+    # htx_count declares 465 for 2020; the data say 500 for 2020: warned, 465 used
+    data = actuals(("htx_count", "2020", 500), ("htx_count", "2024", 777))
+    report = build_report(yen_bai, data, targets_file="t")
+    (warning,) = [w for w in report.warnings if w.code == "baseline_disagrees"]
+    assert "500" in warning.message
+    assert "465" in warning.message
+    assert (warning.line, warning.severity) == (2, "warning")
+    assert result(report, "htx_count").baseline == 465
+    agreeing = actuals(("htx_count", "2020", 465), ("htx_count", "2024", 777))
+    assert not build_report(yen_bai, agreeing, targets_file="t").warnings
+
+
+def test_a_passed_milestone_with_an_older_figure_is_missed_and_warned_about(
+    yen_bai: TargetsFile,
+) -> None:
+    # at least 1200 by 2030; 834 is the figure of 2025, the report is as of 2031
+    data = actuals(("htx_count", "2020", 465), ("htx_count", "2025", 834))
+    report = build_report(yen_bai, data, targets_file="t", as_of=parse_period("2031"))
+    assert result(report, "htx_count").status is Status.MISSED
+    assert [w.code for w in report.warnings] == ["stale_figure"]
+    assert "2030" in report.warnings[0].message

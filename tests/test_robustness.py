@@ -491,7 +491,7 @@ HOSTILE_NAMES = {
 HOSTILE_TEXTS = {
     "htx_count": '=HYPERLINK("http://example.invalid","1.200")',
     "htx_members": "\tTab 60.000",
-    "union_count": "\rCR 02",
+    "union_count": "\rCR 20",
     "good_fair_share": "\nLF trên 65%",
 }
 HOSTILE_TARGETS = f"""\

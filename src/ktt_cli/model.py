@@ -3,17 +3,20 @@
 Every rule a targets file must obey lives here, so that a `TargetsFile` that
 exists is a valid one. Rules about one field are field types. Rules that tie
 fields together (ranges that depend on the unit, duplicate milestone years, a
-milestone before the baseline) run on each indicator once its fields are valid,
-and duplicate ids once every indicator is; each such check reports all its
-findings at once, with the path of each offending value, in the context of one
-error that the loader unfolds.
+value that is not a figure of its text, duplicate ids) are `file_findings`, over
+plain data: the loader runs them on the file as read even where fields fail, so
+that one run reports every problem; a model whose fields are valid runs them on
+itself, each finding with the path of the offending value.
 """
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -30,7 +33,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from ktt_cli.numbers import compact_number, plain_number
-from ktt_cli.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period, year_period
+from ktt_cli.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period
 
 
 class Unit(StrEnum):
@@ -58,6 +61,42 @@ DIRECTION: dict[Comparator, int] = {
     Comparator.ALL: 1,
 }
 DEFAULT_TOLERANCE = 0.05
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+def normal_name(text: str) -> str:
+    """`text` as names are compared: casefolded, without diacritics, each run of spaces,
+    underscores and hyphens one `_`, none at either end (`Ít nhất` -> `it_nhat`)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEPARATORS.sub("_", bare).strip("_")
+
+
+#: The Vietnamese words of SPEC §2 that a file may write for a comparator.
+COMPARATOR_WORDS: dict[str, Comparator] = {
+    "trên": Comparator.OVER,
+    "khoảng": Comparator.ABOUT,
+    "ít nhất": Comparator.AT_LEAST,
+    "tối thiểu": Comparator.AT_LEAST,
+    "không quá": Comparator.AT_MOST,
+    "tối đa": Comparator.AT_MOST,
+    "dưới": Comparator.UNDER,
+    "đều": Comparator.ALL,
+}
+_COMPARATORS = {normal_name(w): c for w, c in COMPARATOR_WORDS.items()} | {
+    c.value: c for c in Comparator
+}
+
+
+def comparator_of(value: object) -> Comparator | None:
+    """The comparator a file's code or Vietnamese word names, or None."""
+    return _COMPARATORS.get(normal_name(value)) if isinstance(value, str) else None
+
+
+def natural_range(unit: Unit) -> tuple[float, float | None]:
+    """The least and the greatest figure `unit` allows (None: no greatest)."""
+    return (0.0, 100.0) if unit is Unit.PERCENT else (0.0, None)
 
 
 # ---- rules for a figure of each unit, shared by targets and actuals ---------------
@@ -92,7 +131,55 @@ Figure = Annotated[
     Field(strict=True, allow_inf_nan=False),
     PlainSerializer(compact_number, when_used="json"),
 ]
-Year = Annotated[int, Field(strict=True, ge=1900, le=2199)]
+
+
+def _year_from_text(value: object) -> object:
+    """A year written in quotes ('2030') is still a year."""
+    if isinstance(value, str) and re.fullmatch(r"[12]\d{3}", value.strip()):
+        return int(value)
+    return value
+
+
+def _to_comparator(value: object) -> Comparator:
+    if (comparator := comparator_of(value)) is None:
+        codes = ", ".join(c.value for c in Comparator)
+        words = ", ".join(COMPARATOR_WORDS)
+        raise PydanticCustomError(
+            "invalid_value",
+            "write one of {codes}, or one of the Vietnamese words {words}",
+            {"codes": codes, "words": words},
+        )
+    return comparator
+
+
+Year = Annotated[
+    int,
+    BeforeValidator(_year_from_text),
+    Field(strict=True, ge=1900, le=2199),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1900, "maximum": 2199},
+                {"type": "string", "pattern": "^[12][0-9]{3}$"},
+            ]
+        }
+    ),
+]
+ComparatorField = Annotated[
+    Comparator,
+    PlainValidator(_to_comparator),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "examples": [*(c.value for c in Comparator), *COMPARATOR_WORDS],
+            "description": (
+                "A code (at_least, over, about, at_most, under, all), or its Vietnamese word "
+                "(any case, diacritics optional)"
+            ),
+        }
+    ),
+]
 Text = Annotated[str, Field(min_length=1)]
 IndicatorId = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", max_length=64)]
 ProgrammeId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
@@ -151,18 +238,14 @@ class _PlainTextToo:
 
 Localised = Annotated[LocalText, BeforeValidator(_text_from_plain_string), _PlainTextToo]
 
-#: One broken rule: the path of the offending value, a problem code, a message.
-Finding = tuple[tuple[str | int, ...], str, str]
 
+class Finding(NamedTuple):
+    """One broken rule: the path of the offending value, a problem code, a message."""
 
-def _raise_findings(findings: list[Finding]) -> None:
-    """Report every finding at once; the loader places each one by its path."""
-    if findings:
-        raise PydanticCustomError(
-            "cross_field",
-            "{count} rule(s) broken",
-            {"count": len(findings), "findings": findings},
-        )
+    path: tuple[str | int, ...]
+    code: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
 
 
 # ---- targets ---------------------------------------------------------------------
@@ -170,28 +253,19 @@ def _raise_findings(findings: list[Finding]) -> None:
 
 class Target(_Strict):
     year: Year
-    comparator: Comparator = Comparator.AT_LEAST
+    comparator: ComparatorField = Comparator.AT_LEAST
     value: Figure | None = None
     tolerance: Annotated[float, Field(strict=True, gt=0, lt=1)] | None = None
     text: Text
+    value_from_text: bool = Field(
+        default=True,
+        exclude_if=lambda checked: checked,  # shown only where a file turns the check off
+        description=(
+            "false: the value is a reading (its note says how), not a figure of the text, "
+            "which is then not checked against it"
+        ),
+    )
     note: str | None = None
-
-    @model_validator(mode="after")
-    def _value_fits_comparator(self) -> Target:
-        if self.comparator is Comparator.ALL:
-            if self.value not in (None, 100):
-                raise PydanticCustomError(
-                    "all_value", "an 'all' target means 100%; leave 'value' out"
-                )
-        elif self.value is None:
-            raise PydanticCustomError(
-                "missing_value", "'value' is required unless the comparator is 'all'"
-            )
-        if self.tolerance is not None and self.comparator is not Comparator.ABOUT:
-            raise PydanticCustomError(
-                "tolerance_without_about", "'tolerance' belongs only to an 'about' target"
-            )
-        return self
 
     @property
     def level(self) -> float:
@@ -227,11 +301,6 @@ class Indicator(_Strict):
     baseline: Baseline | None = None
     targets: Annotated[list[Target], Field(min_length=1)]
 
-    @model_validator(mode="after")
-    def _rules_of_the_unit(self) -> Indicator:
-        _raise_findings(list(indicator_findings(self)))
-        return self
-
 
 class Qualitative(_Strict):
     """An aim with no number: listed in reports, never scored."""
@@ -263,8 +332,12 @@ class TargetsFile(_Strict):
     qualitative: list[Qualitative] = []
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> TargetsFile:
-        _raise_findings(list(duplicate_id_findings(self.indicators)))
+    def _rules_across_fields(self) -> TargetsFile:
+        errors = [f for f in file_findings(self.model_dump(mode="json")) if f.severity == "error"]
+        if errors:
+            raise PydanticCustomError(
+                "cross_field", "{count} rule(s) broken", {"count": len(errors), "findings": errors}
+            )
         return self
 
     def indicator(self, indicator_id: str) -> Indicator:
@@ -275,62 +348,197 @@ class TargetsFile(_Strict):
         return sorted({t.year for i in self.indicators for t in i.targets})
 
 
-def indicator_findings(indicator: Indicator) -> Iterator[Finding]:
-    """The rules of SPEC §2 that tie an indicator's fields together; paths are relative."""
-    percent = indicator.unit is Unit.PERCENT
-    if percent and indicator.share_of is None:
-        yield (
-            ("share_of",),
-            "missing_share_of",
-            "a percent indicator says in 'share_of' what 100% is",
+# ---- rules across fields, over plain data --------------------------------------------
+
+_UNIT_WORDS = r"nghìn|ngàn|triệu|tỷ|tỉ"
+_MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+_FIGURE = re.compile(
+    rf"(?<![\d.,])(\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,(\d+))?(?!\d)(?:\s*({_UNIT_WORDS})(?!\w))?"
+)
+
+
+def text_figures(text: str) -> list[float]:
+    """The figures of a text read in the Vietnamese style, unit words included:
+    `1.200` 1200, `65,5%` 65.5, `02` 2, `2 triệu` 2000000, `5.935 nghìn` 5935000."""
+    figures = []
+    for m in _FIGURE.finditer(unicodedata.normalize("NFC", text).casefold()):
+        whole, decimals, word = m.groups()
+        value = float(whole.replace(".", "") + (f".{decimals}" if decimals else ""))
+        figures.append(value * _MULTIPLIERS[word] if word else value)
+    return figures
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def _mapping(value: object) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _unit(value: object) -> Unit | None:
+    return Unit(value) if value in {u.value for u in Unit} else None
+
+
+def _year(value: object) -> int | None:
+    year = _year_from_text(value)
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+
+def _period_time(value: object) -> float | None:
+    try:
+        return _to_period(value).time
+    except PydanticCustomError:
+        return None
+
+
+def file_findings(data: object) -> Iterator[Finding]:
+    """Every rule of SPEC §2 that ties fields together, over a file's plain data.
+
+    Values of the wrong type are passed over (their own field reports them), so this
+    runs on a file whose fields fail too; paths are from the root.
+    """
+    indicators = _items(_mapping(data).get("indicators"))
+    for i, indicator in enumerate(indicators):
+        for f in indicator_findings(_mapping(indicator)):
+            yield f._replace(path=("indicators", i, *f.path))
+    yield from duplicate_id_findings(indicators)
+
+
+def indicator_findings(indicator: dict[Any, Any]) -> Iterator[Finding]:
+    """The rules that tie an indicator's fields together; paths are relative to it."""
+    unit = _unit(indicator.get("unit"))
+    percent = unit is Unit.PERCENT
+    if percent and indicator.get("share_of") is None:
+        yield Finding(
+            ("share_of",), "missing_share_of", "a percent indicator says in 'share_of' what 100% is"
         )
-    if not percent and indicator.share_of is not None:
-        yield (
-            ("share_of",),
-            "share_of_not_percent",
-            "'share_of' belongs only to a percent indicator",
+    if unit is not None and not percent and indicator.get("share_of") is not None:
+        yield Finding(
+            ("share_of",), "share_of_not_percent", "'share_of' belongs only to a percent indicator"
         )
-    baseline = indicator.baseline
-    if baseline is not None and (problem := figure_problem(indicator.unit, baseline.value)):
-        yield ("baseline", "value"), *problem
+    baseline = _mapping(indicator.get("baseline"))
+    base_value = _number(baseline.get("value"))
+    if (
+        unit is not None
+        and base_value is not None
+        and (problem := figure_problem(unit, base_value))
+    ):
+        yield Finding(("baseline", "value"), *problem)
+    base_time = _period_time(baseline.get("period")) if baseline else None
     years: set[int] = set()
-    for j, target in enumerate(indicator.targets):
-        if target.comparator is Comparator.ALL and not percent:
-            yield (
-                ("targets", j, "comparator"),
-                "all_not_percent",
-                ("an 'all' target applies only to a percent indicator"),
-            )
-        if target.value is not None and (problem := figure_problem(indicator.unit, target.value)):
-            yield ("targets", j, "value"), *problem
-        if target.year in years:
-            yield (
+    for j, target in enumerate(_items(indicator.get("targets"))):
+        target = _mapping(target)
+        for f in target_findings(target, unit, base_value if base_time is not None else None):
+            yield f._replace(path=("targets", j, *f.path))
+        year = _year(target.get("year"))
+        if year is None:
+            continue
+        if year in years:
+            yield Finding(
                 ("targets", j, "year"),
                 "duplicate_year",
-                (f"'{indicator.id}' has two targets for {target.year}"),
+                f"'{indicator.get('id')}' has two targets for {year}",
             )
-        years.add(target.year)
-        if baseline is not None and year_period(target.year).time < baseline.period.time:
-            yield (
+        years.add(year)
+        if base_time is not None and year < base_time:
+            yield Finding(
                 ("targets", j, "year"),
                 "milestone_before_baseline",
-                (f"the milestone {target.year} comes before the baseline period {baseline.period}"),
+                f"the milestone {year} comes before the baseline period {baseline['period']}",
             )
 
 
-def duplicate_id_findings(indicators: list[Indicator]) -> Iterator[Finding]:
-    first_index: dict[str, int] = {}
+def target_findings(
+    target: dict[Any, Any], unit: Unit | None, base_value: float | None
+) -> Iterator[Finding]:
+    """The rules of one target; `unit` and `base_value` are its indicator's (None: unknown)."""
+    comparator = comparator_of(target.get("comparator", Comparator.AT_LEAST.value))
+    value = _number(target.get("value"))
+    if comparator is Comparator.ALL:
+        if target.get("value") is not None and value != 100:
+            yield Finding(("value",), "all_value", "an 'all' target means 100%; leave 'value' out")
+        if unit is not None and unit is not Unit.PERCENT:
+            yield Finding(
+                ("comparator",),
+                "all_not_percent",
+                "an 'all' target applies only to a percent indicator",
+            )
+    elif comparator is not None and target.get("value") is None:
+        yield Finding((), "missing_value", "'value' is required unless the comparator is 'all'")
+    if target.get("tolerance") is not None and comparator not in (None, Comparator.ABOUT):
+        yield Finding(
+            ("tolerance",),
+            "tolerance_without_about",
+            "'tolerance' belongs only to an 'about' target",
+        )
+    if value is None or unit is None or comparator is Comparator.ALL:
+        return
+    if problem := figure_problem(unit, value):
+        yield Finding(("value",), *problem)
+        return
+    yield from _value_and_text(target, value)
+    if unit is Unit.PERCENT and value <= 1:
+        yield Finding(
+            ("value",),
+            "percent_fraction",
+            f"{plain_number(value)} means {plain_number(value)}%; 70% is written 70",
+            "warning",
+        )
+    if comparator is not None and base_value is not None:
+        d = DIRECTION[comparator]
+        if d * (value - base_value) < 0:
+            side = "below" if d > 0 else "above"
+            yield Finding(
+                ("value",),
+                "target_behind_baseline",
+                f"the target {plain_number(value)} lies {side} the baseline "
+                f"{plain_number(base_value)}, though '{comparator.value}' asks to go "
+                f"{'up' if d > 0 else 'down'} from it",
+                "warning",
+            )
+
+
+def _value_and_text(target: dict[Any, Any], value: float) -> Iterator[Finding]:
+    """A value must be one of the figures of its text, unless the file says it is not."""
+    text = target.get("text")
+    if target.get("value_from_text") is False or not isinstance(text, str):
+        return
+    figures = text_figures(text)
+    if figures and not any(math.isclose(value, f, rel_tol=1e-9, abs_tol=1e-9) for f in figures):
+        read = ", ".join(dict.fromkeys(plain_number(f) for f in figures))
+        yield Finding(
+            ("value",),
+            "text_mismatch",
+            f"the value {plain_number(value)} is none of the figures of the text "
+            f"'{text.strip()}' (read as {read}); write the figure the text gives, or, where the "
+            "value is a reading of the text, say how in 'note' and set 'value_from_text: false'",
+        )
+
+
+def duplicate_id_findings(indicators: list[Any]) -> Iterator[Finding]:
+    """Ids that are the same once case, diacritics and separators are set aside."""
+    first: dict[str, tuple[int, str]] = {}
     for i, indicator in enumerate(indicators):
-        if indicator.id in first_index:
-            yield (
+        given = _mapping(indicator).get("id")
+        if not isinstance(given, str):
+            continue
+        key = normal_name(given)
+        if key in first:
+            index, other = first[key]
+            same = "" if other == given else f" ('{other}', the same id once written alike)"
+            yield Finding(
                 ("indicators", i, "id"),
                 "duplicate_id",
-                (
-                    f"the indicator id '{indicator.id}' is used already by indicator "
-                    f"{first_index[indicator.id] + 1}"
-                ),
+                f"the indicator id '{given}' is used already by indicator {index + 1}{same}",
             )
-        first_index.setdefault(indicator.id, i)
+        first.setdefault(key, (i, given))
 
 
 def json_schema() -> dict[str, Any]:

@@ -62,6 +62,7 @@ class Assessment(NamedTuple):
     growth_method: str | None = None  # "compound" or "linear"
     projected: float | None = None
     required_annual_growth: float | None = None
+    projected_bounded: bool = False  # the projection left the natural range; given at its bound
 
 
 def is_met(goal: Goal, actual: float) -> bool:
@@ -83,11 +84,25 @@ def is_met(goal: Goal, actual: float) -> bool:
     raise AssertionError(goal.comparator)  # pragma: no cover - the enum is closed
 
 
-def assess(goal: Goal, latest: Point | None, baseline: Point | None) -> Assessment:
+#: The natural range of a count or persons figure: 0 or more.
+COUNT_RANGE: tuple[float, float | None] = (0.0, None)
+
+
+def assess(
+    goal: Goal,
+    latest: Point | None,
+    baseline: Point | None,
+    *,
+    as_of: float | None = None,
+    bounds: tuple[float, float | None] = COUNT_RANGE,
+) -> Assessment:
     """Status and figures of SPEC §4 for `latest` against `goal`.
 
     `baseline` is the point progress is measured from; one not earlier than
-    `latest` counts as none. Figures too large for a float are None (JSON has no
+    `latest` counts as none. `as_of` is the time of the report's date (default:
+    the latest figure's); the milestone is missed once it has passed. `bounds`
+    is the indicator's natural range (low, high or None), where the projection
+    is held. Figures too large for a float are None (JSON has no
     infinity), but the status still follows their sign: a pace a hundred
     times the one required is on track even when the ratio overflows.
     """
@@ -98,27 +113,31 @@ def assess(goal: Goal, latest: Point | None, baseline: Point | None) -> Assessme
     x, t, level, year, d = latest.value, latest.time, goal.level, goal.year, goal.direction
     met = is_met(goal, x)
     growth = _growth(goal, latest, baseline)
-    figures = {
-        "met": met,
-        "gap": _finite(d * (level - x)),
-        "percent_achieved": _percent_achieved(d, x, level),
-        "progress_from_baseline": (
+    projected = _projected(x, t, year, growth)
+    held = None if projected is None else _held(projected, bounds)
+    figures = Assessment(
+        Status.NO_DATA,  # replaced below
+        met=met,
+        gap=_finite(d * (level - x)),
+        percent_achieved=_percent_achieved(d, x, level),
+        progress_from_baseline=(
             None
             if baseline is None or level == baseline.value
             else _finite(100 * (x - baseline.value) / (level - baseline.value))
         ),
-        "growth_ratio": _finite(growth.ratio) if growth else None,
-        "growth_method": growth.method if growth else None,
-        "projected": _projected(x, t, year, growth),
-        "required_annual_growth": _required_growth(x, t, level, year),
-    }
+        growth_ratio=_finite(growth.ratio) if growth else None,
+        growth_method=growth.method if growth else None,
+        projected=held,
+        required_annual_growth=_required_growth(x, t, level, year),
+        projected_bounded=held != projected,
+    )
     if met:
-        return Assessment(Status.ACHIEVED, **figures)
-    if t >= year:
-        return Assessment(Status.MISSED, **figures)
+        return figures._replace(status=Status.ACHIEVED)
+    if (t if as_of is None else as_of) >= year:
+        return figures._replace(status=Status.MISSED)
     if growth is None:
-        return Assessment(Status.INSUFFICIENT_DATA, **figures)
-    return Assessment(status_of_ratio(growth.ratio), **figures)
+        return figures._replace(status=Status.INSUFFICIENT_DATA)
+    return figures._replace(status=status_of_ratio(growth.ratio))
 
 
 def status_of_ratio(ratio: float) -> Status:
@@ -194,6 +213,11 @@ def _projected(x: float, t: float, year: int, growth: _Growth | None) -> float |
         return _finite(math.exp(math.log(x) + growth.rate * (year - t)))
     except OverflowError:
         return None
+
+
+def _held(value: float, bounds: tuple[float, float | None]) -> float:
+    low, high = bounds
+    return max(low, value if high is None else min(high, value))
 
 
 def _required_growth(x: float, t: float, level: float, year: int) -> float | None:

@@ -12,7 +12,16 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ktt_cli import __version__
-from ktt_cli.model import Comparator, Indicator, LocalText, Qualitative, Target, TargetsFile, Unit
+from ktt_cli.model import (
+    Comparator,
+    Indicator,
+    LocalText,
+    Qualitative,
+    Target,
+    TargetsFile,
+    Unit,
+    natural_range,
+)
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem
@@ -94,7 +103,7 @@ def build_report(
         for target in indicator.targets:
             if wanted_years and target.year not in wanted_years:
                 continue
-            results.append(_result(indicator, target, latest, baseline))
+            results.append(_result(indicator, target, latest, baseline, as_of))
     results.sort(key=lambda r: r.milestone)  # stable: file order within a milestone
     qualitative = tuple(
         q for q in targets.qualitative if not wanted_years or q.year in wanted_years
@@ -138,12 +147,15 @@ def _result(
     target: Target,
     latest: Observation | None,
     baseline: _Baseline | None,
+    as_of: Period | None,
 ) -> Result:
     goal = Goal(target.comparator, target.level, target.year, target.band)
     assessment = assess(
         goal,
         Point(latest.period.time, latest.value) if latest else None,
         Point(baseline.period.time, baseline.value) if baseline else None,
+        as_of=as_of.time if as_of else None,
+        bounds=natural_range(indicator.unit),
     )
     return Result(
         indicator=indicator.id,
@@ -184,6 +196,9 @@ def _warnings(
             f"{indicator.id} has figures only after {as_of} (the first for {first.period})",
             "warning",
         )
+    yield from _baseline_disagrees(indicator, series)
+    if latest is not None and as_of is not None:
+        yield from _stale_figure(indicator, latest, as_of)
     used = [(latest, "latest figure")]
     if baseline is not None and baseline.observation is not None:
         used.append((baseline.observation, "baseline"))
@@ -197,5 +212,39 @@ def _warnings(
                 "bound_used",
                 f"{indicator.id}: the {role} ({observation.period}) is given as '{bound}': "
                 "a bound, used as the value",
+                "warning",
+            )
+
+
+def _baseline_disagrees(indicator: Indicator, series: Iterable[Observation]) -> Iterable[Problem]:
+    """A figure of the data at the declared baseline's moment that is not the declared one."""
+    declared = indicator.baseline
+    if declared is None:
+        return
+    for o in series:
+        if o.period.time == declared.period.time and o.value != declared.value:
+            yield Problem(
+                o.file,
+                o.line,
+                None,
+                "baseline_disagrees",
+                f"{indicator.id}: the data give {plain_number(o.value)} for {o.period}, the "
+                f"targets file declares {plain_number(declared.value)} for {declared.period} "
+                "as the baseline; the declared one is used",
+                "warning",
+            )
+
+
+def _stale_figure(indicator: Indicator, latest: Observation, as_of: Period) -> Iterable[Problem]:
+    """The figure used is older than a milestone that has passed at the report's date."""
+    for year in sorted({t.year for t in indicator.targets}):
+        if latest.period.time < year <= as_of.time:
+            yield Problem(
+                latest.file,
+                latest.line,
+                None,
+                "stale_figure",
+                f"{indicator.id}: the milestone {year} has passed at {as_of}, but the figure "
+                f"used is for {latest.period}, before it",
                 "warning",
             )

@@ -2,30 +2,40 @@
 
 The YAML is composed into nodes with the safe loader (nothing is constructed
 from tags), then turned into plain data by hand so that each value keeps its
-place, duplicate keys are caught, and only plain-data tags pass. The plain data
-is validated by the models; each Pydantic error is placed through its path.
+place and its own text, duplicate keys are caught, and only plain-data tags pass.
+Numbers are checked on their text first (YAML 1.1 reads `050` in base 8 and
+`1.000` as one); then the plain data is validated by the models, and the rules
+across fields run on it whatever the fields gave, so that one run reports every
+problem. Each problem is placed through its path.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 
 import yaml
 import yaml.reader
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ktt_cli.model import (
     Baseline,
+    Finding,
     Indicator,
     LocalText,
     Programme,
     Qualitative,
     Target,
     TargetsFile,
+    Unit,
+    file_findings,
+    normal_name,
 )
+from ktt_cli.numbers import plain_number
 from ktt_cli.problems import ProblemLog, shown
 
 _C_LOADER = hasattr(yaml, "CSafeLoader")
@@ -59,6 +69,7 @@ class _PlacedData:
     def __init__(self) -> None:
         self.values: dict[Path, Place] = {}
         self.keys: dict[Path, Place] = {}
+        self.scalars: dict[Path, ScalarNode] = {}
         self.count = 0
         self.constructor = SafeConstructor()
 
@@ -73,7 +84,6 @@ class _Refused(Exception):
 
 def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
     """Validate a targets file; log every problem and return None when there are any."""
-    errors_before = log.errors
     text = _decode(data, file, log)
     if text is None:
         return None
@@ -116,13 +126,49 @@ def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
     if not isinstance(plain, dict):
         log.error(file, 1, "not_a_mapping", "a targets file is a mapping of keys to values", 1)
         return None
+    return _validated(plain, placed, file, log)
+
+
+def _validated(
+    plain: dict[object, object], placed: _PlacedData, file: str, log: ProblemLog
+) -> TargetsFile | None:
+    """Log every problem of the file: its numbers' text, its fields, the rules across them.
+
+    A number refused for its text is reported once, by what is wrong with its text.
+    """
+    errors_before = log.errors
+    numbers = list(number_text_findings(plain, placed))
+    refused = {f.path for f in numbers}
+    for path in refused:  # no rule reads a number that YAML read wrong
+        _set(plain, path, _REFUSED)
+    problems: list[tuple[Finding, bool]] = [(f, False) for f in numbers]
+    targets: TargetsFile | None
     try:
         targets = TargetsFile.model_validate(plain)
     except ValidationError as e:
-        for path, code, message, on_key in _problems_of(e):
-            line, column = _place(path, placed, on_key)
-            log.error(file, line, code, message, column)
+        targets = None
+        problems.extend(_problems_of(e))
+    problems.extend((f, False) for f in file_findings(plain))
+    for finding, on_key in problems:
+        if on_key or finding in numbers or not _under(finding.path, refused):
+            line, column = _place(finding.path, placed, on_key)
+            add = log.error if finding.severity == "error" else log.warning
+            add(file, line, finding.code, finding.message, column)
     return targets if log.errors == errors_before else None
+
+
+#: Stands for a number refused for its text: no number, so no rule reads it.
+_REFUSED = object()
+
+
+def _set(data: object, path: Path, value: object) -> None:
+    for part in path[:-1]:
+        data = data[part]  # type: ignore[index]
+    data[path[-1]] = value  # type: ignore[index]
+
+
+def _under(path: Path, refused: set[Path]) -> bool:
+    return any(path[: len(r)] == r for r in refused)
 
 
 def _nesting_beyond(text: str, limit: int) -> int | None:
@@ -162,9 +208,27 @@ def _decode(data: bytes, file: str, log: ProblemLog) -> str | None:
         return None
 
 
+#: What a parser's complaint means for the one who wrote the file, by its words.
+_YAML_HINTS = {
+    "expected '-' indicator": (
+        "the items of a list each start with '- ', all in the same column: check the "
+        "indentation of this line against the items above it"
+    ),
+    "expected key": (
+        "the keys of one mapping start in the same column: check the indentation of this line "
+        "against the keys above it"
+    ),
+    "mapping values are not allowed": (
+        "': ' inside a value starts a key: put the value in quotes, or check the indentation"
+    ),
+    "cannot start any token": "YAML indents with spaces, never with tabs",
+}
+
+
 def _yaml_message(e: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (e.context, e.problem) if p]
-    return "; ".join(parts) or "not valid YAML"
+    hints = [h for words, h in _YAML_HINTS.items() if any(words in p for p in parts)]
+    return "; ".join(parts + hints) or "not valid YAML"
 
 
 def _mark(node: Node) -> Place:
@@ -196,6 +260,8 @@ def _plain(node: Node, path: Path, placed: _PlacedData, depth: int) -> object:
         return result
     if isinstance(node, SequenceNode) and node.tag == _TAG + "seq":
         return [_plain(item, (*path, i), placed, depth + 1) for i, item in enumerate(node.value)]
+    if isinstance(node, ScalarNode):
+        placed.scalars[path] = node
     return _plain_scalar(node, placed)
 
 
@@ -218,35 +284,170 @@ def _plain_scalar(node: Node, placed: _PlacedData) -> object:
     )
 
 
-def _problems_of(error: ValidationError) -> list[tuple[Path, str, str, bool]]:
-    """Each Pydantic error as (path, code, message, is-about-a-key)."""
+def _problems_of(error: ValidationError) -> list[tuple[Finding, bool]]:
+    """Each Pydantic error as (finding, is-about-a-key), in the words of the file.
+
+    The rules across fields (`cross_field`) are left out: the loader runs them itself.
+    """
     problems = []
     for e in error.errors():
         loc: Path = tuple(e["loc"])
         kind = e["type"]
         name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-        ctx = e.get("ctx") or {}
         if kind == "cross_field":
-            problems.extend(((*loc, *p), code, msg, False) for p, code, msg in ctx["findings"])
-        elif kind == "extra_forbidden":
-            problems.append((loc, "unknown_key", _unknown_key_message(str(loc[-1])), True))
+            continue
+        if kind == "extra_forbidden":
+            problems.append((Finding(loc, "unknown_key", _unknown_key_message(str(loc[-1]))), True))
         elif kind == "missing":
-            problems.append((loc[:-1], "missing_key", f"'{name}' is required", False))
-        elif kind in ("literal_error", "enum", "string_pattern_mismatch", "value_error"):
-            problems.append((loc, "invalid_value", f"{name}: {_lower(e['msg'])}", False))
-        elif kind in ("too_short", "string_too_short"):
-            problems.append((loc, "empty", f"{name}: {_lower(e['msg'])}", False))
-        elif "_type" in kind or kind.endswith("_parsing") or kind == "model_type":
-            problems.append((loc, "invalid_type", f"{name}: {_lower(e['msg'])}", False))
-        elif kind == "finite_number":
-            problems.append((loc, "invalid_value", f"{name}: {_lower(e['msg'])}", False))
-        elif kind.startswith(("greater", "less")):
-            problems.append((loc, "out_of_range", f"{name}: {_lower(e['msg'])}", False))
-        elif "url" not in e:  # a rule of ktt's own (PydanticCustomError): its message says it all
-            problems.append((loc, kind, e["msg"], False))
+            problems.append(
+                (Finding(loc[:-1], "missing_key", f"'{name}' is required: add it"), False)
+            )
         else:
-            problems.append((loc, kind, f"{name}: {e['msg']}" if name else e["msg"], False))
+            code, message = _field_message(kind, name, loc, e)
+            problems.append((Finding(loc, code, message), False))
     return problems
+
+
+#: What to write where a value of another kind stands, by Pydantic's error type.
+_KIND_WANTED = {
+    "float": "a number (digits, with a point for decimals)",
+    "int": "a whole number",
+    "bool": "true or false",
+    "string": "text",
+    "model": "keys with values, one 'key: value' a line, indented under this key",
+    "dict": "keys with values, one 'key: value' a line, indented under this key",
+    "list": "a list, one item a line starting with '- '",
+}
+
+
+def _field_message(kind: str, name: str, loc: Path, e: ErrorDetails) -> tuple[str, str]:
+    """(code, message) for an error of one field."""
+    if kind == "invalid_key":
+        return "invalid_key", (
+            f"'{loc[-1]}' stands where a key should be; inside {{ }} a comma separates entries, "
+            "so write numbers without separators (1200, not 1,200)"
+        )
+    if kind == "string_pattern_mismatch":
+        return "invalid_value", _id_message(loc, e["input"])
+    if name == "tolerance" and kind.startswith(("greater", "less")):
+        return "out_of_range", _tolerance_message(e["input"])
+    if kind in ("literal_error", "enum", "value_error", "finite_number"):
+        return "invalid_value", f"{name}: {_lower(e['msg'])}"
+    if kind in ("too_short", "string_too_short"):
+        return "empty", f"{name}: {_lower(e['msg'])}"
+    if name == "year" and kind.startswith(("greater", "less")):
+        return "out_of_range", "a year is written in four digits, from 1900 to 2199, such as 2030"
+    if kind.startswith(("greater", "less")):
+        return "out_of_range", f"{name}: {_lower(e['msg'])}"
+    if wanted := next((w for k, w in _KIND_WANTED.items() if kind.startswith(k)), None):
+        return "invalid_type", f"{name}: write {wanted} here{_unquote_hint(e['input'])}"
+    if "url" not in e:  # a rule of ktt's own (PydanticCustomError): its message says it all
+        return kind, f"{name}: {e['msg']}" if name else e["msg"]
+    return kind, f"{name}: {_lower(e['msg'])}" if name else e["msg"]
+
+
+def _unquote_hint(given: object) -> str:
+    if isinstance(given, str) and re.fullmatch(r"-?(0|[1-9]\d*)(\.\d+)?", given.strip()):
+        return f"; a number is written without quotes: {given.strip()}"
+    return ""
+
+
+def _id_message(loc: Path, given: object) -> str:
+    if loc[:1] == ("programme",):
+        rule = (
+            "a programme id is lowercase letters a to z, digits and hyphens, such as yen-bai-nq20"
+        )
+        fixed = re.sub(r"_+", "-", normal_name(str(given))).strip("-")
+    else:
+        rule = (
+            "an indicator id is lowercase letters a to z, digits and underscores, such as htx_count"
+        )
+        fixed = normal_name(str(given))
+    hint = f"; did you mean '{fixed}'?" if fixed and fixed != given else ""
+    return f"{rule} (no capitals, spaces or diacritics){hint}"
+
+
+def _tolerance_message(given: object) -> str:
+    if isinstance(given, int | float) and 1 <= given < 100:
+        percent = plain_number(given)
+        return f"a tolerance is a fraction: write {plain_number(given / 100)} for {percent}%"
+    return "a tolerance is a fraction between 0 and 1: write 0.05 for 5%"
+
+
+#: The keys whose values are numbers, checked on their text.
+_NUMBER_KEYS = frozenset({"value", "year", "tolerance", "period", "schema_version"})
+_LEADING_ZERO = re.compile(r"([-+]?)0+(?=\d)")
+_GROUPED = re.compile(r"[-+]?\d{1,3}([.,]\d{3})+")
+
+
+def number_text_findings(plain: dict[object, object], placed: _PlacedData) -> Iterator[Finding]:
+    """Numbers refused for how they are written, whatever YAML made of them (SPEC §2)."""
+    for path, node in placed.scalars.items():
+        if path and path[-1] in _NUMBER_KEYS:
+            problem = _number_text_problem(node, _unit_at(plain, path), str(path[-1]))
+            if problem:
+                yield Finding(path, *problem)
+
+
+def _unit_at(plain: dict[object, object], path: Path) -> Unit | None:
+    """The unit of the indicator that `path` lies in, if it has a valid one."""
+    if len(path) < 2 or path[0] != "indicators":
+        return None
+    indicators = plain.get("indicators")
+    if not isinstance(indicators, list) or not isinstance(path[1], int):
+        return None
+    indicator = indicators[path[1]]
+    unit = indicator.get("unit") if isinstance(indicator, dict) else None
+    return Unit(unit) if unit in {u.value for u in Unit} else None
+
+
+def _number_text_problem(node: ScalarNode, unit: Unit | None, key: str) -> tuple[str, str] | None:
+    text, plain_style = node.value.strip(), not node.style  # libyaml: '', PyYAML: None
+    is_value = key == "value"
+    if plain_style and ":" in text and node.tag != _TAG + "str":
+        return (
+            "base_60",
+            f"'{text}' has a colon, which YAML reads as a number in base 60 "
+            f"({_read_as(node)}); write the figure with digits only, or a period in quotes",
+        )
+    if plain_style and _LEADING_ZERO.match(text):
+        fixed = (
+            "the year in four digits, such as 2030"
+            if key == "year"
+            else _LEADING_ZERO.sub(r"\1", text, count=1)
+        )
+        return (
+            "leading_zero",
+            f"'{text}' has a leading zero, which YAML reads as a number in base 8"
+            f"{f' ({_read_as(node)})' if node.tag == _TAG + 'int' else ''}; write {fixed}",
+        )
+    if (
+        is_value
+        and _GROUPED.fullmatch(text)
+        and (unit in (Unit.COUNT, Unit.PERSONS) or "," in text)
+    ):
+        digits = re.sub(r"[.,]", "", text)
+        return (
+            "thousands_separator",
+            f"'{text}' groups thousands, which a targets file does not (YAML would read it as "
+            f"{_read_as(node)}): write it without separators: {digits}",
+        )
+    if is_value and plain_style and re.fullmatch(r"[-+]?\d+,\d+", text):
+        return (
+            "decimal_comma",
+            f"'{text}': write the decimal with a point: {text.replace(',', '.')}",
+        )
+    return None
+
+
+def _read_as(node: ScalarNode) -> str:
+    try:
+        value = SafeConstructor().construct_object(node)
+    except ConstructorError:
+        return "not a number"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return plain_number(value)
+    return "text"
 
 
 def _lower(message: str) -> str:
@@ -254,6 +455,8 @@ def _lower(message: str) -> str:
 
 
 def _unknown_key_message(key: str) -> str:
+    if key in _KNOWN_KEYS:
+        return f"the key '{key}' does not belong here: check its indentation and its place"
     close = difflib.get_close_matches(key, _KNOWN_KEYS, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return f"unknown key '{key}'{hint}"

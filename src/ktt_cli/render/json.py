@@ -22,6 +22,7 @@ RESULT_FIELDS = (
     "target_note", "actual", "actual_period", "actual_qualifier", "actual_source", "actual_note",
     "baseline", "baseline_period", "gap", "percent_achieved", "progress_from_baseline", "met",
     "status", "growth_ratio", "growth_method", "projected", "required_annual_growth",
+    "projected_bounded",
 )  # fmt: skip
 
 
@@ -53,6 +54,7 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
         "growth_method": a.growth_method,
         "projected": number(a.projected),
         "required_annual_growth": number(a.required_annual_growth),
+        "projected_bounded": a.projected_bounded,
     }
 
 
