@@ -66,6 +66,19 @@ def test_a_linear_case_draws_straight_lines(yen_bai: TargetsFile) -> None:
     assert track.projection == (Point(2024.0, 3000), Point(2030.0, 9000))
 
 
+def test_a_linear_case_with_positive_ends_still_draws_a_straight_required_path(
+    yen_bai: TargetsFile,
+) -> None:
+    # 5000 in 2021, none left in 2024: the latest figure is 0, so the growth is measured
+    # linearly, and the path it is measured against runs straight from 5000 to 8400.
+    data = actuals(("tht_count", "2021", 5000), ("tht_count", "2024", 0))
+    report = build_report(yen_bai, data, targets_file="t")
+    chart = chart_points(report, "tht_count")
+    assert chart is not None
+    (track,) = chart.tracks
+    assert track.required == (Point(2021.0, 5000), Point(2030.0, 8400))
+
+
 def test_a_compound_path_is_geometric_and_a_linear_one_straight() -> None:
     # 100 to 400 over 4 years: compound doubles every two years, 200 at the middle.
     curve = path(Point(2020, 100), Point(2024, 400), compound=True)
