@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 WIDTH, HEIGHT = 6.6, 2.9  # inches: two charts a page of A4 with the text around them
+_TICKS = 6  # at most, on each axis: each tick costs time to lay out
+_MARKED = 40  # observations up to which each is marked; a longer series is a plain line
 _INK, _GUIDE = "#333333", "#8c8c8c"
 #: No date (the same chart gives the same bytes) and no creator link in the page.
 _NO_METADATA: dict[str, str | None] = {"Date": None, "Creator": None, "Format": None, "Type": None}
@@ -47,7 +49,8 @@ def chart_svg(chart: Chart, lang: str) -> str:
         FigureCanvasSVG(figure)
         axes = figure.add_subplot()
         _draw(axes, chart, lang)
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=_TICKS, integer=True))
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=_TICKS))
         axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, chart.unit, lang)))
         axes.grid(axis="y", color="#e0e0e0", linewidth=0.6)
         axes.legend(loc="upper left", fontsize=7, frameon=False)
@@ -61,7 +64,8 @@ def chart_svg(chart: Chart, lang: str) -> str:
 def _draw(axes: Axes, chart: Chart, lang: str) -> None:
     times, values = _xy(chart.observations)
     axes.plot(
-        times, values, color=_INK, marker="o", markersize=3.5, linewidth=1.4,
+        times, values, color=_INK, marker="o" if len(times) <= _MARKED else "",
+        markersize=3.5, linewidth=1.4,
         label=word(lang, "observations"), zorder=4,
     )  # fmt: skip
     if chart.baseline is not None:
