@@ -55,6 +55,7 @@ WORDS = {
         "milestone_sheet": "Năm {year}",
         "note": "Ghi chú",
         "source": "Nguồn",
+        "comparator": "Điều kiện",
     },
     "en": {
         "observations": "Actual figures",
@@ -76,6 +77,7 @@ WORDS = {
         "milestone_sheet": "{year}",
         "note": "Note",
         "source": "Source",
+        "comparator": "Comparator",
     },
 }
 

@@ -80,13 +80,13 @@ def _milestone_sheet(
 ) -> None:
     label = i18n.label
     heads = [
-        label(lang, "indicator"), "id", label(lang, "unit"), label(lang, "target"),
+        label(lang, "indicator"), "id", label(lang, "unit"), word(lang, "comparator"),
         label(lang, "target"), label(lang, "actual"), word(lang, "period"), label(lang, "gap"),
         label(lang, "achieved"), label(lang, "status"), word(lang, "status_code"),
         word(lang, "baseline"), word(lang, "period"),
     ]  # fmt: skip
     sheet = book.add_worksheet(name)
-    _heads(sheet, formats, heads, [44, 14, 10, 6, 11, 11, 10, 11, 9, 18, 18, 11, 10])
+    _heads(sheet, formats, heads, [44, 14, 10, 10, 11, 11, 10, 11, 9, 18, 18, 11, 10])
     for row, result in enumerate(results, 1):
         unit, a = result.unit, result.assessment
         sheet.write_string(row, 0, _name(result, lang))
