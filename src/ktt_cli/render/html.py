@@ -96,8 +96,7 @@ def _charts(report: Report, lang: str) -> list[dict[str, object]]:
     from markupsafe import Markup  # installed with jinja2
 
     charts: list[dict[str, object]] = []
-    names = {r.indicator: r for r in report.results}
-    for indicator, first in names.items():
+    for indicator, result in {r.indicator: r for r in report.results}.items():
         chart = chart_points(report, indicator)
         if chart is None:
             continue
@@ -108,7 +107,7 @@ def _charts(report: Report, lang: str) -> list[dict[str, object]]:
         charts.append(
             {
                 "indicator": indicator,
-                "name": words.name(first, lang),
+                "name": words.name(result, lang),
                 "svg": Markup(chart_svg(chart, lang)),  # drawn here, not from a file
                 "caption": caption,
             }

@@ -51,6 +51,7 @@ def chart_svg(chart: Chart, lang: str) -> str:
         _draw(axes, chart, lang)
         axes.xaxis.set_major_locator(MaxNLocator(nbins=_TICKS, integer=True))
         axes.yaxis.set_major_locator(MaxNLocator(nbins=_TICKS))
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))  # no offset
         axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, chart.unit, lang)))
         axes.grid(axis="y", color="#e0e0e0", linewidth=0.6)
         axes.legend(loc="upper left", fontsize=7, frameon=False)
