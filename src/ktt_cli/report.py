@@ -68,6 +68,8 @@ class Report(NamedTuple):
     warnings: tuple[Problem, ...] = ()
     unlisted_warnings: int = 0  # counted while reading but not kept
     ktt_version: str = __version__
+    #: Territory observations of each reported indicator up to `as_of`, oldest first: for charts.
+    series: dict[str, tuple[Observation, ...]] = {}  # noqa: RUF012 - never mutated
 
     @property
     def milestones(self) -> list[int]:
@@ -94,12 +96,16 @@ def build_report(
     wanted_years, wanted_ids = set(milestones), set(indicators)
     results: list[Result] = []
     warnings: list[Problem] = list(reading_warnings)
+    series: dict[str, tuple[Observation, ...]] = {}
     for indicator in targets.indicators:
         if wanted_ids and indicator.id not in wanted_ids:
             continue
         latest = actuals.latest_at(indicator.id, as_of) if as_of else None
         baseline = _baseline(indicator, actuals, latest)
         warnings.extend(_warnings(indicator, actuals, latest, baseline, as_of))
+        if as_of is not None:
+            due = (o for o in actuals.series.get(indicator.id, ()) if o.period.time <= as_of.time)
+            series[indicator.id] = tuple(due)
         for target in indicator.targets:
             if wanted_years and target.year not in wanted_years:
                 continue
@@ -118,6 +124,7 @@ def build_report(
         qualitative=qualitative if not wanted_ids else (),
         warnings=tuple(warnings),
         unlisted_warnings=unlisted_warnings,
+        series=series,
     )
 
 

@@ -1,0 +1,250 @@
+"""The report as an Excel workbook: a sheet per milestone, the figures used, the
+warnings, and a native chart per indicator.
+
+Figures are numeric cells holding the same numbers as the JSON (a percentage is
+65.5, not 0.655), shown through number formats. A format is stored in Excel's
+neutral notation (`#,##0`, `.` for decimals) and each reader shows it in the
+style of its own locale: Vietnamese Excel and LibreOffice show `1.200` and
+`65,5%`. Percentages use a literal `"%"` rather than Excel's percent format so
+that the cell's value stays the figure of the JSON and formulas over it agree.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from ktt_cli import i18n
+from ktt_cli.model import Unit
+from ktt_cli.progress import Point, Status
+from ktt_cli.render import words
+from ktt_cli.render.chart import Chart, chart_points
+from ktt_cli.render.look import COLOUR, FILL, word
+from ktt_cli.report import Report, Result
+
+if TYPE_CHECKING:
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
+
+_NUMBER = {Unit.COUNT: "#,##0", Unit.PERSONS: "#,##0", Unit.PERCENT: '0.0"%"'}
+_DECIMALS = {Unit.COUNT: "#,##0.##", Unit.PERSONS: "#,##0.##", Unit.PERCENT: '0.0"%"'}
+_PERCENT = '0.0"%"'
+_POINTS = "0.0"  # a percent indicator's gap, in percentage points
+_YEARS = "0.00"
+
+
+def report_xlsx(report: Report, lang: str) -> bytes:
+    """The workbook's bytes (.xlsx), with labels in `lang`."""
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    formats = _Formats(book)
+    for year in report.milestones:
+        results = [r for r in report.results if r.milestone == year]
+        _milestone_sheet(book, formats, word(lang, "milestone_sheet", year=year), results, lang)
+    _figures_sheet(book, formats, report, lang)
+    _warnings_sheet(book, formats, report, lang)
+    charts = [c for c in (chart_points(report, i) for i in _indicators(report)) if c]
+    if charts:
+        _charts_sheet(book, formats, report, charts, lang)
+    book.close()
+    return out.getvalue()
+
+
+class _Formats:
+    """The workbook's cell formats, made once each."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.head = book.add_format({"bold": True, "bottom": 1})
+        self.years = book.add_format({"num_format": _YEARS})
+        self.percent = book.add_format({"num_format": _PERCENT})
+        self.points = book.add_format({"num_format": _POINTS})
+        self.number = {u: book.add_format({"num_format": f}) for u, f in _NUMBER.items()}
+        self.decimals = {u: book.add_format({"num_format": f}) for u, f in _DECIMALS.items()}
+        self.status = {
+            s: book.add_format({"bold": True, "font_color": COLOUR[s], "bg_color": FILL[s]})
+            for s in Status
+        }
+
+    def figure(self, unit: Unit, value: float) -> Any:  # noqa: ANN401 - xlsxwriter's Format
+        return (self.number if value == int(value) else self.decimals)[unit]
+
+
+def _indicators(report: Report) -> list[str]:
+    return list(dict.fromkeys(r.indicator for r in report.results))
+
+
+def _milestone_sheet(
+    book: Workbook, formats: _Formats, name: str, results: list[Result], lang: str
+) -> None:
+    label = i18n.label
+    heads = [
+        label(lang, "indicator"), "id", label(lang, "unit"), word(lang, "comparator"),
+        label(lang, "target"), label(lang, "actual"), word(lang, "period"), label(lang, "gap"),
+        label(lang, "achieved"), label(lang, "status"), word(lang, "status_code"),
+        word(lang, "baseline"), word(lang, "period"),
+    ]  # fmt: skip
+    sheet = book.add_worksheet(name)
+    _heads(sheet, formats, heads, [44, 14, 10, 10, 11, 11, 10, 11, 9, 18, 18, 11, 10])
+    for row, result in enumerate(results, 1):
+        unit, a = result.unit, result.assessment
+        sheet.write_string(row, 0, _name(result, lang))
+        sheet.write_string(row, 1, result.indicator)
+        sheet.write_string(row, 2, i18n.unit_word(lang, unit))
+        sheet.write_string(row, 3, words.target(result, lang).partition(" ")[0])
+        sheet.write_number(row, 4, result.target, formats.figure(unit, result.target))
+        _number(sheet, row, 5, result.actual, formats, unit)
+        _text(sheet, row, 6, result.actual_period)
+        if a.gap is not None:
+            gap_format = formats.points if unit is Unit.PERCENT else formats.figure(unit, a.gap)
+            sheet.write_number(row, 7, a.gap, gap_format)
+        if a.percent_achieved is not None:
+            sheet.write_number(row, 8, a.percent_achieved, formats.percent)
+        sheet.write_string(row, 9, words.status(result, lang), formats.status[result.status])
+        sheet.write_string(row, 10, result.status.value, formats.status[result.status])
+        _number(sheet, row, 11, result.baseline, formats, unit)
+        _text(sheet, row, 12, result.baseline_period)
+    sheet.autofilter(0, 0, max(len(results), 1), len(heads) - 1)
+
+
+def _name(result: Result, lang: str) -> str:
+    share = words.share_of(result, lang)
+    return words.name(result, lang) + (f" ({share})" if share else "")
+
+
+def _figures_sheet(book: Workbook, formats: _Formats, report: Report, lang: str) -> None:
+    heads = [
+        i18n.label(lang, "indicator"), "id", word(lang, "period"), word(lang, "value"),
+        word(lang, "file"), word(lang, "line"), word(lang, "source"), word(lang, "note"),
+    ]  # fmt: skip
+    sheet = book.add_worksheet(word(lang, "figures"))
+    _heads(sheet, formats, heads, [34, 14, 10, 12, 24, 8, 30, 30])
+    units = {r.indicator: (r.unit, _name(r, lang)) for r in report.results}
+    row = 0
+    for indicator, (unit, name) in units.items():
+        for observation in report.series.get(indicator, ()):
+            row += 1
+            sheet.write_string(row, 0, name)
+            sheet.write_string(row, 1, indicator)
+            sheet.write_string(row, 2, observation.period.text)
+            sheet.write_number(row, 3, observation.value, formats.figure(unit, observation.value))
+            sheet.write_string(row, 4, observation.file)
+            sheet.write_number(row, 5, observation.line)
+            _text(sheet, row, 6, observation.source)
+            _text(sheet, row, 7, observation.note)
+    sheet.autofilter(0, 0, max(row, 1), len(heads) - 1)
+
+
+def _warnings_sheet(book: Workbook, formats: _Formats, report: Report, lang: str) -> None:
+    heads = [word(lang, "file"), word(lang, "line"), word(lang, "code"), word(lang, "message")]
+    sheet = book.add_worksheet(word(lang, "warnings"))
+    _heads(sheet, formats, heads, [24, 8, 18, 90])
+    for row, problem in enumerate(report.warnings, 1):
+        sheet.write_string(row, 0, problem.file)
+        if problem.line is not None:
+            sheet.write_number(row, 1, problem.line)
+        sheet.write_string(row, 2, problem.code)
+        sheet.write_string(row, 3, problem.message)
+    if report.unlisted_warnings:
+        row = len(report.warnings) + 1
+        sheet.write_string(row, 3, word(lang, "unlisted", count=report.unlisted_warnings))
+    sheet.autofilter(0, 0, max(len(report.warnings), 1), len(heads) - 1)
+
+
+def _charts_sheet(
+    book: Workbook, formats: _Formats, report: Report, charts: list[Chart], lang: str
+) -> None:
+    """A chart per indicator, each beside the table of the points it draws.
+
+    Charts are scatter charts with straight lines: Excel's line chart spaces its
+    categories evenly, which would put 2020-07, 2020 and 2023 equally apart.
+    """
+    sheet = book.add_worksheet(word(lang, "charts")[:31])
+    _a4(sheet)
+    sheet.set_column(0, 0, 28)
+    sheet.set_column(1, 1, 9)
+    sheet.set_column(2, 2, 11)
+    names = {r.indicator: _name(r, lang) for r in report.results}
+    top = 0
+    for chart in charts:
+        sheet.write_string(top, 0, names[chart.indicator], formats.head)
+        sheet.write_string(top, 1, i18n.label(lang, "year"), formats.head)
+        sheet.write_string(top, 2, word(lang, "value"), formats.head)
+        groups = [(word(lang, "observations"), chart.observations, "#333333", "line")]
+        for track in chart.tracks:
+            colour = COLOUR[track.status]
+            groups.append((word(lang, "target", year=track.milestone), (track.target,), colour, ""))
+            groups.append((word(lang, "required"), track.required, "#8c8c8c", "dash"))
+            groups.append((word(lang, "projection"), track.projection, colour, "round_dot"))
+        drawing = book.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
+        row = top + 1
+        for title, points, colour, dash in groups:
+            if not points:
+                continue
+            first = row
+            row = _points(sheet, formats, row, title, points, chart.unit)
+            drawing.add_series(_series(sheet.name, title, first, row - 1, colour, dash))
+        drawing.set_title({"name": names[chart.indicator], "name_font": {"size": 11}})
+        drawing.set_x_axis({"num_format": "0", "major_gridlines": {"visible": False}})
+        drawing.set_y_axis({"num_format": _NUMBER[chart.unit]})
+        drawing.set_legend({"position": "bottom"})
+        drawing.set_size({"width": 620, "height": 300})
+        sheet.insert_chart(top, 4, drawing)
+        top = max(row, top + 16) + 1
+
+
+def _points(
+    sheet: Worksheet, formats: _Formats, row: int, title: str, points: tuple[Point, ...], unit: Unit
+) -> int:
+    for point in points:
+        sheet.write_string(row, 0, title)
+        sheet.write_number(row, 1, point.time, formats.years)
+        sheet.write_number(row, 2, point.value, formats.figure(unit, round(point.value, 6)))
+        row += 1
+    return row
+
+
+def _series(
+    sheet: str, title: str, first: int, last: int, colour: str, dash: str
+) -> dict[str, Any]:
+    series: dict[str, Any] = {
+        "name": title,
+        "categories": [sheet, first, 1, last, 1],
+        "values": [sheet, first, 2, last, 2],
+        "marker": {"type": "circle" if dash == "line" else "none", "size": 5},
+        "line": {"color": colour, "width": 1.5},
+    }
+    if not dash:  # a target: a point, no line
+        series["marker"] = {"type": "diamond", "size": 9, "fill": {"color": colour}}
+        series["line"] = {"none": True}
+    elif dash != "line":
+        series["line"]["dash_type"] = dash
+    return series
+
+
+def _heads(sheet: Worksheet, formats: _Formats, heads: list[str], widths: list[int]) -> None:
+    for column, (head, width) in enumerate(zip(heads, widths, strict=True)):
+        sheet.write_string(0, column, head, formats.head)
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(1, 0)
+    _a4(sheet)
+
+
+def _a4(sheet: Worksheet) -> None:
+    """Printed on A4 across, as wide as one page."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+
+
+def _number(
+    sheet: Worksheet, row: int, column: int, value: float | None, formats: _Formats, unit: Unit
+) -> None:
+    if value is not None:
+        sheet.write_number(row, column, value, formats.figure(unit, value))
+
+
+def _text(sheet: Worksheet, row: int, column: int, value: str | None) -> None:
+    if value:
+        sheet.write_string(row, column, value)
