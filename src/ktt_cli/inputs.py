@@ -96,6 +96,15 @@ def targets_source(value: str | None) -> tuple[str, Path]:
     return f"bundled:{chosen}", bundled
 
 
+def read_targets_file(path: Path) -> bytes:
+    """A targets file's bytes, read no further than a targets file may be long, so that
+    `-t /dev/zero` or an endless stream is refused by the size check, not read whole."""
+    from ktt_cli.targets_file import MAX_BYTES
+
+    with path.open("rb") as file:
+        return file.read(MAX_BYTES + 1)
+
+
 def looks_like_targets(name: str, stream: BinaryIO) -> bool:
     """Whether `name` is a targets file: by its extension, else by its first bytes,
     peeked at in `stream` without consuming them."""

@@ -1,0 +1,41 @@
+"""Renderers by format name: each turns a Report into text or bytes in a language.
+
+A renderer's module is imported only when its format is asked for, so that a
+run pays the start-up of the libraries its own format needs (Rich for the
+table, Jinja2 and matplotlib for HTML, xlsxwriter for the workbook) and no
+other. A new format is one module and one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple, cast
+
+if TYPE_CHECKING:
+    from ktt_cli.report import Report
+
+
+class Format(NamedTuple):
+    module: str  # under ktt_cli.render
+    function: str  # (report, lang) -> str | bytes
+    binary: bool = False  # bytes, never for a terminal
+    bom: bool = False  # a file written with --output starts with a UTF-8 BOM (Excel)
+
+
+FORMATS: dict[str, Format] = {
+    "table": Format("table", "report_text"),
+    "json": Format("json", "report_json"),
+    "csv": Format("csv", "report_csv", bom=True),
+    "markdown": Format("markdown", "report_markdown"),
+    "html": Format("html", "report_html"),
+    "xlsx": Format("xlsx", "report_xlsx", binary=True),
+}
+
+
+def render(report: Report, name: str, lang: str) -> str | bytes:
+    """`report` in the format called `name`, with labels in `lang`."""
+    chosen = FORMATS[name]
+    module = importlib.import_module(f"ktt_cli.render.{chosen.module}")
+    function = cast("Callable[[Report, str], str | bytes]", getattr(module, chosen.function))
+    return function(report, lang)

@@ -33,6 +33,13 @@ _BAR_CELLS = 5
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
+def report_text(report: Report, lang: str) -> str:
+    """The tables as plain text, as a file gets them (no colour, 100 columns)."""
+    from ktt_cli.output import render_text
+
+    return render_text(report_view(report, lang))
+
+
 def report_view(report: Report, lang: str) -> RenderableType:
     parts: list[RenderableType] = [
         Text.assemble((report.programme_id, "bold"), " — ", report.programme_name.pick(lang))

@@ -1,0 +1,111 @@
+"""What the commands share: the options they take, and how a run ends.
+
+Each option used by more than one command is declared here once. A usage
+problem (exit 2) and a failed run print `ktt: error: …` lines on standard
+error; problems with a place print as `FILE:LINE: code: message`.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+
+import typer
+
+from ktt_cli.inputs import UsageProblem, read_targets_file, targets_source
+from ktt_cli.numbers import NumberStyle
+from ktt_cli.render.problems import problem_lines
+
+if TYPE_CHECKING:
+    from ktt_cli.model import TargetsFile
+    from ktt_cli.problems import ProblemLog
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
+
+
+class Lang(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+TargetsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--targets",
+        "-t",
+        metavar="FILE|ID",
+        envvar="KTT_TARGETS",
+        help="Targets file, or the id of a bundled programme (ktt targets --list). "
+        "Default: the bundled Yên Bái programme.",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    Lang, typer.Option("--lang", envvar="KTT_LANG", help="Language of labels and status words.")
+]
+NumberFormatOption = Annotated[
+    NumberStyle,
+    typer.Option(
+        "--number-format",
+        envvar="KTT_NUMBER_FORMAT",
+        help="How numbers in the actuals are written: dot = 1,234.5; comma = 1.234,5; auto "
+        "decides per file and never guesses.",
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="ENC",
+        help="Encoding of text files without a BOM (default UTF-8), e.g. cp1258.",
+        show_default=False,
+    ),
+]
+
+
+def check_encoding(encoding: str | None) -> None:
+    from ktt_cli.load.text import encoding_problem
+
+    if encoding is not None and (problem := encoding_problem(encoding)):
+        raise UsageProblem(f"--encoding {encoding}: {problem}")
+
+
+def load_targets(value: str | None) -> tuple[str, TargetsFile]:
+    """The programme `--targets` names (its name as shown, and the file read); its problems
+    end the run with exit 2."""
+    from ktt_cli.problems import ProblemLog
+    from ktt_cli.targets_file import read_targets
+
+    name, path = targets_source(value)
+    log = ProblemLog()
+    programme = read_targets(read_targets_file(path), name, log)
+    if programme is None:
+        print_problems(log, sys.stderr)
+        fail(f"the targets file {name} has {log.errors} error(s)")
+    return name, programme
+
+
+def target_path(value: str | None) -> Path:
+    return targets_source(value)[1]
+
+
+def print_problems(log: ProblemLog, stream: TextIO) -> None:
+    print_lines(problem_lines(list(log), log.unlisted()), stream)
+
+
+def print_lines(lines: list[str], stream: TextIO) -> None:
+    for line in lines:
+        typer.echo(line, file=stream)
+
+
+def usage_exit(problem: UsageProblem) -> NoReturn:
+    for message in problem.messages:
+        typer.echo(f"ktt: error: {message}", err=True)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
+def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
+    typer.echo(f"ktt: error: {message}", err=True)
+    raise typer.Exit(code)

@@ -1,0 +1,233 @@
+"""`ktt report`: read the actuals, build the report, write it in the format asked for."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ktt_cli.cli.app import app
+from ktt_cli.cli.options import (
+    EXIT_PROBLEMS,
+    EncodingOption,
+    Lang,
+    LangOption,
+    NumberFormatOption,
+    TargetsOption,
+    check_encoding,
+    fail,
+    load_targets,
+    print_lines,
+    print_problems,
+    target_path,
+    usage_exit,
+)
+from ktt_cli.inputs import UsageProblem, output_problem, sources
+from ktt_cli.numbers import NumberStyle
+from ktt_cli.render import FORMATS
+from ktt_cli.render.problems import problem_lines
+
+if TYPE_CHECKING:
+    from ktt_cli.model import TargetsFile
+    from ktt_cli.periods import Period
+    from ktt_cli.report import Report, Result
+
+
+class ReportFormat(StrEnum):
+    """The names of `render.FORMATS`, for the option's choices and help."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    XLSX = "xlsx"
+
+
+@app.command()
+def report(
+    actuals: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Actuals files (CSV, TSV), read as one data set; - reads standard input.",
+            metavar="ACTUALS",
+            show_default=False,
+        ),
+    ] = None,
+    targets: TargetsOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="PERIOD",
+            help="Use figures up to this period (default: the latest).",
+            show_default=False,
+        ),
+    ] = None,
+    milestone: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--milestone",
+            "-m",
+            metavar="YEAR",
+            help="Only this milestone year (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--indicator",
+            "-i",
+            metavar="ID",
+            help="Only this indicator id (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.TABLE,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (atomically) instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = Lang.VI,
+    number_format: NumberFormatOption = NumberStyle.AUTO,
+    encoding: EncodingOption = None,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="STATUS[,STATUS...]",
+            help="Exit 1 when a result has one of these statuses "
+            "(comma-separated or repeated), e.g. missed,deterioration.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Gap to target, percent achieved and status of each indicator at each milestone."""
+    from ktt_cli.load.collect import ReadOptions, read_actuals
+    from ktt_cli.problems import ProblemLog
+    from ktt_cli.report import build_report
+
+    fail_statuses = _statuses(fail_on or [])
+    format_name = output_format.value
+    names = actuals or []
+    try:
+        actual_sources = sources(names, what="actuals")
+        if output is not None and (
+            problem := output_problem(output, [*names, str(target_path(targets))])
+        ):
+            raise UsageProblem(problem)
+        if FORMATS[format_name].binary and output is None and sys.stdout.isatty():
+            raise UsageProblem(
+                f"--format {format_name} writes a file, not text for a terminal: add "
+                f"--output FILE.{format_name}, or redirect standard output to a file"
+            )
+        targets_name, programme = load_targets(targets)
+        period = _as_of(as_of)
+        _check_filters(programme, milestone or [], indicator or [])
+        check_encoding(encoding)
+    except UsageProblem as e:
+        usage_exit(e)
+    log = ProblemLog()
+    data = read_actuals(actual_sources, programme, ReadOptions(number_format, encoding), log)
+    if log.errors:
+        print_problems(log, sys.stderr)
+        fail(f"{log.errors} error(s) in the actuals; nothing was computed")
+    result = build_report(
+        programme,
+        data,
+        targets_file=targets_name,
+        as_of=period,
+        milestones=milestone or [],
+        indicators=indicator or [],
+        reading_warnings=log.of_severity("warning"),
+        unlisted_warnings=log.unlisted("warning"),
+    )
+    print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
+    _emit(result, format_name, output, lang.value)
+    matched = [r for r in result.results if r.status.value in fail_statuses]
+    if matched:
+        print_lines([f"ktt: --fail-on: {_matched(r)}" for r in matched], sys.stderr)
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _matched(result: Result) -> str:
+    return f"{result.indicator} {result.milestone}: {result.status.value}"
+
+
+def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> None:
+    from ktt_cli.output import console, wants_colour, write_atomic
+    from ktt_cli.render import render
+
+    if format_name == "table" and output is None:
+        from ktt_cli.render.table import report_view
+
+        console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))
+        return
+    data = render(result, format_name, lang)
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    write_atomic(output, b"\xef\xbb\xbf" + raw if FORMATS[format_name].bom else raw)
+
+
+def _as_of(value: str | None) -> Period | None:
+    if value is None:
+        return None
+    from ktt_cli.periods import PeriodError, parse_period
+
+    try:
+        return parse_period(value)
+    except PeriodError as e:
+        raise UsageProblem(f"--as-of: {e}") from None
+
+
+def _check_filters(programme: TargetsFile, milestones: list[int], indicators: list[str]) -> None:
+    from ktt_cli.names import did_you_mean
+
+    known_years = programme.milestones
+    ids = [i.id for i in programme.indicators]
+    problems = [
+        f"--milestone {year}: the programme has no target for {year} "
+        f"(milestones: {', '.join(map(str, known_years))})"
+        for year in milestones
+        if year not in known_years
+    ] + [
+        f"--indicator {name}: not an indicator of {programme.programme.id}{did_you_mean(name, ids)}"
+        for name in indicators
+        if name not in ids
+    ]
+    if problems:
+        raise UsageProblem(*problems)
+
+
+def _statuses(values: list[str]) -> set[str]:
+    from ktt_cli.progress import Status
+
+    scored = [s.value for s in Status if s is not Status.QUALITATIVE]  # aims never fail
+    wanted = {v.strip() for value in values for v in value.split(",") if v.strip()}
+    unknown = wanted - set(scored)
+    if unknown:
+        usage_exit(
+            UsageProblem(
+                f"--fail-on: unknown status {', '.join(sorted(unknown))} "
+                f"(statuses: {', '.join(scored)})"
+            )
+        )
+    return wanted

@@ -1,0 +1,16 @@
+"""`ktt schema`: the JSON Schema of the targets file, for editors and other tools."""
+
+from __future__ import annotations
+
+import typer
+
+from ktt_cli.cli.app import app
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the targets file (for editors and other tools)."""
+    from ktt_cli.model import json_schema
+    from ktt_cli.render.json import dumps
+
+    typer.echo(dumps(json_schema()), nl=False)

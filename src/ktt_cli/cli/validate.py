@@ -1,0 +1,73 @@
+"""`ktt validate`: every problem of targets and actuals files, with its place."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ktt_cli.cli.app import app
+from ktt_cli.cli.options import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EncodingOption,
+    NumberFormatOption,
+    TargetsOption,
+    check_encoding,
+    print_problems,
+    usage_exit,
+)
+from ktt_cli.inputs import UsageProblem, sources
+from ktt_cli.numbers import NumberStyle
+
+
+class TextOrJson(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Targets (.yaml) and actuals (.csv) files in any mix; - reads "
+            "standard input. Default: the targets file.",
+            metavar="FILES",
+            show_default=False,
+        ),
+    ] = None,
+    targets: TargetsOption = None,
+    output_format: Annotated[
+        TextOrJson, typer.Option("--format", "-f", help="Output format.")
+    ] = TextOrJson.TEXT,
+    number_format: NumberFormatOption = NumberStyle.AUTO,
+    encoding: EncodingOption = None,
+) -> None:
+    """Check targets and actuals files; report every problem with its line."""
+    from ktt_cli.load.collect import ReadOptions
+    from ktt_cli.validation import validate as check
+
+    names = files or []
+    try:
+        check_encoding(encoding)
+        all_sources = sources(names, what="targets or actuals") if names else []
+        done = check(all_sources, targets, ReadOptions(number_format, encoding))
+    except UsageProblem as e:
+        usage_exit(e)
+    log = done.log
+    if output_format is TextOrJson.JSON:
+        from ktt_cli.render.json import problems_json
+
+        typer.echo(problems_json(list(log), log.unlisted()), nl=False)
+    else:
+        print_problems(log, sys.stdout)
+        checked = ", ".join(done.names)
+        if log.errors:  # a count for people, on stderr: stdout is problem lines only
+            typer.echo(f"{checked}: {log.errors} error(s), {log.warnings} warning(s)", err=True)
+        else:
+            warned = f" ({log.warnings} warning(s))" if log.warnings else ""
+            typer.echo(f"{checked}: valid{warned}")
+    raise typer.Exit(EXIT_PROBLEMS if log.errors else EXIT_OK)

@@ -1,0 +1,57 @@
+"""`ktt validate` as a library function: targets and actuals files in any mix -> problems.
+
+Files are told apart by extension, else by their first bytes. Actuals are
+checked against the programme named by `targets`, else the one targets file
+given alongside them, else the default programme; with no files at all, that
+programme is what is checked.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ktt_cli.inputs import looks_like_targets, read_targets_file, targets_source
+from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.text import Source
+from ktt_cli.model import TargetsFile
+from ktt_cli.problems import ProblemLog
+from ktt_cli.targets_file import read_targets
+
+
+class Validation(NamedTuple):
+    names: list[str]  # what was checked, as shown
+    log: ProblemLog
+
+
+def validate(sources: list[Source], targets: str | None, options: ReadOptions) -> Validation:
+    """Every problem of every file; raises UsageProblem when `targets` names nothing."""
+    log = ProblemLog()
+    names = [s.name for s in sources]
+    checked: list[TargetsFile | None] = []
+    data: list[Source] = []
+    for source in sources:
+        stream = source.open()  # once: a pipe cannot be read again after its type is sniffed
+        if looks_like_targets(source.name, stream):
+            with stream:
+                checked.append(read_targets(stream.read(), source.name, log))
+        else:
+            data.append(Source(source.name, lambda stream=stream: stream))
+    if not data and sources:
+        return Validation(names, log)
+    if targets is None and len(checked) == 1:
+        reference = checked[0]
+    else:
+        name, path = targets_source(targets)
+        reference = read_targets(read_targets_file(path), name, log)
+        names = names or [name]
+    if reference is None:
+        for source in data:
+            log.error(
+                source.name,
+                None,
+                "not_checked",
+                "not checked: the targets file it is checked against has errors",
+            )
+    elif data:
+        read_actuals(data, reference, options, log)
+    return Validation(names, log)
