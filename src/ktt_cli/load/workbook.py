@@ -253,7 +253,7 @@ class Workbook:
         """The worksheets in their order; a workbook without any cell is refused."""
         if self._sheets is None:
             sheets = self._list_sheets()
-            if not any(True for sheet in sheets for _ in self.rows(sheet)):
+            if not any(_filled(row) for sheet in sheets for _, row in self.rows(sheet)):
                 raise WorkbookStop(
                     "workbook_empty",
                     f"{self.name}: the workbook holds no cell with a value. Put the figures "
@@ -318,6 +318,10 @@ class Workbook:
         trace: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _filled(row: list[Cell]) -> bool:
+    return any(cell is not None for cell in row)
 
 
 def open_workbook(name: str, path_or_stream: BinaryIO | str | Path) -> Workbook:
