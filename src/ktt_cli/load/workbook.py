@@ -516,16 +516,14 @@ def _xlsx_parser() -> type:
     """openpyxl's sheet parser, with a formula cell that has no ``<v>`` marked as such."""
     global _PARSER  # made once, on first use: openpyxl is imported late
     if _PARSER is None:
-        from openpyxl.worksheet._reader import (
-            FORMULA_TAG,
-            VALUE_TAG,
-            WorkSheetParser,
-        )
+        from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
         class _Parser(WorkSheetParser):
             def parse_cell(self, element: Element) -> dict[str, Any]:
                 cell: dict[str, Any] = super().parse_cell(element)
-                if cell["value"] is None and element.find(VALUE_TAG) is None:
+                # No value: a formula left uncomputed has no <v>, or an empty one (openpyxl
+                # writes <v/>); only a formula whose result is text ("str") can be empty.
+                if cell["value"] is None and element.get("t") != "str":
                     formula = element.find(FORMULA_TAG)
                     if formula is not None:
                         cell["data_type"] = "f"
