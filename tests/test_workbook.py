@@ -394,3 +394,83 @@ def test_template_in_english(yen_bai: TargetsFile) -> None:
         "note",
     ]
     assert book.sheetnames == ["Figures", "Report table"]
+
+
+def test_a_zip_bomb_is_refused_before_inflating(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its declared size alone stops it: not one byte of any member is inflated."""
+
+    def inflate(*_: object) -> bytes:
+        raise AssertionError("a member was read")
+
+    monkeypatch.setattr(workbook._Bounded, "read", inflate)
+    with pytest.raises(WorkbookStop) as caught:
+        open_workbook("zip-bomb.xlsx", HERE / "zip-bomb.xlsx")
+    assert caught.value.code == "workbook_too_large"
+
+
+# ---- .ods as other programs may write it ------------------------------------------------
+
+ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def ods(rows: str) -> io.BytesIO:
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NS}>'
+        '<office:body><office:spreadsheet><table:table table:name="Biểu 01">'
+        f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    out.seek(0)
+    return out
+
+
+def test_ods_repeats_covered_cells_and_uncomputed_formulas() -> None:
+    data = ods(
+        '<table:table-row table:number-rows-repeated="2">'
+        '<table:table-cell table:number-columns-repeated="3"/></table:table-row>'
+        "<table:table-row>"
+        '<table:table-cell office:value-type="string"><text:p>Báo cáo</text:p></table:table-cell>'
+        '<table:covered-table-cell office:value-type="string"><text:p>hidden</text:p>'
+        "</table:covered-table-cell>"
+        '<table:table-cell table:number-columns-repeated="2" office:value-type="float" '
+        'office:value="7"/>'
+        '<table:table-cell table:number-columns-repeated="16000"/>'
+        "</table:table-row>"
+        '<table:table-row table:number-rows-repeated="1048000">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+        '<table:table-row><table:table-cell table:formula="of:=1+1"/>'
+        '<table:table-cell office:value-type="string"><text:p>a<text:s text:c="2"/>b</text:p>'
+        "</table:table-cell>"
+        '<table:table-cell office:value-type="time" office:time-value="PT12H00M00S"/>'
+        '<table:table-cell office:value-type="float" office:value="65.5"/>'
+        '<table:table-cell office:value-type="boolean" office:boolean-value="true"/>'
+        "</table:table-row>"
+    )
+    started = time.perf_counter()
+    with open_workbook("x.ods", data) as book:
+        rows = dict(book.rows(book.sheets()[0]))
+    assert time.perf_counter() - started < 2  # a million empty rows are not expanded
+    assert rows == {
+        3: ["Báo cáo", None, 7, 7],
+        1048004: [UncomputedFormula("of:=1+1"), "a  b", 0.5, 65.5, True],
+    }
+
+
+def test_ods_with_a_password() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr(
+            "META-INF/manifest.xml",
+            "<manifest:manifest><manifest:file-entry><manifest:encryption-data/>"
+            "</manifest:file-entry></manifest:manifest>",
+        )
+        book.writestr("content.xml", b"\x8f\x00 encrypted bytes")
+    assert stop(io.BytesIO(out.getvalue()), "x.ods").code == "workbook_encrypted"
