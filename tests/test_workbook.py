@@ -474,3 +474,34 @@ def test_ods_with_a_password() -> None:
         )
         book.writestr("content.xml", b"\x8f\x00 encrypted bytes")
     assert stop(io.BytesIO(out.getvalue()), "x.ods").code == "workbook_encrypted"
+
+
+def test_cells_under_a_merge_are_empty_whatever_they_hold() -> None:
+    """LibreOffice can keep the values of merged-over cells; the sheet shows the top-left one."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["BÁO CÁO", "stray", "stray"])
+    sheet.append(["kept?", "stray", "stray", "outside"])
+    sheet.append(["Chỉ tiêu", "Kỳ", "Giá trị"])
+    plain = io.BytesIO()
+    book.save(plain)
+    merged = io.BytesIO()
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(merged, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b'</sheetData><mergeCells count="2"><mergeCell ref="A1:C2"/>'
+                    b'<mergeCell ref="B3:B3"/></mergeCells>',
+                )
+            new.writestr(info, data)
+    merged.seek(0)
+    with open_workbook("merged.xlsx", merged) as filled:
+        rows = dict(filled.rows(filled.sheets()[0]))
+    assert rows == {
+        1: ["BÁO CÁO", None, None],
+        2: [None, None, None, "outside"],
+        3: ["Chỉ tiêu", "Kỳ", "Giá trị"],
+    }
