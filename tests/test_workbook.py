@@ -505,3 +505,53 @@ def test_cells_under_a_merge_are_empty_whatever_they_hold() -> None:
         2: [None, None, None, "outside"],
         3: ["Chỉ tiêu", "Kỳ", "Giá trị"],
     }
+
+
+def test_an_xlsm_is_read_like_an_xlsx() -> None:
+    """A macro-enabled workbook differs by its content type (and a vbaProject.bin)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(HERE / "yen-bai-report.xlsx") as old,
+        zipfile.ZipFile(out, "w") as new,
+    ):
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+                )
+                assert b"macroEnabled" in data
+            new.writestr(info, data)
+        new.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 macros")
+    out.seek(0)
+    with open_workbook("so-lieu.xlsm", out) as book:
+        assert dict(book.rows(book.sheets()[0]))[9] == [3, "Số hợp tác xã", "HTX", 727, 777]
+
+
+BOUNDED = """
+import resource, sys
+from ktt_cli.load.workbook import WorkbookStop, open_workbook
+for path in sys.argv[1:]:
+    try:
+        with open_workbook(path, path) as book:
+            for sheet in book.sheets():
+                for _ in book.rows(sheet):
+                    pass
+    except WorkbookStop as e:
+        print(e.code)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def test_hostile_workbooks_are_refused_in_bounded_memory() -> None:
+    names = ["zip-bomb.xlsx", "zip-bomb-lying.xlsx", "entity-bomb.xlsx", "entity-bomb.ods"]
+    done = subprocess.run(
+        [sys.executable, "-c", BOUNDED, *(str(HERE / name) for name in names)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    *codes, peak_mib = done.stdout.split()
+    assert codes == ["workbook_too_large", "workbook_corrupt", "hostile_xml", "hostile_xml"]
+    assert int(peak_mib) < 150, done.stderr

@@ -327,7 +327,9 @@ def _filled(row: list[Cell]) -> bool:
 def open_workbook(name: str, path_or_stream: BinaryIO | str | Path) -> Workbook:
     """Open a workbook by what it holds, whatever its name ends with.
 
-    ``name`` is the file as shown in messages. Raises ``WorkbookStop``.
+    ``name`` is the file as shown in messages; ``path_or_stream`` a path or a seekable
+    binary stream (a zip is read from its end: buffer standard input first). Raises
+    ``WorkbookStop``.
     """
     book = Workbook(name, path_or_stream)
     stream = book._stream
