@@ -7,6 +7,7 @@ import io
 import subprocess
 import sys
 import time
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -555,3 +556,19 @@ def test_hostile_workbooks_are_refused_in_bounded_memory() -> None:
     *codes, peak_mib = done.stdout.split()
     assert codes == ["workbook_too_large", "workbook_corrupt", "hostile_xml", "hostile_xml"]
     assert int(peak_mib) < 150, done.stderr
+
+
+def test_a_date_cell_out_of_range_is_an_error_cell_without_noise() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["htx_count", 10**9, 834])
+    sheet["B1"].number_format = "dd/mm/yyyy"  # Excel shows ########
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with open_workbook("x.xlsx", out) as filled:
+            rows = dict(filled.rows(filled.sheets()[0]))
+    assert rows == {1: ["htx_count", ErrorCell("#VALUE!"), 834]}

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -586,6 +587,12 @@ def _xlsx_parser() -> type:
 def _load_openpyxl(name: str, archive: _GuardedZip) -> _OpenpyxlWorkbook:
     import openpyxl
     from openpyxl.reader.excel import ExcelReader
+
+    # openpyxl warns on stderr about what it drops (extensions of data validation and
+    # conditional formatting, which Excel writes often) and about a date cell out of
+    # range, which it yields as #VALUE!: none of it concerns the figures, and the
+    # out-of-range date reaches the collector as an ErrorCell.
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
     if not openpyxl.DEFUSEDXML:  # OPENPYXL_DEFUSEDXML=False in the environment
         raise WorkbookStop(
