@@ -692,6 +692,7 @@ class _OdsBook(Workbook):
     def _list_sheets(self) -> list[Sheet]:
         hidden_styles: set[str] = set()
         found: list[tuple[str, str]] = []
+        parents: list[Element] = []
         try:
             for event, element in self._events():
                 if event == "start":
@@ -699,13 +700,17 @@ class _OdsBook(Workbook):
                         found.append(
                             (element.get(f"{_T}name", ""), element.get(f"{_T}style-name", ""))
                         )
+                    parents.append(element)
                     continue
+                parents.pop()
                 if element.tag == _STYLE and element.get(f"{_S}family") == "table":
                     for properties in element:
                         if properties.get(f"{_T}display") == "false":
                             hidden_styles.add(element.get(f"{_S}name", ""))
                 if element.tag in (_ROW, _STYLE, _TABLE):
                     element.clear()
+                    if parents:  # nothing of a read row stays in memory, not even its shell
+                        parents[-1].remove(element)
         except WorkbookStop:
             raise
         except Exception as e:  # a damaged content.xml
