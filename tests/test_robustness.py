@@ -473,10 +473,15 @@ def test_stdin_is_read_like_a_file() -> None:
     assert from_pipe.returncode == 0, from_pipe.stderr.decode()
     assert json.loads(from_pipe.stdout)["results"] == json.loads(from_file.stdout)["results"]
 
-    workbook = (Path(__file__).parent / "corpus" / "actuals_xlsx_renamed.csv").read_bytes()
-    refused = _ktt("report", "-", stdin=workbook)
+    # a workbook on standard input is read as one, by its content (SPEC §9)
+    workbook = (Path(__file__).parent / "fixtures" / "workbooks" / "yen-bai-long.xlsx")
+    from_book = _ktt("report", "-", "--format", "json", stdin=workbook.read_bytes())
+    assert from_book.returncode == 0, from_book.stderr.decode()
+    assert json.loads(from_book.stdout)["results"]
+    damaged = (Path(__file__).parent / "corpus" / "actuals_xlsx_renamed.csv").read_bytes()
+    refused = _ktt("report", "-", stdin=damaged)
     assert refused.returncode == 2
-    assert b"not_csv" in refused.stderr
+    assert b"workbook_corrupt" in refused.stderr
     assert refused.stdout == b""
 
 

@@ -21,11 +21,11 @@ from ktt_cli.load.workbook import (
     Sheet,
     UncomputedFormula,
     WorkbookStop,
-    cell_name,
     open_workbook,
     percent_format,
 )
 from ktt_cli.model import TargetsFile, Unit
+from ktt_cli.problems import cell_name
 from ktt_cli.render.template_xlsx import FILL_ROWS, template_xlsx
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "workbooks"

@@ -35,6 +35,15 @@ def shown(text: str, limit: int = 60) -> str:
 KEEP_AT_MOST = 10_000
 
 
+def cell_name(row: int, column: int) -> str:
+    """A cell's name in a sheet, from its row and 1-based column: (12, 3) -> 'C12'."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
 class Problem(NamedTuple):
     """A problem and its place: `FILE:LINE:COLUMN` in a text file, `FILE:SHEET!CELL` in a
     workbook (where `line` is the row)."""

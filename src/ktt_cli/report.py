@@ -195,13 +195,10 @@ def _warnings(
     series = actuals.series.get(indicator.id, ())
     if latest is None and series and as_of is not None:
         first = series[0]
-        yield Problem(
-            first.file,
-            first.line,
-            None,
+        yield _warning(
+            first,
             "after_as_of",
             f"{indicator.id} has figures only after {as_of} (the first for {first.period})",
-            "warning",
         )
     yield from _baseline_disagrees(indicator, series)
     if latest is not None and as_of is not None:
@@ -212,14 +209,11 @@ def _warnings(
     for observation, role in used:
         if observation is not None and observation.qualifier:
             bound = f"{QUALIFIERS[observation.qualifier]} {plain_number(observation.value)}"
-            yield Problem(
-                observation.file,
-                observation.line,
-                None,
+            yield _warning(
+                observation,
                 "bound_used",
                 f"{indicator.id}: the {role} ({observation.period}) is given as '{bound}': "
                 "a bound, used as the value",
-                "warning",
             )
 
 
@@ -230,15 +224,12 @@ def _baseline_disagrees(indicator: Indicator, series: Iterable[Observation]) -> 
         return
     for o in series:
         if o.period.time == declared.period.time and o.value != declared.value:
-            yield Problem(
-                o.file,
-                o.line,
-                None,
+            yield _warning(
+                o,
                 "baseline_disagrees",
                 f"{indicator.id}: the data give {plain_number(o.value)} for {o.period}, the "
                 f"targets file declares {plain_number(declared.value)} for {declared.period} "
                 "as the baseline; the declared one is used",
-                "warning",
             )
 
 
@@ -246,12 +237,15 @@ def _stale_figure(indicator: Indicator, latest: Observation, as_of: Period) -> I
     """The figure used is older than a milestone that has passed at the report's date."""
     for year in sorted({t.year for t in indicator.targets}):
         if latest.period.time < year <= as_of.time:
-            yield Problem(
-                latest.file,
-                latest.line,
-                None,
+            yield _warning(
+                latest,
                 "stale_figure",
                 f"{indicator.id}: the milestone {year} has passed at {as_of}, but the figure "
                 f"used is for {latest.period}, before it",
-                "warning",
             )
+
+
+def _warning(observation: Observation, code: str, message: str) -> Problem:
+    """A warning about a figure, placed where the figure is (a line, or a sheet's cell)."""
+    o = observation
+    return Problem(o.file, o.line, None, code, message, "warning", o.sheet, o.cell)

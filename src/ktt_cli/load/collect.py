@@ -13,13 +13,21 @@ themselves.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import BinaryIO, NamedTuple, Protocol
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
 from ktt_cli.load.csv_rows import CsvTable
-from ktt_cli.load.figures import Cell, FigureError, checked, figure_of, split_cell
+from ktt_cli.load.figures import (
+    Cell,
+    FigureError,
+    cell_figure,
+    checked,
+    figure_of,
+    split_cell,
+)
 from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
@@ -29,10 +37,12 @@ from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, shown
 from ktt_cli.store import TERRITORY, Actuals, Cells, Extra, Store, build_actuals
 
-_NUMBERS = (int, float)
 #: The first bytes of a zip (.xlsx, .xlsm, .ods) and of an OLE file (.xls, or a workbook
 #: with a password).
 WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+if TYPE_CHECKING:
+    from ktt_cli.load.workbook import Sheet
 
 
 class ReadOptions(NamedTuple):
@@ -121,8 +131,14 @@ class Collector:
             self.log.error(source.name, None, "unreadable", e.strerror or str(e))
             return
         with raw:
+            head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
+            if head.startswith(WORKBOOK_MAGIC):
+                self._read_workbook(source.name, raw)
+                return
             try:
-                table = self._open(source, raw)
+                table = CsvTable(
+                    source.name, open_text(raw, self.options.encoding), self._has_header
+                )
             except InputStop as stop:
                 self.log.error(source.name, stop.line, stop.code, stop.message)
                 return
@@ -131,17 +147,53 @@ class Collector:
                 return
             self.read_table(table)
 
-    def _open(self, source: Source, raw: BinaryIO) -> Table:
-        head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
-        if head.startswith(WORKBOOK_MAGIC):
-            raise InputStop(
-                None,
-                "not_csv",
-                "this is an Excel workbook (.xlsx, .xls) or another zip file, not CSV: in "
-                "Excel, use File > Save As > CSV UTF-8 (Comma delimited)",
+    def _read_workbook(self, name: str, raw: BinaryIO) -> None:
+        """Read the sheet `--sheet` names, else the first whose header reads (SPEC §9)."""
+        from ktt_cli.load.workbook import SheetTable, WorkbookStop, open_workbook
+
+        stream = raw if raw.seekable() else io.BytesIO(raw.read())
+        try:
+            with open_workbook(name, stream) as book:
+                if self.options.sheet is not None:
+                    sheet = book.sheet(self.options.sheet)
+                else:
+                    sheet = next(
+                        (s for s in book.sheets() if self._has_header(book.first_rows(s))), None
+                    )
+                if sheet is None:
+                    sheets = ", ".join(f"'{s.name}'" for s in book.sheets())
+                    self.log.error(
+                        name,
+                        None,
+                        "no_header",
+                        f"no sheet ({sheets}) has a header ktt reads within its first "
+                        f"{HEADER_WITHIN} rows: an indicator, period and value column, a "
+                        "period column and a column per indicator, or an indicator column and "
+                        "a column per period; or name the sheet with --sheet",
+                    )
+                    return
+                self.read_table(SheetTable(book, sheet))
+                self._warn_hidden(name, sheet, book.hidden_rows(sheet))
+        except WorkbookStop as e:
+            message = e.message.removeprefix(f"{name}: ")
+            self.log.add_at(Place(name, None, e.sheet, e.cell), e.code, message, "error")
+
+    def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
+        if sheet.hidden:
+            self.log.add_at(
+                Place(name, None, sheet.name, None),
+                "hidden_sheet",
+                "the sheet is hidden in Excel; its figures are read like any others",
+                "warning",
             )
-        decoded = open_text(raw, self.options.encoding)
-        return CsvTable(source.name, decoded, self._has_header)
+        if rows:
+            self.log.add_at(
+                Place(name, rows[0], sheet.name, f"A{rows[0]}"),
+                "hidden_rows",
+                f"{len(rows)} hidden row(s), the first here: their figures are read like any "
+                "others",
+                "warning",
+            )
 
     def _has_header(self, rows: list[list[str]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
@@ -352,7 +404,7 @@ class Collector:
         i_ind = layout.columns["indicator"]
         stride = self.stride
         periods = [
-            (col, self._period_index(period), est) for col, (period, est) in layout.periods.items()
+            (col, self.store.period(period), est) for col, (period, est) in layout.periods.items()
         ]
         for number, row in zip(numbers, rows, strict=True):
             fitted = self._fitted(row, layout, number)
@@ -360,12 +412,14 @@ class Collector:
                 continue
             place = self.base + number * stride
             filled = [(col, p, est) for col, p, est in periods if not _empty(fitted[col])]
-            figures = [(col, p, est) for col, p, est in filled if not _no_figure(fitted[col])]
+            figures = [(col, p, est) for col, p, est in filled if _holds_figure(fitted[col])]
             name = fitted[i_ind]
             if not figures:  # a group row ("I. Tổ hợp tác"), a signature, or "-" only
-                for col, _, _ in filled:
-                    self.no_figure.add(self._cell(place, col))
-                if not filled:
+                marks = [col for col, _, _ in filled if _no_figure(fitted[col])]
+                if marks and len(marks) == len(filled):
+                    for col in marks:
+                        self.no_figure.add(self._cell(place, col))
+                else:
                     self.passed.add(place)
                 continue
             if isinstance(name, str) and normalise(name) in TOTALS_WORDS:
@@ -564,17 +618,15 @@ class Collector:
         self._keep(indicator, p, cells, value, place, _with_qualifier(extra, qualifier))
 
     def _number(self, indicator: _Indicator, cell: object, place: int) -> float | None:
-        """A workbook's typed cell as a figure; hooks for the cell kinds live in the loader."""
-        if isinstance(cell, bool) or not isinstance(cell, _NUMBERS):
-            self._error(
-                place, "not_a_number", f"{indicator.id}: {shown(str(cell))} is not a figure"
-            )
-            return None
+        """A workbook's typed cell as a figure (SPEC §9): a number is the number it holds."""
         try:
-            return checked(float(cell), indicator.unit)
+            value = checked(cell_figure(cell, indicator.unit), indicator.unit)
         except FigureError as e:
             self._error(place, e.code, f"{indicator.id}: {e.message}")
             return None
+        if cell not in (0, 1):  # True and False equal 1 and 0: never cached as keys
+            indicator.figures[cell] = value
+        return value
 
     def _style_of(self, parts: Cell, place: int) -> NumberStyle | object | None:
         """The file's number style once `parts` is seen; _CONFLICT where it contradicts it."""
@@ -729,6 +781,19 @@ def _last_required(layout: Layout) -> int:
 
 def _empty(cell: object) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _holds_figure(cell: object) -> bool:
+    """Whether a cell of a report table's period column is meant as a figure: a number, an
+    error, or a text that reads as one; not a signature or a date of signing."""
+    if not isinstance(cell, str):
+        return cell is not None
+    if is_no_figure(cell):
+        return False
+    try:
+        return split_cell(cell, Unit.PERCENT) is not None
+    except FigureError as e:
+        return e.code != "not_a_number"
 
 
 def _no_figure(cell: object) -> bool:
