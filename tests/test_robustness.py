@@ -466,6 +466,13 @@ def test_colour_on_a_terminal_only() -> None:
     assert ANSI not in piped.stderr
 
 
+def test_a_workbook_is_never_written_to_a_terminal() -> None:
+    for args in (["report", str(EXAMPLE), "--format", "xlsx"], ["template", "--format", "xlsx"]):
+        code, shown = _on_a_terminal(*args, env=_env())
+        assert code == 2
+        assert shown == b""  # no zip reached the terminal (the message is on stderr)
+
+
 def test_stdin_is_read_like_a_file() -> None:
     data = EXAMPLE.read_bytes()
     from_file = _ktt("report", str(EXAMPLE), "--format", "json")
@@ -474,7 +481,7 @@ def test_stdin_is_read_like_a_file() -> None:
     assert json.loads(from_pipe.stdout)["results"] == json.loads(from_file.stdout)["results"]
 
     # a workbook on standard input is read as one, by its content (SPEC §9)
-    workbook = (Path(__file__).parent / "fixtures" / "workbooks" / "yen-bai-long.xlsx")
+    workbook = Path(__file__).parent / "fixtures" / "workbooks" / "yen-bai-long.xlsx"
     from_book = _ktt("report", "-", "--format", "json", stdin=workbook.read_bytes())
     assert from_book.returncode == 0, from_book.stderr.decode()
     assert json.loads(from_book.stdout)["results"]

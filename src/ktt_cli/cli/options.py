@@ -64,6 +64,27 @@ EncodingOption = Annotated[
     ),
 ]
 
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="NAME|N",
+        help="The sheet of a workbook to read, by name or 1-based position (default: the "
+        "first sheet whose header reads).",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (atomically) instead of standard output.",
+        show_default=False,
+    ),
+]
+
 
 def check_encoding(encoding: str | None) -> None:
     from ktt_cli.load.text import encoding_problem
@@ -104,6 +125,31 @@ def usage_exit(problem: UsageProblem) -> NoReturn:
     for message in problem.messages:
         typer.echo(f"ktt: error: {message}", err=True)
     raise typer.Exit(EXIT_UNUSABLE)
+
+
+def write_output(data: str | bytes, output: Path | None, *, bom: bool = False) -> None:
+    """Text or bytes to standard output, or atomically to `output` (a BOM first if asked)."""
+    from ktt_cli.output import write_atomic
+
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+        return
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    write_atomic(output, b"\xef\xbb\xbf" + raw if bom else raw)
+
+
+def refuse_terminal(binary: bool, output: Path | None, name: str) -> None:
+    """A workbook is bytes for a file, never for a terminal."""
+    if binary and output is None and sys.stdout.isatty():
+        raise UsageProblem(
+            f"--format {name} writes a file, not text for a terminal: add --output FILE.{name}, "
+            "or redirect standard output to a file"
+        )
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:

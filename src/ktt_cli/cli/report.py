@@ -16,14 +16,18 @@ from ktt_cli.cli.options import (
     Lang,
     LangOption,
     NumberFormatOption,
+    OutputOption,
+    SheetOption,
     TargetsOption,
     check_encoding,
     fail,
     load_targets,
     print_lines,
     print_problems,
+    refuse_terminal,
     target_path,
     usage_exit,
+    write_output,
 )
 from ktt_cli.inputs import UsageProblem, output_problem, sources
 from ktt_cli.numbers import NumberStyle
@@ -90,19 +94,11 @@ def report(
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.TABLE,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (atomically) instead of stdout.",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     lang: LangOption = Lang.VI,
     number_format: NumberFormatOption = NumberStyle.AUTO,
     encoding: EncodingOption = None,
+    sheet: SheetOption = None,
     fail_on: Annotated[
         list[str] | None,
         typer.Option(
@@ -128,11 +124,7 @@ def report(
             problem := output_problem(output, [*names, str(target_path(targets))])
         ):
             raise UsageProblem(problem)
-        if FORMATS[format_name].binary and output is None and sys.stdout.isatty():
-            raise UsageProblem(
-                f"--format {format_name} writes a file, not text for a terminal: add "
-                f"--output FILE.{format_name}, or redirect standard output to a file"
-            )
+        refuse_terminal(FORMATS[format_name].binary, output, format_name)
         targets_name, programme = load_targets(targets)
         period = _as_of(as_of)
         _check_filters(programme, milestone or [], indicator or [])
@@ -140,7 +132,7 @@ def report(
     except UsageProblem as e:
         usage_exit(e)
     log = ProblemLog()
-    data = read_actuals(actual_sources, programme, ReadOptions(number_format, encoding), log)
+    data = read_actuals(actual_sources, programme, ReadOptions(number_format, encoding, sheet), log)
     if log.errors:
         print_problems(log, sys.stderr)
         fail(f"{log.errors} error(s) in the actuals; nothing was computed")
@@ -167,24 +159,15 @@ def _matched(result: Result) -> str:
 
 
 def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> None:
-    from ktt_cli.output import console, wants_colour, write_atomic
     from ktt_cli.render import render
 
     if format_name == "table" and output is None:
+        from ktt_cli.output import console, wants_colour
         from ktt_cli.render.table import report_view
 
         console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))
         return
-    data = render(result, format_name, lang)
-    if output is None:
-        if isinstance(data, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
-        return
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    write_atomic(output, b"\xef\xbb\xbf" + raw if FORMATS[format_name].bom else raw)
+    write_output(render(result, format_name, lang), output, bom=FORMATS[format_name].bom)
 
 
 def _as_of(value: str | None) -> Period | None:

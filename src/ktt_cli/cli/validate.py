@@ -14,6 +14,7 @@ from ktt_cli.cli.options import (
     EXIT_PROBLEMS,
     EncodingOption,
     NumberFormatOption,
+    SheetOption,
     TargetsOption,
     check_encoding,
     print_problems,
@@ -45,6 +46,7 @@ def validate(
     ] = TextOrJson.TEXT,
     number_format: NumberFormatOption = NumberStyle.AUTO,
     encoding: EncodingOption = None,
+    sheet: SheetOption = None,
 ) -> None:
     """Check targets and actuals files; report every problem with its line."""
     from ktt_cli.load.collect import ReadOptions
@@ -54,7 +56,7 @@ def validate(
     try:
         check_encoding(encoding)
         all_sources = sources(names, what="targets or actuals") if names else []
-        done = check(all_sources, targets, ReadOptions(number_format, encoding))
+        done = check(all_sources, targets, ReadOptions(number_format, encoding, sheet))
     except UsageProblem as e:
         usage_exit(e)
     log = done.log

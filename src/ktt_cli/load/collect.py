@@ -176,7 +176,8 @@ class Collector:
                 self._warn_hidden(name, sheet, book.hidden_rows(sheet))
         except WorkbookStop as e:
             message = e.message.removeprefix(f"{name}: ")
-            self.log.add_at(Place(name, None, e.sheet, e.cell), e.code, message, "error")
+            sheet = None if e.code == "no_such_sheet" else e.sheet
+            self.log.add_at(Place(name, None, sheet, e.cell), e.code, message, "error")
 
     def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
         if sheet.hidden:
