@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from ktt_cli.report import Report, Result
 
 
+WORSENED = "worsened"
+
+
 class ReportFormat(StrEnum):
     """The names of `render.FORMATS`, for the option's choices and help."""
 
@@ -91,6 +94,16 @@ def report(
             show_default=False,
         ),
     ] = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            metavar="PERIOD|previous",
+            help="Set the report beside the same report at an earlier period; previous: "
+            "the month, quarter, half or year before --as-of.",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.TABLE,
@@ -105,7 +118,8 @@ def report(
             "--fail-on",
             metavar="STATUS[,STATUS...]",
             help="Exit 1 when a result has one of these statuses "
-            "(comma-separated or repeated), e.g. missed,deterioration.",
+            "(comma-separated or repeated), e.g. missed,deterioration; worsened (with "
+            "--compare): a status that got worse.",
             show_default=False,
         ),
     ] = None,
@@ -136,6 +150,10 @@ def report(
     if log.errors:
         print_problems(log, sys.stderr)
         fail(f"{log.errors} error(s) in the actuals; nothing was computed")
+    try:
+        earlier = _compare_with(compare, period or data.latest)
+    except UsageProblem as e:
+        usage_exit(e)
     result = build_report(
         programme,
         data,
@@ -145,17 +163,46 @@ def report(
         indicators=indicator or [],
         reading_warnings=log.of_severity("warning"),
         unlisted_warnings=log.unlisted("warning"),
+        compare_with=earlier,
     )
     print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
     _emit(result, format_name, output, lang.value)
-    matched = [r for r in result.results if r.status.value in fail_statuses]
+    matched = [line for r in result.results if (line := _matched(result, r, fail_statuses))]
     if matched:
-        print_lines([f"ktt: --fail-on: {_matched(r)}" for r in matched], sys.stderr)
+        print_lines([f"ktt: --fail-on: {line}" for line in matched], sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _matched(result: Result) -> str:
-    return f"{result.indicator} {result.milestone}: {result.status.value}"
+def _matched(report: Report, result: Result, wanted: set[str]) -> str | None:
+    """The line that names `result` if it has a status of `wanted` (or it worsened)."""
+    found = report.change_of(result)
+    worsened = found is not None and found[1].status_change.value == WORSENED
+    if result.status.value not in wanted and not (worsened and WORSENED in wanted):
+        return None
+    line = f"{result.indicator} {result.milestone}: {result.status.value}"
+    if worsened and found is not None and found[0] is not None:
+        line += f" (worsened from {found[0].status.value} at {found[0].as_of})"
+    return line
+
+
+def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
+    """The earlier period of --compare: a period, or `previous` to as_of's own kind."""
+    if value is None or as_of is None:
+        return None
+    from ktt_cli.periods import PeriodError, parse_period, previous
+
+    if value.strip().lower() == "previous":
+        return previous(as_of)
+    try:
+        earlier = parse_period(value)
+    except PeriodError as e:
+        raise UsageProblem(f"--compare: {e}") from None
+    if earlier.time >= as_of.time:
+        raise UsageProblem(
+            f"--compare {value}: the period compared with must end before the report's "
+            f"date ({as_of}); use an earlier period, or --compare previous"
+        )
+    return earlier
 
 
 def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> None:
@@ -204,6 +251,7 @@ def _statuses(values: list[str]) -> set[str]:
     from ktt_cli.progress import Status
 
     scored = [s.value for s in Status if s is not Status.QUALITATIVE]  # aims never fail
+    scored.append(WORSENED)  # a status that got worse since --compare
     wanted = {v.strip() for value in values for v in value.split(",") if v.strip()}
     unknown = wanted - set(scored)
     if unknown:

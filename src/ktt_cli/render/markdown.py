@@ -20,8 +20,10 @@ def report_markdown(report: Report, lang: str) -> str:
         lines += [label(lang, "no_results"), ""]
     for year in report.milestones:
         lines += [f"## {label(lang, 'milestone', year=year)}", ""]
-        lines.append("| " + " | ".join(label(lang, h) for h in _HEADS) + " |")
-        lines.append("|---|---:|---:|---:|---:|---|")
+        compared = report.compared_with is not None
+        heads = _HEADS + (("change",) if compared else ())
+        lines.append("| " + " | ".join(label(lang, h) for h in heads) + " |")
+        lines.append("|---|---:|---:|---:|---:|---|" + ("---:|" if compared else ""))
         notes: list[str] = []
         for result in (r for r in report.results if r.milestone == year):
             shown = words.actual(result, lang)
@@ -39,6 +41,8 @@ def report_markdown(report: Report, lang: str) -> str:
                 words.achieved(result, lang),
                 words.status(result, lang),
             ]
+            if compared:
+                cells.append(words.change(report, result, lang))
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
         if notes:

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ktt_cli import i18n
+from ktt_cli.compare import StatusChange
 from ktt_cli.model import Qualitative, TargetsFile
 from ktt_cli.progress import Status
 from ktt_cli.render import words
@@ -28,6 +29,13 @@ STYLE = {
     Status.MISSED: "red",
     Status.INSUFFICIENT_DATA: "cyan",
     Status.NO_DATA: "dim",
+}
+CHANGE_STYLE = {
+    StatusChange.IMPROVED: "green",
+    StatusChange.WORSENED: "bold red",
+    StatusChange.SAME: "",
+    StatusChange.NOT_COMPARABLE: "dim",
+    None: "dim",
 }
 _BAR_CELLS = 5
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -48,7 +56,7 @@ def report_view(report: Report, lang: str) -> RenderableType:
         parts.append(Text(i18n.label(lang, "no_results"), style="yellow"))
     for year in report.milestones:
         results = [r for r in report.results if r.milestone == year]
-        table, notes = _milestone_table(year, results, lang)
+        table, notes = _milestone_table(report, year, results, lang)
         parts += [Text(), table]
         if notes:
             parts.append(notes)
@@ -58,7 +66,9 @@ def report_view(report: Report, lang: str) -> RenderableType:
     return Group(*parts)
 
 
-def _milestone_table(year: int, results: list[Result], lang: str) -> tuple[Table, Text | None]:
+def _milestone_table(
+    report: Report, year: int, results: list[Result], lang: str
+) -> tuple[Table, Text | None]:
     table = Table(
         title=Text(i18n.label(lang, "milestone", year=year), style="bold"),
         title_justify="left",
@@ -72,6 +82,8 @@ def _milestone_table(year: int, results: list[Result], lang: str) -> tuple[Table
     table.add_column(i18n.label(lang, "gap"), justify="right", no_wrap=True)
     table.add_column(i18n.label(lang, "achieved"), justify="right", no_wrap=True)
     table.add_column(i18n.label(lang, "status"), min_width=8)
+    if report.compared_with is not None:
+        table.add_column(i18n.label(lang, "change"), justify="right", no_wrap=True)
     notes = Text()
     noted = 0
     for result in results:
@@ -81,14 +93,18 @@ def _milestone_table(year: int, results: list[Result], lang: str) -> tuple[Table
             marker = f" [{noted}]"
             notes.append(f"[{noted}] ", style="bold")
             notes.append(words.note(result) + "\n")
-        table.add_row(
+        cells = [
             _name(result, lang),
             words.target(result, lang),
             _actual(result, lang, marker),
             _gap(result, lang),
             _achieved(result, lang),
             Text(words.status(result, lang), style=STYLE[result.status]),
-        )
+        ]
+        if report.compared_with is not None:
+            moved = words.status_change(report, result)
+            cells.append(Text(words.change(report, result, lang), style=CHANGE_STYLE[moved]))
+        table.add_row(*cells)
     notes.rstrip()
     return table, (notes if notes.plain else None)
 
