@@ -162,3 +162,52 @@ def test_status_change_is_antisymmetric_and_never_compares_what_has_no_order(
         assert (forward is StatusChange.SAME) == (then is now)
     else:
         assert forward is backward is StatusChange.NOT_COMPARABLE
+
+
+def test_the_page_marks_the_earlier_figure_and_the_workbook_has_the_change(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    path = tmp_path / "data.csv"
+    path.write_text(DATA, encoding="utf-8")
+    page = CliRunner().invoke(app, ["report", str(path), "--compare", "2023", "-f", "html"])
+    assert page.exit_code == 0
+    assert "Số liệu tại kỳ so sánh" in page.stdout  # the legend of the earlier figure
+    assert "▲ 140" in page.stdout
+    book_path = tmp_path / "r.xlsx"
+    made = CliRunner().invoke(
+        app, ["report", str(path), "--compare", "2023", "-f", "xlsx", "-o", str(book_path)]
+    )
+    assert made.exit_code == 0
+    sheet = openpyxl.load_workbook(book_path).worksheets[0]
+    rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["htx_count"][13] == 140
+    assert rows["htx_count"][14] == "improved"
+    assert rows["tht_count"][14] == "worsened"
+
+
+def test_the_chart_points_hold_the_earlier_figure(tmp_path: Path) -> None:
+    from ktt_cli.load.collect import ReadOptions, read_actuals
+    from ktt_cli.load.text import Source
+    from ktt_cli.periods import parse_period
+    from ktt_cli.problems import ProblemLog
+    from ktt_cli.render.chart import chart_points
+    from ktt_cli.report import build_report
+    from ktt_cli.targets_file import read_targets
+
+    root = Path(__file__).resolve().parent.parent
+    targets = read_targets((root / "targets.yaml").read_bytes(), "t", ProblemLog())
+    assert targets is not None
+    path = tmp_path / "data.csv"
+    path.write_text(DATA, encoding="utf-8")
+    data = read_actuals(
+        [Source("data.csv", lambda: path.open("rb"))],
+        targets,
+        ReadOptions(),
+        ProblemLog(),
+    )
+    report = build_report(targets, data, targets_file="t", compare_with=parse_period("2023"))
+    chart = chart_points(report, "htx_count")
+    assert chart is not None
+    assert chart.earlier == (2023.0, 560)
