@@ -97,7 +97,9 @@ def label(lang: str, key: str, **values: object) -> str:
 
 
 def unit_word(lang: str, unit: Unit) -> str:
-    return LABELS[lang]["units"][unit.value]  # type: ignore[index]
+    units = LABELS[lang]["units"]
+    assert isinstance(units, dict)
+    return str(units[unit.value])
 
 
 def figure(value: float, unit: Unit, lang: str) -> str:

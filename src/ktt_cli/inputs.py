@@ -10,7 +10,6 @@ import io
 import os
 import re
 import sys
-from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -59,7 +58,8 @@ def sources(names: list[str], *, what: str) -> list[Source]:
 
 
 def file_source(name: str) -> Source:
-    return Source(name, partial(Path(name).open, "rb"))  # the reader closes it
+    path = Path(name)
+    return Source(name, lambda: path.open("rb"))  # the reader closes it
 
 
 def stdin_source() -> Source:

@@ -176,16 +176,18 @@ class Store:
         found = []
         for p, value, number in cells.items():
             place = self.places.place(number)
-            extra = cells.extras.get(p)
+            qualifier, source, note = cells.extras.get(p) or (None, None, None)
             found.append(
                 Observation(
                     self.periods[p],
                     value,
                     place.file,
                     place.line or 0,
-                    *(extra or (None, None, None)),
-                    sheet=place.sheet,
-                    cell=place.cell,
+                    qualifier,
+                    source,
+                    note,
+                    place.sheet,
+                    place.cell,
                 )
             )
         return found

@@ -8,7 +8,8 @@ programme is what is checked.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import BinaryIO, NamedTuple
 
 from ktt_cli.inputs import looks_like_targets, read_targets_file, targets_source
 from ktt_cli.load.collect import ReadOptions, read_actuals
@@ -35,7 +36,7 @@ def validate(sources: list[Source], targets: str | None, options: ReadOptions) -
             with stream:
                 checked.append(read_targets(stream.read(), source.name, log))
         else:
-            data.append(Source(source.name, lambda stream=stream: stream))
+            data.append(Source(source.name, _opened(stream)))
     if not data and sources:
         return Validation(names, log)
     if targets is None and len(checked) == 1:
@@ -55,3 +56,8 @@ def validate(sources: list[Source], targets: str | None, options: ReadOptions) -
     elif data:
         read_actuals(data, reference, options, log)
     return Validation(names, log)
+
+
+def _opened(stream: BinaryIO) -> Callable[[], BinaryIO]:
+    """A source's opener that gives back the stream already opened to sniff it."""
+    return lambda: stream

@@ -54,11 +54,15 @@ class ReadOptions(NamedTuple):
 class Table(Protocol):
     """What a loader hands over: a file's (or a sheet's) rows, in chunks."""
 
-    name: str
-    sheet: str | None
-    stride: int  # place numbers a row takes: 1 in a text file, the width of a sheet
+    @property
+    def name(self) -> str: ...
+    @property
+    def sheet(self) -> str | None: ...
+    @property
+    def stride(self) -> int:  # place numbers a row takes: 1 in a text file, a sheet's width
+        ...
 
-    def chunks(self) -> Iterator[tuple[Sequence[int], Iterable[list[object]]]]: ...
+    def chunks(self) -> Iterator[tuple[Sequence[int], Iterable[Sequence[object]]]]: ...
 
 
 class _Indicator:
@@ -107,16 +111,21 @@ class Collector:
         self.names = IndicatorNames(targets)
         self.indicators = {i.id: _Indicator(i.id, i.unit) for i in targets.indicators}
         self.store = Store(list(self.indicators))
-        self.by_text: dict[object, _Indicator] = dict(self.indicators)
+        self.by_text: dict[object, _Indicator] = {}
+        self.by_text.update(self.indicators)
         self.by_period: dict[object, int] = {}  # a period cell as written -> its index
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> why
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
+        # the state of the file being read (_start_file)
         self.pending: list[_Pending] = []
         self.style: NumberStyle | None = None
+        self.style_fixed = False
         self.decided_by: tuple[str, int] | None = None
+        self.conflict_told = False
+        self.no_figure, self.passed = _Count(), _Count()
         self.base = 0
         self.stride = 1
         self.header_place = 0
@@ -154,6 +163,7 @@ class Collector:
         stream = raw if raw.seekable() else io.BytesIO(raw.read())
         try:
             with open_workbook(name, stream) as book:
+                sheet: Sheet | None
                 if self.options.sheet is not None:
                     sheet = book.sheet(self.options.sheet)
                 else:
@@ -176,8 +186,8 @@ class Collector:
                 self._warn_hidden(name, sheet, book.hidden_rows(sheet))
         except WorkbookStop as e:
             message = e.message.removeprefix(f"{name}: ")
-            sheet = None if e.code == "no_such_sheet" else e.sheet
-            self.log.add_at(Place(name, None, sheet, e.cell), e.code, message, "error")
+            where = None if e.code == "no_such_sheet" else e.sheet
+            self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error")
 
     def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
         if sheet.hidden:
@@ -196,7 +206,7 @@ class Collector:
                 "warning",
             )
 
-    def _has_header(self, rows: list[list[str]]) -> bool:
+    def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
         found = find_header(content, self.names)
         return found is not None and found.layout is not None
@@ -206,7 +216,7 @@ class Collector:
         self.base = self.store.places.begin(table.name, table.sheet, table.stride)
         self.stride = table.stride
         self._start_file()
-        head: list[tuple[int, list[object]]] = []
+        head: list[tuple[int, Sequence[object]]] = []
         layout: Layout | None = None
         tried = False
         last = 0
@@ -240,7 +250,7 @@ class Collector:
         if self.store.size == rows_before and self.log.total == problems_before:
             self._warn(self.header_place, "no_rows", "the file has a header but no rows")
 
-    def _begin(self, head: list[tuple[int, list[object]]], table: Table) -> Layout | None:
+    def _begin(self, head: list[tuple[int, Sequence[object]]], table: Table) -> Layout | None:
         """Find the header among the first rows, then read the rows after it."""
         layout, number, rest = self._header(head, table)
         self.header_place = self.base + number * table.stride
@@ -249,15 +259,15 @@ class Collector:
         return layout
 
     def _header(
-        self, head: list[tuple[int, list[object]]], table: Table
-    ) -> tuple[Layout | None, int, list[tuple[int, list[object]]]]:
+        self, head: list[tuple[int, Sequence[object]]], table: Table
+    ) -> tuple[Layout | None, int, list[tuple[int, Sequence[object]]]]:
         """The layout of the table, its header row's number and the rows after it."""
         found = find_header([r for _, r in head], self.names)
         if found is None:
             texts = [c if isinstance(c, str) else "" for c in head[0][1]]
             layout, problems = read_layout(texts, [normalise(t) for t in texts], self.names)
             found = Found(0, None, problems)
-        number = head[found.index][0]
+        number = head[found.row][0]
         place = self.base + number * table.stride
         for problem in found.problems:
             self._error(place, problem.code, problem.message)
@@ -276,9 +286,11 @@ class Collector:
                     "not_figures",
                     f"the columns {names} hold plans or comparisons, not figures: passed over",
                 )
-        return layout, number, head[found.index + 1 :]
+        return layout, number, head[found.row + 1 :]
 
-    def _rows(self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]) -> None:
+    def _rows(
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
+    ) -> None:
         if layout.kind is Kind.LONG:
             self._long_rows(layout, numbers, rows)
         elif layout.kind is Kind.WIDE:
@@ -289,7 +301,7 @@ class Collector:
     # ---- layouts ---------------------------------------------------------------
 
     def _long_rows(
-        self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         columns = layout.columns
         i_ind, i_per, i_val = columns["indicator"], columns["period"], columns["value"]
@@ -324,7 +336,7 @@ class Collector:
             if (
                 unit_column
                 or len(row) != width
-                or (comments_elsewhere and first.__class__ is str and first[:1] == "#")  # type: ignore[index]
+                or (comments_elsewhere and isinstance(first, str) and first[:1] == "#")
             ):
                 self._long_row(layout, number, row)
                 continue
@@ -341,7 +353,7 @@ class Collector:
             if extras and (extra := self._extra(row, layout)) is not None:
                 cells.extras[p] = extra
 
-    def _long_row(self, layout: Layout, number: int, row: list[object]) -> None:
+    def _long_row(self, layout: Layout, number: int, row: Sequence[object]) -> None:
         """A long row the fast path could not take."""
         fitted = self._fitted(row, layout, number)
         if fitted is None:
@@ -373,7 +385,7 @@ class Collector:
         )
 
     def _wide_rows(
-        self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         i_per = layout.columns["period"]
         indicators = [(col, self.indicators[i]) for col, i in layout.indicators.items()]
@@ -400,7 +412,7 @@ class Collector:
                     self._figure(indicator, p, cells, fitted[col], self._cell(place, col), extra)
 
     def _table_rows(
-        self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         i_ind = layout.columns["indicator"]
         stride = self.stride
@@ -448,7 +460,7 @@ class Collector:
 
     # ---- cells -----------------------------------------------------------------
 
-    def _fitted(self, row: list[object], layout: Layout, number: int) -> list[object] | None:
+    def _fitted(self, row: Sequence[object], layout: Layout, number: int) -> list[object] | None:
         """`row` with as many cells as the header, or None for a row to pass over."""
         if _not_data(row):
             return None
@@ -473,7 +485,7 @@ class Collector:
                     "beyond_header",
                     "a cell right of the header's last column is not read",
                 )
-            return row[: layout.width]
+            return list(row[: layout.width])
         if width < layout.width and self.stride == 1 and width <= _last_required(layout):
             if width == 1 and not any(d in str(row[0]) for d in ",;\t"):
                 self.passed.add(self.base + number)  # a line of text: a signature, a date
@@ -485,7 +497,7 @@ class Collector:
                 "or written with another delimiter than the header",
             )
             return None
-        return row + [""] * (layout.width - width)
+        return [*row, *[""] * (layout.width - width)]
 
     def _indicator(self, cell: object, place: int) -> _Indicator | None:
         text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
@@ -525,7 +537,7 @@ class Collector:
         self.by_period[cell] = index
         return index
 
-    def _cells(self, indicator: _Indicator, row: list[object], layout: Layout) -> Cells | None:
+    def _cells(self, indicator: _Indicator, row: Sequence[object], layout: Layout) -> Cells | None:
         i_reg = layout.columns.get("region")
         cell = row[i_reg] if i_reg is not None else ""
         cells = indicator.regions.get(cell)
@@ -545,7 +557,7 @@ class Collector:
         return cells
 
     def _check_unit(
-        self, indicator: _Indicator, row: list[object], layout: Layout, place: int
+        self, indicator: _Indicator, row: Sequence[object], layout: Layout, place: int
     ) -> None:
         i_unit = layout.columns.get("unit")
         if i_unit is None or _empty(row[i_unit]):
@@ -559,7 +571,7 @@ class Collector:
                 f"{indicator.unit.value} figure",
             )
 
-    def _extra(self, row: list[object], layout: Layout) -> Extra | None:
+    def _extra(self, row: Sequence[object], layout: Layout) -> Extra | None:
         i_src, i_note = layout.columns.get("source"), layout.columns.get("note")
         source = self._text(row[i_src]) if i_src is not None else None
         note = self._text(row[i_note]) if i_note is not None else None
@@ -597,8 +609,8 @@ class Collector:
                 self.no_figure.add(place)
                 return
             qualifier = parts.qualifier or qualifier
-            style = self._style_of(parts, place)
-            if style is _CONFLICT:
+            fits, style = self._style_of(parts, place)
+            if not fits:
                 return
             if style is None and parts.reading.ambiguous:
                 extra = _with_qualifier(extra, qualifier)
@@ -629,17 +641,17 @@ class Collector:
             indicator.figures[cell] = value
         return value
 
-    def _style_of(self, parts: Cell, place: int) -> NumberStyle | object | None:
-        """The file's number style once `parts` is seen; _CONFLICT where it contradicts it."""
+    def _style_of(self, parts: Cell, place: int) -> tuple[bool, NumberStyle | None]:
+        """Whether `parts` fits the file's number style, and that style once it is seen."""
         if self.style_fixed:
-            return self.style
+            return True, self.style
         deciding = parts.reading.deciding
         if deciding is None:
-            return self.style
+            return True, self.style
         if self.style is None:
             self.style, self.decided_by = deciding, (parts.reading.text, place)
             self._resolve_pending()
-            return deciding
+            return True, deciding
         if deciding is not self.style:
             assert self.decided_by is not None
             if not self.conflict_told:
@@ -653,8 +665,8 @@ class Collector:
                     f"{shown(first)} ({_where(where)}) in {self.style.value} style: a file "
                     "holds one style; correct one of them, or say which with --number-format",
                 )
-            return _CONFLICT
-        return deciding
+            return False, self.style
+        return True, deciding
 
     def _keep(
         self,
@@ -755,9 +767,6 @@ class Collector:
     def _problem(self, place: int, code: str, message: str, severity: Severity) -> None:
         where = self.store.places.place(place)
         self.log.add_at(where, code, message, severity)
-
-
-_CONFLICT = object()
 
 
 def _with_qualifier(extra: Extra | None, qualifier: str | None) -> Extra | None:

@@ -72,7 +72,7 @@ class HeaderProblem(NamedTuple):
 class Found(NamedTuple):
     """The header row's index among the rows looked at, and its layout or its problems."""
 
-    index: int
+    row: int  # among the rows looked at
     layout: Layout | None
     problems: list[HeaderProblem]
 

@@ -93,7 +93,7 @@ def _milestone_table(
             marker = f" [{noted}]"
             notes.append(f"[{noted}] ", style="bold")
             notes.append(words.note(result) + "\n")
-        cells = [
+        cells: list[RenderableType] = [
             _name(result, lang),
             words.target(result, lang),
             _actual(result, lang, marker),
