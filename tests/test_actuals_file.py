@@ -1092,3 +1092,51 @@ def test_notes_from_windows_1258_are_composed_as_they_are_shown() -> None:
     note = actuals.series["htx_count"][0].note
     assert note == "Ước tính"
     assert unicodedata.is_normalized("NFC", note)
+
+
+def _written(value: float, decimals: int, style: NumberStyle) -> str:
+    """`value` as a file in `style` writes it: thousands grouped, its decimal mark."""
+    text = f"{value:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if style is COMMA else text
+
+
+ROWS = st.lists(
+    st.one_of(
+        st.tuples(st.just("htx_count"), st.integers(0, 10**8), st.just(0)),
+        st.tuples(
+            st.just("good_fair_share"),
+            st.integers(0, 100000).map(lambda t: t / 1000),
+            st.integers(0, 3),
+        ),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=200)
+@given(ROWS, st.sampled_from([DOT, COMMA]), st.booleans())
+def test_auto_reads_a_figure_as_written_or_refuses_it_never_the_other_way(
+    rows: list[tuple[str, float, int]], style: NumberStyle, deciding: bool
+) -> None:
+    # SPEC §3: in auto, each file's style comes from its deciding cells, else the unit
+    # decides; a figure the file leaves open is an error at its line, never a guess. A
+    # file written in one style leaves nothing open here: a count has no decimal part and
+    # a percentage is at most 100, so every figure must come back exactly.
+    lines = ["indicator;period;value"]
+    truth: dict[int, tuple[str, float]] = {}
+    if deciding:  # 12,5 or 12.5: only one style reads it
+        lines.append(f"value_chain_share;1900;{_written(12.5, 1, style)}")
+    for k, (indicator, value, decimals) in enumerate(rows):
+        lines.append(f"{indicator};{1901 + k};{_written(value, decimals, style)}")
+        truth[len(lines)] = (indicator, round(value, decimals))
+    actuals, log = read(stream("auto.csv", ("\n".join(lines) + "\n").encode()))
+    refused = {p.line for p in log if p.severity == "error"}
+    read_back = {
+        o.line: (indicator, o.value)
+        for indicator, observations in actuals.series.items()
+        for o in observations
+    }
+    assert refused == set(), [str(p) for p in log]
+    for line, expected in truth.items():
+        assert read_back.get(line) == expected, (line, lines[line - 1])

@@ -435,13 +435,6 @@ class Collector:
                 else:
                     self.passed.add(place)
                 continue
-            if isinstance(name, str) and normalise(name) in TOTALS_WORDS:
-                self._warn(
-                    self._cell(place, i_ind),
-                    "totals_row",
-                    f"{shown(name)} is a totals row: passed over (ktt adds nothing up itself)",
-                )
-                continue
             indicator = self._indicator(name, self._cell(place, i_ind))
             if indicator is None:
                 continue
@@ -502,6 +495,13 @@ class Collector:
     def _indicator(self, cell: object, place: int) -> _Indicator | None:
         text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
         found_id = self.names.find(text)
+        if found_id is None and normalise(text) in TOTALS_WORDS:
+            self._warn(
+                place,
+                "totals_row",
+                f"{shown(text.strip())} is a totals row: passed over (ktt adds nothing up itself)",
+            )
+            return None
         if found_id is None:
             message = self.unknown.get(text)
             if message is None:  # the suggestion is worked out once per text, not per row
