@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import sys
 from functools import partial
 from pathlib import Path
@@ -108,16 +109,21 @@ def looks_like_targets(name: str, stream: BinaryIO) -> bool:
     return bool(_TARGETS_START.search(head.removeprefix(b"\xef\xbb\xbf")))
 
 
-def output_problem(output: Path, inputs: list[str]) -> str | None:
-    """Why `--output` cannot be written, or None. An input is never overwritten."""
-    if output.is_dir():
-        return f"--output {output}: is a folder"
-    folder = output.parent
+def output_problem(output: Path | str, inputs: list[str]) -> str | None:
+    """Why `--output` cannot be written, or None. An input is never overwritten, not even
+    one read from standard input (`- -o data.csv < data.csv`).
+
+    Give `output` as typed: a trailing slash (`newdir/`) names a folder, never a file.
+    """
+    name = str(output)
+    path = Path(output)
+    if path.is_dir() or name.endswith(("/", os.sep)):
+        return f"--output {name}: is a folder, not a file"
+    folder = path.parent
     if not folder.is_dir():
-        return f"--output {output}: the folder {folder} does not exist"
-    for name in inputs:
-        if name != STDIN and _same_file(output, Path(name)):
-            return f"--output {output}: is also an input; ktt never writes over its input"
+        return f"--output {name}: the folder {folder} does not exist"
+    if any(_is_stdin(path) if n == STDIN else _same_file(path, Path(n)) for n in inputs):
+        return f"--output {name}: is also an input; ktt never writes over its input"
     return None
 
 
@@ -125,3 +131,15 @@ def _same_file(a: Path, b: Path) -> bool:
     if a.exists() and b.exists():
         return a.samefile(b)
     return a.resolve() == b.resolve()
+
+
+def _is_stdin(path: Path) -> bool:
+    """Whether `path` is the regular file that standard input reads."""
+    try:
+        given, there = os.fstat(0), path.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(given.st_mode) and (given.st_dev, given.st_ino) == (
+        there.st_dev,
+        there.st_ino,
+    )
