@@ -27,10 +27,11 @@ from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.output import render_text
-from ktt_cli.problems import ProblemLog
+from ktt_cli.problems import Problem, ProblemLog
 from ktt_cli.render.csv import report_csv
 from ktt_cli.render.json import report_json
 from ktt_cli.render.markdown import report_markdown
+from ktt_cli.render.problems import problem_lines
 from ktt_cli.render.table import report_view
 from ktt_cli.report import build_report
 from ktt_cli.targets_file import read_targets
@@ -883,3 +884,101 @@ def test_a_full_disk_is_a_problem_of_the_machine_not_a_bug() -> None:
                               stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == "ktt: error: No space left on device"
+
+
+# ---- texts from files reach the terminal as text: no markup, no escape sequence -------
+
+MARKUP_TARGETS = """\
+schema_version: 1
+programme:
+  id: hostile-markup
+  name: "Chương trình [bold]thử[/bold] \\e]0;tiêu đề\\a"
+  issuer: Tỉnh ủy Thử Nghiệm
+  implements: Nghị quyết 20-NQ/TW
+  territory: Tỉnh Thử Nghiệm
+  source: synthetic data for tests
+indicators:
+  - id: htx_count
+    name: "Số [red]hợp tác xã[/] \\e[31mđỏ\\e[0m"
+    unit: count
+    share_of: null
+    targets:
+      - year: 2030
+        value: 1200
+        text: "[/] 1.200 hợp tác xã"
+qualitative:
+  - year: 2030
+    text: "closing [/] tag"
+  - year: 2045
+    text: "Xây dựng [xã nông thôn mới] đạt chuẩn"
+"""
+MARKUP_ACTUALS = (
+    'indicator,period,value,region,source,note\nhtx_count,2024,834,,,"\x1b[31mđỏ [/] ghi\x9b"\n'
+)
+SHOWN_WHOLE = (
+    "closing [/] tag",
+    "Xây dựng [xã nông thôn mới] đạt chuẩn",
+    "Chương trình [bold]thử[/bold] \\x1b]0;tiêu đề\\x07",
+)
+
+
+@pytest.fixture
+def markup_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "markup.yaml").write_text(MARKUP_TARGETS, encoding="utf-8")
+    folder = tmp_path / "data[" / "2024]"
+    folder.mkdir(parents=True)
+    (folder / "số liệu [final].csv").write_text(MARKUP_ACTUALS, encoding="utf-8")
+    return "data[/2024]/số liệu [final].csv"
+
+
+def _no_control_characters(text: str) -> None:
+    controls = {c for c in text if unicodedata.category(c) == "Cc"} - {"\n"}
+    assert not controls, sorted(controls)
+
+
+def test_texts_with_markup_and_escapes_are_shown_as_written(markup_files: str) -> None:
+    run = CliRunner().invoke(
+        app, ["report", "--targets", "markup.yaml", markup_files], env={"COLUMNS": "200"}
+    )
+    assert run.exit_code == 0, run.output
+    for text in (*SHOWN_WHOLE, markup_files, "Số [red]hợp tác xã[/] \\x1b[31mđỏ\\x1b[0m"):
+        assert text in run.stdout, text
+    assert "\\x1b[31mđỏ [/] ghi\\x9b" in run.stdout
+    _no_control_characters(run.stdout)
+
+
+@pytest.mark.usefixtures("markup_files")
+def test_the_programme_at_a_glance_shows_markup_as_written() -> None:
+    run = CliRunner().invoke(app, ["targets", "--targets", "markup.yaml"], env={"COLUMNS": "200"})
+    assert run.exit_code == 0, run.output
+    for text in (*SHOWN_WHOLE, "[/] 1.200 hợp tác xã"):
+        assert text in run.stdout, text
+    _no_control_characters(run.stdout)
+
+
+def test_problem_lines_show_escape_sequences_escaped() -> None:
+    problem = Problem("\x1b]0;x\x07bad.csv", 2, None, "code", "a \x1b[31m message\x85")
+    (line,) = problem_lines([problem])
+    assert line == "\\x1b]0;x\\x07bad.csv:2: code: a \\x1b[31m message\\x85"
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    name = os.fsdecode(bytes(tmp_path) + b"/bad\xff.csv")
+    Path(name).write_bytes(EXAMPLE.read_bytes())
+    for args in (["-f", "json"], ["-f", "csv"], ["-o", str(tmp_path / "out.txt")], []):
+        run = subprocess.run(
+            [KTT, "report", name, *args],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "300"},
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        written = run.stdout + run.stderr
+        if "-o" in args:
+            written += (tmp_path / "out.txt").read_bytes()
+        assert b"bad\\xff.csv" in written, args
+        written.decode("utf-8")
+        if "json" in args:
+            assert json.loads(run.stdout)["actuals_files"] == [f"{tmp_path}/bad\\xff.csv"]

@@ -11,12 +11,12 @@ import os
 import re
 import stat
 import sys
-from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
 from ktt_cli.load.text import Source
+from ktt_cli.problems import printable
 
 STDIN = "-"
 TARGETS_SUFFIXES = (".yaml", ".yml", ".json")
@@ -60,7 +60,10 @@ def sources(names: list[str], *, what: str) -> list[Source]:
 
 
 def file_source(name: str) -> Source:
-    return Source(name, partial(Path(name).open, "rb"))  # the reader closes it
+    """The file `name`, shown by a name that is safe to print and to write as UTF-8 (a
+    byte that is not UTF-8 as `\\xff`), opened by its own."""
+    path = Path(name)
+    return Source(printable(name), lambda: path.open("rb"))  # the reader closes it
 
 
 def stdin_source() -> Source:
@@ -87,7 +90,7 @@ def targets_source(value: str | None) -> tuple[str, Path]:
     if path.exists() or os.sep in chosen or chosen.endswith(TARGETS_SUFFIXES):
         if problem := path_problem(chosen):
             raise UsageProblem(problem)
-        return chosen, path
+        return printable(chosen), path
     bundled = bundled_path(chosen)
     if bundled is None:
         raise UsageProblem(
