@@ -34,7 +34,7 @@ from ktt_cli.render.markdown import report_markdown
 from ktt_cli.render.problems import problem_lines
 from ktt_cli.render.table import report_view
 from ktt_cli.report import build_report
-from ktt_cli.targets_file import read_targets
+from ktt_cli.targets_file import MAX_BYTES, read_targets, read_targets_bytes
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "actuals.csv"
@@ -982,3 +982,38 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
         written.decode("utf-8")
         if "json" in args:
             assert json.loads(run.stdout)["actuals_files"] == [f"{tmp_path}/bad\\xff.csv"]
+
+
+# ---- inputs that ended as internal errors ------------------------------------------------
+
+
+class _Endless(io.RawIOBase):
+    """A stream that never ends, as `-t /dev/zero` or a pipe from `yes` is."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        buffer[:] = b"#" * len(buffer)
+        return len(buffer)
+
+
+def test_a_targets_file_is_read_only_up_to_its_limit() -> None:
+    data = read_targets_bytes(Path("/dev/zero"))
+    assert len(data) == MAX_BYTES + 1
+    assert len(read_targets_bytes(io.BufferedReader(_Endless()))) == MAX_BYTES + 1
+    log = ProblemLog()
+    assert read_targets(data, "/dev/zero", log) is None
+    assert [p.code for p in log] == ["too_large"]
+    assert read_targets_bytes(ROOT / "targets.yaml") == BUNDLED_TEXT.encode()
+
+
+@pytest.mark.parametrize("value", ["9" * 4301, "-" + "1" * 5000, "0x" + "f" * 3600])
+def test_an_integer_beyond_any_float_is_refused_in_place(value: str) -> None:
+    text = BUNDLED_TEXT.replace("value: 8400", f"value: {value}", 1)
+    line = text[: text.index(value)].count("\n") + 1
+    log = ProblemLog()
+    assert read_targets(text.encode(), "t.yaml", log) is None
+    (problem,) = list(log)
+    assert (problem.line, problem.code) == (line, "invalid_value")
+    assert "too large" in problem.message
