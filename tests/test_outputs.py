@@ -134,6 +134,31 @@ def test_a_closed_standard_output_is_an_error(monkeypatch: pytest.MonkeyPatch) -
         write_output(b"PK\x03\x04", None)
 
 
+@pytest.mark.parametrize("output_format", ["table", "json", "csv", "markdown"])
+def test_a_report_for_a_closed_standard_output_fails(output_format: str, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [KTT, "report", str(EXAMPLE), "-f", output_format],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 2, done.stderr
+    assert "ktt: error: standard output is closed" in done.stderr
+    written = subprocess.run(
+        [KTT, "report", str(EXAMPLE), "-f", output_format, "-o", str(tmp_path / "out")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert written.returncode == 0, written.stderr  # a report for a file needs no stdout
+
+
 def test_a_redirect_to_dev_null_is_not_a_closed_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
     with Path(os.devnull).open("w", encoding="utf-8") as null:
         monkeypatch.setattr(sys, "stdout", null)

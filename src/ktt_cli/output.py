@@ -35,8 +35,17 @@ def _escape_undecodable(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(ESCAPE_UNDECODABLE, _escape_undecodable)
 
 
-class _Nowhere(io.TextIOWrapper):
-    """What stands for a standard stream the process was started without."""
+class _Closed(io.TextIOWrapper):
+    """What stands for a standard output the process was started without (`>&-`): a
+    report written there would be lost while the run looked successful, so writing to it
+    is an OSError, which the CLI turns into exit 2."""
+
+    def write(self, _text: str, /) -> int:
+        raise _closed()
+
+
+def _closed() -> OSError:
+    return OSError(errno.EBADF, "standard output is closed; the report was not written")
 
 
 def use_utf8_streams() -> None:
@@ -44,27 +53,27 @@ def use_utf8_streams() -> None:
     that a scheduled job redirecting the output never fails on a Vietnamese letter nor
     on a file name that is not UTF-8.
 
-    A stream the process was started without (closed by the caller) writes nowhere, and
-    `write_stdout` refuses to write a report there.
+    A standard output the process was started without refuses every write; a standard
+    error, which only tells, writes nowhere.
     """
     if sys.stdout is None:
-        sys.stdout = _nowhere()
+        sys.stdout = _Closed(_null(), encoding="utf-8")
     if sys.stderr is None:
-        sys.stderr = _nowhere()
+        sys.stderr = io.TextIOWrapper(_null(), encoding="utf-8")
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8", errors=ESCAPE_UNDECODABLE)
 
 
-def _nowhere() -> _Nowhere:
-    return _Nowhere(Path(os.devnull).open("wb"), encoding="utf-8")
+def _null() -> io.BufferedWriter:
+    return Path(os.devnull).open("wb")
 
 
 def check_stdout() -> None:
-    """Raise OSError (EBADF) when standard output was closed by the caller (`>&-`): a
-    report written there would be lost while the run looked successful."""
-    if sys.stdout is None or isinstance(sys.stdout, _Nowhere) or sys.stdout.closed:
-        raise OSError(errno.EBADF, "standard output is closed; the report was not written")
+    """Raise OSError (EBADF) when standard output was closed by the caller (`>&-`), before
+    a report is made for it."""
+    if sys.stdout is None or isinstance(sys.stdout, _Closed) or sys.stdout.closed:
+        raise _closed()
 
 
 def write_stdout(data: str | bytes) -> None:
