@@ -949,6 +949,16 @@ def test_texts_with_markup_and_escapes_are_shown_as_written(markup_files: str) -
     _no_control_characters(run.stdout)
 
 
+def test_markdown_shows_escape_sequences_escaped(markup_files: str) -> None:
+    run = CliRunner().invoke(
+        app, ["report", "--targets", "markup.yaml", markup_files, "-f", "markdown"]
+    )
+    assert run.exit_code == 0, run.output
+    assert "closing [/] tag" in run.stdout
+    assert "\\\\x1b[31mđỏ" in run.stdout  # \x1b, its backslash escaped for Markdown
+    _no_control_characters(run.stdout)
+
+
 @pytest.mark.usefixtures("markup_files")
 def test_the_programme_at_a_glance_shows_markup_as_written() -> None:
     run = CliRunner().invoke(app, ["targets", "--targets", "markup.yaml"], env={"COLUMNS": "200"})
