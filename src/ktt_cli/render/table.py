@@ -38,16 +38,14 @@ STYLE = {
 _BAR_CELLS = 5
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _COLUMNS = ("indicator", "target", "actual", "gap", "achieved", "status")
+#: Wider than any terminal: the width at which a table's own minimum is measured.
+_UNBOUNDED = 100_000
 
 
 def plain(text: str, style: str = "") -> Text:
     """A text from a file or the command line, as Rich shows it: never markup, and no
     control character that a terminal would run."""
     return Text(printable(text, lines=True), style=style)
-
-
-#: Wider than any terminal: the width at which a table's own minimum is measured.
-_UNBOUNDED = 100_000
 
 
 class _Fitted:
@@ -117,7 +115,7 @@ def _milestone_table(title: Text, rows: list[list[Text]], lang: str) -> Table:
     table.add_column(Text(i18n.label(lang, "indicator")), min_width=14, overflow="fold")
     for k, key in enumerate(_COLUMNS[1:], 1):
         head = Text(i18n.label(lang, key))
-        width = max(_widest(head), *(_widest(row[k]) for row in rows))  # never cut
+        width = max(_widest(t) for t in [head, *(row[k] for row in rows)])  # never cut
         if key == "status":
             table.add_column(head, min_width=max(8, width), no_wrap=True)
         else:
