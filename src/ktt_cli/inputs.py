@@ -60,8 +60,8 @@ def sources(names: list[str], *, what: str) -> list[Source]:
 
 
 def file_source(name: str) -> Source:
-    """The file `name`, shown by a name that is safe to print and to write as UTF-8 (a
-    byte that is not UTF-8 as `\\xff`), opened by its own."""
+    """The file `name`, opened by that name but shown by one that is safe to print and
+    to write as UTF-8 (a byte of the name that is not UTF-8 as `\\xff`)."""
     path = Path(name)
     return Source(printable(name), lambda: path.open("rb"))  # the reader closes it
 
@@ -142,7 +142,4 @@ def _is_stdin(path: Path) -> bool:
         given, there = os.fstat(0), path.stat()
     except OSError:
         return False
-    return stat.S_ISREG(given.st_mode) and (given.st_dev, given.st_ino) == (
-        there.st_dev,
-        there.st_ino,
-    )
+    return stat.S_ISREG(given.st_mode) and os.path.samestat(given, there)
