@@ -186,3 +186,14 @@ def test_output_files_take_text_and_bytes(tmp_path: Path) -> None:
     write_output(b"\x00\x01", tmp_path / "b.xlsx")
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Hợp tác xã"
     assert (tmp_path / "b.xlsx").read_bytes() == b"\x00\x01"
+
+
+def test_a_name_on_the_command_line_is_shown_escaped(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [KTT, "report", "gone\x1b[2J.csv", "-o", f"{tmp_path}/x\x1b]0;t\x07/out.csv"],
+        capture_output=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert b"gone\\x1b[2J.csv: no such file" in run.stderr
+    assert b"\x1b" not in run.stderr

@@ -28,11 +28,13 @@ _TARGETS_START = re.compile(
 
 
 class UsageProblem(Exception):
-    """Arguments that cannot be acted on; each message is one line for the user."""
+    """Arguments that cannot be acted on; each message is one line for the user, with the
+    control characters of a name typed on the command line escaped."""
 
     def __init__(self, *messages: str) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = messages
+        shown = tuple(printable(m) for m in messages)
+        super().__init__("\n".join(shown))
+        self.messages = shown
 
 
 def path_problem(name: str) -> str | None:
