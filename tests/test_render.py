@@ -9,13 +9,16 @@ import os
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
+from ktt_cli import i18n
 from ktt_cli.inputs import file_source
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.output import render_text
 from ktt_cli.problems import ProblemLog
+from ktt_cli.render import words
 from ktt_cli.render.csv import cell, report_csv
 from ktt_cli.render.json import RESULT_FIELDS, report_dict
 from ktt_cli.render.markdown import report_markdown
@@ -183,3 +186,19 @@ def test_the_table_holds_the_figures_of_each_result(yen_bai: TargetsFile) -> Non
     # target, actual, gap, percent achieved and status of htx_count (SPEC §5 example)
     for shown in ("≥ 1.200", "834", "366", "69,5%", "đúng hướng"):
         assert shown in htx
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [40, 60, 64, 70, 80, 120])
+def test_narrow_terminals_lose_no_column_and_cut_no_status(
+    yen_bai: TargetsFile, width: int, lang: str
+) -> None:
+    report = example_report(yen_bai)
+    text = render_text(report_view(report, lang), width=width)
+    lines = text.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    for result in report.results:
+        status = words.status(result, lang)
+        assert any(status in line for line in lines), (width, status)
+    for column in ("target", "actual", "gap", "achieved", "status"):
+        assert i18n.label(lang, column) in text, (width, column)

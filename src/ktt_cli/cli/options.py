@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
-from ktt_cli.inputs import UsageProblem, read_targets_file, targets_source
+from ktt_cli.inputs import UsageProblem, output_problem, targets_source
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.render.problems import problem_lines
 
@@ -75,7 +75,7 @@ SheetOption = Annotated[
     ),
 ]
 OutputOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
@@ -97,11 +97,11 @@ def load_targets(value: str | None) -> tuple[str, TargetsFile]:
     """The programme `--targets` names (its name as shown, and the file read); its problems
     end the run with exit 2."""
     from ktt_cli.problems import ProblemLog
-    from ktt_cli.targets_file import read_targets
+    from ktt_cli.targets_file import read_targets, read_targets_bytes
 
     name, path = targets_source(value)
     log = ProblemLog()
-    programme = read_targets(read_targets_file(path), name, log)
+    programme = read_targets(read_targets_bytes(path), name, log)
     if programme is None:
         print_problems(log, sys.stderr)
         fail(f"the targets file {name} has {log.errors} error(s)")
@@ -128,19 +128,22 @@ def usage_exit(problem: UsageProblem) -> NoReturn:
 
 
 def write_output(data: str | bytes, output: Path | None, *, bom: bool = False) -> None:
-    """Text or bytes to standard output, or atomically to `output` (a BOM first if asked)."""
-    from ktt_cli.output import write_atomic
+    """Text or bytes to standard output, or atomically to `output` (a BOM first if asked:
+    Excel then shows Vietnamese text correctly)."""
+    from ktt_cli.output import write_output as write
 
-    if output is None:
-        if isinstance(data, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(data)
-        return
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    write_atomic(output, b"\xef\xbb\xbf" + raw if bom else raw)
+    if bom and output is not None and isinstance(data, str):
+        data = "\ufeff" + data
+    write(data, output)
+
+
+def output_path(value: str | None, inputs: list[str]) -> Path | None:
+    """`--output` as typed (a trailing slash names a folder), once it can be written."""
+    if value is None:
+        return None
+    if problem := output_problem(value, inputs):
+        raise UsageProblem(problem)
+    return Path(value)
 
 
 def refuse_terminal(binary: bool, output: Path | None, name: str) -> None:

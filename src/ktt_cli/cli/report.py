@@ -22,6 +22,7 @@ from ktt_cli.cli.options import (
     check_encoding,
     fail,
     load_targets,
+    output_path,
     print_lines,
     print_problems,
     refuse_terminal,
@@ -29,8 +30,9 @@ from ktt_cli.cli.options import (
     usage_exit,
     write_output,
 )
-from ktt_cli.inputs import UsageProblem, output_problem, sources
+from ktt_cli.inputs import UsageProblem, sources
 from ktt_cli.numbers import NumberStyle
+from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
 from ktt_cli.render.problems import problem_lines
 
@@ -134,11 +136,8 @@ def report(
     names = actuals or []
     try:
         actual_sources = sources(names, what="actuals")
-        if output is not None and (
-            problem := output_problem(output, [*names, str(target_path(targets))])
-        ):
-            raise UsageProblem(problem)
-        refuse_terminal(FORMATS[format_name].binary, output, format_name)
+        output_file = output_path(output, [*names, str(target_path(targets))])
+        refuse_terminal(FORMATS[format_name].binary, output_file, format_name)
         targets_name, programme = load_targets(targets)
         period = _as_of(as_of)
         _check_filters(programme, milestone or [], indicator or [])
@@ -166,10 +165,10 @@ def report(
         compare_with=earlier,
     )
     print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
-    _emit(result, format_name, output, lang.value)
+    _emit(result, format_name, output_file, lang.value)
     matched = [line for r in result.results if (line := _matched(result, r, fail_statuses))]
     if matched:
-        print_lines([f"ktt: --fail-on: {line}" for line in matched], sys.stderr)
+        print_lines([f"ktt: --fail-on: {printable(line)}" for line in matched], sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 
@@ -209,9 +208,10 @@ def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> N
     from ktt_cli.render import render
 
     if format_name == "table" and output is None:
-        from ktt_cli.output import console, wants_colour
+        from ktt_cli.output import check_stdout, console, wants_colour
         from ktt_cli.render.table import report_view
 
+        check_stdout()
         console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))
         return
     write_output(render(result, format_name, lang), output, bom=FORMATS[format_name].bom)

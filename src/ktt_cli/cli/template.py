@@ -14,6 +14,7 @@ from ktt_cli.cli.options import (
     OutputOption,
     TargetsOption,
     load_targets,
+    output_path,
     refuse_terminal,
     usage_exit,
     write_output,
@@ -46,7 +47,8 @@ def template(
 ) -> None:
     """An empty actuals file for the programme, ready to fill in."""
     try:
-        refuse_terminal(output_format is TemplateFormat.XLSX, output, output_format.value)
+        output_file = output_path(output, [])
+        refuse_terminal(output_format is TemplateFormat.XLSX, output_file, output_format.value)
         _, programme = load_targets(targets)
     except UsageProblem as e:
         usage_exit(e)
@@ -59,4 +61,4 @@ def template(
         from ktt_cli.render.template import template_csv
 
         data = template_csv(programme, wide=wide)
-    write_output(data, output)
+    write_output(data, output_file)

@@ -22,6 +22,7 @@ from ktt_cli.cli.options import (
 )
 from ktt_cli.inputs import UsageProblem, sources
 from ktt_cli.numbers import NumberStyle
+from ktt_cli.problems import printable
 
 
 class TextOrJson(StrEnum):
@@ -71,5 +72,5 @@ def validate(
             typer.echo(f"{checked}: {log.errors} error(s), {log.warnings} warning(s)", err=True)
         else:
             warned = f" ({log.warnings} warning(s))" if log.warnings else ""
-            typer.echo(f"{checked}: valid{warned}")
+            typer.echo(printable(f"{checked}: valid{warned}"))
     raise typer.Exit(EXIT_PROBLEMS if log.errors else EXIT_OK)

@@ -690,10 +690,11 @@ class Collector:
         assert got is not None
         old, first_place = got
         first = self.store.places.place(first_place)
-        here = self.store.places.place(place)
         where = cells.region or "the whole territory"
         what = f"{indicator.id} {self.store.periods[p]} ({where})"
-        on = _where(first) if first.file != here.file else _where(first, with_file=False)
+        # the file is named when the first figure is in another file, a sheet before this
+        # one, or the same file given twice
+        on = _where(first, with_file=first_place < self.base)
         if old == value:
             self._warn(place, "repeated_row", f"{what} is given again as on {on}")
         else:
