@@ -474,7 +474,7 @@ def test_stdin_is_read_like_a_file() -> None:
     assert json.loads(from_pipe.stdout)["results"] == json.loads(from_file.stdout)["results"]
 
     # a workbook on standard input is read as one, by its content (SPEC §9)
-    workbook = (Path(__file__).parent / "fixtures" / "workbooks" / "yen-bai-long.xlsx")
+    workbook = Path(__file__).parent / "fixtures" / "workbooks" / "yen-bai-long.xlsx"
     from_book = _ktt("report", "-", "--format", "json", stdin=workbook.read_bytes())
     assert from_book.returncode == 0, from_book.stderr.decode()
     assert json.loads(from_book.stdout)["results"]

@@ -108,6 +108,8 @@ def figure(value: float, unit: Unit, lang: str) -> str:
 def actual(value: float, qualifier: str | None, unit: Unit, lang: str) -> str:
     """A figure, with the bound it was given as: `834`, `> 5.300`."""
     shown = figure(value, unit, lang)
+    if qualifier == "sum of regions":  # made by adding up the regions' figures
+        qualifier = "Σ"
     return f"{qualifier} {shown}" if qualifier else shown
 
 

@@ -207,8 +207,8 @@ def _warnings(
     if baseline is not None and baseline.observation is not None:
         used.append((baseline.observation, "baseline"))
     for observation, role in used:
-        if observation is not None and observation.qualifier:
-            bound = f"{QUALIFIERS[observation.qualifier]} {plain_number(observation.value)}"
+        if observation is not None and observation.qualifier in QUALIFIERS:
+            bound = f"{QUALIFIERS[observation.qualifier or '']} {plain_number(observation.value)}"
             yield _warning(
                 observation,
                 "bound_used",
