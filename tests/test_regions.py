@@ -3,15 +3,24 @@ totals from regions, and the breakdown by region, with known answers worked by h
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from ktt_cli.cli import app
 from ktt_cli.inputs import sources
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.model import TargetsFile
 from ktt_cli.numbers import NumberStyle
+from ktt_cli.periods import parse_period
 from ktt_cli.problems import ProblemLog
+from ktt_cli.progress import Status
+from ktt_cli.render.json import RESULT_FIELDS
+from ktt_cli.report import Report, Result, build_report
 from ktt_cli.store import SUM_OF_REGIONS, Actuals
 from ktt_cli.targets_file import read_targets
 
@@ -222,3 +231,192 @@ def test_regions_that_do_not_add_up_to_the_territory_are_told(
     assert "16" in disagree.message
     assert "18" in disagree.message
     assert disagree.severity == "warning"
+
+
+# ---- the report ----------------------------------------------------------------------
+
+
+def report_of(tmp_path: Path, targets: TargetsFile, **options: object) -> Report:
+    actuals, log = read(tmp_path, targets)
+    assert not log.errors, [str(p) for p in log]
+    return build_report(targets, actuals, targets_file="t.yaml", **options)  # type: ignore[arg-type]
+
+
+def row(report: Report, indicator: str, region: str, scope: str = "territory") -> Result:
+    return next(
+        r
+        for r in report.breakdown
+        if (r.indicator, r.region, r.target_scope) == (indicator, region, scope)
+    )
+
+
+def test_a_region_is_measured_against_its_share(tmp_path: Path, three: TargetsFile) -> None:
+    report = report_of(tmp_path, three, by_region=True)
+    # Xã An Bình, htx, its share 10 (by code "01"): 4 in 2020, 5 in 2022, 6 in 2024.
+    # gap 10 - 6 = 4; achieved 100 × 6/10 = 60; progress 100 × (6-4)/(10-4) = 33.33;
+    # CAGR_o = (6/4)^(1/4) - 1 = 0.106682, CAGR_r = (10/4)^(1/10) - 1 = 0.095958,
+    # R = 1.11175 -> on_track.
+    r = row(report, "htx", "Xã An Bình")
+    assert (r.target, r.actual, r.actual_period, r.baseline) == (10, 6, "2024", 4)
+    assert r.assessment.gap == 4
+    assert r.assessment.percent_achieved == pytest.approx(60)
+    assert r.assessment.progress_from_baseline == pytest.approx(33.3333, abs=1e-4)
+    assert r.assessment.growth_ratio == pytest.approx(1.11175, abs=1e-4)
+    assert r.status is Status.ON_TRACK
+    assert r.region_id == "01"
+    # Phường Cát, share 8: 5 in 2020, 4 in 2022 (none in 2024): achieved 50, going down;
+    # its share of the territory: 4 of the territory's 18 in 2022 = 22.22%.
+    c = row(report, "htx", "Phường Cát")
+    assert (c.actual, c.baseline, c.status) == (4, 5, Status.DETERIORATION)
+    assert c.share_of_territory == pytest.approx(22.2222, abs=1e-4)
+    # lagging first: Phường Cát 50%, Xã An Bình 60%, Xã Bảo Ái 75% (9 of 12)
+    htx_rows = [r.region for r in report.breakdown if r.indicator == "htx"]
+    assert htx_rows == ["Phường Cát", "Xã An Bình", "Xã Bảo Ái"]
+
+
+def test_a_region_with_no_share_has_its_figures_and_its_share_of_the_territory(
+    tmp_path: Path, three: TargetsFile
+) -> None:
+    report = report_of(tmp_path, three, by_region=True)
+    # members 2024: Xã An Bình 110 of the territory's 335 = 32.836%
+    r = row(report, "members", "Xã An Bình")
+    assert r.status is Status.NO_TARGET
+    assert (r.target, r.actual, r.baseline) == (None, 110, 80)
+    assert r.share_of_territory == pytest.approx(32.8358, abs=1e-4)
+
+
+def test_an_each_region_target_counts_regions_over_two_periods(
+    tmp_path: Path, three: TargetsFile
+) -> None:
+    report = report_of(tmp_path, three)
+    # at least 100 members in each region. 2023: 80, 120, 90 -> 1 region of 3;
+    # 2024: 110, 130, 95 -> 2 of 3 (Phường Cát not yet). achieved 2/3 = 66.67%;
+    # progress (2-1)/(3-1) = 50%; CAGR_o = 2/1 - 1 = 1, CAGR_r = 3^(1/7) - 1 = 0.169931,
+    # R = 5.8847 -> on_track.
+    (r,) = [r for r in report.results if r.target_scope == "each_region"]
+    assert (r.target, r.actual, r.actual_period, r.baseline, r.baseline_period) == (
+        3,
+        2,
+        "2024",
+        1,
+        "2023",
+    )
+    assert (r.regions_met, r.regions_total, r.regions_not_met) == (2, 3, ("Phường Cát",))
+    assert r.assessment.percent_achieved == pytest.approx(66.6667, abs=1e-4)
+    assert r.assessment.growth_ratio == pytest.approx(5.8847, abs=1e-4)
+    assert r.status is Status.ON_TRACK
+    # at 2023 alone: 1 of 3, and no earlier moment to measure growth from
+    early = report_of(tmp_path, three, as_of=parse_period("2023"))
+    (r,) = [r for r in early.results if r.target_scope == "each_region"]
+    assert (r.actual, r.regions_not_met) == (1, ("Xã An Bình", "Phường Cát"))
+    assert r.status is Status.INSUFFICIENT_DATA
+    # each region against 100 in the breakdown
+    report = report_of(tmp_path, three, by_region=True)
+    assert row(report, "members", "Phường Cát", "each_region").status is Status.ON_TRACK
+
+
+def test_each_region_with_no_regions_is_no_data_with_a_warning(tmp_path: Path) -> None:
+    bare, log = programme(
+        PROGRAMME.split("regions:")[0]
+        + "indicators:"
+        + PROGRAMME.split("indicators:")[1].replace(
+            '        by_region: {"01": 10, "Xã Bảo Ái": 12, "03": 8}\n', ""
+        )
+    )
+    assert bare is not None, [str(p) for p in log]
+    data = "indicator,period,value\nmembers,2024,335\n"
+    actuals, _ = read(tmp_path, bare, data)
+    report = build_report(bare, actuals, targets_file="t.yaml")
+    (r,) = [r for r in report.results if r.target_scope == "each_region"]
+    assert r.status is Status.NO_DATA
+    assert r.regions_total == 0
+    (warning,) = [w for w in report.warnings if w.code == "no_regions"]
+    assert warning.file == "t.yaml"
+
+
+def test_without_by_region_there_is_no_breakdown(tmp_path: Path, three: TargetsFile) -> None:
+    report = report_of(tmp_path, three)
+    assert report.breakdown == ()
+    narrowed = report_of(tmp_path, three, by_region=True, regions=["phuong_cat"])
+    assert {r.region for r in narrowed.breakdown} == {"Phường Cát"}
+
+
+# ---- ktt report --by region, in every format -------------------------------------------
+
+runner = CliRunner()
+
+
+def cli(tmp_path: Path, *args: str, data: str = DATA, programme_text: str = PROGRAMME):
+    (tmp_path / "t.yaml").write_text(programme_text, encoding="utf-8")
+    (tmp_path / "d.csv").write_text(data, encoding="utf-8")
+    result = runner.invoke(
+        app, ["report", str(tmp_path / "d.csv"), "-t", str(tmp_path / "t.yaml"), *args]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_json_breakdown_has_every_result_field_and_the_region_fields(tmp_path: Path) -> None:
+    done = cli(tmp_path, "--by", "region", "--format", "json")
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    first = data["breakdown"][0]
+    assert set(RESULT_FIELDS) <= set(first)
+    assert first["region"] == "Phường Cát"
+    assert first["region_id"] == "03"
+    assert first["target_scope"] == "territory"
+    assert first["share_of_territory"] == pytest.approx(22.2222, abs=1e-4)
+    assert len(data["breakdown"]) == 9  # 3 regions × (htx 2030, members 2030 × 2 scopes)
+    each = next(r for r in data["results"] if r["target_scope"] == "each_region")
+    assert each["regions_not_met"] == ["Phường Cát"]
+    assert (each["regions_met"], each["regions_total"]) == (2, 3)
+    htx = next(r for r in data["results"] if r["indicator"] == "htx")
+    assert htx["target_scope"] == "territory"
+
+
+def test_without_by_region_json_has_no_breakdown(tmp_path: Path) -> None:
+    data = json.loads(cli(tmp_path, "--format", "json").stdout)
+    assert "breakdown" not in data
+
+
+def test_region_narrows_the_breakdown(tmp_path: Path) -> None:
+    done = cli(tmp_path, "--by", "region", "--region", "cat", "--region", "01", "-f", "json")
+    assert done.exit_code == 0, done.output
+    regions = {r["region"] for r in json.loads(done.stdout)["breakdown"]}
+    assert regions == {"Phường Cát", "Xã An Bình"}
+
+
+def test_an_unknown_region_option_is_a_usage_error_with_did_you_mean(tmp_path: Path) -> None:
+    done = cli(tmp_path, "--by", "region", "--region", "Bao Aii")
+    assert done.exit_code == 2
+    assert "did you mean 'Xã Bảo Ái'" in done.stderr
+
+
+def test_csv_breakdown_has_a_region_column_blank_for_the_territory(tmp_path: Path) -> None:
+    done = cli(tmp_path, "--by", "region", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert next(iter(rows[0])) == "region"
+    assert [r["region"] for r in rows[:3]] == ["", "", ""]  # the territory's results first
+    assert [r["region"] for r in rows[3:6]] == ["Phường Cát", "Xã An Bình", "Xã Bảo Ái"]
+    assert rows[5]["percent_achieved"] == "75"
+    assert rows[2]["regions_not_met"] == "Phường Cát"
+
+
+def test_markdown_breakdown(tmp_path: Path) -> None:
+    done = cli(tmp_path, "--by", "region", "--format", "markdown", "--lang", "en")
+    assert "## By region" in done.stdout
+    assert "| Phường Cát | ≥ 8 | 4 (2022) | 4 | 50% | deterioration | 22.2% |" in done.stdout
+    assert "| Xã An Bình | — | 110 (2024) | — | — | no target | 32.8% |" in done.stdout
+    plain = cli(tmp_path, "--format", "markdown", "--lang", "en").stdout
+    assert "By region" not in plain
+    assert "Phường Cát" not in plain
+
+
+def test_region_names_are_escaped_like_any_text(tmp_path: Path) -> None:
+    data = "indicator,period,region,value\nhtx,2024,=HYPERLINK(1)|<b>x</b>,3\n"
+    bare = PROGRAMME.split("regions:")[0] + "indicators:" + PROGRAMME.split("indicators:")[1]
+    bare = bare.replace('        by_region: {"01": 10, "Xã Bảo Ái": 12, "03": 8}\n', "")
+    out = cli(tmp_path, "--by", "region", "-f", "csv", data=data, programme_text=bare).stdout
+    assert "'=HYPERLINK(1)|<b>x</b>" in out
+    md = cli(tmp_path, "--by", "region", "-f", "markdown", data=data, programme_text=bare)
+    assert "=HYPERLINK(1)\\|<b>x</b>" in md.stdout

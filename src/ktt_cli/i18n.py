@@ -21,6 +21,7 @@ STATUS = {
         Status.INSUFFICIENT_DATA: "chưa đủ số liệu",
         Status.NO_DATA: "chưa có số liệu",
         Status.QUALITATIVE: "định tính",
+        Status.NO_TARGET: "chưa giao chỉ tiêu",
     },
     "en": {
         Status.ACHIEVED: "achieved",
@@ -32,6 +33,7 @@ STATUS = {
         Status.INSUFFICIENT_DATA: "insufficient data",
         Status.NO_DATA: "no data",
         Status.QUALITATIVE: "qualitative",
+        Status.NO_TARGET: "no target",
     },
 }
 
@@ -56,6 +58,12 @@ LABELS = {
         "year": "Năm",
         "words": "Nguyên văn",
         "units": {"count": "số lượng", "persons": "người", "percent": "%"},
+        "each_region": "mỗi xã",
+        "regions_count": "{n} xã",
+        "region": "Xã, phường",
+        "breakdown": "Theo xã, phường",
+        "territory_total": "Toàn tỉnh",
+        "share_of_territory": "% toàn tỉnh",
     },
     "en": {
         "milestone": "Targets for {year}",
@@ -77,6 +85,12 @@ LABELS = {
         "year": "Year",
         "words": "Programme's words",
         "units": {"count": "count", "persons": "persons", "percent": "%"},
+        "each_region": "each region",
+        "regions_count": "{n} regions",
+        "region": "Region",
+        "breakdown": "By region",
+        "territory_total": "Whole territory",
+        "share_of_territory": "% of total",
     },
 }
 

@@ -22,8 +22,10 @@ RESULT_FIELDS = (
     "target_note", "actual", "actual_period", "actual_qualifier", "actual_source", "actual_note",
     "baseline", "baseline_period", "gap", "percent_achieved", "progress_from_baseline", "met",
     "status", "growth_ratio", "growth_method", "projected", "required_annual_growth",
-    "projected_bounded",
+    "projected_bounded", "target_scope", "regions_met", "regions_total", "regions_not_met",
 )  # fmt: skip
+#: The keys of a row of the breakdown by region (SPEC §8): a result's and the region's.
+BREAKDOWN_FIELDS = (*RESULT_FIELDS, "region", "region_id", "share_of_territory")
 
 
 def result_dict(result: Result, lang: str) -> dict[str, Any]:
@@ -55,6 +57,21 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
         "projected": number(a.projected),
         "required_annual_growth": number(a.required_annual_growth),
         "projected_bounded": a.projected_bounded,
+        "target_scope": result.target_scope,
+        "regions_met": result.regions_met,
+        "regions_total": result.regions_total,
+        "regions_not_met": (
+            None if result.regions_not_met is None else list(result.regions_not_met)
+        ),
+    }
+
+
+def breakdown_dict(result: Result, lang: str) -> dict[str, Any]:
+    """A row of the breakdown: a result's fields and the region's."""
+    return result_dict(result, lang) | {
+        "region": result.region,
+        "region_id": result.region_id,
+        "share_of_territory": number(result.share_of_territory),
     }
 
 
@@ -72,7 +89,11 @@ def report_dict(report: Report, lang: str) -> dict[str, Any]:
             {"year": q.year, "text": q.text, "en": q.en, "note": q.note} for q in report.qualitative
         ],
         "warnings": problems_dicts(report.warnings, report.unlisted_warnings),
-    }
+    } | (
+        {"breakdown": [breakdown_dict(r, lang) for r in report.breakdown]}
+        if report.by_region
+        else {}
+    )
 
 
 def dumps(data: object) -> str:

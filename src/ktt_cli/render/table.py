@@ -28,6 +28,7 @@ STYLE = {
     Status.MISSED: "red",
     Status.INSUFFICIENT_DATA: "cyan",
     Status.NO_DATA: "dim",
+    Status.NO_TARGET: "dim",
 }
 _BAR_CELLS = 5
 _EIGHTHS = " ▏▎▍▌▋▊▉"

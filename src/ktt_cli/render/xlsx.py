@@ -93,7 +93,8 @@ def _milestone_sheet(
         sheet.write_string(row, 1, result.indicator)
         sheet.write_string(row, 2, i18n.unit_word(lang, unit))
         sheet.write_string(row, 3, words.target(result, lang).partition(" ")[0])
-        sheet.write_number(row, 4, result.target, formats.figure(unit, result.target))
+        if result.target is not None:
+            sheet.write_number(row, 4, result.target, formats.figure(unit, result.target))
         _number(sheet, row, 5, result.actual, formats, unit)
         _text(sheet, row, 6, result.actual_period)
         if a.gap is not None:
