@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from ktt_cli import i18n
 from ktt_cli.cli import app
 from ktt_cli.inputs import sources
 from ktt_cli.load.collect import ReadOptions, read_actuals
@@ -420,3 +422,66 @@ def test_region_names_are_escaped_like_any_text(tmp_path: Path) -> None:
     assert "'=HYPERLINK(1)|<b>x</b>" in out
     md = cli(tmp_path, "--by", "region", "-f", "markdown", data=data, programme_text=bare)
     assert "=HYPERLINK(1)\\|<b>x</b>" in md.stdout
+
+
+def words_of(text: str) -> Counter[str]:
+    return Counter(t for t in text.split() if t.isalpha())
+
+
+def test_the_table_of_150_communes_fits_80_columns_without_a_broken_word(
+    tmp_path: Path,
+) -> None:
+    from ktt_cli.output import render_text
+    from ktt_cli.render.table import report_view
+
+    first = ["Tân", "Nghĩa", "Phong", "Mậu", "Khánh", "Lâm", "Việt", "Hồng", "Đông", "Bảo"]
+    second = ["Lĩnh", "Thượng", "Hòa", "Yên", "Thịnh", "Hưng", "Xuyên", "Sơn", "Tiến", "Long"]
+    names = [
+        f"{'Phường' if k % 4 == 0 else 'Xã'} {first[k % 10]} {second[k // 10 % 10]} "
+        f"{'Thượng Lưu' if k >= 100 else ''}".strip()
+        for k in range(150)
+    ]
+    regions = "".join(f'  - {{id: "{10000 + k}", name: "{n}"}}\n' for k, n in enumerate(names))
+    text = (
+        PROGRAMME.split("regions:")[0]
+        + "regions:\n"
+        + regions
+        + "indicators:"
+        + PROGRAMME.split("indicators:")[1]
+    ).replace(
+        '        by_region: {"01": 10, "Xã Bảo Ái": 12, "03": 8}\n',
+        "        by_region: {" + ", ".join(f'"{10000 + k}": 1' for k in range(30)) + "}\n",
+    )
+    targets, log = programme(text)
+    assert targets is not None, [str(p) for p in log]
+    lines = ["indicator,period,region,value"]
+    for k in range(150):
+        lines += [f"members,2023,{10000 + k},{80 + k}", f"members,2024,{10000 + k},{95 + k * 3}"]
+        lines += [f"htx,2024,{10000 + k},{k % 3}"]
+    lines += ["members,2023,,40000", "members,2024,,45000"]
+    actuals, log = read(tmp_path, targets, "\n".join(lines) + "\n")
+    assert not log.errors, [str(p) for p in log][:3]
+    report = build_report(targets, actuals, targets_file="t.yaml", by_region=True)
+    for lang in ("vi", "en"):
+        shown = render_text(report_view(report, lang), width=80)
+        assert max(len(line) for line in shown.splitlines()) <= 80
+        # wrapping between words keeps every word; a word split inside itself would not
+        wide = render_text(report_view(report, lang), width=250)
+        assert words_of(shown) == words_of(wide)
+        tokens = set(shown.split())
+        for name in names:
+            assert set(name.split()) <= tokens, name
+        # totals first, then the regions, lagging first
+        section = shown[shown.index(i18n.label(lang, "breakdown") + ":") :]
+        total = section.index(i18n.label(lang, "territory_total"))
+        assert total < min(section.index(" Xã "), section.index(" Phường "))
+
+
+def test_table_breakdown_from_the_command(tmp_path: Path) -> None:
+    done = cli(tmp_path, "--by", "region", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    out = done.stdout
+    assert "By region: Số hợp tác xã: Targets for 2030" in out
+    assert out.index("Whole territory") < out.index("Phường Cát") < out.index("Xã Bảo Ái")
+    assert "no target" in out
+    assert "By region" not in cli(tmp_path, "--lang", "en").stdout

@@ -63,7 +63,7 @@ LABELS = {
         "region": "Xã, phường",
         "breakdown": "Theo xã, phường",
         "territory_total": "Toàn tỉnh",
-        "share_of_territory": "% toàn tỉnh",
+        "share_of_territory": "% tỉnh",
     },
     "en": {
         "milestone": "Targets for {year}",
@@ -90,7 +90,7 @@ LABELS = {
         "region": "Region",
         "breakdown": "By region",
         "territory_total": "Whole territory",
-        "share_of_territory": "% of total",
+        "share_of_territory": "% total",
     },
 }
 
