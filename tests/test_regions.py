@@ -485,3 +485,30 @@ def test_table_breakdown_from_the_command(tmp_path: Path) -> None:
     assert out.index("Whole territory") < out.index("Phường Cát") < out.index("Xã Bảo Ái")
     assert "no target" in out
     assert "By region" not in cli(tmp_path, "--lang", "en").stdout
+
+
+def test_html_breakdown_has_region_tables_and_a_chart_comparing_them(tmp_path: Path) -> None:
+    done = cli(tmp_path, "--by", "region", "--format", "html", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    page = done.stdout
+    part = page[page.index('<section class="breakdown">') : page.index('<section class="charts">')]
+    assert "<h2>By region</h2>" in part
+    assert part.count('<table class="results regions">') == 3
+    assert part.count('<figure class="chart regions-chart"><svg') == 2  # none for no_target
+    rows = part.index("Whole territory") < part.index("Phường Cát") < part.index("Xã Bảo Ái")
+    assert rows
+    chart = part[part.index("<svg") :]
+    assert "Phường Cát" in chart  # names are text in the chart, selectable
+    assert "By region" not in cli(tmp_path, "--format", "html").stdout
+
+
+def test_html_escapes_region_names(tmp_path: Path) -> None:
+    data = "indicator,period,region,value\nhtx,2023,<b>$x$</b>,2\nhtx,2024,<b>$x$</b>,3\n"
+    bare = PROGRAMME.split("regions:")[0] + "indicators:" + PROGRAMME.split("indicators:")[1]
+    text = bare.replace('{"01": 10, "Xã Bảo Ái": 12, "03": 8}', '{"<b>$x$</b>": 10}')
+    text = text.replace("indicators:", 'regions:\n  - {name: "<b>$x$</b>"}\nindicators:', 1)
+    text = text.replace("value: 30\n", "value: 10\n").replace('"30 hợp tác xã"', '"10 HTX"')
+    page = cli(tmp_path, "--by", "region", "-f", "html", data=data, programme_text=text)
+    assert page.exit_code == 0, page.output
+    assert "<b>$x$</b>" not in page.stdout
+    assert "&lt;b&gt;$x$&lt;/b&gt;" in page.stdout
