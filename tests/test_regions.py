@@ -512,3 +512,22 @@ def test_html_escapes_region_names(tmp_path: Path) -> None:
     assert page.exit_code == 0, page.output
     assert "<b>$x$</b>" not in page.stdout
     assert "&lt;b&gt;$x$&lt;/b&gt;" in page.stdout
+
+
+def test_xlsx_has_a_breakdown_sheet(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "r.xlsx"
+    done = cli(tmp_path, "--by", "region", "-f", "xlsx", "-o", str(out), "--lang", "en")
+    assert done.exit_code == 0, done.output
+    book = openpyxl.load_workbook(out)
+    assert "By region" in book.sheetnames
+    rows = list(book["By region"].iter_rows(values_only=True))
+    assert rows[1][4] == "Whole territory"
+    assert rows[2][4:8] == ("Phường Cát", "03", 8, 4)
+    assert rows[2][10] == 50  # a number, not text
+    assert rows[2][12] == "deterioration"
+    assert len(rows) == 1 + 3 * 4  # a territory row and 3 regions for each of 3 targets
+    plain = tmp_path / "plain.xlsx"
+    cli(tmp_path, "-f", "xlsx", "-o", str(plain), "--lang", "en")
+    assert "By region" not in openpyxl.load_workbook(plain).sheetnames
