@@ -531,3 +531,19 @@ def test_xlsx_has_a_breakdown_sheet(tmp_path: Path) -> None:
     plain = tmp_path / "plain.xlsx"
     cli(tmp_path, "-f", "xlsx", "-o", str(plain), "--lang", "en")
     assert "By region" not in openpyxl.load_workbook(plain).sheetnames
+
+
+def test_the_synthetic_example_reads_and_breaks_down() -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    data, targets = examples / "synthetic-communes.csv", examples / "synthetic-communes.yaml"
+    assert "INVENTED" in data.read_text(encoding="utf-8").splitlines()[0]
+    assert "INVENTED" in targets.read_text(encoding="utf-8")
+    done = runner.invoke(
+        app, ["report", str(data), "-t", str(targets), "--by", "region", "-f", "json"]
+    )
+    assert done.exit_code == 0, done.output
+    report = json.loads(done.stdout)
+    htx = next(r for r in report["results"] if r["indicator"] == "htx_count")
+    assert htx["actual_qualifier"] == SUM_OF_REGIONS  # added up from the 8 communes
+    regions = {r["region"] for r in report["breakdown"]}
+    assert len(regions) == 8
