@@ -547,3 +547,11 @@ def test_the_synthetic_example_reads_and_breaks_down() -> None:
     assert htx["actual_qualifier"] == SUM_OF_REGIONS  # added up from the 8 communes
     regions = {r["region"] for r in report["breakdown"]}
     assert len(regions) == 8
+
+
+def test_a_share_written_with_a_thousands_separator_is_refused() -> None:
+    text = PROGRAMME.replace('"03": 8}', '"03": 1.000}').replace("value: 30\n", "value: 1022\n")
+    targets, log = programme(text.replace('"30 hợp tác xã"', '"1022 hợp tác xã"'))
+    assert targets is None
+    (problem,) = [p for p in log if p.code == "thousands_separator"]
+    assert problem.line == 23
