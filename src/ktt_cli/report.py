@@ -232,10 +232,16 @@ def _regions(targets: TargetsFile, actuals: Actuals, indicator: str) -> list[Are
     return sorted((Area(k, n, None) for k, n in found.items()), key=lambda u: (u.name, u.key))
 
 
-def _due(actuals: Actuals, indicator: str, key: str, as_of: Period | None) -> list[Observation]:
-    if as_of is None:
-        return []
-    return [o for o in actuals.region_series(indicator, key) if o.period.time <= as_of.time]
+def _points(
+    actuals: Actuals, indicator: str, key: str, as_of: Period | None
+) -> list[tuple[float, int, float]]:
+    """A region's (time, period index, value) up to `as_of`, oldest first, one a moment."""
+    return [] if as_of is None else actuals.region_points(indicator, key, as_of.time)
+
+
+def _observation(actuals: Actuals, indicator: str, key: str, p: int) -> Observation:
+    assert actuals.store is not None  # a region with points has a store
+    return actuals.store.observation(indicator, key, p)
 
 
 def _each_region(
@@ -257,11 +263,12 @@ def _each_region(
     not_met: list[str] = []
     for unit in units:
         state = False
-        for o in _due(actuals, indicator.id, unit.key, as_of):
-            moments.setdefault(o.period.time, o.period)
-            now = is_met(goal, o.value)
+        for time, p, value in _points(actuals, indicator.id, unit.key, as_of):
+            if time not in moments:
+                moments[time] = _period_at(actuals, p)
+            now = is_met(goal, value)
             if now != state:
-                change[o.period.time] = change.get(o.period.time, 0) + (1 if now else -1)
+                change[time] = change.get(time, 0) + (1 if now else -1)
                 state = now
         (met if state else not_met).append(unit.name)
     total = len(units)
@@ -316,6 +323,11 @@ def _each_region(
     return result, problem
 
 
+def _period_at(actuals: Actuals, p: int) -> Period:
+    assert actuals.store is not None
+    return actuals.store.periods[p]
+
+
 def _region_rows(
     indicator: Indicator,
     target: Target,
@@ -329,9 +341,13 @@ def _region_rows(
     territory = {o.period.time: o.value for o in actuals.series.get(indicator.id, ())}
     rows: list[Result] = []
     for unit in units:
-        due = _due(actuals, indicator.id, unit.key, as_of)
-        latest = due[-1] if due else None
-        early = due[0] if len(due) > 1 else None
+        ends = actuals.region_ends(indicator.id, unit.key, as_of.time) if as_of else None
+        latest = early = None
+        if ends is not None:
+            latest = _observation(actuals, indicator.id, unit.key, ends[1])
+            if ends[0] != ends[1] and actuals.store is not None:
+                first = _observation(actuals, indicator.id, unit.key, ends[0])
+                early = first if first.period.time < latest.period.time else None
         baseline = _Baseline(early.period, early.value, early) if early else None
         share = None
         if latest is not None and indicator.unit is not Unit.PERCENT:

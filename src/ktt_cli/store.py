@@ -161,6 +161,7 @@ class Store:
         self.period_index: dict[Period, int] = {}
         self.places = Places()
         self.files: list[str] = []
+        self._order: list[int] = []
 
     def period(self, period: Period) -> int:
         index = self.period_index.get(period)
@@ -198,6 +199,33 @@ class Store:
             )
         return found
 
+    def observation(self, indicator: str, key: str, p: int) -> Observation:
+        """The figure of one indicator in one region at period index `p` (which it has)."""
+        cells = self.cells[indicator][key]
+        found = cells.get(p)
+        assert found is not None
+        value, number = found
+        place = self.places.place(number)
+        extra = cells.extras.get(p) or Extra(None, None, None)
+        return Observation(
+            period=self.periods[p],
+            value=value,
+            file=place.file,
+            line=place.line or 0,
+            qualifier=extra.qualifier,
+            source=extra.source,
+            note=extra.note,
+            sheet=place.sheet,
+            cell=place.cell,
+        )
+
+    def order(self) -> list[int]:
+        """Period indexes, oldest first; at one moment, the finest period first."""
+        if len(self._order) != len(self.periods):
+            periods = self.periods
+            self._order = sorted(range(len(periods)), key=lambda p: periods[p].sort_key)
+        return self._order
+
     @property
     def size(self) -> int:
         """Figures kept: one per indicator, region and period."""
@@ -231,6 +259,60 @@ class Actuals(NamedTuple):
             for key, cells in self.store.cells.get(indicator, {}).items()
             if key != TERRITORY
         }
+
+    def region_points(
+        self, indicator: str, key: str, until: float
+    ) -> list[tuple[float, int, float]]:
+        """(time, period index, value) of a region's figures ending no later than `until`,
+        oldest first, one a moment (the coarsest period's, as in `one_a_moment`).
+
+        Plain tuples over the region's cells: the breakdown reads every region this way,
+        one at a time, and builds an `Observation` only for the figures it shows.
+        """
+        store = self.store
+        cells = store.cells.get(indicator, {}).get(key) if store is not None else None
+        if store is None or cells is None:
+            return []
+        periods = store.periods
+        chosen: dict[float, tuple[int, float]] = {}
+        for p, value, _ in cells.items():
+            period = periods[p]
+            time = period.time
+            if time > until:
+                continue
+            old = chosen.get(time)
+            if old is None or period.granularity > periods[old[0]].granularity:
+                chosen[time] = (p, value)
+        return [(time, p, value) for time, (p, value) in sorted(chosen.items())]
+
+    def region_ends(self, indicator: str, key: str, until: float) -> tuple[int, int] | None:
+        """Period indexes of a region's earliest figure and of its latest ending no later
+        than `until`, one a moment (the coarsest period's, as in `one_a_moment`); None
+        without a figure by then.
+
+        Looks from each end of the periods in time order, so a region with a figure every
+        month costs a few look-ups, not one per month.
+        """
+        store = self.store
+        cells = store.cells.get(indicator, {}).get(key) if store is not None else None
+        if store is None or cells is None:
+            return None
+        periods = store.periods
+        order = store.order()
+        if cells.sparse is not None and len(cells.sparse) < len(order) // 4:
+            position = {p: k for k, p in enumerate(order)}
+            order = sorted(cells.sparse, key=position.__getitem__)
+        last = next((p for p in reversed(order) if periods[p].time <= until and cells.get(p)), None)
+        if last is None:
+            return None
+        first = None
+        for p in order:
+            if first is not None and periods[p].time != periods[first].time:
+                break
+            if cells.get(p) is not None:
+                first = p  # the coarsest at the earliest moment is the last found there
+        assert first is not None
+        return first, last
 
     def region_series(self, indicator: str, key: str) -> tuple[Observation, ...]:
         """A region's observations, oldest first, one a moment (built when asked for)."""
