@@ -555,3 +555,47 @@ def test_a_share_written_with_a_thousands_separator_is_refused() -> None:
     assert targets is None
     (problem,) = [p for p in log if p.code == "thousands_separator"]
     assert problem.line == 23
+
+
+def test_a_code_that_lost_its_leading_zero_still_names_its_region(
+    tmp_path: Path, three: TargetsFile
+) -> None:
+    # a spreadsheet reads the code "01" as the number 1
+    actuals, log = read(tmp_path, three, "indicator,period,region,value\nhtx,2024,1,3\n")
+    assert not log.errors, [str(p) for p in log]
+    assert actuals.region_names("htx") == {"xa_an_binh": "Xã An Bình"}
+
+
+def test_a_region_at_one_moment_keeps_the_coarsest_period(
+    tmp_path: Path, three: TargetsFile
+) -> None:
+    data = (
+        "indicator,period,region,value\n"
+        "htx,2022,Xã An Bình,5\nhtx,2022-12,Xã An Bình,4\n"
+        "htx,2024-12,Xã An Bình,7\nhtx,2024,Xã An Bình,6\nhtx,2025-03,Xã An Bình,9\n"
+    )
+    actuals, _ = read(tmp_path, three, data)
+    report = build_report(
+        three, actuals, targets_file="t", as_of=parse_period("2024"), by_region=True
+    )
+    r = row(report, "htx", "Xã An Bình")
+    # as in the series: the annual figure over December's, and nothing after as_of
+    assert (r.actual, r.actual_period, r.baseline, r.baseline_period) == (6, "2024", 5, "2022")
+    series = actuals.region_series("htx", "xa_an_binh")
+    assert [o.value for o in series] == [5, 6, 9]
+
+
+def test_each_region_without_a_list_counts_the_regions_in_the_data(tmp_path: Path) -> None:
+    bare, _ = programme(
+        PROGRAMME.split("regions:")[0]
+        + "indicators:"
+        + PROGRAMME.split("indicators:")[1].replace(
+            '        by_region: {"01": 10, "Xã Bảo Ái": 12, "03": 8}\n', ""
+        )
+    )
+    assert bare is not None
+    data = "indicator,period,region,value\nmembers,2024,Thôn A,120\nmembers,2024,Thôn B,90\n"
+    actuals, _ = read(tmp_path, bare, data)
+    report = build_report(bare, actuals, targets_file="t")
+    (r,) = [r for r in report.results if r.target_scope == "each_region"]
+    assert (r.actual, r.target, r.regions_not_met) == (1, 2, ("Thôn B",))

@@ -106,6 +106,8 @@ class RegionNames:
             for name in region.names():
                 key = normalise(name)
                 self.by_key.setdefault(key, found)
+                if name == region.id and key.isdigit():  # a code read as a number: 4567
+                    self.by_key.setdefault(key.lstrip("0") or "0", found)
                 bare = bare_region(key)
                 if self.bare.get(bare, found) != found:
                     self.bare[bare] = None
