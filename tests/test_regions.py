@@ -599,3 +599,11 @@ def test_each_region_without_a_list_counts_the_regions_in_the_data(tmp_path: Pat
     report = build_report(bare, actuals, targets_file="t")
     (r,) = [r for r in report.results if r.target_scope == "each_region"]
     assert (r.actual, r.target, r.regions_not_met) == (1, 2, ("Thôn B",))
+
+
+def test_ktt_targets_says_which_targets_are_for_regions(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(PROGRAMME, encoding="utf-8")
+    done = runner.invoke(app, ["targets", "-t", str(tmp_path / "t.yaml"), "--lang", "en"])
+    assert done.exit_code == 0, done.output
+    assert "(each region)" in done.stdout
+    assert "(shared out)" in done.stdout

@@ -221,11 +221,16 @@ def targets_view(targets: TargetsFile, lang: str) -> RenderableType:
                 if indicator.share_of:
                     share = i18n.label(lang, "share_of", what=indicator.share_of.pick(lang))
                     name.append(f"\n({share})", style="dim")
+            level = Text(i18n.target(target.comparator, target.level, indicator.unit, lang))
+            if target.scope == "each_region":
+                level.append(f"\n({i18n.label(lang, 'each_region')})", style="dim")
+            elif target.by_region:
+                level.append(f"\n({i18n.label(lang, 'shared_out')})", style="dim")
             table.add_row(
                 name,
                 i18n.unit_word(lang, indicator.unit) if k == 0 else "",
                 str(target.year),
-                i18n.target(target.comparator, target.level, indicator.unit, lang),
+                level,
                 Text(target.text, style="italic"),
             )
         table.add_section()
