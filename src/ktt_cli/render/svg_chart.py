@@ -86,9 +86,13 @@ def regions_svg(salt: str, bars: list[tuple[str, float, str]], lang: str) -> str
         axes = figure.add_subplot()
         names = [name for name, _, _ in bars]
         positions = list(range(len(bars)))
-        axes.barh(
+        drawn = axes.barh(
             positions, [share for _, share, _ in bars], color=[c for _, _, c in bars],
             height=0.7, zorder=3,
+        )  # fmt: skip
+        axes.bar_label(
+            drawn, labels=[format_number(share, lang, 1) + "%" for _, share, _ in bars],
+            padding=2, fontsize=6.5, color=_INK,
         )  # fmt: skip
         axes.set_yticks(positions, names)
         axes.invert_yaxis()  # the first region at the top
@@ -98,7 +102,8 @@ def regions_svg(salt: str, bars: list[tuple[str, float, str]], lang: str) -> str
         axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, lang, 0) + "%"))
         axes.grid(axis="x", color="#e0e0e0", linewidth=0.6, zorder=0)
         axes.set_xlim(left=0)
-        figure.tight_layout(pad=0.4)
+        axes.margins(x=0.08)  # room for the last label
+        figure.tight_layout(pad=0.9)
         out = io.StringIO()
         figure.savefig(out, format="svg", metadata=_NO_METADATA)
     text = out.getvalue()
