@@ -607,3 +607,11 @@ def test_ktt_targets_says_which_targets_are_for_regions(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     assert "(each region)" in done.stdout
     assert "(shared out)" in done.stdout
+
+
+def test_the_template_lists_the_regions(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(PROGRAMME, encoding="utf-8")
+    done = runner.invoke(app, ["template", "-t", str(tmp_path / "t.yaml")])
+    assert done.exit_code == 0, done.output
+    assert "#   Xã An Bình (01)\n" in done.stdout
+    assert "#   Phường Cát (03)\n" in done.stdout
