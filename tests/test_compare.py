@@ -211,3 +211,23 @@ def test_the_chart_points_hold_the_earlier_figure(tmp_path: Path) -> None:
     chart = chart_points(report, "htx_count")
     assert chart is not None
     assert chart.earlier == (2023.0, 560)
+
+
+def test_each_row_of_the_breakdown_carries_its_change() -> None:
+    root = Path(__file__).resolve().parent.parent
+    result = CliRunner().invoke(
+        app,
+        [
+            "report", str(root / "examples" / "synthetic-communes.csv"),
+            "-t", str(root / "examples" / "synthetic-communes.yaml"),
+            "--by", "region", "--compare", "2024", "-f", "json",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    rows = [r for r in document["breakdown"] if r["indicator"] == "htx_count"]
+    assert rows
+    # Phường Sa Pa: 21 cooperatives in 2024, 24 in 2025 (examples/synthetic-communes.csv)
+    sa_pa = next(r for r in rows if r["region"] == "Phường Sa Pa")
+    assert sa_pa["previous"]["actual"] == 21
+    assert sa_pa["change"]["actual"] == 3

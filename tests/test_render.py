@@ -77,6 +77,9 @@ def test_json_reproduces_the_example_of_the_spec(yen_bai: TargetsFile) -> None:
         "growth_method": "compound", "projected": pytest.approx(1892.78, rel=1e-4),
         "required_annual_growth": pytest.approx(0.06430, abs=1e-5),
         "projected_bounded": False,
+        # SPEC §8: every result carries its scope; the counts are an each_region target's
+        "target_scope": "territory", "regions_met": None, "regions_total": None,
+        "regions_not_met": None,
     }  # fmt: skip
     assert isinstance(htx["actual"], int)  # 834, not 834.0
     assert isinstance(htx["progress_from_baseline"], float)  # never rounded

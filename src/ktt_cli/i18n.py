@@ -21,6 +21,7 @@ STATUS = {
         Status.INSUFFICIENT_DATA: "chưa đủ số liệu",
         Status.NO_DATA: "chưa có số liệu",
         Status.QUALITATIVE: "định tính",
+        Status.NO_TARGET: "chưa giao chỉ tiêu",
     },
     "en": {
         Status.ACHIEVED: "achieved",
@@ -32,6 +33,7 @@ STATUS = {
         Status.INSUFFICIENT_DATA: "insufficient data",
         Status.NO_DATA: "no data",
         Status.QUALITATIVE: "qualitative",
+        Status.NO_TARGET: "no target",
     },
 }
 
@@ -57,6 +59,13 @@ LABELS = {
         "year": "Năm",
         "words": "Nguyên văn",
         "units": {"count": "số lượng", "persons": "người", "percent": "%"},
+        "each_region": "mỗi xã",
+        "regions_count": "{n} xã",
+        "shared_out": "giao cho từng xã",
+        "region": "Xã, phường",
+        "breakdown": "Theo xã, phường",
+        "territory_total": "Toàn tỉnh",
+        "share_of_territory": "% tỉnh",
     },
     "en": {
         "milestone": "Targets for {year}",
@@ -79,6 +88,13 @@ LABELS = {
         "year": "Year",
         "words": "Programme's words",
         "units": {"count": "count", "persons": "persons", "percent": "%"},
+        "each_region": "each region",
+        "regions_count": "{n} regions",
+        "shared_out": "shared out",
+        "region": "Region",
+        "breakdown": "By region",
+        "territory_total": "Whole territory",
+        "share_of_territory": "% total",
     },
 }
 
@@ -112,6 +128,8 @@ def figure(value: float, unit: Unit, lang: str) -> str:
 def actual(value: float, qualifier: str | None, unit: Unit, lang: str) -> str:
     """A figure, with the bound it was given as: `834`, `> 5.300`."""
     shown = figure(value, unit, lang)
+    if qualifier == "sum of regions":  # made by adding up the regions' figures
+        qualifier = "Σ"
     return f"{qualifier} {shown}" if qualifier else shown
 
 

@@ -266,6 +266,21 @@ class Target(_Strict):
         ),
     )
     note: str | None = None
+    scope: Literal["territory", "each_region"] = Field(
+        default="territory",
+        exclude_if=lambda scope: scope == "territory",  # shown only where a file sets it
+        description=(
+            "territory: the whole territory must reach the value; each_region: every region "
+            "must (SPEC §8)"
+        ),
+    )
+    by_region: dict[Text, Figure] | None = Field(
+        default=None,
+        description=(
+            "The target shared out among regions, by region id or name: each region's own value, "
+            "with the same comparator"
+        ),
+    )
 
     @property
     def level(self) -> float:
@@ -299,7 +314,32 @@ class Indicator(_Strict):
         default=None, description="Percent indicators: what 100% is, in words"
     )
     baseline: Baseline | None = None
+    aliases: list[Text] = Field(default=[], description="Other names a data file may use")
+    from_regions: Literal["sum"] | None = Field(
+        default=None,
+        description=(
+            "sum: a period with no territory figure takes the sum of its regions' figures, "
+            "where every region has one (counts and persons only)"
+        ),
+    )
     targets: Annotated[list[Target], Field(min_length=1)]
+
+
+class Region(_Strict):
+    """A unit of the territory: a commune or ward (a district in older programmes)."""
+
+    id: Text | None = Field(
+        default=None, description="The official code (GSO's administrative code), as text"
+    )
+    name: Text
+    aliases: list[Text] = Field(default=[], description="Other names a data file may use")
+    part_of: str | None = Field(
+        default=None, description="A larger unit it belonged to (a former district), for grouping"
+    )
+
+    def names(self) -> list[str]:
+        """Every way a data file may name the region: its id, its name, its aliases."""
+        return [*([self.id] if self.id else []), self.name, *self.aliases]
 
 
 class Qualitative(_Strict):
@@ -328,6 +368,9 @@ class Programme(_Strict):
 class TargetsFile(_Strict):
     schema_version: Literal[1]
     programme: Programme
+    regions: list[Region] = Field(
+        default=[], description="The territory's units (communes, wards); optional"
+    )
     indicators: Annotated[list[Indicator], Field(min_length=1)]
     qualitative: list[Qualitative] = []
 
@@ -405,10 +448,117 @@ def file_findings(data: object) -> Iterator[Finding]:
     runs on a file whose fields fail too; paths are from the root.
     """
     indicators = _items(_mapping(data).get("indicators"))
+    regions = _items(_mapping(data).get("regions"))
+    yield from region_findings(regions)
+    listed = region_keys(regions)
     for i, indicator in enumerate(indicators):
         for f in indicator_findings(_mapping(indicator)):
             yield f._replace(path=("indicators", i, *f.path))
+        for j, target in enumerate(_items(_mapping(indicator).get("targets"))):
+            for f in by_region_findings(
+                _mapping(target), _unit(_mapping(indicator).get("unit")), listed
+            ):
+                yield f._replace(path=("indicators", i, "targets", j, *f.path))
     yield from duplicate_id_findings(indicators)
+
+
+def region_keys(regions: list[Any]) -> dict[str, str]:
+    """The normal form of each region's id and name -> the region's name."""
+    keys: dict[str, str] = {}
+    for region in regions:
+        region = _mapping(region)
+        name = region.get("name")
+        if not isinstance(name, str):
+            continue
+        for given in (region.get("id"), name):
+            if isinstance(given, str):
+                keys.setdefault(normal_name(given), name)
+    return keys
+
+
+def region_findings(regions: list[Any]) -> Iterator[Finding]:
+    """Region ids, names and aliases that two regions share once written alike."""
+    first: dict[str, tuple[int, str]] = {}
+    for i, region in enumerate(regions):
+        region = _mapping(region)
+        named: list[tuple[tuple[str | int, ...], object]] = [
+            (("id",), region.get("id")),
+            (("name",), region.get("name")),
+        ]
+        named += [(("aliases", k), a) for k, a in enumerate(_items(region.get("aliases")))]
+        for path, given in named:
+            if not isinstance(given, str):
+                continue
+            key = normal_name(given)
+            if key in first and first[key][0] != i:
+                index, other = first[key]
+                same = "" if other == given else f" as '{other}' (the same once written alike)"
+                yield Finding(
+                    ("regions", i, *path),
+                    "duplicate_region",
+                    f"'{given}' names region {index + 1} already{same}; each id, name and "
+                    "alias must name one region only",
+                )
+            first.setdefault(key, (i, given))
+
+
+def by_region_findings(
+    target: dict[Any, Any], unit: Unit | None, listed: dict[str, str]
+) -> Iterator[Finding]:
+    """A target shared out among regions: listed regions, figures of the unit, a total that
+    matches the territory's target for counts (a warning: shares need not add up)."""
+    shares = target.get("by_region")
+    if not isinstance(shares, dict):
+        return
+    if target.get("scope", "territory") == "each_region":
+        yield Finding(
+            ("by_region",),
+            "by_region_each_region",
+            "an 'each_region' target has one value for every region; leave 'by_region' out",
+        )
+        return
+    total = 0.0
+    for key, value in shares.items():
+        if not isinstance(key, str):
+            continue
+        if normal_name(key) not in listed:
+            hint = did_you_mean_text(key, list(dict.fromkeys(listed.values())))
+            where = (
+                "the file lists no regions: add a 'regions' list"
+                if not listed
+                else f"it is not a region of the 'regions' list{hint}"
+            )
+            yield Finding(
+                ("by_region", key), "unknown_region", f"by_region names '{key}', but {where}"
+            )
+        number = _number(value)
+        if number is None:
+            continue
+        total += number
+        if unit is not None and (problem := figure_problem(unit, number)):
+            yield Finding(("by_region", key), *problem)
+    value = _number(target.get("value"))
+    if (
+        unit in (Unit.COUNT, Unit.PERSONS)
+        and value is not None
+        and not math.isclose(total, value, rel_tol=1e-9, abs_tol=1e-9)
+    ):
+        yield Finding(
+            ("by_region",),
+            "by_region_total",
+            f"the regions' shares add up to {plain_number(total)}, the territory's target is "
+            f"{plain_number(value)}",
+            "warning",
+        )
+
+
+def did_you_mean_text(word: str, choices: list[str]) -> str:
+    """ " (did you mean 'X'?)" for the closest of `choices` in normal form, or ''."""
+    import difflib
+
+    keys = {normal_name(c): c for c in choices}
+    close = difflib.get_close_matches(normal_name(word), list(keys), n=1, cutoff=0.6)
+    return f"; did you mean '{keys[close[0]]}'?" if close else ""
 
 
 def indicator_findings(indicator: dict[Any, Any]) -> Iterator[Finding]:
@@ -418,6 +568,13 @@ def indicator_findings(indicator: dict[Any, Any]) -> Iterator[Finding]:
     if percent and indicator.get("share_of") is None:
         yield Finding(
             ("share_of",), "missing_share_of", "a percent indicator says in 'share_of' what 100% is"
+        )
+    if percent and indicator.get("from_regions") is not None:
+        yield Finding(
+            ("from_regions",),
+            "from_regions_percent",
+            "percentages do not add up: 'from_regions: sum' is for count and persons "
+            "indicators only; leave it out",
         )
     if unit is not None and not percent and indicator.get("share_of") is not None:
         yield Finding(
@@ -432,7 +589,7 @@ def indicator_findings(indicator: dict[Any, Any]) -> Iterator[Finding]:
     ):
         yield Finding(("baseline", "value"), *problem)
     base_time = _period_time(baseline.get("period")) if baseline else None
-    years: set[int] = set()
+    years: set[tuple[object, int]] = set()
     for j, target in enumerate(_items(indicator.get("targets"))):
         target = _mapping(target)
         for f in target_findings(target, unit, base_value if base_time is not None else None):
@@ -440,13 +597,15 @@ def indicator_findings(indicator: dict[Any, Any]) -> Iterator[Finding]:
         year = _year(target.get("year"))
         if year is None:
             continue
-        if year in years:
+        scope = target.get("scope", "territory")
+        if (scope, year) in years:
+            each = " for each region" if scope == "each_region" else ""
             yield Finding(
                 ("targets", j, "year"),
                 "duplicate_year",
-                f"'{indicator.get('id')}' has two targets for {year}",
+                f"'{indicator.get('id')}' has two targets{each} for {year}",
             )
-        years.add(year)
+        years.add((scope, year))
         if base_time is not None and year < base_time:
             yield Finding(
                 ("targets", j, "year"),

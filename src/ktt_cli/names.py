@@ -53,7 +53,7 @@ class IndicatorNames:
             names = [indicator.id, indicator.name.vi]
             if indicator.name.en:
                 names.append(indicator.name.en)
-            names += getattr(indicator, "aliases", None) or []
+            names += indicator.aliases
             for name in names:
                 self.exact.setdefault(name, indicator.id)
                 key = normalise(name)
@@ -71,6 +71,65 @@ class IndicatorNames:
         """'; did you mean …?' over ids, names and aliases."""
         close = difflib.get_close_matches(normalise(text), list(self.shown), n=1, cutoff=0.6)
         return f"; did you mean '{self.shown[close[0]]}'?" if close else ""
+
+
+#: Words before a commune's name that a file may write or leave out, in normal form.
+REGION_PREFIXES = ("xa_", "phuong_", "thi_tran_")
+
+
+def bare_region(key: str) -> str:
+    """A region name in normal form without its `Xã`/`Phường`/`Thị trấn` prefix."""
+    for prefix in REGION_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+class RegionNames:
+    """The regions a targets file lists, by every way a data file may name them.
+
+    A region's store key is the normal form of its name. Ids, names and aliases match
+    in normal form; failing that, without the `Xã`/`Phường`/`Thị trấn` prefix, where
+    that names one region only.
+    """
+
+    def __init__(self, targets: TargetsFile) -> None:
+        self.listed = bool(targets.regions)
+        self.by_key: dict[str, tuple[str, str]] = {}  # normal form -> (store key, name)
+        self.bare: dict[str, tuple[str, str] | None] = {}  # None: more than one region
+        self.ids: dict[str, str | None] = {}  # store key -> id
+        self.order: dict[str, str] = {}  # store key -> name, in file order
+        for region in targets.regions:
+            found = (normalise(region.name), region.name)
+            self.ids[found[0]] = region.id
+            self.order[found[0]] = region.name
+            for name in region.names():
+                key = normalise(name)
+                self.by_key.setdefault(key, found)
+                if name == region.id and key.isdigit():  # a code read as a number: 4567
+                    self.by_key.setdefault(key.lstrip("0") or "0", found)
+                bare = bare_region(key)
+                if self.bare.get(bare, found) != found:
+                    self.bare[bare] = None
+                else:
+                    self.bare[bare] = found
+
+    def find(self, text: str) -> tuple[str, str] | None:
+        """(store key, name) of the listed region `text` names, or None."""
+        key = normalise(text)
+        found = self.by_key.get(key)
+        if found is None:
+            found = self.bare.get(bare_region(key))
+        return found
+
+    def suggestion(self, text: str) -> str:
+        """'; did you mean …?' over the names of the listed regions."""
+        names = dict(self.by_key.values())
+        shown = {bare_region(k): n for k, n in names.items()}
+        close = difflib.get_close_matches(
+            bare_region(normalise(text)), list(shown), n=1, cutoff=0.6
+        )
+        return f"; did you mean '{shown[close[0]]}'?" if close else ""
 
 
 def region_key(region: str) -> str:

@@ -30,6 +30,7 @@ class Status(StrEnum):
     LIMITED_PROGRESS = "limited_progress"
     DETERIORATION = "deterioration"
     QUALITATIVE = "qualitative"
+    NO_TARGET = "no_target"  # a region with no target of its own (SPEC §8): never assessed
 
 
 class Point(NamedTuple):

@@ -23,13 +23,16 @@ from ktt_cli.model import (
     Unit,
     natural_range,
 )
+from ktt_cli.names import normalise
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem
-from ktt_cli.progress import Assessment, Goal, Point, Status, assess
+from ktt_cli.progress import Assessment, Goal, Point, Status, assess, is_met
 from ktt_cli.store import QUALIFIERS, Actuals, Observation
 
 SCHEMA_VERSION = 1
+#: What a result is the same result of at another period: indicator, milestone, scope, region.
+ChangeKey = tuple[str, int, str, str | None]
 
 
 class Result(NamedTuple):
@@ -41,7 +44,7 @@ class Result(NamedTuple):
     share_of: LocalText | None
     milestone: int
     comparator: Comparator
-    target: float
+    target: float | None  # None: a region with no target of its own
     target_text: str
     target_note: str | None
     actual: float | None
@@ -52,6 +55,16 @@ class Result(NamedTuple):
     baseline: float | None
     baseline_period: str | None
     assessment: Assessment
+    target_scope: str = "territory"  # or "each_region" (SPEC §8)
+    #: An `each_region` target: how many regions meet it, of how many; those that do not.
+    regions_met: int | None = None
+    regions_total: int | None = None
+    regions_not_met: tuple[str, ...] | None = None
+    #: A row of the breakdown: the region (None for the territory), its code, and its
+    #: latest figure over the territory's at the same period × 100 (counts and persons).
+    region: str | None = None
+    region_id: str | None = None
+    share_of_territory: float | None = None
 
     @property
     def status(self) -> Status:
@@ -71,17 +84,21 @@ class Report(NamedTuple):
     ktt_version: str = __version__
     #: Territory observations of each reported indicator up to `as_of`, oldest first: for charts.
     series: dict[str, tuple[Observation, ...]] = {}  # noqa: RUF012 - never mutated
-    #: With --compare: the earlier period, and beside each result what it was then.
+    #: With --compare: the earlier period, and for each result and breakdown row (by
+    #: `change_key`) what it was then.
     compared_with: Period | None = None
-    changes: tuple[tuple[Previous | None, Change], ...] = ()
+    changes: dict[ChangeKey, tuple[Previous | None, Change]] = {}  # noqa: RUF012 - not mutated
+    #: With `--by region`: a row per region for each indicator and milestone (SPEC §8).
+    breakdown: tuple[Result, ...] = ()
+    by_region: bool = False
 
     @property
     def milestones(self) -> list[int]:
         return sorted({r.milestone for r in self.results})
 
     def change_of(self, result: Result) -> tuple[Previous | None, Change] | None:
-        """What `result` was at the earlier period, with --compare; else None."""
-        return self.changes[self.results.index(result)] if self.changes else None
+        """What `result` (or a breakdown row) was at the earlier period, with --compare."""
+        return self.changes.get(change_key(result)) if self.compared_with else None
 
 
 def build_report(
@@ -95,18 +112,24 @@ def build_report(
     reading_warnings: Iterable[Problem] = (),
     unlisted_warnings: int = 0,
     compare_with: Period | None = None,
+    by_region: bool = False,
+    regions: Iterable[str] = (),
 ) -> Report:
     """Results for every (indicator, milestone) pair kept by the filters, in file order.
 
     `reading_warnings` (from reading the actuals; `unlisted_warnings` more were only
-    counted) come first among the report's warnings. With `compare_with`, the same
-    report at that earlier period is set beside each result (SPEC §10).
+    counted) come first among the report's warnings. With `by_region`, the breakdown
+    has a row per region (only the region keys in `regions`, where any are given).
+    With `compare_with`, the same report at that earlier period is set beside each
+    result and breakdown row (SPEC §10).
     """
     as_of = as_of or actuals.latest
     wanted_years, wanted_ids = set(milestones), set(indicators)
     results: list[Result] = []
     warnings: list[Problem] = list(reading_warnings)
     series: dict[str, tuple[Observation, ...]] = {}
+    breakdown: list[Result] = []
+    wanted_regions = set(regions)
     for indicator in targets.indicators:
         if wanted_ids and indicator.id not in wanted_ids:
             continue
@@ -116,10 +139,20 @@ def build_report(
         if as_of is not None:
             due = (o for o in actuals.series.get(indicator.id, ()) if o.period.time <= as_of.time)
             series[indicator.id] = tuple(due)
+        units = _regions(targets, actuals, indicator.id)
         for target in indicator.targets:
             if wanted_years and target.year not in wanted_years:
                 continue
-            results.append(_result(indicator, target, latest, baseline, as_of))
+            if target.scope == "each_region":
+                each, problem = _each_region(indicator, target, units, actuals, as_of)
+                results.append(each)
+                if problem is not None:
+                    warnings.append(problem._replace(file=targets_file))
+            else:
+                results.append(_result(indicator, target, latest, baseline, as_of))
+            if by_region:
+                shown = [u for u in units if not wanted_regions or u.key in wanted_regions]
+                breakdown += _region_rows(indicator, target, shown, actuals, as_of)
     results.sort(key=lambda r: r.milestone)  # stable: file order within a milestone
     qualitative = tuple(
         q for q in targets.qualitative if not wanted_years or q.year in wanted_years
@@ -135,6 +168,8 @@ def build_report(
         warnings=tuple(warnings),
         unlisted_warnings=unlisted_warnings,
         series=series,
+        breakdown=tuple(breakdown),
+        by_region=by_region,
     )
     if compare_with is None:
         return report
@@ -145,11 +180,16 @@ def build_report(
         as_of=compare_with,
         milestones=wanted_years,
         indicators=wanted_ids,
+        by_region=by_region,
+        regions=wanted_regions,
     )
-    changes = tuple(
-        compare(_figures(now), _figures(before), compare_with)
-        for now, before in zip(report.results, then.results, strict=True)
-    )
+    before = {change_key(r): r for r in (*then.results, *then.breakdown)}
+    changes = {
+        change_key(now): compare(
+            _figures(now), _figures_of(before.get(change_key(now))), compare_with
+        )
+        for now in (*report.results, *report.breakdown)
+    }
     if all(r.actual is None for r in then.results):
         warnings.append(
             Problem(
@@ -167,6 +207,16 @@ def build_report(
 def _figures(result: Result) -> Figures:
     a = result.assessment
     return Figures(result.actual, result.actual_period, a.percent_achieved, a.status)
+
+
+def _figures_of(result: Result | None) -> Figures | None:
+    return None if result is None else _figures(result)
+
+
+def change_key(result: Result) -> ChangeKey:
+    """What a result is the same result of, at another period: indicator, milestone, scope
+    and region."""
+    return (result.indicator, result.milestone, result.target_scope, result.region)
 
 
 class _Baseline(NamedTuple):
@@ -226,6 +276,195 @@ def _result(
     )
 
 
+class Area(NamedTuple):
+    """A region of the breakdown: its store key, its name, its code."""
+
+    key: str
+    name: str
+    id: str | None
+
+
+def _regions(targets: TargetsFile, actuals: Actuals, indicator: str) -> list[Area]:
+    """The listed regions, in file order; without a list, the regions in the data by name."""
+    if targets.regions:
+        return [Area(normalise(r.name), r.name, r.id) for r in targets.regions]
+    found = actuals.region_names(indicator)
+    return sorted((Area(k, n, None) for k, n in found.items()), key=lambda u: (u.name, u.key))
+
+
+def _points(
+    actuals: Actuals, indicator: str, key: str, as_of: Period | None
+) -> list[tuple[float, int, float]]:
+    """A region's (time, period index, value) up to `as_of`, oldest first, one a moment."""
+    return [] if as_of is None else actuals.region_points(indicator, key, as_of.time)
+
+
+def _observation(actuals: Actuals, indicator: str, key: str, p: int) -> Observation:
+    assert actuals.store is not None  # a region with points has a store
+    return actuals.store.observation(indicator, key, p)
+
+
+def _each_region(
+    indicator: Indicator,
+    target: Target,
+    units: list[Area],
+    actuals: Actuals,
+    as_of: Period | None,
+) -> tuple[Result, Problem | None]:
+    """An `each_region` target (SPEC §8) counts regions: the regions meeting it at each
+    moment, against the number of regions; assessed by §4 like any series.
+
+    One region's series at a time: what is kept is a count for each moment.
+    """
+    goal = Goal(target.comparator, target.level, target.year, target.band)
+    change: dict[float, int] = {}  # moment -> regions that start (+1) or stop (-1) meeting it
+    moments: dict[float, Period] = {}
+    met: list[str] = []
+    not_met: list[str] = []
+    for unit in units:
+        state = False
+        for time, p, value in _points(actuals, indicator.id, unit.key, as_of):
+            if time not in moments:
+                moments[time] = _period_at(actuals, p)
+            now = is_met(goal, value)
+            if now != state:
+                change[time] = change.get(time, 0) + (1 if now else -1)
+                state = now
+        (met if state else not_met).append(unit.name)
+    total = len(units)
+    counts: list[tuple[Period, int]] = []
+    running = 0
+    for time in sorted(moments):
+        running += change.get(time, 0)
+        counts.append((moments[time], running))
+    latest = Point(counts[-1][0].time, counts[-1][1]) if counts else None
+    first = Point(counts[0][0].time, counts[0][1]) if len(counts) > 1 else None
+    assessment = assess(
+        Goal(Comparator.AT_LEAST, float(total), target.year),
+        latest if total else None,
+        first if total else None,
+        as_of=as_of.time if as_of else None,
+        bounds=(0.0, float(total)),
+    )
+    problem = None
+    if not total:
+        problem = Problem(
+            "",
+            None,
+            None,
+            "no_regions",
+            f"{indicator.id}: the {target.year} target is for each region, but the targets "
+            "file lists no regions and the data have no region rows",
+            "warning",
+        )
+    result = Result(
+        indicator=indicator.id,
+        name=indicator.name,
+        unit=indicator.unit,
+        share_of=indicator.share_of,
+        milestone=target.year,
+        comparator=Comparator.AT_LEAST,  # regions meeting it, out of all regions
+        target=float(total),
+        target_text=target.text,
+        target_note=target.note,
+        actual=float(counts[-1][1]) if counts and total else None,
+        actual_period=counts[-1][0].text if counts and total else None,
+        actual_qualifier=None,
+        actual_source=None,
+        actual_note=None,
+        baseline=float(counts[0][1]) if first and total else None,
+        baseline_period=counts[0][0].text if first and total else None,
+        assessment=assessment,
+        target_scope="each_region",
+        regions_met=len(met),
+        regions_total=total,
+        regions_not_met=tuple(not_met),
+    )
+    return result, problem
+
+
+def _period_at(actuals: Actuals, p: int) -> Period:
+    assert actuals.store is not None
+    return actuals.store.periods[p]
+
+
+def _region_rows(
+    indicator: Indicator,
+    target: Target,
+    units: list[Area],
+    actuals: Actuals,
+    as_of: Period | None,
+) -> list[Result]:
+    """A row per region against its share of `target` (`by_region`) or, for an
+    `each_region` target, its value; sorted by percent achieved, then name."""
+    shares = {normalise(k): v for k, v in (target.by_region or {}).items()}
+    territory = {o.period.time: o.value for o in actuals.series.get(indicator.id, ())}
+    rows: list[Result] = []
+    for unit in units:
+        ends = actuals.region_ends(indicator.id, unit.key, as_of.time) if as_of else None
+        latest = early = None
+        if ends is not None:
+            latest = _observation(actuals, indicator.id, unit.key, ends[1])
+            if ends[0] != ends[1] and actuals.store is not None:
+                first = _observation(actuals, indicator.id, unit.key, ends[0])
+                early = first if first.period.time < latest.period.time else None
+        baseline = _Baseline(early.period, early.value, early) if early else None
+        share = None
+        if latest is not None and indicator.unit is not Unit.PERCENT:
+            whole = territory.get(latest.period.time)
+            share = 100 * latest.value / whole if whole else None
+        value = target.level if target.scope == "each_region" else None
+        if value is None:
+            keys = [normalise(unit.name), *([normalise(unit.id)] if unit.id else [])]
+            value = next((shares[k] for k in keys if k in shares), None)
+        if value is None:
+            row = _no_target(indicator, target, latest, baseline)
+        else:
+            mine = target.model_copy(update={"value": value})
+            row = _result(indicator, mine, latest, baseline, as_of)
+        rows.append(
+            row._replace(
+                target_scope=target.scope,
+                region=unit.name,
+                region_id=unit.id,
+                share_of_territory=share,
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            r.assessment.percent_achieved is None,
+            r.assessment.percent_achieved or 0.0,
+            r.region or "",
+        )
+    )
+    return rows
+
+
+def _no_target(
+    indicator: Indicator, target: Target, latest: Observation | None, baseline: _Baseline | None
+) -> Result:
+    """A region's figures where the target is not shared out to it: nothing to assess."""
+    return Result(
+        indicator=indicator.id,
+        name=indicator.name,
+        unit=indicator.unit,
+        share_of=indicator.share_of,
+        milestone=target.year,
+        comparator=target.comparator,
+        target=None,
+        target_text=target.text,
+        target_note=target.note,
+        actual=latest.value if latest else None,
+        actual_period=latest.period.text if latest else None,
+        actual_qualifier=latest.qualifier if latest else None,
+        actual_source=latest.source if latest else None,
+        actual_note=latest.note if latest else None,
+        baseline=baseline.value if baseline else None,
+        baseline_period=baseline.period.text if baseline else None,
+        assessment=Assessment(Status.NO_TARGET),
+    )
+
+
 def _warnings(
     indicator: Indicator,
     actuals: Actuals,
@@ -248,8 +487,8 @@ def _warnings(
     if baseline is not None and baseline.observation is not None:
         used.append((baseline.observation, "baseline"))
     for observation, role in used:
-        if observation is not None and observation.qualifier:
-            bound = f"{QUALIFIERS[observation.qualifier]} {plain_number(observation.value)}"
+        if observation is not None and observation.qualifier in QUALIFIERS:
+            bound = f"{QUALIFIERS[observation.qualifier or '']} {plain_number(observation.value)}"
             yield _warning(
                 observation,
                 "bound_used",

@@ -17,11 +17,15 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from ktt_cli.model import Unit
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Place, ProblemLog, cell_name
+
+if TYPE_CHECKING:
+    from ktt_cli.model import TargetsFile
 
 _NAN = math.nan
 #: A sparse series turns dense once it fills this share of the period slots it would need.
@@ -32,6 +36,10 @@ TERRITORY = ""  # the region key of the whole territory
 #: Comparison words a value cell may start with, when a source gives only a bound
 #: ("more than 5.300"): the figure is used, and the report says it is a bound.
 QUALIFIERS = {">": "more than", "≥": "at least", "<": "less than", "≤": "at most", "≈": "about"}
+
+
+#: The qualifier of a territory figure made by adding up its regions' (`from_regions: sum`).
+SUM_OF_REGIONS = "sum of regions"
 
 
 class Observation(NamedTuple):
@@ -153,6 +161,7 @@ class Store:
         self.period_index: dict[Period, int] = {}
         self.places = Places()
         self.files: list[str] = []
+        self._order: list[int] = []
 
     def period(self, period: Period) -> int:
         index = self.period_index.get(period)
@@ -192,6 +201,33 @@ class Store:
             )
         return found
 
+    def observation(self, indicator: str, key: str, p: int) -> Observation:
+        """The figure of one indicator in one region at period index `p` (which it has)."""
+        cells = self.cells[indicator][key]
+        found = cells.get(p)
+        assert found is not None
+        value, number = found
+        place = self.places.place(number)
+        extra = cells.extras.get(p) or Extra(None, None, None)
+        return Observation(
+            period=self.periods[p],
+            value=value,
+            file=place.file,
+            line=place.line or 0,
+            qualifier=extra.qualifier,
+            source=extra.source,
+            note=extra.note,
+            sheet=place.sheet,
+            cell=place.cell,
+        )
+
+    def order(self) -> list[int]:
+        """Period indexes, oldest first; at one moment, the finest period first."""
+        if len(self._order) != len(self.periods):
+            periods = self.periods
+            self._order = sorted(range(len(periods)), key=lambda p: periods[p].sort_key)
+        return self._order
+
     @property
     def size(self) -> int:
         """Figures kept: one per indicator, region and period."""
@@ -225,6 +261,60 @@ class Actuals(NamedTuple):
             for key, cells in self.store.cells.get(indicator, {}).items()
             if key != TERRITORY
         }
+
+    def region_points(
+        self, indicator: str, key: str, until: float
+    ) -> list[tuple[float, int, float]]:
+        """(time, period index, value) of a region's figures ending no later than `until`,
+        oldest first, one a moment (the coarsest period's, as in `one_a_moment`).
+
+        Plain tuples over the region's cells: the breakdown reads every region this way,
+        one at a time, and builds an `Observation` only for the figures it shows.
+        """
+        store = self.store
+        cells = store.cells.get(indicator, {}).get(key) if store is not None else None
+        if store is None or cells is None:
+            return []
+        periods = store.periods
+        chosen: dict[float, tuple[int, float]] = {}
+        for p, value, _ in cells.items():
+            period = periods[p]
+            time = period.time
+            if time > until:
+                continue
+            old = chosen.get(time)
+            if old is None or period.granularity > periods[old[0]].granularity:
+                chosen[time] = (p, value)
+        return [(time, p, value) for time, (p, value) in sorted(chosen.items())]
+
+    def region_ends(self, indicator: str, key: str, until: float) -> tuple[int, int] | None:
+        """Period indexes of a region's earliest figure and of its latest ending no later
+        than `until`, one a moment (the coarsest period's, as in `one_a_moment`); None
+        without a figure by then.
+
+        Looks from each end of the periods in time order, so a region with a figure every
+        month costs a few look-ups, not one per month.
+        """
+        store = self.store
+        cells = store.cells.get(indicator, {}).get(key) if store is not None else None
+        if store is None or cells is None:
+            return None
+        periods = store.periods
+        order = store.order()
+        if cells.sparse is not None and len(cells.sparse) < len(order) // 4:
+            position = {p: k for k, p in enumerate(order)}
+            order = sorted(cells.sparse, key=position.__getitem__)
+        last = next((p for p in reversed(order) if periods[p].time <= until and cells.get(p)), None)
+        if last is None:
+            return None
+        first = None
+        for p in order:
+            if first is not None and periods[p].time != periods[first].time:
+                break
+            if cells.get(p) is not None:
+                first = p  # the coarsest at the earliest moment is the last found there
+        assert first is not None
+        return first, last
 
     def region_series(self, indicator: str, key: str) -> tuple[Observation, ...]:
         """A region's observations, oldest first, one a moment (built when asked for)."""
@@ -289,6 +379,67 @@ def build_actuals(store: Store, names: dict[str, str], log: ProblemLog) -> Actua
         series[indicator] = kept
     latest = max(store.periods, key=lambda p: p.sort_key, default=None)
     return Actuals(tuple(store.files), series, regions, latest, store.size, store)
+
+
+def regions_to_territory(
+    store: Store, targets: TargetsFile, listed: dict[str, str], log: ProblemLog
+) -> None:
+    """SPEC §8: a `from_regions: sum` indicator with no territory figure for a period takes
+    the sum of its regions' figures, where every region has one (listed regions, else
+    those in the data); where the listed regions all have figures beside a territory
+    figure of a count, regions that do not add up to it are told (`regions_disagree`).
+
+    One period at a time over the regions' cells: nothing grows with regions × periods.
+    """
+    for indicator in targets.indicators:
+        if indicator.unit is Unit.PERCENT:
+            continue
+        by_region = store.cells.get(indicator.id, {})
+        regions = {k: c for k, c in by_region.items() if k != TERRITORY and c.count}
+        if not regions or (indicator.from_regions is None and not listed):
+            continue
+        expected = listed or {k: c.region for k, c in sorted(regions.items())}
+        territory = by_region.get(TERRITORY)
+        for p in sorted({p for c in regions.values() for p, _, _ in c.items()}):
+            own = territory.get(p) if territory is not None else None
+            figures: list[tuple[float, int]] = []
+            missing: list[str] = []
+            for key, name in expected.items():
+                cells = regions.get(key)
+                got = cells.get(p) if cells is not None else None
+                if got is None:
+                    missing.append(name)
+                else:
+                    figures.append(got)
+            total = math.fsum(v for v, _ in figures)
+            period = store.periods[p]
+            if own is not None:
+                if listed and not missing and not math.isclose(total, own[0], abs_tol=1e-9):
+                    log.add_at(
+                        store.places.place(own[1]),
+                        "regions_disagree",
+                        f"{indicator.id}: the regions add up to {plain_number(total)} for "
+                        f"{period}, the whole territory's figure is {plain_number(own[0])}",
+                        "warning",
+                    )
+                continue
+            if indicator.from_regions != "sum":
+                continue
+            if missing:
+                named = ", ".join(missing[:5]) + (
+                    f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+                )
+                log.add_at(
+                    store.places.place(min(n for _, n in figures)),
+                    "regions_missing",
+                    f"{indicator.id}: no sum of regions for {period}: no figure for {named}",
+                    "warning",
+                )
+                continue
+            cells = store.region_cells(indicator.id, TERRITORY, "")
+            cells.put(p, total, max(n for _, n in figures))
+            cells.extras[p] = Extra(SUM_OF_REGIONS, None, None)
+            territory = cells
 
 
 def _log_differ(differ: list[tuple[Observation, Observation]], name: str, log: ProblemLog) -> None:

@@ -414,8 +414,10 @@ _GROUPED = re.compile(r"[-+]?\d{1,3}([.,]\d{3})+")
 def number_text_findings(plain: dict[object, object], placed: _PlacedData) -> Iterator[Finding]:
     """Numbers refused for how they are written, whatever YAML made of them (SPEC §2)."""
     for path, node in placed.scalars.items():
-        if path and path[-1] in _NUMBER_KEYS:
-            problem = _number_text_problem(node, _unit_at(plain, path), str(path[-1]))
+        share = len(path) >= 2 and path[-2] == "by_region"  # a region's share is a value
+        if path and (path[-1] in _NUMBER_KEYS or share):
+            key = "value" if share else str(path[-1])
+            problem = _number_text_problem(node, _unit_at(plain, path), key)
             if problem:
                 yield Finding(path, *problem)
 

@@ -40,6 +40,11 @@ if TYPE_CHECKING:
     from ktt_cli.model import TargetsFile
     from ktt_cli.periods import Period
     from ktt_cli.report import Report, Result
+    from ktt_cli.store import Actuals
+
+
+class By(StrEnum):
+    REGION = "region"
 
 
 WORSENED = "worsened"
@@ -110,6 +115,23 @@ def report(
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.TABLE,
     output: OutputOption = None,
+    by: Annotated[
+        By | None,
+        typer.Option(
+            "--by",
+            help="Add a row per region for each indicator and milestone, after the totals.",
+            show_default=False,
+        ),
+    ] = None,
+    region: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--region",
+            metavar="NAME",
+            help="With --by region: only this region, by name or code (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = Lang.VI,
     number_format: NumberFormatOption = NumberStyle.AUTO,
     encoding: EncodingOption = None,
@@ -151,6 +173,7 @@ def report(
         fail(f"{log.errors} error(s) in the actuals; nothing was computed")
     try:
         earlier = _compare_with(compare, period or data.latest)
+        wanted_regions = _regions(programme, data, region or [])
     except UsageProblem as e:
         usage_exit(e)
     result = build_report(
@@ -163,10 +186,16 @@ def report(
         reading_warnings=log.of_severity("warning"),
         unlisted_warnings=log.unlisted("warning"),
         compare_with=earlier,
+        by_region=by is By.REGION or bool(region),
+        regions=wanted_regions,
     )
     print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
     _emit(result, format_name, output_file, lang.value)
-    matched = [line for r in result.results if (line := _matched(result, r, fail_statuses))]
+    matched = [
+        line
+        for r in (*result.results, *result.breakdown)
+        if (line := _matched(result, r, fail_statuses))
+    ]
     if matched:
         print_lines([f"ktt: --fail-on: {printable(line)}" for line in matched], sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
@@ -178,7 +207,8 @@ def _matched(report: Report, result: Result, wanted: set[str]) -> str | None:
     worsened = found is not None and found[1].status_change.value == WORSENED
     if result.status.value not in wanted and not (worsened and WORSENED in wanted):
         return None
-    line = f"{result.indicator} {result.milestone}: {result.status.value}"
+    where = f" {result.region}" if result.region else ""
+    line = f"{result.indicator} {result.milestone}{where}: {result.status.value}"
     if worsened and found is not None and found[0] is not None:
         line += f" (worsened from {found[0].status.value} at {found[0].as_of})"
     return line
@@ -245,6 +275,40 @@ def _check_filters(programme: TargetsFile, milestones: list[int], indicators: li
     ]
     if problems:
         raise UsageProblem(*problems)
+
+
+def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[str]:
+    """The region keys `--region` names: listed regions by id, name or alias; without a
+    list, the regions in the data by name."""
+    from ktt_cli.names import RegionNames, bare_region, did_you_mean, normalise
+
+    listed = RegionNames(programme)
+    in_data = {k: n for i in programme.indicators for k, n in data.region_names(i.id).items()}
+    keys: list[str] = []
+    problems: list[str] = []
+    for name in names:
+        if listed.listed:
+            found = listed.find(name)
+            if found is None:
+                problems.append(
+                    f"--region {name}: not a region of {programme.programme.territory}"
+                    f"{listed.suggestion(name)}"
+                )
+                continue
+            keys.append(found[0])
+            continue
+        key = normalise(name)
+        bare = {bare_region(k): k for k in in_data}
+        if key in in_data or bare_region(key) in bare:
+            keys.append(key if key in in_data else bare[bare_region(key)])
+        else:
+            problems.append(
+                f"--region {name}: no region of that name in the data"
+                f"{did_you_mean(name, sorted(in_data.values()))}"
+            )
+    if problems:
+        raise UsageProblem(*problems)
+    return keys
 
 
 def _statuses(values: list[str]) -> set[str]:

@@ -31,11 +31,19 @@ from ktt_cli.load.figures import (
 from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
-from ktt_cli.names import TOTALS_WORDS, IndicatorNames, is_territory, normalise
+from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, is_territory, normalise
 from ktt_cli.numbers import NumberStyle, is_no_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, shown
-from ktt_cli.store import TERRITORY, Actuals, Cells, Extra, Store, build_actuals
+from ktt_cli.store import (
+    TERRITORY,
+    Actuals,
+    Cells,
+    Extra,
+    Store,
+    build_actuals,
+    regions_to_territory,
+)
 
 #: The first bytes of a zip (.xlsx, .xlsm, .ods) and of an OLE file (.xls, or a workbook
 #: with a password).
@@ -109,6 +117,7 @@ class Collector:
     def __init__(self, targets: TargetsFile, options: ReadOptions, log: ProblemLog) -> None:
         self.targets, self.options, self.log = targets, options, log
         self.names = IndicatorNames(targets)
+        self.region_names = RegionNames(targets)
         self.indicators = {i.id: _Indicator(i.id, i.unit) for i in targets.indicators}
         self.store = Store(list(self.indicators))
         self.by_text: dict[object, _Indicator] = {}
@@ -376,7 +385,7 @@ class Collector:
         p = self._period(fitted[columns["period"]], self._cell(place, columns["period"]))
         if p is None:
             return
-        cells = self._cells(indicator, fitted, layout)
+        cells = self._cells(indicator, fitted, layout, place)
         if cells is None:
             return
         self._check_unit(indicator, fitted, layout, place)
@@ -407,7 +416,7 @@ class Collector:
                 if _no_figure(fitted[col]):
                     self.no_figure.add(self._cell(place, col))
                     continue
-                cells = self._cells(indicator, fitted, layout)
+                cells = self._cells(indicator, fitted, layout, place)
                 if cells is not None:
                     self._figure(indicator, p, cells, fitted[col], self._cell(place, col), extra)
 
@@ -438,7 +447,7 @@ class Collector:
             indicator = self._indicator(name, self._cell(place, i_ind))
             if indicator is None:
                 continue
-            cells = self._cells(indicator, fitted, layout)
+            cells = self._cells(indicator, fitted, layout, place)
             if cells is None:
                 continue
             self._check_unit(indicator, fitted, layout, place)
@@ -537,7 +546,11 @@ class Collector:
         self.by_period[cell] = index
         return index
 
-    def _cells(self, indicator: _Indicator, row: Sequence[object], layout: Layout) -> Cells | None:
+    def _cells(
+        self, indicator: _Indicator, row: Sequence[object], layout: Layout, place: int
+    ) -> Cells | None:
+        """The cells of the row's region; None (an error logged) for a region the
+        programme does not list."""
         i_reg = layout.columns.get("region")
         cell = row[i_reg] if i_reg is not None else ""
         cells = indicator.regions.get(cell)
@@ -548,6 +561,18 @@ class Collector:
             text = "" if cell is None else str(cell)
             if is_territory(text, self.targets.programme.territory):
                 region = (TERRITORY, "")
+            elif self.region_names.listed:
+                region = self.region_names.find(text)
+                if region is None:
+                    assert i_reg is not None  # a blank region is the territory
+                    self._error(
+                        self._cell(place, i_reg),
+                        "unknown_region",
+                        f"{shown(text)} is not a region of {self.targets.programme.territory} "
+                        f"in the targets file's 'regions' list"
+                        f"{self.region_names.suggestion(text)}",
+                    )
+                    return None
             else:
                 shown_name = unicodedata.normalize("NFC", " ".join(text.split()))
                 region = (normalise(text), shown_name)
@@ -751,6 +776,7 @@ class Collector:
 
     def finish(self) -> Actuals:
         names = {i.id: i.id for i in self.targets.indicators}
+        regions_to_territory(self.store, self.targets, self.region_names.order, self.log)
         return build_actuals(self.store, names, self.log)
 
     # ---- problems ------------------------------------------------------------------

@@ -42,7 +42,12 @@ class Chart(NamedTuple):
 def chart_points(report: Report, indicator: str) -> Chart | None:
     """The chart of `indicator`, or None when the report holds no figure for it."""
     results = sorted(
-        (r for r in report.results if r.indicator == indicator), key=lambda r: r.milestone
+        (
+            r
+            for r in report.results
+            if r.indicator == indicator and r.target_scope == "territory" and r.target is not None
+        ),
+        key=lambda r: r.milestone,
     )
     observations = tuple(Point(o.period.time, o.value) for o in report.series.get(indicator, ()))
     if not results or not observations:
@@ -72,7 +77,7 @@ def _earlier(report: Report, result: Result) -> Point | None:
 
 
 def _track(result: Result, baseline: Point | None) -> Track:
-    goal = Point(float(result.milestone), result.target)
+    goal = Point(float(result.milestone), result.target or 0.0)  # None never reaches a chart
     assessment = result.assessment
     method = assessment.growth_method
     required: tuple[Point, ...] = ()

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from ktt_cli.render.json import RESULT_FIELDS, results_dicts
+from ktt_cli.render.json import BREAKDOWN_FIELDS, RESULT_FIELDS, breakdown_dict, rows_dicts
 from ktt_cli.report import Report
 
 #: A text cell starting with one of these would run as a formula in a spreadsheet.
@@ -21,6 +21,8 @@ def cell(value: object) -> str | int | float:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return value
+    if isinstance(value, list):  # names: one cell
+        value = "; ".join(str(v) for v in value)
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
@@ -37,9 +39,14 @@ def report_csv(report: Report, lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     compared = report.compared_with is not None
-    writer.writerow(RESULT_FIELDS + (CHANGE_FIELDS if compared else ()))
-    for row in results_dicts(report, lang):
-        cells = [cell(row[field]) for field in RESULT_FIELDS]
+    if report.by_region:  # the territory's rows (a blank region), then the regions' (SPEC §8)
+        fields: tuple[str, ...] = ("region", *(f for f in BREAKDOWN_FIELDS if f != "region"))
+        rows = rows_dicts(report, (*report.results, *report.breakdown), lang, breakdown_dict)
+    else:
+        fields, rows = RESULT_FIELDS, rows_dicts(report, report.results, lang)
+    writer.writerow(fields + (CHANGE_FIELDS if compared else ()))
+    for row in rows:
+        cells = [cell(row[field]) for field in fields]
         if compared:
             cells += [cell(value) for value in _flat_change(row)]
         writer.writerow(cells)

@@ -11,10 +11,11 @@ from ktt_cli import i18n
 from ktt_cli.render import words
 from ktt_cli.render.chart import chart_points
 from ktt_cli.render.look import COLOUR, FILL, word
-from ktt_cli.render.svg_chart import chart_svg
+from ktt_cli.render.svg_chart import chart_svg, regions_svg
 from ktt_cli.report import Report, Result
 
 _HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")
+_REGION_HEADS = ("region", "target", "actual", "gap", "achieved", "status", "share_of_territory")
 
 
 def report_html(report: Report, lang: str) -> str:
@@ -43,6 +44,9 @@ def _context(report: Report, lang: str) -> dict[str, object]:
         "status_head": label(lang, "status"),
         "compared": report.compared_with is not None,
         "milestones": [_milestone(report, year, lang) for year in report.milestones],
+        "breakdown_title": label(lang, "breakdown"),
+        "region_heads": [label(lang, h) for h in _REGION_HEADS],
+        "breakdown": _breakdown(report, lang) if report.by_region else [],
         "charts_title": word(lang, "charts"),
         "charts": _charts(report, lang),
         "qualitative_title": label(lang, "qualitative"),
@@ -79,9 +83,38 @@ def _milestone(report: Report, year: int, lang: str) -> dict[str, object]:
     return {"title": i18n.label(lang, "milestone", year=year), "rows": rows, "notes": notes}
 
 
+def _breakdown(report: Report, lang: str) -> list[dict[str, object]]:
+    """A table per indicator and milestone (the territory's row, then the regions') and
+    a chart of the regions' percent achieved."""
+    from markupsafe import Markup  # installed with jinja2
+
+    totals = {(r.indicator, r.milestone, r.target_scope): r for r in report.results}
+    groups: list[dict[str, object]] = []
+    for (indicator, year, scope), rows in words.groups(report.breakdown).items():
+        total = totals.get((indicator, year, scope))
+        shown: list[dict[str, object]] = []
+        if total is not None:
+            shown.append(_row(total, lang, None) | {"name": i18n.label(lang, "territory_total")})
+        for row in rows:
+            shown.append(_row(row, lang, None) | {"name": row.region or ""})
+        bars = [
+            (r.region or "", r.assessment.percent_achieved, COLOUR[r.status])
+            for r in rows
+            if r.assessment.percent_achieved is not None
+        ]
+        chart = (
+            Markup(regions_svg(f"{indicator}-{year}-{scope}", bars, lang))  # drawn here
+            if bars
+            else None
+        )
+        groups.append({"title": words.group_title(rows[0], lang), "rows": shown, "chart": chart})
+    return groups
+
+
 def _row(result: Result, lang: str, note_number: int | None) -> dict[str, object]:
     share = result.assessment.percent_achieved
     return {
+        "share_of_territory": words.share_of_territory(result, lang),
         "name": words.name(result, lang),
         "share_of": words.share_of(result, lang),
         "target": words.target(result, lang),
@@ -101,7 +134,8 @@ def _charts(report: Report, lang: str) -> list[dict[str, object]]:
     from markupsafe import Markup  # installed with jinja2
 
     charts: list[dict[str, object]] = []
-    for indicator, result in {r.indicator: r for r in report.results}.items():
+    territory = (r for r in report.results if r.target_scope == "territory")
+    for indicator, result in {r.indicator: r for r in reversed(list(territory))}.items():
         chart = chart_points(report, indicator)
         if chart is None:
             continue

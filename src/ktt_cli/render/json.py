@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ktt_cli.compare import Change, Previous
@@ -23,8 +23,10 @@ RESULT_FIELDS = (
     "target_note", "actual", "actual_period", "actual_qualifier", "actual_source", "actual_note",
     "baseline", "baseline_period", "gap", "percent_achieved", "progress_from_baseline", "met",
     "status", "growth_ratio", "growth_method", "projected", "required_annual_growth",
-    "projected_bounded",
+    "projected_bounded", "target_scope", "regions_met", "regions_total", "regions_not_met",
 )  # fmt: skip
+#: The keys of a row of the breakdown by region (SPEC §8): a result's and the region's.
+BREAKDOWN_FIELDS = (*RESULT_FIELDS, "region", "region_id", "share_of_territory")
 
 
 def result_dict(result: Result, lang: str) -> dict[str, Any]:
@@ -56,6 +58,21 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
         "projected": number(a.projected),
         "required_annual_growth": number(a.required_annual_growth),
         "projected_bounded": a.projected_bounded,
+        "target_scope": result.target_scope,
+        "regions_met": result.regions_met,
+        "regions_total": result.regions_total,
+        "regions_not_met": (
+            None if result.regions_not_met is None else list(result.regions_not_met)
+        ),
+    }
+
+
+def breakdown_dict(result: Result, lang: str) -> dict[str, Any]:
+    """A row of the breakdown: a result's fields and the region's."""
+    return result_dict(result, lang) | {
+        "region": result.region,
+        "region_id": result.region_id,
+        "share_of_territory": number(result.share_of_territory),
     }
 
 
@@ -79,12 +96,20 @@ def change_dict(previous: Previous | None, change: Change) -> dict[str, Any]:
     }
 
 
-def results_dicts(report: Report, lang: str) -> list[dict[str, Any]]:
-    """Each result as JSON data, with what it was at the earlier period if compared."""
-    rows = [result_dict(r, lang) for r in report.results]
-    if report.compared_with is not None:
-        for row, (previous, change) in zip(rows, report.changes, strict=True):
-            row.update(change_dict(previous, change))
+def rows_dicts(
+    report: Report,
+    results: Sequence[Result],
+    lang: str,
+    as_dict: Callable[[Result, str], dict[str, Any]] = result_dict,
+) -> list[dict[str, Any]]:
+    """Results (or breakdown rows) as JSON data, with what each was at the earlier period
+    if compared."""
+    rows = []
+    for result in results:
+        row = as_dict(result, lang)
+        if (found := report.change_of(result)) is not None:
+            row.update(change_dict(*found))
+        rows.append(row)
     return rows
 
 
@@ -97,12 +122,14 @@ def report_dict(report: Report, lang: str) -> dict[str, Any]:
         "targets_file": report.targets_file,
         "actuals_files": list(report.actuals_files),
         "as_of": str(report.as_of) if report.as_of else None,
-        "results": results_dicts(report, lang),
+        "results": rows_dicts(report, report.results, lang),
         "qualitative": [
             {"year": q.year, "text": q.text, "en": q.en, "note": q.note} for q in report.qualitative
         ],
         "warnings": problems_dicts(report.warnings, report.unlisted_warnings),
     }
+    if report.by_region:
+        document["breakdown"] = rows_dicts(report, report.breakdown, lang, breakdown_dict)
     if report.compared_with is not None:
         document["compared_with"] = report.compared_with.text
     return document

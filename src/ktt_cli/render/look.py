@@ -19,6 +19,7 @@ COLOUR = {
     Status.INSUFFICIENT_DATA: "#00838f",
     Status.NO_DATA: "#757575",
     Status.QUALITATIVE: "#757575",
+    Status.NO_TARGET: "#757575",
 }
 
 #: A pale background of each colour, for table cells.
@@ -32,6 +33,7 @@ FILL = {
     Status.INSUFFICIENT_DATA: "#d3eef0",
     Status.NO_DATA: "#eeeeee",
     Status.QUALITATIVE: "#eeeeee",
+    Status.NO_TARGET: "#eeeeee",
 }
 
 WORDS = {

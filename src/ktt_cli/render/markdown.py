@@ -5,6 +5,7 @@ from __future__ import annotations
 from ktt_cli import i18n
 from ktt_cli.problems import printable
 from ktt_cli.render import words
+from ktt_cli.render.words import groups
 from ktt_cli.report import Report
 
 _HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")
@@ -13,6 +14,37 @@ _HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")
 def _cell(text: str) -> str:
     """A text from a file as one cell: on one line, control characters escaped."""
     return printable(text.replace("\n", " ")).replace("\\", "\\\\").replace("|", "\\|")
+
+
+_REGION_HEADS = ("region", "target", "actual", "gap", "achieved", "status", "share_of_territory")
+
+
+def _breakdown(report: Report, lang: str) -> list[str]:
+    """With `--by region`: a table per indicator and milestone, a row per region."""
+    label = i18n.label
+    if not report.by_region:
+        return []
+    lines = [f"## {label(lang, 'breakdown')}", ""]
+    for rows in groups(report.breakdown).values():
+        lines += [f"### {_cell(words.group_title(rows[0], lang))}", ""]
+        lines.append("| " + " | ".join(label(lang, h) for h in _REGION_HEADS) + " |")
+        lines.append("|---|---:|---:|---:|---:|---|---:|")
+        for result in rows:
+            shown = words.actual(result, lang)
+            if result.actual is not None:
+                shown += f" ({result.actual_period})"
+            cells = [
+                result.region or "",
+                words.target(result, lang),
+                shown,
+                words.gap(result, lang),
+                words.achieved(result, lang),
+                words.status(result, lang),
+                words.share_of_territory(result, lang),
+            ]
+            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        lines.append("")
+    return lines
 
 
 def report_markdown(report: Report, lang: str) -> str:
@@ -49,6 +81,7 @@ def report_markdown(report: Report, lang: str) -> str:
         lines.append("")
         if notes:
             lines += [f"{k}. {_cell(note)}" for k, note in enumerate(notes, 1)] + [""]
+    lines += _breakdown(report, lang)
     if report.qualitative:
         lines += [f"**{label(lang, 'qualitative')}**", ""]
         lines += [f"- {aim.year}: {_cell(aim.words(lang))}" for aim in report.qualitative] + [""]

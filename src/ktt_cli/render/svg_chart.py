@@ -62,6 +62,54 @@ def chart_svg(chart: Chart, lang: str) -> str:
     return text[text.index("<svg") :]
 
 
+def regions_svg(salt: str, bars: list[tuple[str, float, str]], lang: str) -> str:
+    """Horizontal bars of percent achieved, one per region (name, percent, colour), the
+    first at the top, with the 100% line: where the territory lags, at a glance."""
+    import matplotlib as mpl
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    with mpl.rc_context(
+        {
+            "svg.fonttype": "none",
+            "svg.hashsalt": f"ktt-regions-{salt}",
+            "font.size": 7,
+            "font.family": "DejaVu Sans",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "text.parse_math": False,  # a region's name is text, never a formula
+        }
+    ):
+        figure = Figure(figsize=(WIDTH, 0.6 + 0.17 * len(bars)))
+        FigureCanvasSVG(figure)
+        axes = figure.add_subplot()
+        names = [name for name, _, _ in bars]
+        positions = list(range(len(bars)))
+        drawn = axes.barh(
+            positions, [share for _, share, _ in bars], color=[c for _, _, c in bars],
+            height=0.7, zorder=3,
+        )  # fmt: skip
+        axes.bar_label(
+            drawn, labels=[format_number(share, lang, 1) + "%" for _, share, _ in bars],
+            padding=2, fontsize=6.5, color=_INK,
+        )  # fmt: skip
+        axes.set_yticks(positions, names)
+        axes.invert_yaxis()  # the first region at the top
+        axes.set_ylim(len(bars) - 0.5, -0.5)
+        axes.axvline(100, color=_INK, linewidth=0.9, linestyle="--", zorder=4)
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=_TICKS))
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, lang, 0) + "%"))
+        axes.grid(axis="x", color="#e0e0e0", linewidth=0.6, zorder=0)
+        axes.set_xlim(left=0)
+        axes.margins(x=0.08)  # room for the last label
+        figure.tight_layout(pad=0.9)
+        out = io.StringIO()
+        figure.savefig(out, format="svg", metadata=_NO_METADATA)
+    text = out.getvalue()
+    return text[text.index("<svg") :]
+
+
 def _draw(axes: Axes, chart: Chart, lang: str) -> None:
     times, values = _xy(chart.observations)
     axes.plot(

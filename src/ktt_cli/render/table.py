@@ -35,6 +35,7 @@ STYLE = {
     Status.MISSED: "red",
     Status.INSUFFICIENT_DATA: "cyan",
     Status.NO_DATA: "dim",
+    Status.NO_TARGET: "dim",
 }
 CHANGE_STYLE = {
     StatusChange.IMPROVED: "green",
@@ -93,6 +94,8 @@ def report_view(report: Report, lang: str) -> RenderableType:
         parts += [Text(), _Fitted(table, _list(title, keys, rows, lang))]
         if notes:
             parts.append(notes)
+    if report.by_region:
+        parts += _breakdown(report, lang)
     if report.qualitative:
         parts += [Text(), _qualitative(report.qualitative, lang)]
     parts += [Text(), _footer(report, lang)]
@@ -161,6 +164,53 @@ def _list(title: Text, keys: tuple[str, ...], rows: list[list[Text]], lang: str)
             grid.add_row(Text(i18n.label(lang, key) + ":"), Text(" ").join(value.split("\n")))
         parts += [Text(), Text.assemble(name, style="bold"), Padding(grid, (0, 0, 0, 2))]
     return Group(*parts)
+
+
+def _breakdown(report: Report, lang: str) -> list[RenderableType]:
+    """A section per indicator and milestone: the territory's row first, then a row per
+    region, lagging first. Long lists of communes stay in 80 columns: a region's name
+    wraps between words, every figure is one short cell."""
+    parts: list[RenderableType] = []
+    totals = {(r.indicator, r.milestone, r.target_scope): r for r in report.results}
+    for key, rows in words.groups(report.breakdown).items():
+        table = Table(
+            title=Text(
+                f"{i18n.label(lang, 'breakdown')}: {words.group_title(rows[0], lang)}",
+                style="bold",
+            ),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            expand=False,
+        )
+        table.add_column(i18n.label(lang, "region"), min_width=12)
+        table.add_column(i18n.label(lang, "target"), justify="right", no_wrap=True)
+        table.add_column(i18n.label(lang, "actual"), justify="right", no_wrap=True)
+        table.add_column(i18n.label(lang, "gap"), justify="right", no_wrap=True)
+        table.add_column(i18n.label(lang, "achieved"), justify="right", no_wrap=True)
+        table.add_column(i18n.label(lang, "status"), min_width=10)
+        table.add_column(i18n.label(lang, "share_of_territory"), justify="right", no_wrap=True)
+        total = totals.get(key)
+        if total is not None:
+            table.add_row(*_region_cells(total, i18n.label(lang, "territory_total"), lang))
+            table.add_section()
+        for row in rows:
+            table.add_row(*_region_cells(row, row.region or "", lang))
+        parts += [Text(), table]
+    return parts
+
+
+def _region_cells(result: Result, name: str, lang: str) -> list[RenderableType]:
+    share = result.share_of_territory
+    return [
+        Text(name, style="bold" if result.region is None else ""),
+        words.target(result, lang),
+        _actual(result, lang, ""),
+        _gap(result, lang),
+        _achieved(result, lang),
+        Text(words.status(result, lang), style=STYLE[result.status]),
+        Text(words.NONE if share is None else i18n.percent(share, lang), style="dim"),
+    ]
 
 
 def _name(result: Result, lang: str) -> Text:
@@ -245,11 +295,16 @@ def targets_view(targets: TargetsFile, lang: str) -> RenderableType:
                 if indicator.share_of:
                     share = i18n.label(lang, "share_of", what=indicator.share_of.pick(lang))
                     name.append_text(plain(f"\n({share})", "dim"))
+            level = Text(i18n.target(target.comparator, target.level, indicator.unit, lang))
+            if target.scope == "each_region":
+                level.append(f"\n({i18n.label(lang, 'each_region')})", style="dim")
+            elif target.by_region:
+                level.append(f"\n({i18n.label(lang, 'shared_out')})", style="dim")
             table.add_row(
                 name,
                 Text(i18n.unit_word(lang, indicator.unit) if k == 0 else ""),
                 Text(str(target.year)),
-                Text(i18n.target(target.comparator, target.level, indicator.unit, lang)),
+                level,
                 plain(target.text, "italic"),
             )
         table.add_section()

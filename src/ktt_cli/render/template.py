@@ -26,6 +26,11 @@ def template_csv(targets: TargetsFile, *, wide: bool = False) -> str:
             "2024-Q2, 2024-06 or 2024-06-30; leave region blank for the whole territory."
         )
     )
+    if targets.regions:
+        out.write("# Regions: write a region's name, its code or an alias in the region column:\n")
+        for region in targets.regions:
+            code = f" ({region.id})" if region.id else ""
+            out.write(f"#   {' '.join(region.name.split())}{code}\n")
     if wide:
         writer.writerow(["period", "region", *(i.id for i in targets.indicators), "source", "note"])
         return out.getvalue()

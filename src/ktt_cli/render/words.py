@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ktt_cli import i18n
 from ktt_cli.compare import StatusChange
+from ktt_cli.numbers import format_number
 from ktt_cli.report import Report, Result
 
 NONE = "—"
 
 
 def name(result: Result, lang: str) -> str:
+    """The indicator's name; an `each_region` target's row says it counts regions."""
+    if result.target_scope == "each_region" and result.region is None:
+        return f"{result.name.pick(lang)} ({i18n.label(lang, 'each_region')})"
     return result.name.pick(lang)
 
 
@@ -21,6 +27,10 @@ def share_of(result: Result, lang: str) -> str | None:
 
 
 def target(result: Result, lang: str) -> str:
+    if result.target is None:
+        return NONE
+    if result.target_scope == "each_region" and result.region is None:
+        return i18n.label(lang, "regions_count", n=format_number(result.target, lang, 0))
     return i18n.target(result.comparator, result.target, result.unit, lang)
 
 
@@ -66,3 +76,23 @@ def change(report: Report, result: Result, lang: str) -> str:
 def status_change(report: Report, result: Result) -> StatusChange | None:
     found = report.change_of(result)
     return None if found is None else found[1].status_change
+
+
+def share_of_territory(result: Result, lang: str) -> str:
+    value = result.share_of_territory
+    return NONE if value is None else i18n.percent(value, lang)
+
+
+def groups(rows: Iterable[Result]) -> dict[tuple[str, int, str], list[Result]]:
+    """Rows of the breakdown by (indicator, milestone, scope), in the order they come."""
+    found: dict[tuple[str, int, str], list[Result]] = {}
+    for row in rows:
+        found.setdefault((row.indicator, row.milestone, row.target_scope), []).append(row)
+    return found
+
+
+def group_title(first: Result, lang: str) -> str:
+    """The heading of a group of the breakdown: the indicator, the milestone, the scope."""
+    each = f" ({i18n.label(lang, 'each_region')})" if first.target_scope == "each_region" else ""
+    milestone = i18n.label(lang, "milestone", year=first.milestone)
+    return f"{first.name.pick(lang)}{each}: {milestone}"

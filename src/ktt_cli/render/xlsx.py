@@ -44,6 +44,8 @@ def report_xlsx(report: Report, lang: str) -> bytes:
         _milestone_sheet(
             book, formats, word(lang, "milestone_sheet", year=year), report, year, lang
         )
+    if report.by_region:
+        _breakdown_sheet(book, formats, report, lang)
     _figures_sheet(book, formats, report, lang)
     _warnings_sheet(book, formats, report, lang)
     charts = [c for c in (chart_points(report, i) for i in _indicators(report)) if c]
@@ -99,7 +101,8 @@ def _milestone_sheet(
         sheet.write_string(row, 1, result.indicator)
         sheet.write_string(row, 2, i18n.unit_word(lang, unit))
         sheet.write_string(row, 3, words.target(result, lang).partition(" ")[0])
-        sheet.write_number(row, 4, result.target, formats.figure(unit, result.target))
+        if result.target is not None:
+            sheet.write_number(row, 4, result.target, formats.figure(unit, result.target))
         _number(sheet, row, 5, result.actual, formats, unit)
         _text(sheet, row, 6, result.actual_period)
         if a.gap is not None:
@@ -235,6 +238,47 @@ def _series(
     elif dash != "line":
         series["line"]["dash_type"] = dash
     return series
+
+
+def _breakdown_sheet(book: Workbook, formats: _Formats, report: Report, lang: str) -> None:
+    """A row per region for each indicator and milestone, after the territory's row:
+    figures as numbers, filterable by indicator, milestone or region."""
+    label = i18n.label
+    heads = [
+        label(lang, "indicator"), "id", label(lang, "year"), "target_scope",
+        label(lang, "region"), "region_id", label(lang, "target"), label(lang, "actual"),
+        word(lang, "period"), label(lang, "gap"), label(lang, "achieved"), label(lang, "status"),
+        word(lang, "status_code"), label(lang, "share_of_territory"),
+    ]  # fmt: skip
+    sheet = book.add_worksheet(label(lang, "breakdown")[:31])
+    _heads(sheet, formats, heads, [36, 12, 7, 12, 28, 10, 10, 11, 10, 10, 9, 18, 16, 9])
+    totals = {(r.indicator, r.milestone, r.target_scope): r for r in report.results}
+    row = 0
+    for key, rows in words.groups(report.breakdown).items():
+        total = totals.get(key)
+        for result in ([total] if total is not None else []) + rows:
+            row += 1
+            unit, a = result.unit, result.assessment
+            sheet.write_string(row, 0, _name(result, lang))
+            sheet.write_string(row, 1, result.indicator)
+            sheet.write_number(row, 2, result.milestone)
+            sheet.write_string(row, 3, result.target_scope)
+            region = label(lang, "territory_total") if result.region is None else result.region
+            sheet.write_string(row, 4, region, formats.head if result.region is None else None)
+            _text(sheet, row, 5, result.region_id)
+            _number(sheet, row, 6, result.target, formats, unit)
+            _number(sheet, row, 7, result.actual, formats, unit)
+            _text(sheet, row, 8, result.actual_period)
+            if a.gap is not None:
+                gap_format = formats.points if unit is Unit.PERCENT else formats.figure(unit, a.gap)
+                sheet.write_number(row, 9, a.gap, gap_format)
+            if a.percent_achieved is not None:
+                sheet.write_number(row, 10, a.percent_achieved, formats.percent)
+            sheet.write_string(row, 11, words.status(result, lang), formats.status[result.status])
+            sheet.write_string(row, 12, result.status.value, formats.status[result.status])
+            if result.share_of_territory is not None:
+                sheet.write_number(row, 13, result.share_of_territory, formats.percent)
+    sheet.autofilter(0, 0, max(row, 1), len(heads) - 1)
 
 
 def _heads(sheet: Worksheet, formats: _Formats, heads: list[str], widths: list[int]) -> None:
