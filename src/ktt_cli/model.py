@@ -33,7 +33,14 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from ktt_cli.numbers import compact_number, plain_number
-from ktt_cli.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period
+from ktt_cli.periods import (
+    ACCEPTED_FORMS,
+    FIRST_YEAR,
+    LAST_YEAR,
+    Period,
+    PeriodError,
+    parse_period,
+)
 
 
 class Unit(StrEnum):
@@ -155,11 +162,11 @@ def _to_comparator(value: object) -> Comparator:
 Year = Annotated[
     int,
     BeforeValidator(_year_from_text),
-    Field(strict=True, ge=1900, le=2199),
+    Field(strict=True, ge=FIRST_YEAR, le=LAST_YEAR),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1900, "maximum": 2199},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
                 {"type": "string", "pattern": "^[12][0-9]{3}$"},
             ]
         }

@@ -11,7 +11,6 @@ problem. Each problem is placed through its path.
 
 from __future__ import annotations
 
-import difflib
 import pathlib
 import re
 from collections.abc import Iterator
@@ -37,7 +36,9 @@ from ktt_cli.model import (
     file_findings,
     normal_name,
 )
+from ktt_cli.names import did_you_mean
 from ktt_cli.numbers import plain_number
+from ktt_cli.periods import FIRST_YEAR, LAST_YEAR
 from ktt_cli.problems import ProblemLog, shown
 
 _C_LOADER = hasattr(yaml, "CSafeLoader")
@@ -367,7 +368,10 @@ def _field_message(kind: str, name: str, loc: Path, e: ErrorDetails) -> tuple[st
     if kind in ("too_short", "string_too_short"):
         return "empty", f"{name}: {_lower(e['msg'])}"
     if name == "year" and kind.startswith(("greater", "less")):
-        return "out_of_range", "a year is written in four digits, from 1900 to 2199, such as 2030"
+        return (
+            "out_of_range",
+            f"a year is written in four digits, from {FIRST_YEAR} to {LAST_YEAR}, such as 2030",
+        )
     if kind.startswith(("greater", "less")):
         return "out_of_range", f"{name}: {_lower(e['msg'])}"
     if wanted := next((w for k, w in _KIND_WANTED.items() if kind.startswith(k)), None):
@@ -490,9 +494,7 @@ def _lower(message: str) -> str:
 def _unknown_key_message(key: str) -> str:
     if key in _KNOWN_KEYS:
         return f"the key '{key}' does not belong here: check its indentation and its place"
-    close = difflib.get_close_matches(key, _KNOWN_KEYS, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown key '{key}'{hint}"
+    return f"unknown key '{key}'{did_you_mean(key, _KNOWN_KEYS)}"
 
 
 def _place(loc: Path, placed: _PlacedData, on_key: bool) -> Place:
