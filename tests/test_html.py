@@ -164,3 +164,30 @@ def test_chromium_renders_every_chart_and_requests_nothing(
     assert "Số hợp tác xã" in dom
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert picture.stat().st_size > 20_000  # a page with tables and charts, not a blank
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no Chromium installed (Debian package chromium)")
+def test_chromium_renders_the_breakdown_and_the_comparison(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ktt_cli.cli import app
+
+    root = Path(__file__).resolve().parent.parent
+    page = tmp_path / "communes.html"
+    made = CliRunner().invoke(
+        app,
+        [
+            "report", str(root / "examples" / "synthetic-communes.csv"),
+            "-t", str(root / "examples" / "synthetic-communes.yaml"),
+            "--by", "region", "--compare", "2024", "-f", "html", "-o", str(page),
+        ],
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    proxy = _Proxy()
+    try:
+        dom = chromium(page, tmp_path, proxy.port, "--dump-dom")
+    finally:
+        proxy.close()
+    assert "Phường Sa Pa" in dom  # a region's row
+    assert dom.count("<svg") >= 2  # the trajectories and the chart comparing the regions
+    assert "▲" in dom  # the change since 2024

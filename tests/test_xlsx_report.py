@@ -100,18 +100,47 @@ def test_text_from_the_files_stays_text(yen_bai: TargetsFile) -> None:
     assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice installed (libreoffice-calc-nogui)")
-def test_libreoffice_opens_and_converts_the_workbook(yen_bai: TargetsFile, tmp_path: Path) -> None:
+def _converted_by_libreoffice(book: Path, folder: Path) -> Path:
+    """`book` converted to PDF by LibreOffice, which must load it without an error."""
     assert SOFFICE is not None
-    book = tmp_path / "report.xlsx"
-    book.write_bytes(report_xlsx(example_report(yen_bai), "vi"))
     command = [
-        SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-        "--convert-to", "pdf", "--outdir", str(tmp_path), str(book),
+        SOFFICE, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+        "--convert-to", "pdf", "--outdir", str(folder), str(book),
     ]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
     assert done.returncode == 0, done.stderr
     assert "Error" not in done.stdout + done.stderr  # soffice exits 0 on a file it cannot load
-    pdf = tmp_path / "report.pdf"
+    pdf = folder / f"{book.stem}.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
-    assert pdf.stat().st_size > 10_000
+    return pdf
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice installed (libreoffice-calc-nogui)")
+def test_libreoffice_opens_and_converts_the_workbook(yen_bai: TargetsFile, tmp_path: Path) -> None:
+    book = tmp_path / "report.xlsx"
+    book.write_bytes(report_xlsx(example_report(yen_bai), "vi"))
+    assert _converted_by_libreoffice(book, tmp_path).stat().st_size > 10_000
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice installed (libreoffice-calc-nogui)")
+def test_libreoffice_opens_the_template_and_the_breakdown(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ktt_cli.cli import app
+
+    root = Path(__file__).resolve().parent.parent
+    template = tmp_path / "mau.xlsx"
+    made = CliRunner().invoke(app, ["template", "-f", "xlsx", "-o", str(template)])
+    assert made.exit_code == 0, made.stderr
+    _converted_by_libreoffice(template, tmp_path)
+    breakdown = tmp_path / "communes.xlsx"
+    made = CliRunner().invoke(
+        app,
+        [
+            "report", str(root / "examples" / "synthetic-communes.csv"),
+            "-t", str(root / "examples" / "synthetic-communes.yaml"),
+            "--by", "region", "--compare", "2024", "-f", "xlsx", "-o", str(breakdown),
+        ],
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    _converted_by_libreoffice(breakdown, tmp_path)
