@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -39,6 +40,7 @@ from ktt_cli.render.problems import problem_lines
 if TYPE_CHECKING:
     from ktt_cli.model import TargetsFile
     from ktt_cli.periods import Period
+    from ktt_cli.render.html import Drawer
     from ktt_cli.report import Report, Result
     from ktt_cli.store import Actuals
 
@@ -166,31 +168,40 @@ def report(
         check_encoding(encoding)
     except UsageProblem as e:
         usage_exit(e)
-    log = ProblemLog()
-    data = read_actuals(actual_sources, programme, ReadOptions(number_format, encoding, sheet), log)
-    if log.errors:
-        print_problems(log, sys.stderr)
-        fail(f"{log.errors} error(s) in the actuals; nothing was computed")
-    try:
-        earlier = _compare_with(compare, period or data.latest)
-        wanted_regions = _regions(programme, data, region or [])
-    except UsageProblem as e:
-        usage_exit(e)
-    result = build_report(
-        programme,
-        data,
-        targets_file=targets_name,
-        as_of=period,
-        milestones=milestone or [],
-        indicators=indicator or [],
-        reading_warnings=log.of_severity("warning"),
-        unlisted_warnings=log.unlisted("warning"),
-        compare_with=earlier,
-        by_region=by is By.REGION or bool(region),
-        regions=wanted_regions,
-    )
-    print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
-    _emit(result, format_name, output_file, lang.value)
+    with ExitStack() as stack:
+        # the HTML page's charts: a worker imports the charting library while files are read
+        draw = None
+        if format_name == "html":
+            from ktt_cli.cli.drawing import drawing_beside
+
+            draw = stack.enter_context(drawing_beside())
+        log = ProblemLog()
+        data = read_actuals(
+            actual_sources, programme, ReadOptions(number_format, encoding, sheet), log
+        )
+        if log.errors:
+            print_problems(log, sys.stderr)
+            fail(f"{log.errors} error(s) in the actuals; nothing was computed")
+        try:
+            earlier = _compare_with(compare, period or data.latest)
+            wanted_regions = _regions(programme, data, region or [])
+        except UsageProblem as e:
+            usage_exit(e)
+        result = build_report(
+            programme,
+            data,
+            targets_file=targets_name,
+            as_of=period,
+            milestones=milestone or [],
+            indicators=indicator or [],
+            reading_warnings=log.of_severity("warning"),
+            unlisted_warnings=log.unlisted("warning"),
+            compare_with=earlier,
+            by_region=by is By.REGION or bool(region),
+            regions=wanted_regions,
+        )
+        print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
+        _emit(result, format_name, output_file, lang.value, draw)
     matched = [
         line
         for r in (*result.results, *result.breakdown)
@@ -234,7 +245,9 @@ def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
     return earlier
 
 
-def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> None:
+def _emit(
+    result: Report, format_name: str, output: Path | None, lang: str, draw: Drawer | None
+) -> None:
     from ktt_cli.render import render
 
     if format_name == "table" and output is None:
@@ -244,7 +257,9 @@ def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> N
         check_stdout()
         console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))
         return
-    write_output(render(result, format_name, lang), output, bom=FORMATS[format_name].bom)
+    options = {} if draw is None else {"draw": draw}
+    data = render(result, format_name, lang, **options)
+    write_output(data, output, bom=FORMATS[format_name].bom)
 
 
 def _as_of(value: str | None) -> Period | None:

@@ -33,9 +33,10 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def render(report: Report, name: str, lang: str) -> str | bytes:
-    """`report` in the format called `name`, with labels in `lang`."""
+def render(report: Report, name: str, lang: str, **options: object) -> str | bytes:
+    """`report` in the format called `name`, with labels in `lang` (and the options that
+    format's function takes, such as html's `draw`)."""
     chosen = FORMATS[name]
     module = importlib.import_module(f"ktt_cli.render.{chosen.module}")
-    function = cast("Callable[[Report, str], str | bytes]", getattr(module, chosen.function))
-    return function(report, lang)
+    function = cast("Callable[..., str | bytes]", getattr(module, chosen.function))
+    return function(report, lang, **options)

@@ -7,9 +7,11 @@ template's autoescaping; the charts, drawn here, are the one markup let through.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from ktt_cli import i18n
 from ktt_cli.render import words
-from ktt_cli.render.chart import chart_points
+from ktt_cli.render.chart import Chart, chart_points
 from ktt_cli.render.look import COLOUR, FILL, word
 from ktt_cli.render.svg_chart import chart_svg, regions_svg
 from ktt_cli.report import Report, Result
@@ -18,7 +20,17 @@ _HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")
 _REGION_HEADS = ("region", "target", "actual", "gap", "achieved", "status", "share_of_territory")
 
 
-def report_html(report: Report, lang: str) -> str:
+#: Draws the trajectory charts of a page: (charts, lang) -> one SVG element each.
+Drawer = Callable[[Sequence[Chart], str], list[str]]
+
+
+def draw_in_turn(charts: Sequence[Chart], lang: str) -> list[str]:
+    return [chart_svg(chart, lang) for chart in charts]
+
+
+def report_html(report: Report, lang: str, draw: Drawer = draw_in_turn) -> str:
+    """The page; `draw` may draw the charts elsewhere (another process) as long as it
+    gives the same SVG for the same chart."""
     import jinja2
 
     env = jinja2.Environment(
@@ -28,10 +40,10 @@ def report_html(report: Report, lang: str) -> str:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    return env.get_template("report.html.j2").render(_context(report, lang))
+    return env.get_template("report.html.j2").render(_context(report, lang, draw))
 
 
-def _context(report: Report, lang: str) -> dict[str, object]:
+def _context(report: Report, lang: str, draw: Drawer) -> dict[str, object]:
     label = i18n.label
     return {
         "lang": lang,
@@ -48,7 +60,7 @@ def _context(report: Report, lang: str) -> dict[str, object]:
         "region_heads": [label(lang, h) for h in _REGION_HEADS],
         "breakdown": _breakdown(report, lang) if report.by_region else [],
         "charts_title": word(lang, "charts"),
-        "charts": _charts(report, lang),
+        "charts": _charts(report, lang, draw),
         "qualitative_title": label(lang, "qualitative"),
         "qualitative": [{"year": q.year, "text": q.words(lang)} for q in report.qualitative],
         "warnings_title": word(lang, "warnings"),
@@ -130,28 +142,28 @@ def _row(result: Result, lang: str, note_number: int | None) -> dict[str, object
     }
 
 
-def _charts(report: Report, lang: str) -> list[dict[str, object]]:
+def _charts(report: Report, lang: str, draw: Drawer) -> list[dict[str, object]]:
     from markupsafe import Markup  # installed with jinja2
 
-    charts: list[dict[str, object]] = []
+    drawn: list[tuple[Result, Chart]] = []
     territory = (r for r in report.results if r.target_scope == "territory")
-    for indicator, result in {r.indicator: r for r in reversed(list(territory))}.items():
-        chart = chart_points(report, indicator)
-        if chart is None:
-            continue
-        caption = "; ".join(
-            f"{i18n.label(lang, 'milestone', year=t.milestone)}: {i18n.STATUS[lang][t.status]}"
-            for t in chart.tracks
-        )
-        charts.append(
-            {
-                "indicator": indicator,
-                "name": words.name(result, lang),
-                "svg": Markup(chart_svg(chart, lang)),  # drawn here, not from a file
-                "caption": caption,
-            }
-        )
-    return charts
+    for result in {r.indicator: r for r in reversed(list(territory))}.values():
+        chart = chart_points(report, result.indicator)
+        if chart is not None:
+            drawn.append((result, chart))
+    svgs = draw([chart for _, chart in drawn], lang)
+    return [
+        {
+            "indicator": chart.indicator,
+            "name": words.name(result, lang),
+            "svg": Markup(svg),  # drawn by ktt from the chart's points, not text from a file
+            "caption": "; ".join(
+                f"{i18n.label(lang, 'milestone', year=t.milestone)}: {i18n.STATUS[lang][t.status]}"
+                for t in chart.tracks
+            ),
+        }
+        for (result, chart), svg in zip(drawn, svgs, strict=True)
+    ]
 
 
 def _place(file: str, line: int | None) -> str:
