@@ -16,7 +16,7 @@ from typing import BinaryIO, NamedTuple
 
 #: A line longer than this stops the file: more than any note needs.
 FIELD_LIMIT = 4 * 1024 * 1024
-_CHUNK_CHARS = 1 << 20
+_CHUNK_CHARS = 1 << 16
 _ESCAPE = "ktt.escape"
 
 
