@@ -280,7 +280,7 @@ class Collector:
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
             if len(row) != width or (
-                comments_elsewhere and row[0].__class__ is str and row[0][:1] == "#"  # type: ignore[index]
+                comments_elsewhere and row[0].__class__ is str and row[0][:1] == "#"
             ):
                 self._long_row(layout, (place - offset) // stride, row)
                 continue

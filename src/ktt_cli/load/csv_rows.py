@@ -21,6 +21,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import repeat
+from typing import Any
 
 from ktt_cli.load.text import FIELD_LIMIT, Decoded, InputStop
 
@@ -28,7 +29,8 @@ DELIMITERS = (",", ";", "\t")
 _HEAD_LINES = 40
 _SEP_LINE = re.compile(r"sep=(.)\n")
 
-Chunk = tuple[Sequence[int], Iterable[list[str]]]
+#: (physical lines, rows): rows of text cells, read by any loader's reader as rows of cells.
+Chunk = tuple[Sequence[int], Iterable[list[Any]]]
 
 
 class CsvTable:
@@ -41,6 +43,7 @@ class CsvTable:
         self, name: str, decoded: Decoded, is_header: Callable[[list[list[str]]], bool]
     ) -> None:
         self.name = name
+        self._decoded = decoded
         self._blocks = decoded.blocks()
         self._head: list[tuple[int, str]] = []
         self._stop: InputStop | None = None  # met while reading the first lines
@@ -72,6 +75,12 @@ class CsvTable:
         if not self.delimiter:
             self.delimiter = _delimiter(content, is_header)
         csv.field_size_limit(FIELD_LIMIT)
+
+    @property
+    def position(self) -> int:
+        """Bytes of the file read so far: after a chunk, up to its end (or a little past,
+        by the lines read ahead to find the header)."""
+        return self._decoded.consumed
 
     def chunks(self) -> Iterator[Chunk]:
         """(physical lines, rows) for every row of the file, a block at a time.

@@ -72,6 +72,11 @@ class Decoded:
         self._bytes = len(bom)
         self._head = raw.peek(64)[:64] if hasattr(raw, "peek") else b""
 
+    @property
+    def consumed(self) -> int:
+        """Bytes of the file in the blocks handed out so far (the progress of a read)."""
+        return self._bytes
+
     def read_line(self, line: int, before: str = "") -> str:
         """The rest of the line that follows physical line `line` and the text `before`,
         as decoded; '' at the end of the file."""
