@@ -67,10 +67,13 @@ class Decoded:
 
     def __init__(self, raw: BinaryIO, encoding: str, bom: bytes, byte_codec: str) -> None:
         self.encoding = encoding
+        self._head = raw.peek(64)[:64] if hasattr(raw, "peek") else b""
+        if bom:  # the mark read here leaves plain UTF-8 (or -16, -32) to a codec in C
+            raw.read(len(bom))
+            encoding = byte_codec
         self._text = io.TextIOWrapper(raw, encoding=encoding, errors=_ESCAPE, newline="")
         self._byte_codec = byte_codec  # the codec that gives each character's bytes back
         self._bytes = len(bom)
-        self._head = raw.peek(64)[:64] if hasattr(raw, "peek") else b""
 
     @property
     def consumed(self) -> int:
