@@ -247,8 +247,11 @@ class Collector:
         i_ind, i_per, i_val = columns["indicator"], columns["period"], columns["value"]
         i_reg = columns.get("region")
         texts = [columns[c] for c in ("source", "note") if c in columns]
-        # A row's source and note cells as one value, to tell at once that they are
-        # empty (the common row) and `_extra` has nothing to make of them.
+        # Whether a row's source and note cells are empty (the common row), so that
+        # `_extra` has nothing to make of them: in a text file every cell is a str, and
+        # truth says it; a sheet's cells are compared with empty ones.
+        i_text, i_text2 = (texts + texts)[:2] if texts else (0, 0)
+        text_cells = self.stride == 1
         texts_of = itemgetter(*texts) if texts else None
         no_texts: object = ("",) * len(texts) if len(texts) > 1 else ""
         width, comments_elsewhere = layout.width, i_ind != 0
@@ -296,7 +299,7 @@ class Collector:
                 continue
             if (
                 texts_of is not None
-                and texts_of(row) != no_texts
+                and ((row[i_text] or row[i_text2]) if text_cells else texts_of(row) != no_texts)
                 and (extra := self._extra(row, layout)) is not None
             ):
                 cells.extras[p] = extra
