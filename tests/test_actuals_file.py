@@ -1041,3 +1041,102 @@ def test_any_valid_data_set_reads_back_the_same(written, pipe: bool, chunk_chars
     assert actuals.latest is not None
     assert actuals.latest.text == latest.text
     assert all(o.file == "data.csv" for obs in actuals.series.values() for o in obs)
+
+
+# ---- what the reader's caches and fast path must never lose (each line was once a bug) ---
+
+
+def test_a_bound_is_kept_on_every_row_that_gives_it() -> None:
+    # the same text `>700` twice, the second time with every other cell seen before: a
+    # cache of value texts must not drop its bound on the fast path
+    data = (
+        b"indicator,period,value\nhtx_count,2023,>700\nunion_member_htx,2022,5\n"
+        b"union_member_htx,2023,>700\n"
+    )
+    actuals, log = read(stream("b.csv", data))
+    assert problems(log) == []
+    assert actuals.series["union_member_htx"][-1].qualifier == ">"
+
+
+def test_a_row_too_wide_is_refused_even_when_its_texts_were_seen_before() -> None:
+    # 65 and 2023 are known when the split row comes: the fast path must still count fields
+    data = (
+        b"indicator,period,value\ngood_fair_share,2023,65\nvalue_chain_share,2024,30\n"
+        b"good_fair_share,2022,60\ngood_fair_share,2024,65,5\n"
+    )
+    actuals, log = read(stream("w.csv", data))
+    assert problems(log) == [("w.csv", 5, "extra_fields", "error")]
+    assert [o.period.text for o in actuals.series["good_fair_share"]] == ["2022", "2023"]
+
+
+def test_a_region_row_never_lends_its_source_or_note_to_the_territory() -> None:
+    data = (
+        "indicator,period,value,region,source,note\n"
+        "htx_count,2024,777,,tỉnh,ghi chú tỉnh\n"
+        "htx_count,2024,41,Xã Tân Lĩnh,xã,ghi chú xã\n"
+    ).encode()
+    actuals, log = read(stream("r.csv", data))
+    assert problems(log) == []
+    territory = actuals.series["htx_count"][0]
+    assert (territory.source, territory.note) == ("tỉnh", "ghi chú tỉnh")
+    assert actuals.store is not None
+    (region,) = actuals.region_names("htx_count")
+    (figure,) = actuals.region_series("htx_count", region)
+    assert (figure.value, figure.source, figure.note) == (41, "xã", "ghi chú xã")
+
+
+def test_notes_from_windows_1258_are_composed_as_they_are_shown() -> None:
+    # cp1258 writes a tone mark as a combining character: the note must come out in NFC
+    data = b"indicator,period,value,note\nhtx_count,2024,777," + cp1258("Ước tính") + b"\n"
+    actuals, _ = read(stream("c.csv", data), encoding="cp1258")
+    note = actuals.series["htx_count"][0].note
+    assert note == "Ước tính"
+    assert unicodedata.is_normalized("NFC", note)
+
+
+def _written(value: float, decimals: int, style: NumberStyle) -> str:
+    """`value` as a file in `style` writes it: thousands grouped, its decimal mark."""
+    text = f"{value:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if style is COMMA else text
+
+
+ROWS = st.lists(
+    st.one_of(
+        st.tuples(st.just("htx_count"), st.integers(0, 10**8), st.just(0)),
+        st.tuples(
+            st.just("good_fair_share"),
+            st.integers(0, 100000).map(lambda t: t / 1000),
+            st.integers(0, 3),
+        ),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=200)
+@given(ROWS, st.sampled_from([DOT, COMMA]), st.booleans())
+def test_auto_reads_a_figure_as_written_or_refuses_it_never_the_other_way(
+    rows: list[tuple[str, float, int]], style: NumberStyle, deciding: bool
+) -> None:
+    # SPEC §3: in auto, each file's style comes from its deciding cells, else the unit
+    # decides; a figure the file leaves open is an error at its line, never a guess. A
+    # file written in one style leaves nothing open here: a count has no decimal part and
+    # a percentage is at most 100, so every figure must come back exactly.
+    lines = ["indicator;period;value"]
+    truth: dict[int, tuple[str, float]] = {}
+    if deciding:  # 12,5 or 12.5: only one style reads it
+        lines.append(f"value_chain_share;1900;{_written(12.5, 1, style)}")
+    for k, (indicator, value, decimals) in enumerate(rows):
+        lines.append(f"{indicator};{1901 + k};{_written(value, decimals, style)}")
+        truth[len(lines)] = (indicator, round(value, decimals))
+    actuals, log = read(stream("auto.csv", ("\n".join(lines) + "\n").encode()))
+    refused = {p.line for p in log if p.severity == "error"}
+    read_back = {
+        o.line: (indicator, o.value)
+        for indicator, observations in actuals.series.items()
+        for o in observations
+    }
+    assert refused == set(), [str(p) for p in log]
+    for line, expected in truth.items():
+        assert read_back.get(line) == expected, (line, lines[line - 1])

@@ -9,13 +9,16 @@ import os
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
+from ktt_cli import i18n
 from ktt_cli.inputs import file_source
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.output import render_text
 from ktt_cli.problems import ProblemLog
+from ktt_cli.render import words
 from ktt_cli.render.csv import cell, report_csv
 from ktt_cli.render.json import RESULT_FIELDS, report_dict
 from ktt_cli.render.markdown import report_markdown
@@ -145,3 +148,57 @@ def test_table_snapshot(yen_bai: TargetsFile, width: int, lang: str) -> None:
     assert text == snapshot.read_text(encoding="utf-8"), (
         "rerun with KTT_UPDATE_SNAPSHOTS=1 if meant"
     )
+
+
+def test_results_come_by_milestone_then_in_the_order_of_the_targets_file(
+    yen_bai: TargetsFile,
+) -> None:
+    report = example_report(yen_bai)
+    order = [(r.milestone, r.indicator) for r in report.results]
+    file_order = [i.id for i in yen_bai.indicators]
+    assert order == sorted(order, key=lambda mi: (mi[0], file_order.index(mi[1])))
+    assert order[0] == (2030, "tht_count")
+    assert order[-1] == (2045, "digital_share")
+
+
+def test_markdown_escapes_a_pipe_in_any_text(yen_bai: TargetsFile) -> None:
+    report = example_report(yen_bai)
+    first = report.results[0]
+    named = first._replace(name=first.name.model_copy(update={"vi": "Tổ | nhóm"}))
+    text = report_markdown(report._replace(results=(named, *report.results[1:])), "vi")
+    assert "| Tổ \\| nhóm |" in text
+
+
+def test_the_table_marks_a_noted_figure_and_prints_the_note_under_it(
+    yen_bai: TargetsFile,
+) -> None:
+    text = render_text(report_view(example_report(yen_bai), "vi"), width=160)
+    lines = text.splitlines()
+    tht = next(i for i, line in enumerate(lines) if line.lstrip().startswith("Số tổ hợp tác "))
+    assert "> 5.300" in lines[tht]
+    assert "2023 [1]" in lines[tht + 1]
+    assert any(line.startswith("[1] ") and "5.300" in line for line in lines)
+
+
+def test_the_table_holds_the_figures_of_each_result(yen_bai: TargetsFile) -> None:
+    text = render_text(report_view(example_report(yen_bai), "vi"), width=160)
+    htx = next(line for line in text.splitlines() if line.lstrip().startswith("Số hợp tác xã"))
+    # target, actual, gap, percent achieved and status of htx_count (SPEC §5 example)
+    for shown in ("≥ 1.200", "834", "366", "69,5%", "đúng hướng"):
+        assert shown in htx
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [40, 60, 64, 70, 80, 120])
+def test_narrow_terminals_lose_no_column_and_cut_no_status(
+    yen_bai: TargetsFile, width: int, lang: str
+) -> None:
+    report = example_report(yen_bai)
+    text = render_text(report_view(report, lang), width=width)
+    lines = text.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    for result in report.results:
+        status = words.status(result, lang)
+        assert any(status in line for line in lines), (width, status)
+    for column in ("target", "actual", "gap", "achieved", "status"):
+        assert i18n.label(lang, column) in text, (width, column)

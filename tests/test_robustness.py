@@ -27,13 +27,14 @@ from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.output import render_text
-from ktt_cli.problems import ProblemLog
+from ktt_cli.problems import Problem, ProblemLog
 from ktt_cli.render.csv import report_csv
 from ktt_cli.render.json import report_json
 from ktt_cli.render.markdown import report_markdown
+from ktt_cli.render.problems import problem_lines
 from ktt_cli.render.table import report_view
 from ktt_cli.report import build_report
-from ktt_cli.targets_file import read_targets
+from ktt_cli.targets_file import MAX_BYTES, read_targets, read_targets_bytes
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "actuals.csv"
@@ -466,6 +467,13 @@ def test_colour_on_a_terminal_only() -> None:
     assert ANSI not in piped.stderr
 
 
+def test_a_workbook_is_never_written_to_a_terminal() -> None:
+    for args in (["report", str(EXAMPLE), "--format", "xlsx"], ["template", "--format", "xlsx"]):
+        code, shown = _on_a_terminal(*args, env=_env())
+        assert code == 2
+        assert shown == b""  # no zip reached the terminal (the message is on stderr)
+
+
 def test_stdin_is_read_like_a_file() -> None:
     data = EXAMPLE.read_bytes()
     from_file = _ktt("report", str(EXAMPLE), "--format", "json")
@@ -473,10 +481,15 @@ def test_stdin_is_read_like_a_file() -> None:
     assert from_pipe.returncode == 0, from_pipe.stderr.decode()
     assert json.loads(from_pipe.stdout)["results"] == json.loads(from_file.stdout)["results"]
 
-    workbook = (Path(__file__).parent / "corpus" / "actuals_xlsx_renamed.csv").read_bytes()
-    refused = _ktt("report", "-", stdin=workbook)
+    # a workbook on standard input is read as one, by its content (SPEC §9)
+    workbook = Path(__file__).parent / "fixtures" / "workbooks" / "yen-bai-long.xlsx"
+    from_book = _ktt("report", "-", "--format", "json", stdin=workbook.read_bytes())
+    assert from_book.returncode == 0, from_book.stderr.decode()
+    assert json.loads(from_book.stdout)["results"]
+    damaged = (Path(__file__).parent / "corpus" / "actuals_xlsx_renamed.csv").read_bytes()
+    refused = _ktt("report", "-", stdin=damaged)
     assert refused.returncode == 2
-    assert b"not_csv" in refused.stderr
+    assert b"workbook_corrupt" in refused.stderr
     assert refused.stdout == b""
 
 
@@ -883,3 +896,181 @@ def test_a_full_disk_is_a_problem_of_the_machine_not_a_bug() -> None:
                               stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == "ktt: error: No space left on device"
+
+
+# ---- texts from files reach the terminal as text: no markup, no escape sequence -------
+
+MARKUP_TARGETS = """\
+schema_version: 1
+programme:
+  id: hostile-markup
+  name: "Chương trình [bold]thử[/bold] \\e]0;tiêu đề\\a"
+  issuer: Tỉnh ủy Thử Nghiệm
+  implements: Nghị quyết 20-NQ/TW
+  territory: Tỉnh Thử Nghiệm
+  source: synthetic data for tests
+indicators:
+  - id: htx_count
+    name: "Số [red]hợp tác xã[/] \\e[31mđỏ\\e[0m"
+    unit: count
+    share_of: null
+    targets:
+      - year: 2030
+        value: 1200
+        text: "[/] 1.200 hợp tác xã"
+qualitative:
+  - year: 2030
+    text: "closing [/] tag"
+  - year: 2045
+    text: "Xây dựng [xã nông thôn mới] đạt chuẩn"
+"""
+MARKUP_ACTUALS = (
+    'indicator,period,value,region,source,note\nhtx_count,2024,834,,,"\x1b[31mđỏ [/] ghi\x9b"\n'
+)
+SHOWN_WHOLE = (
+    "closing [/] tag",
+    "Xây dựng [xã nông thôn mới] đạt chuẩn",
+    "Chương trình [bold]thử[/bold] \\x1b]0;tiêu đề\\x07",
+)
+
+
+@pytest.fixture
+def markup_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "markup.yaml").write_text(MARKUP_TARGETS, encoding="utf-8")
+    folder = tmp_path / "data[" / "2024]"
+    folder.mkdir(parents=True)
+    (folder / "số liệu [final].csv").write_text(MARKUP_ACTUALS, encoding="utf-8")
+    return "data[/2024]/số liệu [final].csv"
+
+
+def _no_control_characters(text: str) -> None:
+    controls = {c for c in text if unicodedata.category(c) == "Cc"} - {"\n"}
+    assert not controls, sorted(controls)
+
+
+def test_texts_with_markup_and_escapes_are_shown_as_written(markup_files: str) -> None:
+    run = CliRunner().invoke(
+        app, ["report", "--targets", "markup.yaml", markup_files], env={"COLUMNS": "200"}
+    )
+    assert run.exit_code == 0, run.output
+    for text in (*SHOWN_WHOLE, markup_files, "Số [red]hợp tác xã[/] \\x1b[31mđỏ\\x1b[0m"):
+        assert text in run.stdout, text
+    assert "\\x1b[31mđỏ [/] ghi\\x9b" in run.stdout
+    _no_control_characters(run.stdout)
+
+
+def test_markdown_shows_escape_sequences_escaped(markup_files: str) -> None:
+    run = CliRunner().invoke(
+        app, ["report", "--targets", "markup.yaml", markup_files, "-f", "markdown"]
+    )
+    assert run.exit_code == 0, run.output
+    assert "closing [/] tag" in run.stdout
+    assert "\\\\x1b[31mđỏ" in run.stdout  # \x1b, its backslash escaped for Markdown
+    _no_control_characters(run.stdout)
+
+
+@pytest.mark.usefixtures("markup_files")
+def test_the_programme_at_a_glance_shows_markup_as_written() -> None:
+    run = CliRunner().invoke(app, ["targets", "--targets", "markup.yaml"], env={"COLUMNS": "200"})
+    assert run.exit_code == 0, run.output
+    for text in (*SHOWN_WHOLE, "[/] 1.200 hợp tác xã"):
+        assert text in run.stdout, text
+    _no_control_characters(run.stdout)
+
+
+def test_problem_lines_show_escape_sequences_escaped() -> None:
+    problem = Problem("\x1b]0;x\x07bad.csv", 2, None, "code", "a \x1b[31m message\x85")
+    (line,) = problem_lines([problem])
+    assert line == "\\x1b]0;x\\x07bad.csv:2: code: a \\x1b[31m message\\x85"
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    name = os.fsdecode(bytes(tmp_path) + b"/bad\xff.csv")
+    Path(name).write_bytes(EXAMPLE.read_bytes())
+    for args in (["-f", "json"], ["-f", "csv"], ["-o", str(tmp_path / "out.txt")], []):
+        run = subprocess.run(
+            [KTT, "report", name, *args],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "300"},
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        written = run.stdout + run.stderr
+        if "-o" in args:
+            written += (tmp_path / "out.txt").read_bytes()
+        assert b"bad\\xff.csv" in written, args
+        written.decode("utf-8")
+        if "json" in args:
+            assert json.loads(run.stdout)["actuals_files"] == [f"{tmp_path}/bad\\xff.csv"]
+
+
+# ---- inputs that ended as internal errors ------------------------------------------------
+
+
+class _Endless(io.RawIOBase):
+    """A stream that never ends, as `-t /dev/zero` or a pipe from `yes` is."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        buffer[:] = b"#" * len(buffer)
+        return len(buffer)
+
+
+def test_a_targets_file_is_read_only_up_to_its_limit() -> None:
+    data = read_targets_bytes(Path("/dev/zero"))
+    assert len(data) == MAX_BYTES + 1
+    assert len(read_targets_bytes(io.BufferedReader(_Endless()))) == MAX_BYTES + 1
+    log = ProblemLog()
+    assert read_targets(data, "/dev/zero", log) is None
+    assert [p.code for p in log] == ["too_large"]
+    assert read_targets_bytes(ROOT / "targets.yaml") == BUNDLED_TEXT.encode()
+
+
+@pytest.mark.parametrize("value", ["9" * 4301, "-" + "1" * 5000, "0x" + "f" * 3600])
+def test_an_integer_beyond_any_float_is_refused_in_place(value: str) -> None:
+    text = BUNDLED_TEXT.replace("value: 8400", f"value: {value}", 1)
+    line = text[: text.index(value)].count("\n") + 1
+    log = ProblemLog()
+    assert read_targets(text.encode(), "t.yaml", log) is None
+    (problem,) = list(log)
+    assert (problem.line, problem.code) == (line, "invalid_value")
+    assert "too large" in problem.message
+
+
+# ---- messages ---------------------------------------------------------------------------
+
+
+def test_the_same_file_given_twice_is_named_in_the_repeat() -> None:
+    run = CliRunner().invoke(app, ["validate", str(EXAMPLE), str(EXAMPLE)])
+    assert run.exit_code == 0, run.output
+    assert f"{EXAMPLE}:4: warning: repeated_row:" in run.output
+    assert f"given again as on line 4 of {EXAMPLE}\n" in run.output
+
+
+def test_a_repeat_inside_one_file_names_only_the_line(tmp_path: Path) -> None:
+    data = tmp_path / "data.csv"
+    data.write_text("indicator,period,value\nhtx_count,2024,834\nhtx_count,2024,834\n")
+    run = CliRunner().invoke(app, ["validate", str(data)])
+    assert "data.csv:3: warning: repeated_row:" in run.output
+    assert run.output.count("given again as on line 2\n") == 1
+
+
+def test_a_template_of_names_over_several_lines_is_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    several = '{vi: "Số tổ\\nhợp \\"tác\\"\\r\\nmới\\rcũ", en: Cooperative groups}'
+    text = BUNDLED_TEXT.replace("{vi: Số tổ hợp tác, en: Cooperative groups}", several, 1)
+    text = text.replace("  territory: Yên Bái\n", '  territory: "Yên\\nBái"\n', 1)
+    Path("multi.yaml").write_text(text, encoding="utf-8")
+    template = CliRunner().invoke(app, ["template", "--targets", "multi.yaml"])
+    assert template.exit_code == 0, template.output
+    Path("template.csv").write_text(template.stdout, encoding="utf-8")
+    assert '# hợp "tác"\n# mới\n# cũ (count)' in template.stdout
+    checked = CliRunner().invoke(app, ["validate", "--targets", "multi.yaml", "template.csv"])
+    assert checked.exit_code == 0, checked.output
+    assert "no_rows" in checked.output

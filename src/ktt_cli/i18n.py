@@ -44,6 +44,7 @@ LABELS = {
         "gap": "Còn thiếu",
         "achieved": "Đạt",
         "status": "Tình trạng",
+        "change": "Thay đổi",
         "share_of": "% {what}",
         "qualitative": "Mục tiêu định tính (không chấm điểm)",
         "programme": "Chương trình",
@@ -65,6 +66,7 @@ LABELS = {
         "gap": "Gap",
         "achieved": "Achieved",
         "status": "Status",
+        "change": "Change",
         "share_of": "% of {what}",
         "qualitative": "Qualitative aims (not scored)",
         "programme": "Programme",
@@ -95,7 +97,9 @@ def label(lang: str, key: str, **values: object) -> str:
 
 
 def unit_word(lang: str, unit: Unit) -> str:
-    return LABELS[lang]["units"][unit.value]  # type: ignore[index]
+    units = LABELS[lang]["units"]
+    assert isinstance(units, dict)
+    return str(units[unit.value])
 
 
 def figure(value: float, unit: Unit, lang: str) -> str:

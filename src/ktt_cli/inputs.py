@@ -9,13 +9,14 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import sys
-from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
 from ktt_cli.load.text import Source
+from ktt_cli.problems import printable
 
 STDIN = "-"
 TARGETS_SUFFIXES = (".yaml", ".yml", ".json")
@@ -27,11 +28,13 @@ _TARGETS_START = re.compile(
 
 
 class UsageProblem(Exception):
-    """Arguments that cannot be acted on; each message is one line for the user."""
+    """Arguments that cannot be acted on; each message is one line for the user, with the
+    control characters of a name typed on the command line escaped."""
 
     def __init__(self, *messages: str) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = messages
+        shown = tuple(printable(m) for m in messages)
+        super().__init__("\n".join(shown))
+        self.messages = shown
 
 
 def path_problem(name: str) -> str | None:
@@ -59,7 +62,10 @@ def sources(names: list[str], *, what: str) -> list[Source]:
 
 
 def file_source(name: str) -> Source:
-    return Source(name, partial(Path(name).open, "rb"))  # the reader closes it
+    """The file `name`, opened by that name but shown by one that is safe to print and
+    to write as UTF-8 (a byte of the name that is not UTF-8 as `\\xff`)."""
+    path = Path(name)
+    return Source(printable(name), lambda: path.open("rb"))  # the reader closes it
 
 
 def stdin_source() -> Source:
@@ -86,7 +92,7 @@ def targets_source(value: str | None) -> tuple[str, Path]:
     if path.exists() or os.sep in chosen or chosen.endswith(TARGETS_SUFFIXES):
         if problem := path_problem(chosen):
             raise UsageProblem(problem)
-        return chosen, path
+        return printable(chosen), path
     bundled = bundled_path(chosen)
     if bundled is None:
         raise UsageProblem(
@@ -94,15 +100,6 @@ def targets_source(value: str | None) -> tuple[str, Path]:
             f"(bundled: {', '.join(bundled_ids())})"
         )
     return f"bundled:{chosen}", bundled
-
-
-def read_targets_file(path: Path) -> bytes:
-    """A targets file's bytes, read no further than a targets file may be long, so that
-    `-t /dev/zero` or an endless stream is refused by the size check, not read whole."""
-    from ktt_cli.targets_file import MAX_BYTES
-
-    with path.open("rb") as file:
-        return file.read(MAX_BYTES + 1)
 
 
 def looks_like_targets(name: str, stream: BinaryIO) -> bool:
@@ -117,16 +114,21 @@ def looks_like_targets(name: str, stream: BinaryIO) -> bool:
     return bool(_TARGETS_START.search(head.removeprefix(b"\xef\xbb\xbf")))
 
 
-def output_problem(output: Path, inputs: list[str]) -> str | None:
-    """Why `--output` cannot be written, or None. An input is never overwritten."""
-    if output.is_dir():
-        return f"--output {output}: is a folder"
-    folder = output.parent
+def output_problem(output: Path | str, inputs: list[str]) -> str | None:
+    """Why `--output` cannot be written, or None. An input is never overwritten, not even
+    one read from standard input (`- -o data.csv < data.csv`).
+
+    Give `output` as typed: a trailing slash (`newdir/`) names a folder, never a file.
+    """
+    name = str(output)
+    path = Path(output)
+    if path.is_dir() or name.endswith(("/", os.sep)):
+        return f"--output {name}: is a folder, not a file"
+    folder = path.parent
     if not folder.is_dir():
-        return f"--output {output}: the folder {folder} does not exist"
-    for name in inputs:
-        if name != STDIN and _same_file(output, Path(name)):
-            return f"--output {output}: is also an input; ktt never writes over its input"
+        return f"--output {name}: the folder {folder} does not exist"
+    if any(_is_stdin(path) if n == STDIN else _same_file(path, Path(n)) for n in inputs):
+        return f"--output {name}: is also an input; ktt never writes over its input"
     return None
 
 
@@ -134,3 +136,12 @@ def _same_file(a: Path, b: Path) -> bool:
     if a.exists() and b.exists():
         return a.samefile(b)
     return a.resolve() == b.resolve()
+
+
+def _is_stdin(path: Path) -> bool:
+    """Whether `path` is the regular file that standard input reads."""
+    try:
+        given, there = os.fstat(0), path.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(given.st_mode) and os.path.samestat(given, there)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
@@ -18,13 +19,39 @@ class Place(NamedTuple):
     cell: str | None = None
 
 
-_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(32), 127]} | {9: "\\t", 10: "\\n", 13: "\\r"}
+def _control_escapes() -> dict[int, str]:
+    """C0 and C1 control characters and DEL as `\\x1b`; a byte of a name that was not
+    UTF-8 (a surrogate escape, U+DC80 to U+DCFF) as the byte, `\\xff`; any other lone
+    surrogate as `\\udXXX`."""
+    escapes = {c: f"\\x{c:02x}" for c in [*range(32), *range(127, 160)]}
+    escapes |= {c: f"\\u{c:04x}" for c in range(0xD800, 0xE000)}
+    escapes |= {c: f"\\x{c - 0xDC00:02x}" for c in range(0xDC80, 0xDD00)}
+    return escapes | {9: "\\t", 10: "\\n", 13: "\\r"}
+
+
+_ESCAPES = _control_escapes()
+_KEEP_LINES = _ESCAPES | {10: "\n"}
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """`text` from a file or the command line made safe to show on a terminal: control
+    characters (an escape sequence that would recolour or retitle it) and bytes of a name
+    that was not UTF-8 written as escapes. With `lines`, line breaks are kept."""
+    return text.translate(_KEEP_LINES if lines else _ESCAPES)
+
+
+def _visible(character: str) -> str:
+    """A character as a message shows it: a control or an invisible format character
+    (a BOM, a zero-width space) escaped."""
+    if unicodedata.category(character) == "Cf":
+        return f"\\u{ord(character):04x}"
+    return character.translate(_ESCAPES)
 
 
 def shown(text: str, limit: int = 60) -> str:
-    """`text` quoted for a message: control characters escaped, a long text cut short,
-    so that a message stays one readable line whatever the input holds."""
-    escaped = text.translate(_ESCAPES)
+    """`text` quoted for a message: control and invisible characters escaped, a long text
+    cut short, so that a message stays one readable line whatever the input holds."""
+    escaped = "".join(map(_visible, text[: limit + 1]))  # escaping only lengthens a text
     if len(escaped) > limit:
         escaped = escaped[:limit] + f"… ({len(text)} characters)"
     return f"'{escaped}'"
@@ -33,6 +60,15 @@ def shown(text: str, limit: int = 60) -> str:
 #: How many problems a log keeps in full; the rest are only counted, so that a file
 #: with a million bad rows cannot exhaust memory.
 KEEP_AT_MOST = 10_000
+
+
+def cell_name(row: int, column: int) -> str:
+    """A cell's name in a sheet, from its row and 1-based column: (12, 3) -> 'C12'."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
 
 
 class Problem(NamedTuple):

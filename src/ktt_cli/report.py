@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ktt_cli import __version__
+from ktt_cli.compare import Change, Figures, Previous, compare
 from ktt_cli.model import (
     Comparator,
     Indicator,
@@ -70,10 +71,17 @@ class Report(NamedTuple):
     ktt_version: str = __version__
     #: Territory observations of each reported indicator up to `as_of`, oldest first: for charts.
     series: dict[str, tuple[Observation, ...]] = {}  # noqa: RUF012 - never mutated
+    #: With --compare: the earlier period, and beside each result what it was then.
+    compared_with: Period | None = None
+    changes: tuple[tuple[Previous | None, Change], ...] = ()
 
     @property
     def milestones(self) -> list[int]:
         return sorted({r.milestone for r in self.results})
+
+    def change_of(self, result: Result) -> tuple[Previous | None, Change] | None:
+        """What `result` was at the earlier period, with --compare; else None."""
+        return self.changes[self.results.index(result)] if self.changes else None
 
 
 def build_report(
@@ -86,11 +94,13 @@ def build_report(
     indicators: Iterable[str] = (),
     reading_warnings: Iterable[Problem] = (),
     unlisted_warnings: int = 0,
+    compare_with: Period | None = None,
 ) -> Report:
     """Results for every (indicator, milestone) pair kept by the filters, in file order.
 
     `reading_warnings` (from reading the actuals; `unlisted_warnings` more were only
-    counted) come first among the report's warnings.
+    counted) come first among the report's warnings. With `compare_with`, the same
+    report at that earlier period is set beside each result (SPEC §10).
     """
     as_of = as_of or actuals.latest
     wanted_years, wanted_ids = set(milestones), set(indicators)
@@ -114,7 +124,7 @@ def build_report(
     qualitative = tuple(
         q for q in targets.qualitative if not wanted_years or q.year in wanted_years
     )
-    return Report(
+    report = Report(
         programme_id=targets.programme.id,
         programme_name=targets.programme.name,
         targets_file=targets_file,
@@ -126,6 +136,37 @@ def build_report(
         unlisted_warnings=unlisted_warnings,
         series=series,
     )
+    if compare_with is None:
+        return report
+    then = build_report(
+        targets,
+        actuals,
+        targets_file=targets_file,
+        as_of=compare_with,
+        milestones=wanted_years,
+        indicators=wanted_ids,
+    )
+    changes = tuple(
+        compare(_figures(now), _figures(before), compare_with)
+        for now, before in zip(report.results, then.results, strict=True)
+    )
+    if all(r.actual is None for r in then.results):
+        warnings.append(
+            Problem(
+                "--compare",
+                None,
+                None,
+                "nothing_to_compare",
+                f"no figure is dated {compare_with} or earlier: there is nothing to compare with",
+                "warning",
+            )
+        )
+    return report._replace(compared_with=compare_with, changes=changes, warnings=tuple(warnings))
+
+
+def _figures(result: Result) -> Figures:
+    a = result.assessment
+    return Figures(result.actual, result.actual_period, a.percent_achieved, a.status)
 
 
 class _Baseline(NamedTuple):
@@ -195,13 +236,10 @@ def _warnings(
     series = actuals.series.get(indicator.id, ())
     if latest is None and series and as_of is not None:
         first = series[0]
-        yield Problem(
-            first.file,
-            first.line,
-            None,
+        yield _warning(
+            first,
             "after_as_of",
             f"{indicator.id} has figures only after {as_of} (the first for {first.period})",
-            "warning",
         )
     yield from _baseline_disagrees(indicator, series)
     if latest is not None and as_of is not None:
@@ -212,14 +250,11 @@ def _warnings(
     for observation, role in used:
         if observation is not None and observation.qualifier:
             bound = f"{QUALIFIERS[observation.qualifier]} {plain_number(observation.value)}"
-            yield Problem(
-                observation.file,
-                observation.line,
-                None,
+            yield _warning(
+                observation,
                 "bound_used",
                 f"{indicator.id}: the {role} ({observation.period}) is given as '{bound}': "
                 "a bound, used as the value",
-                "warning",
             )
 
 
@@ -230,15 +265,12 @@ def _baseline_disagrees(indicator: Indicator, series: Iterable[Observation]) -> 
         return
     for o in series:
         if o.period.time == declared.period.time and o.value != declared.value:
-            yield Problem(
-                o.file,
-                o.line,
-                None,
+            yield _warning(
+                o,
                 "baseline_disagrees",
                 f"{indicator.id}: the data give {plain_number(o.value)} for {o.period}, the "
                 f"targets file declares {plain_number(declared.value)} for {declared.period} "
                 "as the baseline; the declared one is used",
-                "warning",
             )
 
 
@@ -246,12 +278,15 @@ def _stale_figure(indicator: Indicator, latest: Observation, as_of: Period) -> I
     """The figure used is older than a milestone that has passed at the report's date."""
     for year in sorted({t.year for t in indicator.targets}):
         if latest.period.time < year <= as_of.time:
-            yield Problem(
-                latest.file,
-                latest.line,
-                None,
+            yield _warning(
+                latest,
                 "stale_figure",
                 f"{indicator.id}: the milestone {year} has passed at {as_of}, but the figure "
                 f"used is for {latest.period}, before it",
-                "warning",
             )
+
+
+def _warning(observation: Observation, code: str, message: str) -> Problem:
+    """A warning about a figure, placed where the figure is (a line, or a sheet's cell)."""
+    o = observation
+    return Problem(o.file, o.line, None, code, message, "warning", o.sheet, o.cell)

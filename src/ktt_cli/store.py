@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
-from ktt_cli.problems import Place, ProblemLog
+from ktt_cli.problems import Place, ProblemLog, cell_name
 
 _NAN = math.nan
 #: A sparse series turns dense once it fills this share of the period slots it would need.
@@ -77,18 +77,8 @@ class Places:
                 row, column = divmod(number - segment.start, segment.stride)
                 if segment.sheet is None:
                     return Place(segment.file, row)
-                return Place(segment.file, row, segment.sheet, cell_name(row, column))
+                return Place(segment.file, row, segment.sheet, cell_name(row, column + 1))
         raise ValueError(number)
-
-
-def cell_name(row: int, column: int) -> str:
-    """A cell's name in a sheet: (12, 2) -> 'C12' (column 0 is A)."""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row}"
 
 
 class Extra(NamedTuple):
@@ -186,16 +176,18 @@ class Store:
         found = []
         for p, value, number in cells.items():
             place = self.places.place(number)
-            extra = cells.extras.get(p)
+            qualifier, source, note = cells.extras.get(p) or (None, None, None)
             found.append(
                 Observation(
                     self.periods[p],
                     value,
                     place.file,
                     place.line or 0,
-                    *(extra or (None, None, None)),
-                    sheet=place.sheet,
-                    cell=place.cell,
+                    qualifier,
+                    source,
+                    note,
+                    place.sheet,
+                    place.cell,
                 )
             )
         return found

@@ -12,8 +12,10 @@ problem. Each problem is placed through its path.
 from __future__ import annotations
 
 import difflib
+import pathlib
 import re
 from collections.abc import Iterator
+from typing import BinaryIO
 
 import yaml
 import yaml.reader
@@ -80,6 +82,16 @@ class _Refused(Exception):
     def __init__(self, place: Place, code: str, message: str) -> None:
         super().__init__(message)
         self.place, self.code, self.message = place, code, message
+
+
+def read_targets_bytes(source: pathlib.Path | BinaryIO) -> bytes:
+    """The bytes of a targets file (a path, or a stream such as standard input), at most
+    MAX_BYTES + 1 of them: enough for `read_targets` to refuse a file that is too large,
+    without reading the whole of /dev/zero or of a pipe that never ends."""
+    if isinstance(source, pathlib.Path):
+        with source.open("rb") as stream:
+            return stream.read(MAX_BYTES + 1)
+    return source.read(MAX_BYTES + 1)
 
 
 def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
@@ -271,9 +283,14 @@ def _plain_scalar(node: Node, placed: _PlacedData) -> object:
             return node.value
         if node.tag in _SCALAR_TAGS:
             try:
-                return placed.constructor.construct_object(node)
+                value = placed.constructor.construct_object(node)
             except ConstructorError as e:
                 raise _Refused(_mark(node), "invalid_value", str(e.problem)) from None
+            except ValueError:  # an integer of more digits than Python converts
+                raise _too_large(node) from None
+            if isinstance(value, int) and value.bit_length() > _FLOAT_BITS:
+                raise _too_large(node)
+            return value
     if node.tag == _TAG + "merge":
         raise _Refused(_mark(node), "yaml_tag", "merge keys (<<) are not supported")
     tag = node.tag.replace(_TAG, "!!")
@@ -281,6 +298,20 @@ def _plain_scalar(node: Node, placed: _PlacedData) -> object:
         _mark(node),
         "yaml_tag",
         f"the tag {tag} is not allowed: a targets file holds plain text, numbers and lists",
+    )
+
+
+#: Bits of the largest integer a float holds: no figure of a programme is larger.
+_FLOAT_BITS = 1024
+
+
+def _too_large(node: Node) -> _Refused:
+    """An integer beyond any float, refused before its digits are shown in a message
+    (Python converts at most 4300 of them)."""
+    return _Refused(
+        _mark(node),
+        "invalid_value",
+        f"a number of {len(node.value)} characters is too large for any figure",
     )
 
 

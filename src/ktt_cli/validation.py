@@ -8,14 +8,15 @@ programme is what is checked.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import BinaryIO, NamedTuple
 
-from ktt_cli.inputs import looks_like_targets, read_targets_file, targets_source
+from ktt_cli.inputs import looks_like_targets, targets_source
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.problems import ProblemLog
-from ktt_cli.targets_file import read_targets
+from ktt_cli.targets_file import read_targets, read_targets_bytes
 
 
 class Validation(NamedTuple):
@@ -33,16 +34,16 @@ def validate(sources: list[Source], targets: str | None, options: ReadOptions) -
         stream = source.open()  # once: a pipe cannot be read again after its type is sniffed
         if looks_like_targets(source.name, stream):
             with stream:
-                checked.append(read_targets(stream.read(), source.name, log))
+                checked.append(read_targets(read_targets_bytes(stream), source.name, log))
         else:
-            data.append(Source(source.name, lambda stream=stream: stream))
+            data.append(Source(source.name, _opened(stream)))
     if not data and sources:
         return Validation(names, log)
     if targets is None and len(checked) == 1:
         reference = checked[0]
     else:
         name, path = targets_source(targets)
-        reference = read_targets(read_targets_file(path), name, log)
+        reference = read_targets(read_targets_bytes(path), name, log)
         names = names or [name]
     if reference is None:
         for source in data:
@@ -55,3 +56,8 @@ def validate(sources: list[Source], targets: str | None, options: ReadOptions) -
     elif data:
         read_actuals(data, reference, options, log)
     return Validation(names, log)
+
+
+def _opened(stream: BinaryIO) -> Callable[[], BinaryIO]:
+    """A source's opener that gives back the stream already opened to sniff it."""
+    return lambda: stream

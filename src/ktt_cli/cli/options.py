@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
-from ktt_cli.inputs import UsageProblem, read_targets_file, targets_source
+from ktt_cli.inputs import UsageProblem, output_problem, targets_source
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.render.problems import problem_lines
 
@@ -64,6 +64,27 @@ EncodingOption = Annotated[
     ),
 ]
 
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="NAME|N",
+        help="The sheet of a workbook to read, by name or 1-based position (default: the "
+        "first sheet whose header reads).",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (atomically) instead of standard output.",
+        show_default=False,
+    ),
+]
+
 
 def check_encoding(encoding: str | None) -> None:
     from ktt_cli.load.text import encoding_problem
@@ -76,11 +97,11 @@ def load_targets(value: str | None) -> tuple[str, TargetsFile]:
     """The programme `--targets` names (its name as shown, and the file read); its problems
     end the run with exit 2."""
     from ktt_cli.problems import ProblemLog
-    from ktt_cli.targets_file import read_targets
+    from ktt_cli.targets_file import read_targets, read_targets_bytes
 
     name, path = targets_source(value)
     log = ProblemLog()
-    programme = read_targets(read_targets_file(path), name, log)
+    programme = read_targets(read_targets_bytes(path), name, log)
     if programme is None:
         print_problems(log, sys.stderr)
         fail(f"the targets file {name} has {log.errors} error(s)")
@@ -104,6 +125,34 @@ def usage_exit(problem: UsageProblem) -> NoReturn:
     for message in problem.messages:
         typer.echo(f"ktt: error: {message}", err=True)
     raise typer.Exit(EXIT_UNUSABLE)
+
+
+def write_output(data: str | bytes, output: Path | None, *, bom: bool = False) -> None:
+    """Text or bytes to standard output, or atomically to `output` (a BOM first if asked:
+    Excel then shows Vietnamese text correctly)."""
+    from ktt_cli.output import write_output as write
+
+    if bom and output is not None and isinstance(data, str):
+        data = "\ufeff" + data
+    write(data, output)
+
+
+def output_path(value: str | None, inputs: list[str]) -> Path | None:
+    """`--output` as typed (a trailing slash names a folder), once it can be written."""
+    if value is None:
+        return None
+    if problem := output_problem(value, inputs):
+        raise UsageProblem(problem)
+    return Path(value)
+
+
+def refuse_terminal(binary: bool, output: Path | None, name: str) -> None:
+    """A workbook is bytes for a file, never for a terminal."""
+    if binary and output is None and sys.stdout.isatty():
+        raise UsageProblem(
+            f"--format {name} writes a file, not text for a terminal: add --output FILE.{name}, "
+            "or redirect standard output to a file"
+        )
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:

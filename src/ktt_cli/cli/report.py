@@ -16,17 +16,23 @@ from ktt_cli.cli.options import (
     Lang,
     LangOption,
     NumberFormatOption,
+    OutputOption,
+    SheetOption,
     TargetsOption,
     check_encoding,
     fail,
     load_targets,
+    output_path,
     print_lines,
     print_problems,
+    refuse_terminal,
     target_path,
     usage_exit,
+    write_output,
 )
-from ktt_cli.inputs import UsageProblem, output_problem, sources
+from ktt_cli.inputs import UsageProblem, sources
 from ktt_cli.numbers import NumberStyle
+from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
 from ktt_cli.render.problems import problem_lines
 
@@ -34,6 +40,9 @@ if TYPE_CHECKING:
     from ktt_cli.model import TargetsFile
     from ktt_cli.periods import Period
     from ktt_cli.report import Report, Result
+
+
+WORSENED = "worsened"
 
 
 class ReportFormat(StrEnum):
@@ -87,29 +96,32 @@ def report(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.TABLE,
-    output: Annotated[
-        Path | None,
+    compare: Annotated[
+        str | None,
         typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (atomically) instead of stdout.",
+            "--compare",
+            metavar="PERIOD|previous",
+            help="Set the report beside the same report at an earlier period; previous: "
+            "the month, quarter, half or year before --as-of.",
             show_default=False,
         ),
     ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.TABLE,
+    output: OutputOption = None,
     lang: LangOption = Lang.VI,
     number_format: NumberFormatOption = NumberStyle.AUTO,
     encoding: EncodingOption = None,
+    sheet: SheetOption = None,
     fail_on: Annotated[
         list[str] | None,
         typer.Option(
             "--fail-on",
             metavar="STATUS[,STATUS...]",
             help="Exit 1 when a result has one of these statuses "
-            "(comma-separated or repeated), e.g. missed,deterioration.",
+            "(comma-separated or repeated), e.g. missed,deterioration; worsened (with "
+            "--compare): a status that got worse.",
             show_default=False,
         ),
     ] = None,
@@ -124,15 +136,8 @@ def report(
     names = actuals or []
     try:
         actual_sources = sources(names, what="actuals")
-        if output is not None and (
-            problem := output_problem(output, [*names, str(target_path(targets))])
-        ):
-            raise UsageProblem(problem)
-        if FORMATS[format_name].binary and output is None and sys.stdout.isatty():
-            raise UsageProblem(
-                f"--format {format_name} writes a file, not text for a terminal: add "
-                f"--output FILE.{format_name}, or redirect standard output to a file"
-            )
+        output_file = output_path(output, [*names, str(target_path(targets))])
+        refuse_terminal(FORMATS[format_name].binary, output_file, format_name)
         targets_name, programme = load_targets(targets)
         period = _as_of(as_of)
         _check_filters(programme, milestone or [], indicator or [])
@@ -140,10 +145,14 @@ def report(
     except UsageProblem as e:
         usage_exit(e)
     log = ProblemLog()
-    data = read_actuals(actual_sources, programme, ReadOptions(number_format, encoding), log)
+    data = read_actuals(actual_sources, programme, ReadOptions(number_format, encoding, sheet), log)
     if log.errors:
         print_problems(log, sys.stderr)
         fail(f"{log.errors} error(s) in the actuals; nothing was computed")
+    try:
+        earlier = _compare_with(compare, period or data.latest)
+    except UsageProblem as e:
+        usage_exit(e)
     result = build_report(
         programme,
         data,
@@ -153,38 +162,59 @@ def report(
         indicators=indicator or [],
         reading_warnings=log.of_severity("warning"),
         unlisted_warnings=log.unlisted("warning"),
+        compare_with=earlier,
     )
     print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
-    _emit(result, format_name, output, lang.value)
-    matched = [r for r in result.results if r.status.value in fail_statuses]
+    _emit(result, format_name, output_file, lang.value)
+    matched = [line for r in result.results if (line := _matched(result, r, fail_statuses))]
     if matched:
-        print_lines([f"ktt: --fail-on: {_matched(r)}" for r in matched], sys.stderr)
+        print_lines([f"ktt: --fail-on: {printable(line)}" for line in matched], sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _matched(result: Result) -> str:
-    return f"{result.indicator} {result.milestone}: {result.status.value}"
+def _matched(report: Report, result: Result, wanted: set[str]) -> str | None:
+    """The line that names `result` if it has a status of `wanted` (or it worsened)."""
+    found = report.change_of(result)
+    worsened = found is not None and found[1].status_change.value == WORSENED
+    if result.status.value not in wanted and not (worsened and WORSENED in wanted):
+        return None
+    line = f"{result.indicator} {result.milestone}: {result.status.value}"
+    if worsened and found is not None and found[0] is not None:
+        line += f" (worsened from {found[0].status.value} at {found[0].as_of})"
+    return line
+
+
+def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
+    """The earlier period of --compare: a period, or `previous` to as_of's own kind."""
+    if value is None or as_of is None:
+        return None
+    from ktt_cli.periods import PeriodError, parse_period, previous
+
+    if value.strip().lower() == "previous":
+        return previous(as_of)
+    try:
+        earlier = parse_period(value)
+    except PeriodError as e:
+        raise UsageProblem(f"--compare: {e}") from None
+    if earlier.time >= as_of.time:
+        raise UsageProblem(
+            f"--compare {value}: the period compared with must end before the report's "
+            f"date ({as_of}); use an earlier period, or --compare previous"
+        )
+    return earlier
 
 
 def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> None:
-    from ktt_cli.output import console, wants_colour, write_atomic
     from ktt_cli.render import render
 
     if format_name == "table" and output is None:
+        from ktt_cli.output import check_stdout, console, wants_colour
         from ktt_cli.render.table import report_view
 
+        check_stdout()
         console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))
         return
-    data = render(result, format_name, lang)
-    if output is None:
-        if isinstance(data, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
-        return
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    write_atomic(output, b"\xef\xbb\xbf" + raw if FORMATS[format_name].bom else raw)
+    write_output(render(result, format_name, lang), output, bom=FORMATS[format_name].bom)
 
 
 def _as_of(value: str | None) -> Period | None:
@@ -221,6 +251,7 @@ def _statuses(values: list[str]) -> set[str]:
     from ktt_cli.progress import Status
 
     scored = [s.value for s in Status if s is not Status.QUALITATIVE]  # aims never fail
+    scored.append(WORSENED)  # a status that got worse since --compare
     wanted = {v.strip() for value in values for v in value.split(",") if v.strip()}
     unknown = wanted - set(scored)
     if unknown:

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from ktt_cli.cli.app import app
-from ktt_cli.cli.options import TargetsOption, load_targets, usage_exit
+from ktt_cli.cli.options import (
+    Lang,
+    LangOption,
+    OutputOption,
+    TargetsOption,
+    load_targets,
+    output_path,
+    refuse_terminal,
+    usage_exit,
+    write_output,
+)
 from ktt_cli.inputs import UsageProblem
+
+
+class TemplateFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
 
 
 @app.command()
@@ -17,12 +33,32 @@ def template(
     wide: Annotated[
         bool, typer.Option("--wide", help="One column per indicator instead of one row each.")
     ] = False,
+    output_format: Annotated[
+        TemplateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv: a file to fill in any editor; xlsx: a workbook with a drop-down of the "
+            "indicators and a second sheet in the report-table layout.",
+        ),
+    ] = TemplateFormat.CSV,
+    output: OutputOption = None,
+    lang: LangOption = Lang.VI,
 ) -> None:
-    """Print an empty actuals CSV for the programme, ready to fill in."""
-    from ktt_cli.render.template import template_csv
-
+    """An empty actuals file for the programme, ready to fill in."""
     try:
+        output_file = output_path(output, [])
+        refuse_terminal(output_format is TemplateFormat.XLSX, output_file, output_format.value)
         _, programme = load_targets(targets)
     except UsageProblem as e:
         usage_exit(e)
-    typer.echo(template_csv(programme, wide=wide), nl=False)
+    data: str | bytes
+    if output_format is TemplateFormat.XLSX:
+        from ktt_cli.render.template_xlsx import template_xlsx
+
+        data = template_xlsx(programme, lang.value)
+    else:
+        from ktt_cli.render.template import template_csv
+
+        data = template_csv(programme, wide=wide)
+    write_output(data, output_file)

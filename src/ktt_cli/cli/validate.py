@@ -14,6 +14,7 @@ from ktt_cli.cli.options import (
     EXIT_PROBLEMS,
     EncodingOption,
     NumberFormatOption,
+    SheetOption,
     TargetsOption,
     check_encoding,
     print_problems,
@@ -21,6 +22,7 @@ from ktt_cli.cli.options import (
 )
 from ktt_cli.inputs import UsageProblem, sources
 from ktt_cli.numbers import NumberStyle
+from ktt_cli.problems import printable
 
 
 class TextOrJson(StrEnum):
@@ -45,6 +47,7 @@ def validate(
     ] = TextOrJson.TEXT,
     number_format: NumberFormatOption = NumberStyle.AUTO,
     encoding: EncodingOption = None,
+    sheet: SheetOption = None,
 ) -> None:
     """Check targets and actuals files; report every problem with its line."""
     from ktt_cli.load.collect import ReadOptions
@@ -54,7 +57,7 @@ def validate(
     try:
         check_encoding(encoding)
         all_sources = sources(names, what="targets or actuals") if names else []
-        done = check(all_sources, targets, ReadOptions(number_format, encoding))
+        done = check(all_sources, targets, ReadOptions(number_format, encoding, sheet))
     except UsageProblem as e:
         usage_exit(e)
     log = done.log
@@ -69,5 +72,5 @@ def validate(
             typer.echo(f"{checked}: {log.errors} error(s), {log.warnings} warning(s)", err=True)
         else:
             warned = f" ({log.warnings} warning(s))" if log.warnings else ""
-            typer.echo(f"{checked}: valid{warned}")
+            typer.echo(printable(f"{checked}: valid{warned}"))
     raise typer.Exit(EXIT_PROBLEMS if log.errors else EXIT_OK)

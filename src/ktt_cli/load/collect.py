@@ -13,14 +13,22 @@ themselves.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from operator import itemgetter
-from typing import BinaryIO, NamedTuple, Protocol
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
 from ktt_cli.load.csv_rows import CsvTable
-from ktt_cli.load.figures import Cell, FigureError, checked, figure_of, split_cell
+from ktt_cli.load.figures import (
+    Cell,
+    FigureError,
+    cell_figure,
+    checked,
+    figure_of,
+    split_cell,
+)
 from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
@@ -30,10 +38,12 @@ from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, shown
 from ktt_cli.store import TERRITORY, Actuals, Cells, Extra, Store, build_actuals
 
-_NUMBERS = (int, float)
 #: The first bytes of a zip (.xlsx, .xlsm, .ods) and of an OLE file (.xls, or a workbook
 #: with a password).
 WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+if TYPE_CHECKING:
+    from ktt_cli.load.workbook import Sheet
 
 
 class ReadOptions(NamedTuple):
@@ -45,11 +55,15 @@ class ReadOptions(NamedTuple):
 class Table(Protocol):
     """What a loader hands over: a file's (or a sheet's) rows, in chunks."""
 
-    name: str
-    sheet: str | None
-    stride: int  # place numbers a row takes: 1 in a text file, the width of a sheet
+    @property
+    def name(self) -> str: ...
+    @property
+    def sheet(self) -> str | None: ...
+    @property
+    def stride(self) -> int:  # place numbers a row takes: 1 in a text file, a sheet's width
+        ...
 
-    def chunks(self) -> Iterator[tuple[Sequence[int], Iterable[list[object]]]]: ...
+    def chunks(self) -> Iterator[tuple[Sequence[int], Iterable[Sequence[object]]]]: ...
 
 
 class _Indicator:
@@ -98,16 +112,21 @@ class Collector:
         self.names = IndicatorNames(targets)
         self.indicators = {i.id: _Indicator(i.id, i.unit) for i in targets.indicators}
         self.store = Store(list(self.indicators))
-        self.by_text: dict[object, _Indicator] = dict(self.indicators)
+        self.by_text: dict[object, _Indicator] = {}
+        self.by_text.update(self.indicators)
         self.by_period: dict[object, int] = {}  # a period cell as written -> its index
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> why
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
+        # the state of the file being read (_start_file)
         self.pending: list[_Pending] = []
         self.style: NumberStyle | None = None
+        self.style_fixed = False
         self.decided_by: tuple[str, int] | None = None
+        self.conflict_told = False
+        self.no_figure, self.passed = _Count(), _Count()
         self.base = 0
         self.stride = 1
         self.header_place = 0
@@ -122,8 +141,14 @@ class Collector:
             self.log.error(source.name, None, "unreadable", e.strerror or str(e))
             return
         with raw:
+            head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
+            if head.startswith(WORKBOOK_MAGIC):
+                self._read_workbook(source.name, raw)
+                return
             try:
-                table = self._open(source, raw)
+                table = CsvTable(
+                    source.name, open_text(raw, self.options.encoding), self._has_header
+                )
             except InputStop as stop:
                 self.log.error(source.name, stop.line, stop.code, stop.message)
                 return
@@ -132,19 +157,57 @@ class Collector:
                 return
             self.read_table(table)
 
-    def _open(self, source: Source, raw: BinaryIO) -> Table:
-        head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
-        if head.startswith(WORKBOOK_MAGIC):
-            raise InputStop(
-                None,
-                "not_csv",
-                "this is an Excel workbook (.xlsx, .xls) or another zip file, not CSV: in "
-                "Excel, use File > Save As > CSV UTF-8 (Comma delimited)",
-            )
-        decoded = open_text(raw, self.options.encoding)
-        return CsvTable(source.name, decoded, self._has_header)
+    def _read_workbook(self, name: str, raw: BinaryIO) -> None:
+        """Read the sheet `--sheet` names, else the first whose header reads (SPEC §9)."""
+        from ktt_cli.load.workbook import SheetTable, WorkbookStop, open_workbook
 
-    def _has_header(self, rows: list[list[str]]) -> bool:
+        stream = raw if raw.seekable() else io.BytesIO(raw.read())
+        try:
+            with open_workbook(name, stream) as book:
+                sheet: Sheet | None
+                if self.options.sheet is not None:
+                    sheet = book.sheet(self.options.sheet)
+                else:
+                    sheet = next(
+                        (s for s in book.sheets() if self._has_header(book.first_rows(s))), None
+                    )
+                if sheet is None:
+                    sheets = ", ".join(f"'{s.name}'" for s in book.sheets())
+                    self.log.error(
+                        name,
+                        None,
+                        "no_header",
+                        f"no sheet ({sheets}) has a header ktt reads within its first "
+                        f"{HEADER_WITHIN} rows: an indicator, period and value column, a "
+                        "period column and a column per indicator, or an indicator column and "
+                        "a column per period; or name the sheet with --sheet",
+                    )
+                    return
+                self.read_table(SheetTable(book, sheet))
+                self._warn_hidden(name, sheet, book.hidden_rows(sheet))
+        except WorkbookStop as e:
+            message = e.message.removeprefix(f"{name}: ")
+            where = None if e.code == "no_such_sheet" else e.sheet
+            self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error")
+
+    def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
+        if sheet.hidden:
+            self.log.add_at(
+                Place(name, None, sheet.name, None),
+                "hidden_sheet",
+                "the sheet is hidden in Excel; its figures are read like any others",
+                "warning",
+            )
+        if rows:
+            self.log.add_at(
+                Place(name, rows[0], sheet.name, f"A{rows[0]}"),
+                "hidden_rows",
+                f"{len(rows)} hidden row(s), the first here: their figures are read like any "
+                "others",
+                "warning",
+            )
+
+    def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
         found = find_header(content, self.names)
         return found is not None and found.layout is not None
@@ -154,7 +217,7 @@ class Collector:
         self.base = self.store.places.begin(table.name, table.sheet, table.stride)
         self.stride = table.stride
         self._start_file()
-        head: list[tuple[int, list[object]]] = []
+        head: list[tuple[int, Sequence[object]]] = []
         layout: Layout | None = None
         tried = False
         last = 0
@@ -188,7 +251,7 @@ class Collector:
         if self.store.size == rows_before and self.log.total == problems_before:
             self._warn(self.header_place, "no_rows", "the file has a header but no rows")
 
-    def _begin(self, head: list[tuple[int, list[object]]], table: Table) -> Layout | None:
+    def _begin(self, head: list[tuple[int, Sequence[object]]], table: Table) -> Layout | None:
         """Find the header among the first rows, then read the rows after it."""
         layout, number, rest = self._header(head, table)
         self.header_place = self.base + number * table.stride
@@ -197,15 +260,15 @@ class Collector:
         return layout
 
     def _header(
-        self, head: list[tuple[int, list[object]]], table: Table
-    ) -> tuple[Layout | None, int, list[tuple[int, list[object]]]]:
+        self, head: list[tuple[int, Sequence[object]]], table: Table
+    ) -> tuple[Layout | None, int, list[tuple[int, Sequence[object]]]]:
         """The layout of the table, its header row's number and the rows after it."""
         found = find_header([r for _, r in head], self.names)
         if found is None:
             texts = [c if isinstance(c, str) else "" for c in head[0][1]]
             layout, problems = read_layout(texts, [normalise(t) for t in texts], self.names)
             found = Found(0, None, problems)
-        number = head[found.index][0]
+        number = head[found.row][0]
         place = self.base + number * table.stride
         for problem in found.problems:
             self._error(place, problem.code, problem.message)
@@ -224,9 +287,11 @@ class Collector:
                     "not_figures",
                     f"the columns {names} hold plans or comparisons, not figures: passed over",
                 )
-        return layout, number, head[found.index + 1 :]
+        return layout, number, head[found.row + 1 :]
 
-    def _rows(self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]) -> None:
+    def _rows(
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
+    ) -> None:
         if layout.kind is Kind.LONG:
             self._long_rows(layout, numbers, rows)
         elif layout.kind is Kind.WIDE:
@@ -237,7 +302,7 @@ class Collector:
     # ---- layouts ---------------------------------------------------------------
 
     def _long_rows(
-        self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         columns = layout.columns
         if "unit" in columns:  # a unit cell to check on every row
@@ -283,7 +348,7 @@ class Collector:
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
             if len(row) != width or (
-                comments_elsewhere and row[0].__class__ is str and row[0][:1] == "#"
+                comments_elsewhere and isinstance(row[0], str) and row[0][:1] == "#"
             ):
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
@@ -304,7 +369,7 @@ class Collector:
             ):
                 cells.extras[p] = extra
 
-    def _long_row(self, layout: Layout, number: int, row: list[object]) -> None:
+    def _long_row(self, layout: Layout, number: int, row: Sequence[object]) -> None:
         """A long row the fast path could not take."""
         fitted = self._fitted(row, layout, number)
         if fitted is None:
@@ -336,7 +401,7 @@ class Collector:
         )
 
     def _wide_rows(
-        self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         i_per = layout.columns["period"]
         indicators = [(col, self.indicators[i]) for col, i in layout.indicators.items()]
@@ -363,12 +428,12 @@ class Collector:
                     self._figure(indicator, p, cells, fitted[col], self._cell(place, col), extra)
 
     def _table_rows(
-        self, layout: Layout, numbers: Sequence[int], rows: Iterable[list[object]]
+        self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         i_ind = layout.columns["indicator"]
         stride = self.stride
         periods = [
-            (col, self._period_index(period), est) for col, (period, est) in layout.periods.items()
+            (col, self.store.period(period), est) for col, (period, est) in layout.periods.items()
         ]
         for number, row in zip(numbers, rows, strict=True):
             fitted = self._fitted(row, layout, number)
@@ -376,20 +441,15 @@ class Collector:
                 continue
             place = self.base + number * stride
             filled = [(col, p, est) for col, p, est in periods if not _empty(fitted[col])]
-            figures = [(col, p, est) for col, p, est in filled if not _no_figure(fitted[col])]
+            figures = [(col, p, est) for col, p, est in filled if _holds_figure(fitted[col])]
             name = fitted[i_ind]
             if not figures:  # a group row ("I. Tổ hợp tác"), a signature, or "-" only
-                for col, _, _ in filled:
-                    self.no_figure.add(self._cell(place, col))
-                if not filled:
+                marks = [col for col, _, _ in filled if _no_figure(fitted[col])]
+                if marks and len(marks) == len(filled):
+                    for col in marks:
+                        self.no_figure.add(self._cell(place, col))
+                else:
                     self.passed.add(place)
-                continue
-            if isinstance(name, str) and normalise(name) in TOTALS_WORDS:
-                self._warn(
-                    self._cell(place, i_ind),
-                    "totals_row",
-                    f"{shown(name)} is a totals row: passed over (ktt adds nothing up itself)",
-                )
                 continue
             indicator = self._indicator(name, self._cell(place, i_ind))
             if indicator is None:
@@ -409,7 +469,7 @@ class Collector:
 
     # ---- cells -----------------------------------------------------------------
 
-    def _fitted(self, row: list[object], layout: Layout, number: int) -> list[object] | None:
+    def _fitted(self, row: Sequence[object], layout: Layout, number: int) -> list[object] | None:
         """`row` with as many cells as the header, or None for a row to pass over."""
         if _not_data(row):
             return None
@@ -434,7 +494,7 @@ class Collector:
                     "beyond_header",
                     "a cell right of the header's last column is not read",
                 )
-            return row[: layout.width]
+            return list(row[: layout.width])
         if width < layout.width and self.stride == 1 and width <= _last_required(layout):
             if width == 1 and not any(d in str(row[0]) for d in ",;\t"):
                 self.passed.add(self.base + number)  # a line of text: a signature, a date
@@ -446,11 +506,18 @@ class Collector:
                 "or written with another delimiter than the header",
             )
             return None
-        return row + [""] * (layout.width - width)
+        return [*row, *[""] * (layout.width - width)]
 
     def _indicator(self, cell: object, place: int) -> _Indicator | None:
         text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
         found_id = self.names.find(text)
+        if found_id is None and normalise(text) in TOTALS_WORDS:
+            self._warn(
+                place,
+                "totals_row",
+                f"{shown(text.strip())} is a totals row: passed over (ktt adds nothing up itself)",
+            )
+            return None
         if found_id is None:
             message = self.unknown.get(text)
             if message is None:  # the suggestion is worked out once per text, not per row
@@ -486,7 +553,7 @@ class Collector:
         self.by_period[cell] = index
         return index
 
-    def _cells(self, indicator: _Indicator, row: list[object], layout: Layout) -> Cells | None:
+    def _cells(self, indicator: _Indicator, row: Sequence[object], layout: Layout) -> Cells | None:
         i_reg = layout.columns.get("region")
         cell = row[i_reg] if i_reg is not None else ""
         cells = indicator.regions.get(cell)
@@ -506,7 +573,7 @@ class Collector:
         return cells
 
     def _check_unit(
-        self, indicator: _Indicator, row: list[object], layout: Layout, place: int
+        self, indicator: _Indicator, row: Sequence[object], layout: Layout, place: int
     ) -> None:
         i_unit = layout.columns.get("unit")
         if i_unit is None or _empty(row[i_unit]):
@@ -520,7 +587,7 @@ class Collector:
                 f"{indicator.unit.value} figure",
             )
 
-    def _extra(self, row: list[object], layout: Layout) -> Extra | None:
+    def _extra(self, row: Sequence[object], layout: Layout) -> Extra | None:
         i_src, i_note = layout.columns.get("source"), layout.columns.get("note")
         source = self._text(row[i_src]) if i_src is not None else None
         note = self._text(row[i_note]) if i_note is not None else None
@@ -558,8 +625,8 @@ class Collector:
                 self.no_figure.add(place)
                 return
             qualifier = parts.qualifier or qualifier
-            style = self._style_of(parts, place)
-            if style is _CONFLICT:
+            fits, style = self._style_of(parts, place)
+            if not fits:
                 return
             if style is None and parts.reading.ambiguous:
                 extra = _with_qualifier(extra, qualifier)
@@ -580,29 +647,27 @@ class Collector:
         self._keep(indicator, p, cells, value, place, _with_qualifier(extra, qualifier))
 
     def _number(self, indicator: _Indicator, cell: object, place: int) -> float | None:
-        """A workbook's typed cell as a figure; hooks for the cell kinds live in the loader."""
-        if isinstance(cell, bool) or not isinstance(cell, _NUMBERS):
-            self._error(
-                place, "not_a_number", f"{indicator.id}: {shown(str(cell))} is not a figure"
-            )
-            return None
+        """A workbook's typed cell as a figure (SPEC §9): a number is the number it holds."""
         try:
-            return checked(float(cell), indicator.unit)
+            value = checked(cell_figure(cell, indicator.unit), indicator.unit)
         except FigureError as e:
             self._error(place, e.code, f"{indicator.id}: {e.message}")
             return None
+        if cell not in (0, 1):  # True and False equal 1 and 0: never cached as keys
+            indicator.figures[cell] = value
+        return value
 
-    def _style_of(self, parts: Cell, place: int) -> NumberStyle | object | None:
-        """The file's number style once `parts` is seen; _CONFLICT where it contradicts it."""
+    def _style_of(self, parts: Cell, place: int) -> tuple[bool, NumberStyle | None]:
+        """Whether `parts` fits the file's number style, and that style once it is seen."""
         if self.style_fixed:
-            return self.style
+            return True, self.style
         deciding = parts.reading.deciding
         if deciding is None:
-            return self.style
+            return True, self.style
         if self.style is None:
             self.style, self.decided_by = deciding, (parts.reading.text, place)
             self._resolve_pending()
-            return deciding
+            return True, deciding
         if deciding is not self.style:
             assert self.decided_by is not None
             if not self.conflict_told:
@@ -616,8 +681,8 @@ class Collector:
                     f"{shown(first)} ({_where(where)}) in {self.style.value} style: a file "
                     "holds one style; correct one of them, or say which with --number-format",
                 )
-            return _CONFLICT
-        return deciding
+            return False, self.style
+        return True, deciding
 
     def _keep(
         self,
@@ -641,10 +706,11 @@ class Collector:
         assert got is not None
         old, first_place = got
         first = self.store.places.place(first_place)
-        here = self.store.places.place(place)
         where = cells.region or "the whole territory"
         what = f"{indicator.id} {self.store.periods[p]} ({where})"
-        on = _where(first) if first.file != here.file else _where(first, with_file=False)
+        # the file is named when the first figure is in another file, a sheet before this
+        # one, or the same file given twice
+        on = _where(first, with_file=first_place < self.base)
         if old == value:
             self._warn(place, "repeated_row", f"{what} is given again as on {on}")
         else:
@@ -720,9 +786,6 @@ class Collector:
         self.log.add_at(where, code, message, severity)
 
 
-_CONFLICT = object()
-
-
 def _with_qualifier(extra: Extra | None, qualifier: str | None) -> Extra | None:
     if qualifier is None:
         return extra
@@ -745,6 +808,19 @@ def _last_required(layout: Layout) -> int:
 
 def _empty(cell: object) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _holds_figure(cell: object) -> bool:
+    """Whether a cell of a report table's period column is meant as a figure: a number, an
+    error, or a text that reads as one; not a signature or a date of signing."""
+    if not isinstance(cell, str):
+        return cell is not None
+    if is_no_figure(cell):
+        return False
+    try:
+        return split_cell(cell, Unit.PERCENT) is not None
+    except FigureError as e:
+        return e.code != "not_a_number"
 
 
 def _no_figure(cell: object) -> bool:

@@ -10,6 +10,8 @@ text: the collector keeps what it learnt.
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from decimal import Decimal
 from functools import cache
 from typing import Annotated, NamedTuple
 
@@ -94,3 +96,41 @@ def _adapter(unit: Unit) -> TypeAdapter[float]:
         return value
 
     return TypeAdapter(Annotated[float, AfterValidator(rule)])
+
+
+def cell_figure(cell: object, unit: Unit) -> float:
+    """The figure of a workbook's typed cell (SPEC §9): a number is the number it holds; a
+    percentage cell (0.655 shown as 65,5%) is 65.5 for a percent indicator."""
+    from ktt_cli.load.workbook import ErrorCell, PercentCell, UncomputedFormula
+
+    if isinstance(cell, bool):
+        raise FigureError("not_a_number", f"the cell holds {str(cell).upper()}, not a figure")
+    if isinstance(cell, int | float):
+        return float(cell)
+    if isinstance(cell, PercentCell):
+        if unit is not Unit.PERCENT:
+            raise FigureError(
+                "unexpected_percent",
+                f"the cell is formatted as a percentage ({_percent(cell.fraction)}), but this "
+                f"indicator is a {unit.value} figure: format the cell as a number",
+            )
+        return float(Decimal(repr(cell.fraction)).scaleb(2))
+    if isinstance(cell, ErrorCell):
+        raise FigureError(
+            "error_cell",
+            f"the cell holds the error {cell.code}: correct its formula in Excel; a figure is "
+            "never taken from an error",
+        )
+    if isinstance(cell, UncomputedFormula):
+        raise FigureError(
+            "uncomputed_formula",
+            f"the formula {shown(cell.formula)} has no computed value (the file was written by "
+            "a program that does not calculate): open it in Excel or LibreOffice and save it",
+        )
+    if isinstance(cell, datetime):
+        raise FigureError("not_a_number", "the cell holds a date, not a figure")
+    raise FigureError("not_a_number", f"{shown(str(cell))} is not a figure")
+
+
+def _percent(fraction: float) -> str:
+    return f"{float(Decimal(repr(fraction)).scaleb(2)):g}%"

@@ -72,7 +72,7 @@ class HeaderProblem(NamedTuple):
 class Found(NamedTuple):
     """The header row's index among the rows looked at, and its layout or its problems."""
 
-    index: int
+    row: int  # among the rows looked at
     layout: Layout | None
     problems: list[HeaderProblem]
 
@@ -82,9 +82,9 @@ def _period_header(key: str, text: str) -> tuple[Period, bool] | None:
     estimate = False
     words = text
     if m := _ESTIMATE.match(key):
-        estimate, words = True, _strip_words(text, 2 if m[1] != "uoc" else 1)
-    elif _ACTUAL.match(key):
-        words = _strip_words(text, 2 if key.startswith("thuc_hien") else 1)
+        estimate, words = True, _strip_words(text, m[1].count("_") + 1)
+    elif m := _ACTUAL.match(key):
+        words = _strip_words(text, m[1].count("_") + 1)
     try:
         return parse_period(words), estimate
     except PeriodError:

@@ -202,15 +202,28 @@ def _lf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+#: What any encoding of a text file must write and read back: letters and a line end.
+_PLAIN_TEXT = "Aa\n"
+
+
 def encoding_problem(name: str) -> str | None:
-    """Why `name` cannot be the encoding of a text file, or None."""
+    """Why `name` cannot be the encoding of a text file, or None.
+
+    A codec such as hex or zlib is not a text encoding; one such as idna or undefined
+    is, to Python, but cannot read a file's lines (with the error handler the reader
+    uses), so it is refused here rather than failing while reading.
+    """
     try:
         codecs.lookup(name)
-        b"a".decode(name, "ignore")  # a codec such as hex or zlib is not a text encoding
+        back = _PLAIN_TEXT.encode(name).decode(name, _ESCAPE)
     except LookupError as e:
         if "text encoding" in str(e):
             return f"{name} is not a text encoding"
         return f"{name} is not an encoding Python knows"
+    except (UnicodeError, ValueError, TypeError):
+        back = None
+    if back != _PLAIN_TEXT:
+        return f"{name} is not an encoding for text files: it cannot write and read back letters"
     return None
 
 

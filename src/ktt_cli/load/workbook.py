@@ -106,15 +106,6 @@ _ZIP = b"PK\x03\x04"
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-def cell_name(row: int, column: int) -> str:
-    """(12, 3) -> 'C12'."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row}"
-
-
 # ---- bounded reading of zip members ---------------------------------------------
 
 
@@ -297,6 +288,15 @@ class Workbook:
                 raise _hostile(self.name) from e
             raise _corrupt(self.name, e) from e
         self._hidden[sheet.position] = hidden
+
+    def first_rows(self, sheet: Sheet, count: int = 20) -> list[list[Cell]]:
+        """The first `count` rows with a cell, to see whether the sheet has a header."""
+        found: list[list[Cell]] = []
+        for _, cells in self.rows(sheet):
+            found.append(cells)
+            if len(found) == count:
+                break
+        return found
 
     def hidden_rows(self, sheet: Sheet) -> list[int]:
         """Row numbers marked hidden in the sheet (for a warning: they are read all the same)."""
@@ -828,3 +828,28 @@ def _paragraph(element: Element) -> str:
             parts.append(_paragraph(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+class SheetTable:
+    """A sheet's rows as the collector takes every loader's: chunks of (rows, cells)."""
+
+    stride = 1024  # place numbers a row takes: a cell each, up to column AMJ
+
+    def __init__(self, book: Workbook, sheet: Sheet) -> None:
+        self.book, self.name, self.sheet = book, book.name, sheet.name
+        self._sheet = sheet
+
+    def chunks(self) -> Iterator[tuple[list[int], list[list[object]]]]:
+        numbers: list[int] = []
+        rows: list[list[object]] = []
+        for number, cells in self.book.rows(self._sheet):
+            numbers.append(number)
+            rows.append(cast("list[object]", cells))
+            if len(rows) == _CHUNK_ROWS:
+                yield numbers, rows
+                numbers, rows = [], []
+        if rows:
+            yield numbers, rows
+
+
+_CHUNK_ROWS = 2048

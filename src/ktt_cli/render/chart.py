@@ -36,6 +36,7 @@ class Chart(NamedTuple):
     observations: tuple[Point, ...]
     baseline: Point | None
     tracks: tuple[Track, ...]  # by milestone
+    earlier: Point | None = None  # with --compare: the figure used at the earlier period
 
 
 def chart_points(report: Report, indicator: str) -> Chart | None:
@@ -58,7 +59,16 @@ def chart_points(report: Report, indicator: str) -> Chart | None:
         observations,
         baseline,
         tuple(_track(r, baseline) for r in results),
+        _earlier(report, first),
     )
+
+
+def _earlier(report: Report, result: Result) -> Point | None:
+    found = report.change_of(result)
+    previous = found[0] if found else None
+    if previous is None or previous.actual_period is None:
+        return None
+    return Point(parse_period(previous.actual_period).time, previous.actual)
 
 
 def _track(result: Result, baseline: Point | None) -> Track:

@@ -38,7 +38,10 @@ def _context(report: Report, lang: str) -> dict[str, object]:
         "programme_id": report.programme_id,
         "programme_name": report.programme_name.pick(lang),
         "no_results": label(lang, "no_results"),
-        "heads": [label(lang, h) for h in _HEADS],
+        "heads": [label(lang, h) for h in _HEADS]
+        + ([label(lang, "change")] if report.compared_with else []),
+        "status_head": label(lang, "status"),
+        "compared": report.compared_with is not None,
         "milestones": [_milestone(report, year, lang) for year in report.milestones],
         "charts_title": word(lang, "charts"),
         "charts": _charts(report, lang),
@@ -70,7 +73,9 @@ def _milestone(report: Report, year: int, lang: str) -> dict[str, object]:
     for result in (r for r in report.results if r.milestone == year):
         if result.actual_note:
             notes.append(words.note(result))
-        rows.append(_row(result, lang, len(notes) if result.actual_note else None))
+        row = _row(result, lang, len(notes) if result.actual_note else None)
+        row["change"] = words.change(report, result, lang)
+        rows.append(row)
     return {"title": i18n.label(lang, "milestone", year=year), "rows": rows, "notes": notes}
 
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ktt_cli.compare import Change, Previous
 from ktt_cli.model import TargetsFile
 from ktt_cli.numbers import compact_number
 from ktt_cli.problems import Problem
@@ -58,21 +59,53 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
     }
 
 
+def change_dict(previous: Previous | None, change: Change) -> dict[str, Any]:
+    """`previous` and `change` of a result compared with an earlier period (SPEC §10)."""
+    return {
+        "previous": None
+        if previous is None
+        else {
+            "as_of": previous.as_of,
+            "actual": number(previous.actual),
+            "actual_period": previous.actual_period,
+            "percent_achieved": number(previous.percent_achieved),
+            "status": previous.status.value,
+        },
+        "change": {
+            "actual": number(change.actual),
+            "percent_achieved": number(change.percent_achieved),
+            "status_change": change.status_change.value,
+        },
+    }
+
+
+def results_dicts(report: Report, lang: str) -> list[dict[str, Any]]:
+    """Each result as JSON data, with what it was at the earlier period if compared."""
+    rows = [result_dict(r, lang) for r in report.results]
+    if report.compared_with is not None:
+        for row, (previous, change) in zip(rows, report.changes, strict=True):
+            row.update(change_dict(previous, change))
+    return rows
+
+
 def report_dict(report: Report, lang: str) -> dict[str, Any]:
     """The report as JSON data; names follow `lang`, keys and codes never do."""
-    return {
+    document = {
         "schema_version": SCHEMA_VERSION,
         "ktt_version": report.ktt_version,
         "programme": {"id": report.programme_id, "name": report.programme_name.pick(lang)},
         "targets_file": report.targets_file,
         "actuals_files": list(report.actuals_files),
         "as_of": str(report.as_of) if report.as_of else None,
-        "results": [result_dict(r, lang) for r in report.results],
+        "results": results_dicts(report, lang),
         "qualitative": [
             {"year": q.year, "text": q.text, "en": q.en, "note": q.note} for q in report.qualitative
         ],
         "warnings": problems_dicts(report.warnings, report.unlisted_warnings),
     }
+    if report.compared_with is not None:
+        document["compared_with"] = report.compared_with.text
+    return document
 
 
 def dumps(data: object) -> str:

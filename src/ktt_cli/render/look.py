@@ -37,6 +37,7 @@ FILL = {
 WORDS = {
     "vi": {
         "observations": "Số liệu thực hiện",
+        "earlier": "Số liệu tại kỳ so sánh",
         "baseline": "Năm gốc",
         "target": "Mục tiêu {year}",
         "required": "Lộ trình cần đạt",
@@ -59,6 +60,7 @@ WORDS = {
     },
     "en": {
         "observations": "Actual figures",
+        "earlier": "Figure at the compared period",
         "baseline": "Baseline",
         "target": "Target {year}",
         "required": "Required path",

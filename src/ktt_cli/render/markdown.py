@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ktt_cli import i18n
+from ktt_cli.problems import printable
 from ktt_cli.render import words
 from ktt_cli.report import Report
 
@@ -10,18 +11,21 @@ _HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A text from a file as one cell: on one line, control characters escaped."""
+    return printable(text.replace("\n", " ")).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def report_markdown(report: Report, lang: str) -> str:
     label = i18n.label
-    lines: list[str] = [f"# {report.programme_id}: {report.programme_name.pick(lang)}", ""]
+    lines = [f"# {report.programme_id}: {_cell(report.programme_name.pick(lang))}", ""]
     if not report.results:
         lines += [label(lang, "no_results"), ""]
     for year in report.milestones:
         lines += [f"## {label(lang, 'milestone', year=year)}", ""]
-        lines.append("| " + " | ".join(label(lang, h) for h in _HEADS) + " |")
-        lines.append("|---|---:|---:|---:|---:|---|")
+        compared = report.compared_with is not None
+        heads = _HEADS + (("change",) if compared else ())
+        lines.append("| " + " | ".join(label(lang, h) for h in heads) + " |")
+        lines.append("|---|---:|---:|---:|---:|---|" + ("---:|" if compared else ""))
         notes: list[str] = []
         for result in (r for r in report.results if r.milestone == year):
             shown = words.actual(result, lang)
@@ -39,16 +43,18 @@ def report_markdown(report: Report, lang: str) -> str:
                 words.achieved(result, lang),
                 words.status(result, lang),
             ]
+            if compared:
+                cells.append(words.change(report, result, lang))
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
         if notes:
             lines += [f"{k}. {_cell(note)}" for k, note in enumerate(notes, 1)] + [""]
     if report.qualitative:
         lines += [f"**{label(lang, 'qualitative')}**", ""]
-        lines += [f"- {aim.year}: {aim.words(lang)}" for aim in report.qualitative] + [""]
+        lines += [f"- {aim.year}: {_cell(aim.words(lang))}" for aim in report.qualitative] + [""]
     lines.append(
-        f"_{label(lang, 'targets_file')}: {report.targets_file} · "
-        f"{label(lang, 'actuals_files')}: {', '.join(report.actuals_files)} · "
+        f"_{label(lang, 'targets_file')}: {_cell(report.targets_file)} · "
+        f"{label(lang, 'actuals_files')}: {_cell(', '.join(report.actuals_files))} · "
         f"{label(lang, 'as_of')}: {report.as_of or words.NONE}_"
     )
     return "\n".join(lines) + "\n"

@@ -93,6 +93,12 @@ def _draw(axes: Axes, chart: Chart, lang: str) -> None:
             markersize=11, color=colour, markeredgecolor=_INK, markeredgewidth=0.5,
             label=word(lang, "target", year=track.milestone), zorder=6,
         )  # fmt: skip
+    if chart.earlier is not None:
+        axes.plot(
+            [chart.earlier.time], [chart.earlier.value], linestyle="none", marker="D",
+            markersize=7, markerfacecolor="white", markeredgecolor=_INK, markeredgewidth=1.2,
+            label=word(lang, "earlier"), zorder=8,
+        )  # fmt: skip
     status = chart.tracks[0].status
     axes.plot(
         [latest.time], [latest.value], linestyle="none", marker="o", markersize=7,

@@ -1,7 +1,9 @@
 """Reports and programmes as Rich renderables: a table per milestone year.
 
 Functions here return renderables and never print, so the shell decides where
-they go and tests can render them at any width.
+they go and tests can render them at any width. Every text from a file or the
+command line reaches Rich as `Text` made printable, never as markup: a name with
+`[/]` in it is shown as written, an escape sequence in a note never runs.
 """
 
 from __future__ import annotations
@@ -9,12 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ktt_cli import i18n
+from ktt_cli.compare import StatusChange
 from ktt_cli.model import Qualitative, TargetsFile
+from ktt_cli.problems import printable
 from ktt_cli.progress import Status
 from ktt_cli.render import words
 from ktt_cli.report import Report, Result
@@ -29,8 +36,37 @@ STYLE = {
     Status.INSUFFICIENT_DATA: "cyan",
     Status.NO_DATA: "dim",
 }
+CHANGE_STYLE = {
+    StatusChange.IMPROVED: "green",
+    StatusChange.WORSENED: "bold red",
+    StatusChange.SAME: "",
+    StatusChange.NOT_COMPARABLE: "dim",
+    None: "dim",
+}
 _BAR_CELLS = 5
 _EIGHTHS = " ▏▎▍▌▋▊▉"
+_COLUMNS = ("indicator", "target", "actual", "gap", "achieved", "status")
+#: Wider than any terminal: the width at which a table's own minimum is measured.
+_UNBOUNDED = 100_000
+
+
+def plain(text: str, style: str = "") -> Text:
+    """A text from a file or the command line, as Rich shows it: never markup, and no
+    control character that a terminal would run."""
+    return Text(printable(text, lines=True), style=style)
+
+
+class _Fitted:
+    """The table where it fits in the width, else the same results as a list, so that a
+    narrow terminal neither loses a column nor cuts a word."""
+
+    def __init__(self, table: Table, narrow: RenderableType) -> None:
+        self.table = table
+        self.narrow = narrow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        needed = Measurement.get(console, options.update_width(_UNBOUNDED), self.table).minimum
+        yield self.table if needed <= options.max_width else self.narrow
 
 
 def report_text(report: Report, lang: str) -> str:
@@ -42,14 +78,19 @@ def report_text(report: Report, lang: str) -> str:
 
 def report_view(report: Report, lang: str) -> RenderableType:
     parts: list[RenderableType] = [
-        Text.assemble((report.programme_id, "bold"), " — ", report.programme_name.pick(lang))
+        Text.assemble(
+            plain(report.programme_id, "bold"), " — ", plain(report.programme_name.pick(lang))
+        )
     ]
     if not report.results:
         parts.append(Text(i18n.label(lang, "no_results"), style="yellow"))
     for year in report.milestones:
         results = [r for r in report.results if r.milestone == year]
-        table, notes = _milestone_table(year, results, lang)
-        parts += [Text(), table]
+        rows, notes = _rows(report, results, lang)
+        title = Text(i18n.label(lang, "milestone", year=year), style="bold")
+        keys = _COLUMNS + (("change",) if report.compared_with is not None else ())
+        table = _milestone_table(title, keys, rows, lang)
+        parts += [Text(), _Fitted(table, _list(title, keys, rows, lang))]
         if notes:
             parts.append(notes)
     if report.qualitative:
@@ -58,20 +99,9 @@ def report_view(report: Report, lang: str) -> RenderableType:
     return Group(*parts)
 
 
-def _milestone_table(year: int, results: list[Result], lang: str) -> tuple[Table, Text | None]:
-    table = Table(
-        title=Text(i18n.label(lang, "milestone", year=year), style="bold"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        expand=False,
-    )
-    table.add_column(i18n.label(lang, "indicator"), min_width=14, overflow="fold")
-    table.add_column(i18n.label(lang, "target"), justify="right", no_wrap=True)
-    table.add_column(i18n.label(lang, "actual"), justify="right", no_wrap=True)
-    table.add_column(i18n.label(lang, "gap"), justify="right", no_wrap=True)
-    table.add_column(i18n.label(lang, "achieved"), justify="right", no_wrap=True)
-    table.add_column(i18n.label(lang, "status"), min_width=8)
+def _rows(report: Report, results: list[Result], lang: str) -> tuple[list[list[Text]], Text | None]:
+    """The cells of each result, a text per column, and the notes they point to."""
+    rows: list[list[Text]] = []
     notes = Text()
     noted = 0
     for result in results:
@@ -80,23 +110,63 @@ def _milestone_table(year: int, results: list[Result], lang: str) -> tuple[Table
             noted += 1
             marker = f" [{noted}]"
             notes.append(f"[{noted}] ", style="bold")
-            notes.append(words.note(result) + "\n")
-        table.add_row(
+            notes.append_text(plain(words.note(result) + "\n"))
+        row = [
             _name(result, lang),
-            words.target(result, lang),
+            Text(words.target(result, lang)),
             _actual(result, lang, marker),
             _gap(result, lang),
             _achieved(result, lang),
             Text(words.status(result, lang), style=STYLE[result.status]),
-        )
+        ]
+        if report.compared_with is not None:
+            moved = words.status_change(report, result)
+            row.append(Text(words.change(report, result, lang), style=CHANGE_STYLE[moved]))
+        rows.append(row)
     notes.rstrip()
-    return table, (notes if notes.plain else None)
+    return rows, (notes if notes.plain else None)
+
+
+def _milestone_table(
+    title: Text, keys: tuple[str, ...], rows: list[list[Text]], lang: str
+) -> Table:
+    table = Table(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, expand=False
+    )
+    table.add_column(Text(i18n.label(lang, "indicator")), min_width=14, overflow="fold")
+    for k, key in enumerate(keys[1:], 1):
+        head = Text(i18n.label(lang, key))
+        width = max(_widest(t) for t in [head, *(row[k] for row in rows)])  # never cut
+        if key == "status":
+            table.add_column(head, min_width=max(8, width), no_wrap=True)
+        else:
+            table.add_column(head, justify="right", min_width=width, no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _widest(text: Text) -> int:
+    return max(cell_len(line) for line in text.plain.split("\n"))
+
+
+def _list(title: Text, keys: tuple[str, ...], rows: list[list[Text]], lang: str) -> RenderableType:
+    """Each result as its name, then a `label: value` line per column of the table."""
+    parts: list[RenderableType] = [title]
+    for name, *values in rows:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for key, value in zip(keys[1:], values, strict=True):
+            grid.add_row(Text(i18n.label(lang, key) + ":"), Text(" ").join(value.split("\n")))
+        parts += [Text(), Text.assemble(name, style="bold"), Padding(grid, (0, 0, 0, 2))]
+    return Group(*parts)
 
 
 def _name(result: Result, lang: str) -> Text:
-    name = Text(words.name(result, lang))
+    name = plain(words.name(result, lang))
     if share := words.share_of(result, lang):
-        name.append(f"\n({share})", style="dim")
+        name.append_text(plain(f"\n({share})", "dim"))
     return name
 
 
@@ -136,47 +206,51 @@ def _qualitative(aims: Sequence[Qualitative], lang: str) -> RenderableType:
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column()
     for aim in aims:
-        grid.add_row(str(aim.year), aim.words(lang))
+        grid.add_row(Text(str(aim.year)), plain(aim.words(lang)))
     return Group(Text(i18n.label(lang, "qualitative"), style="bold"), grid)
 
 
 def _footer(report: Report, lang: str) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="dim", no_wrap=True)
-    grid.add_column(style="dim")
-    grid.add_row(i18n.label(lang, "targets_file") + ":", report.targets_file)
-    grid.add_row(i18n.label(lang, "actuals_files") + ":", ", ".join(report.actuals_files))
-    grid.add_row(i18n.label(lang, "as_of") + ":", str(report.as_of or words.NONE))
+    grid.add_column(style="dim", overflow="fold")
+    rows = (
+        ("targets_file", report.targets_file),
+        ("actuals_files", ", ".join(report.actuals_files)),
+        ("as_of", str(report.as_of or words.NONE)),
+    )
+    for key, value in rows:
+        grid.add_row(Text(i18n.label(lang, key) + ":"), plain(value))
     return grid
 
 
 def targets_view(targets: TargetsFile, lang: str) -> RenderableType:
     table = Table(
-        title=Text(f"{targets.programme.id} — {targets.programme.name.pick(lang)}", style="bold"),
+        title=plain(f"{targets.programme.id} — {targets.programme.name.pick(lang)}", "bold"),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    table.add_column(i18n.label(lang, "indicator"), min_width=16, overflow="fold")
-    table.add_column(i18n.label(lang, "unit"), no_wrap=True)
-    table.add_column(i18n.label(lang, "year"), no_wrap=True)
-    table.add_column(i18n.label(lang, "target"), justify="right", no_wrap=True)
-    table.add_column(i18n.label(lang, "words"), min_width=16, overflow="fold")
+    table.add_column(Text(i18n.label(lang, "indicator")), min_width=16, overflow="fold")
+    table.add_column(Text(i18n.label(lang, "unit")), no_wrap=True)
+    table.add_column(Text(i18n.label(lang, "year")), no_wrap=True)
+    table.add_column(Text(i18n.label(lang, "target")), justify="right", no_wrap=True)
+    table.add_column(Text(i18n.label(lang, "words")), min_width=16, overflow="fold")
     for indicator in targets.indicators:
         for k, target in enumerate(indicator.targets):
             name = Text()
             if k == 0:
-                name.append(indicator.id, style="bold")
-                name.append(f"\n{indicator.name.pick(lang)}")
+                name.append_text(plain(indicator.id, "bold"))
+                name.append_text(plain(f"\n{indicator.name.pick(lang)}"))
                 if indicator.share_of:
                     share = i18n.label(lang, "share_of", what=indicator.share_of.pick(lang))
-                    name.append(f"\n({share})", style="dim")
+                    name.append_text(plain(f"\n({share})", "dim"))
             table.add_row(
                 name,
-                i18n.unit_word(lang, indicator.unit) if k == 0 else "",
-                str(target.year),
-                i18n.target(target.comparator, target.level, indicator.unit, lang),
-                Text(target.text, style="italic"),
+                Text(i18n.unit_word(lang, indicator.unit) if k == 0 else ""),
+                Text(str(target.year)),
+                Text(i18n.target(target.comparator, target.level, indicator.unit, lang)),
+                plain(target.text, "italic"),
             )
         table.add_section()
     parts: list[RenderableType] = [table]

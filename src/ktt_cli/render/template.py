@@ -21,13 +21,15 @@ def template_csv(targets: TargetsFile, *, wide: bool = False) -> str:
     writer = csv.writer(out, lineterminator="\n")
     programme = targets.programme
     out.write(
-        f"# ktt actuals for {programme.id} ({programme.territory}). Periods: 2024, "
-        "2024-Q2, 2024-06 or 2024-06-30; leave region blank for the whole territory.\n"
+        comment(
+            f"ktt actuals for {programme.id} ({programme.territory}). Periods: 2024, "
+            "2024-Q2, 2024-06 or 2024-06-30; leave region blank for the whole territory."
+        )
     )
     if wide:
         writer.writerow(["period", "region", *(i.id for i in targets.indicators), "source", "note"])
         return out.getvalue()
-    out.write("# Copy a commented row without its '# ', then fill in period and value.\n")
+    out.write(comment("Copy a commented row without its '# ', then fill in period and value."))
     writer.writerow(LONG_HEADER)
     for indicator in targets.indicators:
         goals = "; ".join(
@@ -37,6 +39,12 @@ def template_csv(targets: TargetsFile, *, wide: bool = False) -> str:
         unit = (
             f"% of {indicator.share_of.pick('en')}" if indicator.share_of else indicator.unit.value
         )
-        out.write(f"# {indicator.id}: {indicator.name.pick('vi')} ({unit}); {goals}\n")
-        out.write(f"# {indicator.id},,,,,\n")
+        out.write(comment(f"{indicator.id}: {indicator.name.pick('vi')} ({unit}); {goals}"))
+        out.write(comment(f"{indicator.id},,,,,"))
     return out.getvalue()
+
+
+def comment(text: str) -> str:
+    """`text` as comment lines: a name written over several lines in the targets file
+    stays inside the comment, never a row of its own."""
+    return "".join(f"# {line}\n" for line in text.splitlines())

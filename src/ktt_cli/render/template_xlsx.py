@@ -71,7 +71,7 @@ def template_xlsx(targets: TargetsFile, lang: str, *, years: Sequence[int] | Non
     ``years`` are the report table's period columns: by default the last three
     years up to the current one.
     """
-    import xlsxwriter  # type: ignore[import-untyped]  # it ships no type information
+    import xlsxwriter
 
     if years is None:
         this_year = datetime.date.today().year

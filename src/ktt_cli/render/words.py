@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ktt_cli import i18n
-from ktt_cli.report import Result
+from ktt_cli.compare import StatusChange
+from ktt_cli.report import Report, Result
 
 NONE = "—"
 
@@ -47,3 +48,21 @@ def status(result: Result, lang: str) -> str:
 def note(result: Result) -> str:
     """The note of the figure used, as listed under a table."""
     return f"{result.indicator} {result.actual_period}: {result.actual_note}"
+
+
+def change(report: Report, result: Result, lang: str) -> str:
+    """What moved since the earlier period: `▲ 57`, `▼ 2,5 điểm %`, `=`; NONE without a
+    figure then."""
+    found = report.change_of(result)
+    if found is None or found[1].actual is None:
+        return NONE
+    moved = found[1].actual
+    if moved == 0:
+        return "="
+    arrow = "▲" if moved > 0 else "▼"
+    return f"{arrow} {i18n.gap(abs(moved), result.unit, lang)}"
+
+
+def status_change(report: Report, result: Result) -> StatusChange | None:
+    found = report.change_of(result)
+    return None if found is None else found[1].status_change

@@ -41,8 +41,9 @@ def report_xlsx(report: Report, lang: str) -> bytes:
     book = xlsxwriter.Workbook(out, {"in_memory": True})
     formats = _Formats(book)
     for year in report.milestones:
-        results = [r for r in report.results if r.milestone == year]
-        _milestone_sheet(book, formats, word(lang, "milestone_sheet", year=year), results, lang)
+        _milestone_sheet(
+            book, formats, word(lang, "milestone_sheet", year=year), report, year, lang
+        )
     _figures_sheet(book, formats, report, lang)
     _warnings_sheet(book, formats, report, lang)
     charts = [c for c in (chart_points(report, i) for i in _indicators(report)) if c]
@@ -76,17 +77,22 @@ def _indicators(report: Report) -> list[str]:
 
 
 def _milestone_sheet(
-    book: Workbook, formats: _Formats, name: str, results: list[Result], lang: str
+    book: Workbook, formats: _Formats, name: str, report: Report, year: int, lang: str
 ) -> None:
     label = i18n.label
+    results = [r for r in report.results if r.milestone == year]
     heads = [
         label(lang, "indicator"), "id", label(lang, "unit"), word(lang, "comparator"),
         label(lang, "target"), label(lang, "actual"), word(lang, "period"), label(lang, "gap"),
         label(lang, "achieved"), label(lang, "status"), word(lang, "status_code"),
         word(lang, "baseline"), word(lang, "period"),
     ]  # fmt: skip
+    widths = [44, 14, 10, 10, 11, 11, 10, 11, 9, 18, 18, 11, 10]
+    if report.compared_with is not None:
+        heads += [label(lang, "change"), "status_change"]
+        widths += [11, 16]
     sheet = book.add_worksheet(name)
-    _heads(sheet, formats, heads, [44, 14, 10, 10, 11, 11, 10, 11, 9, 18, 18, 11, 10])
+    _heads(sheet, formats, heads, widths)
     for row, result in enumerate(results, 1):
         unit, a = result.unit, result.assessment
         sheet.write_string(row, 0, _name(result, lang))
@@ -105,6 +111,14 @@ def _milestone_sheet(
         sheet.write_string(row, 10, result.status.value, formats.status[result.status])
         _number(sheet, row, 11, result.baseline, formats, unit)
         _text(sheet, row, 12, result.baseline_period)
+        if (found := report.change_of(result)) is not None:
+            moved = found[1].actual
+            if moved is not None:
+                moved_format = (
+                    formats.points if unit is Unit.PERCENT else formats.figure(unit, moved)
+                )
+                sheet.write_number(row, 13, moved, moved_format)
+            sheet.write_string(row, 14, found[1].status_change.value)
     sheet.autofilter(0, 0, max(len(results), 1), len(heads) - 1)
 
 
