@@ -1,24 +1,19 @@
-"""Benchmark of ktt against the budgets of SPEC §7.
+"""Benchmark of ktt against the budgets of SPEC §7, on files shaped like the analysts' own.
 
-    python benchmarks/run.py             # 1,010,400 rows: 10 × 240 months × (420 communes + total)
-    python benchmarks/run.py --scale 2   # 2,018,400 rows: twice the communes, to compare memory
-    python benchmarks/run.py --rows 300 --rounds 1 --small-rounds 1 --no-fail   # a smoke run
+    python benchmarks/run.py             # 1,010,400-row files, 5 rounds
+    python benchmarks/run.py --scale 2   # twice the communes (2,018,400 rows): memory is flat
+    python benchmarks/run.py --quick --no-fail   # tiny files, one round: does it all run?
 
-Run it with the Python of the environment where ktt is installed; it uses nothing else but
-the standard library. It writes a synthetic targets file and a synthetic long-format actuals
-file into the work folder (default benchmarks/out/, git-ignored), then:
+Run it with the Python of the environment where ktt is installed. It writes its files into
+the work folder (default benchmarks/out/, git-ignored; kept between runs, since they are
+made from a seed), then times each group of commands as child processes, alternated
+round by round (`measure.py`), and prints for every measure the median of its per-round
+ratios to its reference, their spread (lowest–highest), the budget, the verdict and the
+peak memory (`budgets.py`). The figures go to results-<rows>-rows.json in the work folder.
+Exit 1 when a budget is exceeded (0 with --no-fail), 2 when a command failed.
 
-1. times `ktt report FILE --targets T --format json`, `ktt validate FILE --targets T` and a
-   bare `csv.reader` pass over FILE, each a child process, alternated A B C A B C …, and
-   reports each command's median wall time, the median of its per-round ratios to the bare
-   pass, and its peak memory (the child's own ru_maxrss, from os.wait4);
-2. times `ktt report examples/actuals.csv` against
-   `python -c "import typer, yaml, rich.table; from pydantic import BaseModel"`, alternated;
-3. prints the figures, the budgets and PASS/FAIL, writes them as JSON into the work folder,
-   and exits 1 when a budget is exceeded (0 with --no-fail), 2 when a command failed.
-
-Each round's ratio compares commands run seconds apart, so a noisy machine slows both sides of
-a ratio alike; the median of the ratios is the figure held against the budget.
+Measures whose feature ktt lacks (`report --by region`, `--format html|xlsx`, reading a
+.xlsx) are skipped with a message, until it has them.
 """
 
 from __future__ import annotations
@@ -29,271 +24,97 @@ import importlib.util
 import json
 import os
 import platform
-import random
-import statistics
+import re
 import subprocess
 import sys
 import sysconfig
-import tempfile
-import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-try:
-    import resource
-except ImportError:  # Windows: no rusage, so no peak memory figures
-    resource = None  # type: ignore[assignment]
+import budgets as b
+import shapes
+from budgets import Measure, Verdict
+from measure import Command, alternate, own_peak_mib
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 DEFAULT_WORKDIR = ROOT / "benchmarks" / "out"
-MIB = 1024 * 1024
-
-RATIO_BUDGET = 2.5  # ktt report / validate against a bare csv.reader pass
-PEAK_BUDGET_MIB = 100.0  # peak memory of ktt report / validate, strictly under
-STARTUP_BUDGET = 1.3  # ktt report examples/actuals.csv against the imports alone
-
-LAST_MONTH = 2025 * 12 + 11  # 2025-12, as a month count
-INDICATORS = 10
-MONTHS = 240  # 2006-01 … 2025-12
-COMMUNES = 420
-
-CSV_PASS = (
-    "import csv,sys; f=open(sys.argv[1],newline='',encoding='utf-8'); [None for _ in csv.reader(f)]"
-)
-IMPORTS = "import typer, yaml, rich.table; from pydantic import BaseModel"
 SMALL_ACTUALS = "examples/actuals.csv"
+IMPORTS = "import typer, yaml, rich.table; from pydantic import BaseModel"
+# The reference pass reads the same bytes the same way: the BOM, the newlines, the delimiter.
+CSV_PASS = (
+    "import csv, sys\n"
+    "with open(sys.argv[1], newline='', encoding=sys.argv[2]) as f:\n"
+    "    for _ in csv.reader(f, delimiter=sys.argv[3]):\n"
+    "        pass\n"
+)
+OPENPYXL_PASS = (
+    "import sys, openpyxl\n"
+    "book = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
+    "for ws in book.worksheets:\n"
+    "    for row in ws.iter_rows(values_only=True):\n"
+    "        pass\n"
+)
+# Environment variables children run without: those that would change what ktt reads or
+# prints, and PYTHONDONTWRITEBYTECODE, which would have every run of ktt compile its modules
+# again (30 ms a run) where an installed ktt, like the stack it is compared with, has them
+# compiled; the warm-up round writes them.
+CHILD_ENV_DROPPED = ("KTT_TARGETS", "KTT_LANG", "PYTHONDONTWRITEBYTECODE")
 
-# Environment variables that would change what ktt reads or prints; children run without them.
-KTT_ENV = ("KTT_TARGETS", "KTT_LANG")
 
-
-# --------------------------------------------------------------------------- data
+def say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 @dataclass(frozen=True)
-class Shape:
-    indicators: int
-    months: int
-    communes: int
+class Sizes:
+    """How big each file is."""
 
-    @property
-    def rows(self) -> int:
-        return self.indicators * self.months * (self.communes + 1)
-
-
-def shape_from_args(args: argparse.Namespace) -> Shape:
-    indicators, months, communes = args.indicators, args.months, args.communes
-    if args.rows is not None:
-        per_region = indicators * months
-        if args.rows >= 2 * per_region:
-            communes = max(1, round(args.rows / per_region) - 1)
-        else:  # too few rows for every month: one commune, fewer months
-            communes = 1
-            months = max(1, args.rows // (2 * indicators))
-    return Shape(indicators, months, communes * args.scale)
+    large: shapes.Shape
+    workbook: shapes.Shape
+    sparse_rows: int
+    days_communes: int
+    days_steps: int
 
 
-def month_text(month: int) -> str:
-    return f"{month // 12:04d}-{month % 12 + 1:02d}"
+@dataclass(frozen=True)
+class Features:
+    """What the installed ktt can do; a measure of a missing feature is skipped."""
 
+    by_region: bool
+    formats: tuple[str, ...]
+    workbook: str | None  # why .xlsx cannot be measured yet, or None
 
-def write_actuals(path: Path, shape: Shape, seed: int) -> dict[str, int]:
-    """The long-format file; returns each indicator's last province total."""
-    rng = random.Random(seed)
-    width = max(3, len(str(shape.communes)))
-    regions = [f"Xã {n:0{width}d}" for n in range(1, shape.communes + 1)]
-    first = LAST_MONTH - shape.months + 1
-    last_totals: dict[str, int] = {}
-    with path.open("w", encoding="utf-8", newline="") as out:
-        out.write("indicator,period,region,value\n")
-        for i in range(shape.indicators):
-            indicator = f"ind_{i:02d}"
-            # Each commune starts at its own level and grows by its own rate, with noise.
-            bases = [rng.uniform(0.0, 24.0) for _ in regions]
-            rates = [rng.uniform(-0.2, 0.8) for _ in regions]
-            for m in range(shape.months):
-                period = month_text(first + m)
-                progress = m / max(1, shape.months - 1)
-                values = [
-                    min(40, max(0, int(b * (1 + r * progress) + rng.random() * 5) - 2))
-                    for b, r in zip(bases, rates, strict=True)
-                ]
-                total = sum(values)
-                lines = [f"{indicator},{period},,{total}\n"]
-                lines.extend(
-                    f"{indicator},{period},{region},{value}\n"
-                    for region, value in zip(regions, values, strict=True)
-                )
-                out.write("".join(lines))
-            last_totals[indicator] = total
-    return last_totals
-
-
-def q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def write_targets(path: Path, last_totals: dict[str, int]) -> None:
-    # Targets from already met to far out of reach, so that every status path runs.
-    factors = (0.8, 1.05, 1.2, 1.5, 2.0)
-    lines = [
-        "# Synthetic programme for benchmarks/run.py: count indicators, one 2030 target each.",
-        "schema_version: 1",
-        "programme:",
-        "  id: benchmark-synthetic",
-        f"  name: {{vi: {q('Chương trình tổng hợp để đo hiệu năng')}, en: Synthetic benchmark}}",
-        f"  issuer: {q('ktt benchmarks')}",
-        f"  implements: {q('Nghị quyết 20-NQ/TW ngày 16/6/2022')}",
-        f"  territory: {q('Tỉnh mẫu')}",
-        f"  source: {q('benchmarks/run.py (synthetic)')}",
-        "indicators:",
-    ]
-    for i, (indicator, total) in enumerate(last_totals.items()):
-        value = max(1, round(total * factors[i % len(factors)]))
-        grouped = f"{value:,}".replace(",", ".")
-        lines += [
-            f"  - id: {indicator}",
-            f"    name: {{vi: {q(f'Chỉ tiêu tổng hợp {i:02d}')}, en: Synthetic indicator {i:02d}}}",
-            "    unit: count",
-            "    targets:",
-            "      - year: 2030",
-            "        comparator: at_least",
-            f"        value: {value}",
-            f"        text: {q(f'ít nhất {grouped} đơn vị')}",
-        ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-# --------------------------------------------------------------------------- measuring
-
-
-@dataclass
-class Sample:
-    wall: float  # seconds, spawn to reaped
-    cpu: float | None  # user + system seconds of the child
-    peak: int | None  # bytes: the child's own maximum resident set size
-    returncode: int
-    stderr: str
-
-
-def run_child(argv: Sequence[str], cwd: Path, env: dict[str, str]) -> Sample:
-    """Run one command, stdout to /dev/null; its own rusage where os.wait4 exists."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err
+    @staticmethod
+    def probe(ktt: list[str], workdir: Path, targets: Path, env: dict[str, str]) -> Features:
+        done = subprocess.run(
+            [*ktt, "report", "--help"], capture_output=True, text=True, env=env, check=False
         )
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(proc.pid, 0)
-            wall = time.perf_counter() - start
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            scale = 1 if sys.platform == "darwin" else 1024  # macOS: bytes; Linux: KiB
-            cpu: float | None = usage.ru_utime + usage.ru_stime
-            peak: int | None = usage.ru_maxrss * scale
-        else:
-            proc.wait()
-            wall = time.perf_counter() - start
-            cpu = peak = None
-        err.seek(0)
-        stderr = err.read().decode("utf-8", "replace")
-    return Sample(wall, cpu, peak, proc.returncode, stderr)
+        text = done.stdout
+        choices = re.search(r"<(table\|[^>]*)>", text)  # the choices of --format
+        offered = choices[1].split("|") if choices else []
+        formats = tuple(f for f in ("html", "xlsx") if f in offered)
+        return Features("--by" in text, formats, _workbook_gap(ktt, workdir, targets, env))
 
 
-@dataclass
-class Command:
-    key: str
-    label: str
-    argv: list[str]
-    samples: list[Sample] = field(default_factory=list)
-    warmup: list[Sample] = field(default_factory=list)
-
-    def failures(self) -> list[Sample]:
-        return [s for s in self.warmup + self.samples if s.returncode != 0]
-
-
-def alternate(
-    commands: Sequence[Command], rounds: int, warmup: int, cwd: Path, env: dict[str, str]
-) -> None:
-    total = warmup + rounds
-    for n in range(total):
-        tag = "warm-up" if n < warmup else f"round {n - warmup + 1}/{rounds}"
-        times = []
-        for command in commands:
-            sample = run_child(command.argv, cwd, env)
-            (command.warmup if n < warmup else command.samples).append(sample)
-            times.append(f"{command.key} {sample.wall:.3f}s")
-        print(f"  {tag}: " + ", ".join(times), file=sys.stderr, flush=True)
-
-
-def median(values: Sequence[float]) -> float | None:
-    return statistics.median(values) if values else None
-
-
-def summarise(command: Command, reference: Command | None) -> dict[str, object]:
-    walls = [s.wall for s in command.samples]
-    cpus = [s.cpu for s in command.samples if s.cpu is not None]
-    peaks = [s.peak for s in command.samples + command.warmup if s.peak is not None]
-    summary: dict[str, object] = {
-        "command": command.argv,
-        "label": command.label,
-        "median_s": median(walls),
-        "min_s": min(walls) if walls else None,
-        "median_cpu_s": median(cpus),
-        "peak_mib": max(peaks) / MIB if peaks else None,
-        "wall_s": walls,
-        "cpu_s": [s.cpu for s in command.samples],
-        "peak_mib_each": [None if s.peak is None else s.peak / MIB for s in command.samples],
-        "returncodes": [s.returncode for s in command.warmup + command.samples],
-    }
-    if reference is not None:
-        ratios = [s.wall / r.wall for s, r in zip(command.samples, reference.samples, strict=True)]
-        summary["ratios"] = ratios
-        summary["median_ratio"] = median(ratios)
-        ref = median([r.wall for r in reference.samples])
-        mine = summary["median_s"]
-        summary["ratio_of_medians"] = mine / ref if ref and isinstance(mine, float) else None
-    failures = command.failures()
-    if failures:
-        summary["error"] = {
-            "returncode": failures[0].returncode,
-            "stderr_tail": failures[0].stderr[-2000:],
-        }
-    return summary
-
-
-# --------------------------------------------------------------------------- reporting
-
-
-def machine() -> dict[str, object]:
-    info: dict[str, object] = {
-        "platform": platform.platform(),
-        "machine": platform.machine(),
-        "processor": platform.processor() or None,
-        "cpu_count": os.cpu_count(),
-        "python": platform.python_version(),
-        "implementation": platform.python_implementation(),
-        "executable": sys.executable,
-    }
-    if hasattr(os, "sched_getaffinity"):
-        info["cpus_usable"] = len(os.sched_getaffinity(0))
-    if hasattr(os, "getloadavg"):
-        info["loadavg_at_start"] = [round(x, 2) for x in os.getloadavg()]
-    return info
-
-
-def verdict(checks: list[tuple[str, bool | None]]) -> str:
-    failed = [name for name, ok in checks if ok is False]
-    if failed:
-        return "FAIL (" + ", ".join(failed) + ")"
-    if any(ok is None for _, ok in checks):
-        return "n/a"
-    return "PASS"
-
-
-def fmt(value: object, spec: str) -> str:
-    return "—" if value is None else format(value, spec)
+def _workbook_gap(ktt: list[str], workdir: Path, targets: Path, env: dict[str, str]) -> str | None:
+    if importlib.util.find_spec("ktt_cli.load.workbook") is None:
+        return "ktt_cli.load.workbook is not importable yet"
+    if importlib.util.find_spec("openpyxl") is None:
+        return "openpyxl is not installed (pip install openpyxl)"
+    tiny = made(workdir / "probe.xlsx", "workbook", 1, 1, 1, 1)
+    done = subprocess.run(
+        [*ktt, "validate", str(tiny), "--targets", str(targets)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if done.returncode != 0:
+        lines = (done.stdout + done.stderr).strip().splitlines()
+        return "ktt does not read .xlsx yet: " + (lines[0] if lines else f"exit {done.returncode}")
+    return None
 
 
 def ktt_command() -> list[str]:
@@ -305,15 +126,251 @@ def ktt_command() -> list[str]:
     return [sys.executable, "-m", "ktt_cli"]
 
 
-def installed_version() -> str | None:
-    # Imported only when the children are done: importlib.metadata costs this process ~6 MiB,
-    # and a child's ru_maxrss starts from its parent's (its pre-exec copy counts).
-    import importlib.metadata
+# --------------------------------------------------------------------------- files
 
-    try:
-        return importlib.metadata.version("ktt-cli")
-    except importlib.metadata.PackageNotFoundError:
-        return None
+
+def made(path: Path, kind: str, *numbers: int) -> Path:
+    """`path`, written by `shapes.py` in a child process unless a complete copy is there
+    from an earlier run (the files come from a seed: their name says all they hold)."""
+    done = path.with_name(path.name + ".done")
+    if not (path.exists() and done.exists()):
+        say(f"writing {path.name} …")
+        done.unlink(missing_ok=True)
+        argv = [sys.executable, str(HERE / "shapes.py"), kind, str(path), *map(str, numbers)]
+        subprocess.run(argv, check=True)
+        done.write_text("", encoding="utf-8")
+    return path
+
+
+@dataclass(frozen=True)
+class Files:
+    targets: Path
+    excel: Path
+    plain: Path
+    workbook: Path | None
+    sparse_months: Path
+    sparse_days: Path
+    rows: int
+
+
+def make_files(sizes: Sizes, workdir: Path, seed: int, workbook: bool) -> Files:
+    large = sizes.large
+    shape = (large.indicators, large.months, large.communes, seed)
+    tag = f"{large.rows}-rows-{seed}"
+    excel = made(workdir / f"excel-{tag}.csv", "excel", *shape)
+    plain = made(workdir / f"plain-{tag}.csv", "plain", *shape)
+    book = None
+    if workbook:
+        wb = sizes.workbook
+        name = f"workbook-{wb.rows}-rows-{seed}.xlsx"
+        book = made(workdir / name, "workbook", wb.indicators, wb.months, wb.communes, seed)
+    months = made(
+        workdir / f"sparse-months-{sizes.sparse_rows}.csv", "sparse-months", sizes.sparse_rows
+    )
+    days = made(
+        workdir / f"sparse-days-{sizes.days_communes}x{sizes.days_steps}.csv",
+        "sparse-days",
+        sizes.days_communes,
+        sizes.days_steps,
+    )
+    return Files(workdir / "targets.yaml", excel, plain, book, months, days, large.rows)
+
+
+# --------------------------------------------------------------------------- cases
+
+
+@dataclass(frozen=True)
+class Bench:
+    ktt: list[str]
+    workdir: Path
+    env: dict[str, str]
+    rounds: int
+    small_rounds: int
+    warmup: int
+    features: Features
+
+    def alternate(self, commands: list[Command], rounds: int | None = None) -> None:
+        alternate(commands, rounds or self.rounds, self.warmup, self.workdir, self.env, say)
+
+
+def large_csv(bench: Bench, files: Files, name: str, path: Path) -> list[Measure]:
+    """report, report --by region and validate against a bare csv.reader pass; on the
+    Excel-shaped file, the people's formats against --format json as well."""
+    ktt, targets = bench.ktt, ["--targets", str(files.targets)]
+    excel = name == "excel"
+    encoding, delimiter = ("utf-8-sig", ";") if excel else ("utf-8", ",")
+    file = str(path)
+    report = Command(
+        "report", "ktt report --format json", [*ktt, "report", file, *targets, "-f", "json"]
+    )
+    by = Command(
+        "by",
+        "ktt report --by region",
+        [*ktt, "report", file, *targets, "--by", "region", "-f", "json"],
+    )
+    validate = Command("validate", "ktt validate", [*ktt, "validate", file, *targets])
+    csv_pass = Command(
+        "csv", "bare csv.reader pass", [sys.executable, "-c", CSV_PASS, file, encoding, delimiter]
+    )
+    out = bench.workdir / "out.xlsx"
+    formats = {
+        "html": Command(
+            "html", "ktt report --format html", [*ktt, "report", file, *targets, "-f", "html"]
+        ),
+        "xlsx": Command(
+            "xlsx",
+            "ktt report --format xlsx",
+            [*ktt, "report", file, *targets, "-f", "xlsx", "-o", str(out)],
+        ),
+    }
+    wanted = [f for f in bench.features.formats if excel]
+    commands = [report, *([by] if bench.features.by_region else []), validate]
+    commands += [formats[f] for f in wanted]
+    say(f"{name} file ({files.rows:,} rows): " + ", ".join(c.key for c in commands) + ", csv pass")
+    bench.alternate([*commands, csv_pass])
+    group = f"{name} csv"
+    measures = [Measure.of(group, report, csv_pass, b.LARGE_RATIO, b.LARGE_PEAK_MIB)]
+    if bench.features.by_region:
+        measures.append(Measure.of(group, by, csv_pass, b.LARGE_RATIO, b.LARGE_PEAK_MIB))
+    else:
+        measures.append(Measure.skip(group, by.label, "ktt report has no --by option yet"))
+    measures.append(Measure.of(group, validate, csv_pass, b.LARGE_RATIO, b.LARGE_PEAK_MIB))
+    measures.append(Measure.of(group, csv_pass))
+    if excel:
+        for key, command in formats.items():
+            if key in wanted:
+                measures.append(Measure.of("formats", command, report, b.FORMATS_RATIO))
+            else:
+                measures.append(Measure.skip("formats", command.label, f"no --format {key} yet"))
+    return measures
+
+
+def startup(bench: Bench) -> list[Measure]:
+    """ktt report examples/actuals.csv against the stack floor and the bare imports."""
+    ktt = Command("ktt", f"ktt report {SMALL_ACTUALS}", [*bench.ktt, "report", SMALL_ACTUALS])
+    floor = Command(
+        "floor",
+        "stack_floor.py",
+        [sys.executable, str(ROOT / "benchmarks" / "stack_floor.py"), "report", SMALL_ACTUALS],
+    )
+    imports = Command(
+        "imports", "python -c 'import typer, yaml, …'", [sys.executable, "-c", IMPORTS]
+    )
+    say("start-up: ktt report, stack floor, imports")
+    alternate([ktt, floor, imports], bench.small_rounds, bench.warmup, ROOT, bench.env, say)
+    return [
+        Measure.of("start-up", ktt, floor, b.STARTUP_FLOOR, label=f"{ktt.label} / floor"),
+        Measure.of("start-up", ktt, imports, b.STARTUP_IMPORTS, label=f"{ktt.label} / imports"),
+        Measure.of("start-up", floor, imports),
+    ]
+
+
+def workbook(bench: Bench, files: Files, rows: int) -> list[Measure]:
+    """ktt report FILE.xlsx against a bare openpyxl read-only pass over its values."""
+    label = "ktt report FILE.xlsx"
+    if bench.features.workbook is not None or files.workbook is None:
+        return [Measure.skip("workbook", label, bench.features.workbook or "no workbook")]
+    file = str(files.workbook)
+    report = Command("report", label, [*bench.ktt, "report", file, "--targets", str(files.targets)])
+    bare = Command(
+        "openpyxl", "bare openpyxl read-only pass", [sys.executable, "-c", OPENPYXL_PASS, file]
+    )
+    say(f"workbook ({rows:,} rows): ktt report, openpyxl pass")
+    bench.alternate([report, bare])
+    return [
+        Measure.of("workbook", report, bare, b.WORKBOOK_RATIO, b.WORKBOOK_PEAK_MIB),
+        Measure.of("workbook", bare),
+    ]
+
+
+def memory(bench: Bench, files: Files, sizes: Sizes) -> list[Measure]:
+    """Issue 19's files, where the rows bring regions and periods few others share."""
+    cases = [
+        (files.sparse_months, f"{sizes.sparse_rows:,} rows, each a new region and month"),
+        (
+            files.sparse_days,
+            f"{10 * sizes.days_communes * sizes.days_steps:,} rows, a day of its own per commune",
+        ),
+    ]
+    commands = [
+        Command(
+            f"mem{n}",
+            label,
+            [*bench.ktt, "report", str(path), "--targets", str(files.targets), "-f", "json"],
+        )
+        for n, (path, label) in enumerate(cases)
+    ]
+    say("memory: the sparse files, once each")
+    alternate(commands, 1, 0, bench.workdir, bench.env, say)
+    return [Measure.of("memory", c, peak_budget=b.MEMORY_PEAK_MIB) for c in commands]
+
+
+# --------------------------------------------------------------------------- printing
+
+
+def fmt(value: float | None, spec: str) -> str:
+    return "—" if value is None else format(value, spec)
+
+
+def table(measures: list[Measure]) -> list[str]:
+    head = (
+        f"{'group':<11}{'measure':<44}{'median':>7}  {'spread':<12}{'budget':>7}"
+        f"{'peak MiB':>10}{'budget':>8}  result"
+    )
+    lines = [head, "-" * len(head)]
+    for m in measures:
+        ratio = m.ratio
+        spread = f"{ratio.low:.2f}–{ratio.high:.2f}" if ratio is not None else ""
+        result = str(m.verdict)
+        if m.skipped:
+            result += f" ({m.skipped})"
+        elif m.error:
+            result += f" ({m.error})"
+        elif ratio is None and m.median_s is not None:
+            result += f" median {m.median_s:.3f} s"
+        lines.append(
+            f"{m.group:<11}{m.label:<44}{fmt(ratio.median if ratio else None, '.2f'):>7}  "
+            f"{spread:<12}{'≤ ' + str(m.ratio_budget) if m.ratio_budget else '':>7}"
+            f"{fmt(m.peak_mib, '.1f'):>10}"
+            f"{'< ' + format(m.peak_budget, '.0f') if m.peak_budget else '':>8}  {result}"
+        )
+    return lines
+
+
+def other_sizes(workdir: Path, current: Path) -> list[str]:
+    """Peak memory at other sizes measured in the same folder: memory must not grow."""
+    lines = []
+    for path in sorted(workdir.glob("results-*-rows.json")):
+        if path == current:
+            continue
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+            peaks = {
+                f"{m['group']} {m['label']}": m["peak_mib"]
+                for m in old["measures"]
+                if m["group"].endswith("csv") and m["label"] != "bare csv.reader pass"
+            }
+            rows = old["data"]["rows"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        shown = ", ".join(f"{k} {fmt(v, '.1f')}" for k, v in peaks.items())
+        lines.append(f"          {rows:,} rows: {shown}")
+    return lines
+
+
+def machine() -> dict[str, object]:
+    info: dict[str, object] = {
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+        "python": platform.python_version(),
+        "executable": sys.executable,
+    }
+    if hasattr(os, "getloadavg"):
+        info["loadavg_at_start"] = [round(x, 2) for x in os.getloadavg()]
+    return info
+
+
+# --------------------------------------------------------------------------- command line
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -322,252 +379,110 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="work folder")
-    size = parser.add_mutually_exclusive_group()
-    size.add_argument("--communes", type=int, default=COMMUNES, help="communes per indicator")
-    size.add_argument(
-        "--rows", type=int, help="about this many rows (sets the communes; fewer months if tiny)"
-    )
-    parser.add_argument("--months", type=int, default=MONTHS, help="months, ending 2025-12")
-    parser.add_argument("--indicators", type=int, default=INDICATORS, help="count indicators")
-    parser.add_argument(
-        "--scale", type=int, default=1, help="multiply the communes (2: a 2,000,000-row file)"
-    )
+    parser.add_argument("--communes", type=int, default=420, help="communes per indicator")
+    parser.add_argument("--months", type=int, default=240, help="months, ending 2025-12")
+    parser.add_argument("--scale", type=int, default=1, help="multiply the communes")
+    parser.add_argument("--workbook-rows", type=int, default=100_000, help="rows of the .xlsx")
+    parser.add_argument("--sparse-rows", type=int, default=20_000, help="issue 19, months")
     parser.add_argument("--seed", type=int, default=20220616, help="random seed of the data")
-    parser.add_argument("--rounds", type=int, default=5, help="alternated rounds, large file")
+    parser.add_argument("--rounds", type=int, default=5, help="alternated rounds, large files")
+    parser.add_argument("--small-rounds", type=int, default=21, help="rounds, start-up")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed rounds before each group")
     parser.add_argument(
-        "--small-rounds", type=int, default=21, help="alternated rounds, small file"
+        "--quick", action="store_true", help="tiny files, one round, no warm-up: a smoke run"
     )
-    parser.add_argument("--warmup", type=int, default=1, help="untimed rounds before each part")
-    parser.add_argument(
-        "--no-fail", action="store_true", help="exit 0 even when a budget is exceeded"
-    )
+    parser.add_argument("--no-fail", action="store_true", help="exit 0 over budget")
     args = parser.parse_args(argv)
-    for name in ("communes", "months", "indicators", "scale", "rounds", "small_rounds"):
+    if args.quick:
+        args.communes, args.months, args.workbook_rows, args.sparse_rows = 4, 6, 300, 200
+        args.rounds, args.small_rounds, args.warmup = 1, 1, 0
+    for name in ("communes", "months", "scale", "rounds", "small_rounds", "workbook_rows"):
         if getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
-    if args.rows is not None and args.rows < 1:
-        parser.error("--rows must be at least 1")
-    if args.indicators > 100:
-        parser.error("--indicators: at most 100 (ids ind_00 … ind_99)")
-    if args.warmup < 0:
-        parser.error("--warmup must be 0 or more")
     return args
 
 
-def within(value: object, limit: float, strict: bool = False) -> bool | None:
-    if not isinstance(value, float):
-        return None
-    return value < limit if strict else value <= limit
-
-
-def judge(figures: dict[str, dict[str, object]]) -> tuple[list[dict[str, object]], dict[str, str]]:
-    """The budgets of SPEC §7, each with its figure and whether it is met; a verdict per row."""
-    budgets: list[dict[str, object]] = []
-    verdicts: dict[str, str] = {}
-    for key in ("report", "validate"):
-        fig = figures[key]
-        ratio_ok = within(fig["median_ratio"], RATIO_BUDGET)
-        peak_ok = within(fig["peak_mib"], PEAK_BUDGET_MIB, strict=True)
-        budgets.append(budget(f"{key} ratio", fig["median_ratio"], f"<= {RATIO_BUDGET}", ratio_ok))
-        budgets.append(budget(f"{key} peak MiB", fig["peak_mib"], f"< {PEAK_BUDGET_MIB}", peak_ok))
-        verdicts[key] = verdict([("ratio", ratio_ok), ("memory", peak_ok)])
-    small = figures["small_ktt"]
-    startup_ok = within(small["median_ratio"], STARTUP_BUDGET)
-    budgets.append(
-        budget("small report ratio", small["median_ratio"], f"<= {STARTUP_BUDGET}", startup_ok)
-    )
-    verdicts["small_ktt"] = verdict([("ratio", startup_ok)])
-    for key, fig in figures.items():
-        if "error" in fig:
-            verdicts[key] = f"ERROR (exit {fig['error']['returncode']})"
-    return budgets, verdicts
-
-
-def budget(name: str, value: object, limit: str, ok: bool | None) -> dict[str, object]:
-    return {"name": name, "value": value, "budget": limit, "ok": ok}
-
-
-def table_row(fig: dict[str, object], ratio_budget: str, peak_budget: str, result: str) -> str:
-    return (
-        f"{fig['label']:<34}{fmt(fig['median_s'], '.3f'):>9}"
-        f"{fmt(fig['median_cpu_s'], '.3f'):>8}"
-        f"{fmt(fig.get('median_ratio', 1.0), '.2f'):>8}{ratio_budget:>8}"
-        f"{fmt(fig['peak_mib'], '.1f'):>10}{peak_budget:>8}  {result}"
-    ).rstrip()
-
-
-def other_sizes(workdir: Path, current: Path) -> list[str]:
-    """Peak memory of runs at other sizes in the same folder, to see it does not grow."""
-    lines = []
-    for path in sorted(workdir.glob("results-*-rows.json")):
-        if path == current:
-            continue
-        try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-            rows = old["data"]["rows"]
-            report, validate = (old["figures"][k]["peak_mib"] for k in ("report", "validate"))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-        lines.append(f"{rows:,} rows: report {fmt(report, '.1f')}, validate {fmt(validate, '.1f')}")
-    return lines
-
-
-def render(results: dict[str, object], workdir: Path, results_path: Path) -> str:
-    info, data, method = results["machine"], results["data"], results["method"]
-    figures, verdicts = results["figures"], results["verdicts"]
-    usable = f" ({info['cpus_usable']} usable)" if "cpus_usable" in info else ""
-    load = " · load " + " ".join(map(str, info.get("loadavg_at_start", ())))
-    header = f"{'':<34}{'median s':>9}{'cpu s':>8}{'ratio':>8}{'budget':>8}{'peak MiB':>10}"
-    rule = "-" * 96
-    out = [
-        f"ktt benchmark · {results['started']}",
-        f"machine   {info['platform']} · {info['cpu_count']} CPUs{usable}{load}",
-        f"python    {info['python']} ({info['implementation']}) {info['executable']}",
-        f"ktt       {results['ktt']['version']} · {' '.join(results['ktt']['command'])}",
-        f"data      {Path(data['actuals']).name}: {data['rows']:,} rows = {data['indicators']} "
-        f"indicators × {data['months']} months × ({data['communes']} communes + province "
-        f"total), {data['bytes'] / 1e6:.1f} MB",
-        f"method    alternated, {method['warmup']} untimed warm-up round(s); medians of "
-        f"{method['rounds']} rounds (large file), {method['small_rounds']} (small); ratio = "
-        f"median of per-round ratios; peak = max ru_maxrss of the child ({method['peak_source']}"
-        f"; never below this script's own {fmt(method['parent_peak_mib'], '.1f')} MiB)",
-        rule,
-        "large file" + header[10:] + f"{'budget':>8}  result",
-        table_row(
-            figures["report"], f"≤ {RATIO_BUDGET}", f"< {PEAK_BUDGET_MIB:.0f}", verdicts["report"]
-        ),
-        table_row(
-            figures["validate"],
-            f"≤ {RATIO_BUDGET}",
-            f"< {PEAK_BUDGET_MIB:.0f}",
-            verdicts["validate"],
-        ),
-        table_row(figures["csv"], "", "", verdicts.get("csv", "")),
-        rule,
-        "small file" + header[10:] + f"{'':>8}  result",
-        table_row(figures["small_ktt"], f"≤ {STARTUP_BUDGET}", "", verdicts["small_ktt"]),
-        table_row(figures["small_imports"], "", "", verdicts.get("small_imports", "")),
-        table_row(figures["small_stack"], "", "", "reference"),
-        rule,
-    ]
-    others = other_sizes(workdir, results_path)
-    if others:
-        here = (
-            f"{data['rows']:,} rows: report {fmt(figures['report']['peak_mib'], '.1f')}, "
-            f"validate {fmt(figures['validate']['peak_mib'], '.1f')}"
-        )
-        out.append("peak MiB  " + " | ".join([here, *others]))
-    for fig in figures.values():
-        if "error" in fig:
-            out.append(f"error     {fig['label']}: exit {fig['error']['returncode']}")
-            out += ["          " + line for line in fig["error"]["stderr_tail"].splitlines()[-8:]]
-    out += [f"result    {results['result']}", f"json      {results_path}"]
-    return "\n".join(out)
+def sizes_of(args: argparse.Namespace) -> Sizes:
+    large = shapes.Shape(10, args.months, args.communes * args.scale)
+    months = max(1, min(24, args.workbook_rows // 10))
+    book = shapes.Shape(10, months, max(1, round(args.workbook_rows / (10 * months)) - 1))
+    communes, steps = (500, 101) if not args.quick else (5, 4)
+    return Sizes(large, book, args.sparse_rows, communes, steps)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if importlib.util.find_spec("ktt_cli") is None:
-        print(
-            "benchmarks/run.py: ktt_cli is not importable; run this with the Python of the "
-            "environment where ktt is installed (e.g. after `. venv/bin/activate`).",
-            file=sys.stderr,
-        )
+        say("benchmarks/run.py: run it with the Python of the environment where ktt is installed")
         return 2
-    shape = shape_from_args(args)
-    workdir = args.workdir.resolve()
-    workdir.mkdir(parents=True, exist_ok=True)
-    actuals = workdir / f"actuals-{shape.rows}-rows.csv"
-    targets = workdir / "targets.yaml"
-    results_path = workdir / f"results-{shape.rows}-rows.json"
-
     started = dt.datetime.now(dt.UTC)
     info = machine()
-    print(f"writing {actuals} ({shape.rows:,} rows) …", file=sys.stderr, flush=True)
-    t0 = time.perf_counter()
-    write_targets(targets, write_actuals(actuals, shape, args.seed))
-    generated_s = time.perf_counter() - t0
-
-    env = {k: v for k, v in os.environ.items() if k not in KTT_ENV}
+    workdir = args.workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    sizes = sizes_of(args)
+    env = {k: v for k, v in os.environ.items() if k not in CHILD_ENV_DROPPED}
     ktt = ktt_command()
-    file_args = [str(actuals), "--targets", str(targets)]
-    report = Command(
-        "report", "ktt report --format json", [*ktt, "report", *file_args, "--format", "json"]
-    )
-    validate = Command("validate", "ktt validate", [*ktt, "validate", *file_args])
-    csv_pass = Command(
-        "csv", "bare csv.reader pass", [sys.executable, "-c", CSV_PASS, *file_args[:1]]
-    )
-    small_ktt = Command("ktt", f"ktt report {SMALL_ACTUALS}", [*ktt, "report", SMALL_ACTUALS])
-    imports = Command(
-        "imports", "python -c 'import typer, yaml, …'", [sys.executable, "-c", IMPORTS]
-    )
-    stack = Command(
-        "stack",
-        "stack floor (stack_floor.py)",
-        [sys.executable, str(ROOT / "benchmarks" / "stack_floor.py"), "report", SMALL_ACTUALS],
-    )
+    shapes.write_targets(workdir / "targets.yaml")
+    features = Features.probe(ktt, workdir, workdir / "targets.yaml", env)
+    files = make_files(sizes, workdir, args.seed, features.workbook is None)
+    bench = Bench(ktt, workdir, env, args.rounds, args.small_rounds, args.warmup, features)
 
-    print("large file: report, validate, csv pass, alternated", file=sys.stderr, flush=True)
-    alternate([report, validate, csv_pass], args.rounds, args.warmup, workdir, env)
-    print("small file: ktt report, imports, stack floor, alternated", file=sys.stderr, flush=True)
-    alternate([small_ktt, imports, stack], args.small_rounds, args.warmup, ROOT, env)
+    measures = large_csv(bench, files, "excel", files.excel)
+    measures += large_csv(bench, files, "plain", files.plain)
+    measures += startup(bench)
+    measures += workbook(bench, files, sizes.workbook.rows)
+    measures += memory(bench, files, sizes)
+    verdict, result = b.overall(measures)
 
-    figures = {
-        "report": summarise(report, csv_pass),
-        "validate": summarise(validate, csv_pass),
-        "csv": summarise(csv_pass, None),
-        "small_ktt": summarise(small_ktt, imports),
-        "small_imports": summarise(imports, None),
-        "small_stack": summarise(stack, imports),
+    results_path = workdir / f"results-{files.rows}-rows.json"
+    data = {
+        "rows": files.rows,
+        "shape": asdict(sizes.large),
+        "seed": args.seed,
+        "excel_bytes": files.excel.stat().st_size,
+        "plain_bytes": files.plain.stat().st_size,
+        "workbook_rows": sizes.workbook.rows,
     }
-    budgets, verdicts = judge(figures)
-    failed = [key for key, fig in figures.items() if "error" in fig]
-    exceeded = [str(b["name"]) for b in budgets if b["ok"] is False]
-    if failed:
-        overall = "ERROR: a command failed, so its figures mean nothing"
-    elif exceeded:
-        overall = "FAIL: over budget: " + ", ".join(exceeded)
-    else:
-        overall = f"PASS: all {len(budgets)} budgets met"
-
-    parent_peak = None
-    if resource is not None:
-        scale = 1 if sys.platform == "darwin" else 1024
-        parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / MIB
     results = {
         "started": f"{started:%Y-%m-%d %H:%M:%S} UTC",
         "machine": info,
-        "ktt": {"version": installed_version(), "command": ktt},
-        "data": {
-            **asdict(shape),
-            "rows": shape.rows,
-            "seed": args.seed,
-            "actuals": str(actuals),
-            "targets": str(targets),
-            "bytes": actuals.stat().st_size,
-            "generated_s": generated_s,
-        },
+        "ktt": ktt,
+        "data": data,
         "method": {
             "rounds": args.rounds,
             "small_rounds": args.small_rounds,
             "warmup": args.warmup,
-            "peak_source": "os.wait4" if hasattr(os, "wait4") else None,
-            # A child's ru_maxrss counts its pre-exec copy of this process, so this is a floor.
-            "parent_peak_mib": parent_peak,
+            "parent_peak_mib": own_peak_mib(),
         },
-        "budgets": budgets,
-        "verdicts": verdicts,
-        "figures": figures,
-        "result": overall,
+        "features": asdict(features),
+        "measures": [asdict(m) | {"verdict": str(m.verdict)} for m in measures],
+        "result": result,
     }
-    print(render(results, workdir, results_path), flush=True)
-    text = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
-    results_path.write_text(text, encoding="utf-8")
-
-    if failed:
+    load = " ".join(map(str, info.get("loadavg_at_start", [])))  # type: ignore[call-overload]
+    out = [
+        f"ktt benchmark · {results['started']}",
+        f"machine   {info['platform']} · {info['cpu_count']} CPUs · load {load}",
+        f"python    {info['python']} {info['executable']}",
+        f"data      {files.rows:,} rows = 10 indicators × {sizes.large.months} months × "
+        f"({sizes.large.communes} communes + the territory); Excel-shaped "
+        f"{data['excel_bytes'] / 1e6:.1f} MB, plain {data['plain_bytes'] / 1e6:.1f} MB; "
+        f"workbook {sizes.workbook.rows:,} rows",
+        f"method    alternated, {args.warmup} warm-up round(s), {args.rounds} rounds "
+        f"({args.small_rounds} for start-up); median and spread of the per-round ratios; "
+        "peak = the child's ru_maxrss",
+        "",
+        *table(measures),
+        "",
+    ]
+    others = other_sizes(workdir, results_path)
+    if others:
+        out += ["peak MiB at other sizes:", *others]
+    out += [f"result    {result}", f"json      {results_path}"]
+    print("\n".join(out), flush=True)
+    results_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    if verdict is Verdict.ERROR:
         return 2
-    if exceeded and not args.no_fail:
+    if verdict is Verdict.FAIL and not args.no_fail:
         return 1
     return 0
 

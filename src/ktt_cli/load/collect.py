@@ -17,6 +17,7 @@ import io
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
 from ktt_cli.load.csv_rows import CsvTable
@@ -313,53 +314,68 @@ class Collector:
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         columns = layout.columns
+        if "unit" in columns:  # a unit cell to check on every row
+            for number, row in zip(numbers, rows, strict=True):
+                self._long_row(layout, number, row)
+            return
         i_ind, i_per, i_val = columns["indicator"], columns["period"], columns["value"]
-        i_reg, i_src, i_note = columns.get("region"), columns.get("source"), columns.get("note")
-        extras = i_src is not None or i_note is not None
-        unit_column = "unit" in columns
+        i_reg = columns.get("region")
+        texts = [columns[c] for c in ("source", "note") if c in columns]
+        # Whether a row's source and note cells are empty (the common row), so that
+        # `_extra` has nothing to make of them: in a text file every cell is a str, and
+        # truth says it; a sheet's cells are compared with empty ones.
+        i_text, i_text2 = (texts + texts)[:2] if texts else (0, 0)
+        text_cells = self.stride == 1
+        texts_of = itemgetter(*texts) if texts else None
+        no_texts: object = ("",) * len(texts) if len(texts) > 1 else ""
         width, comments_elsewhere = layout.width, i_ind != 0
         by_text, by_period = self.by_text, self.by_period
-        base, stride = self.base, self.stride
-        val_offset = i_val if stride > 1 else 0  # a line of text is one place
+        stride = self.stride
+        offset = self.base + (i_val if stride > 1 else 0)  # a line of text is one place
+        places = map(offset.__add__, numbers if stride == 1 else map(stride.__mul__, numbers))
         # The fast path takes a row whose every cell has been seen before; it runs a
         # million times, so it is plain look-ups. Anything else goes to `_long_row`. Rows
         # come grouped by indicator or period, so a cell equal to the row before's is
         # not looked up again (comparing two strings is cheaper than hashing one).
         last_ind = last_per = None
         indicator: _Indicator
+        figures: dict[object, float] = {}
+        regions: dict[object, Cells] = {}
         p = 0
-        for number, row in zip(numbers, rows, strict=True):
+        for place, row in zip(places, rows, strict=True):
             try:
                 if row[i_ind] != last_ind:
                     indicator = by_text[row[i_ind]]
+                    figures, regions = indicator.figures, indicator.regions
                     last_ind = row[i_ind]
                 if row[i_per] != last_per:
                     p = by_period[row[i_per]]
                     last_per = row[i_per]
-                value = indicator.figures[row[i_val]]
-                cells = indicator.regions[row[i_reg] if i_reg is not None else ""]
+                value = figures[row[i_val]]
+                cells = regions[row[i_reg] if i_reg is not None else ""]
             except (KeyError, IndexError, TypeError):
-                self._long_row(layout, number, row)
+                self._long_row(layout, (place - offset) // stride, row)
                 continue
-            first = row[0]
-            if (
-                unit_column
-                or len(row) != width
-                or (comments_elsewhere and isinstance(first, str) and first[:1] == "#")
+            if len(row) != width or (
+                comments_elsewhere and isinstance(row[0], str) and row[0][:1] == "#"
             ):
-                self._long_row(layout, number, row)
+                self._long_row(layout, (place - offset) // stride, row)
                 continue
-            place = base + number * stride + val_offset
-            if cells.sparse is None and p < len(cells.places) and cells.places[p] == 0:
+            slots = cells.places
+            if cells.sparse is None and p < len(slots) and not slots[p]:
                 cells.values[p] = value
-                cells.places[p] = place
+                slots[p] = place
                 cells.count += 1
             elif cells.get(p) is None:
                 cells.put(p, value, place)
             else:
                 self._again(indicator, cells, p, value, place)
                 continue
-            if extras and (extra := self._extra(row, layout)) is not None:
+            if (
+                texts_of is not None
+                and ((row[i_text] or row[i_text2]) if text_cells else texts_of(row) != no_texts)
+                and (extra := self._extra(row, layout)) is not None
+            ):
                 cells.extras[p] = extra
 
     def _long_row(self, layout: Layout, number: int, row: Sequence[object]) -> None:

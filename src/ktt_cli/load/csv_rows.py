@@ -18,19 +18,20 @@ a line asked for before the record it belongs to is complete continues it.
 from __future__ import annotations
 
 import csv
-import io
+import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import repeat
+from typing import Any
 
 from ktt_cli.load.text import FIELD_LIMIT, Decoded, InputStop
 
 DELIMITERS = (",", ";", "\t")
 _HEAD_LINES = 40
-_COMMENT_LINE = re.compile(r"^[ \t]*#", re.MULTILINE)
 _SEP_LINE = re.compile(r"sep=(.)\n")
 
-Chunk = tuple[Sequence[int], Iterable[list[str]]]
+#: (physical lines, rows): rows of text cells, read by any loader's reader as rows of cells.
+Chunk = tuple[Sequence[int], Iterable[list[Any]]]
 
 
 class CsvTable:
@@ -43,6 +44,7 @@ class CsvTable:
         self, name: str, decoded: Decoded, is_header: Callable[[list[list[str]]], bool]
     ) -> None:
         self.name = name
+        self._decoded = decoded
         self._blocks = decoded.blocks()
         self._head: list[tuple[int, str]] = []
         self._stop: InputStop | None = None  # met while reading the first lines
@@ -75,13 +77,32 @@ class CsvTable:
             self.delimiter = _delimiter(content, is_header)
         csv.field_size_limit(FIELD_LIMIT)
 
+    @property
+    def position(self) -> int:
+        """Bytes of the file read so far: after a chunk, up to its end (or a little past,
+        by the lines read ahead to find the header)."""
+        return self._decoded.consumed
+
     def chunks(self) -> Iterator[Chunk]:
         """(physical lines, rows) for every row of the file, a block at a time.
 
-        Blank rows come as [''] or [] and comment rows (only in blocks without quotes)
-        as they are. Raises InputStop for a byte the encoding cannot read, a quote left
-        open or an endless line, after the chunks before it.
+        Blank rows come as [''] and [] and comment rows as they are. Raises InputStop
+        for a byte the encoding cannot read, a quote left open or an endless line, after
+        the chunks before it.
+
+        The cyclic garbage collector is paused while the rows are read: each row is a
+        new list, and their allocation alone would have it scan the whole heap again
+        and again (a sixth of the time of a large file), though rows hold no cycles.
         """
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            yield from self._chunks()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _chunks(self) -> Iterator[Chunk]:
         delimiter = self.delimiter
         carry, carry_start = "", 0
         blocks = self._all_blocks()
@@ -127,40 +148,64 @@ def _quoted_rows(
     text: str, start: int, delimiter: str
 ) -> tuple[list[int], list[list[str]], int | None]:
     """The rows of a block with quotes, their physical lines, and, where the block ends
-    inside a quoted field, the index of the line its record starts on (else None)."""
+    inside a quoted field, the index of the line its record starts on (else None).
+
+    Only records that hold a quote go through the csv module: the lines between them,
+    which hold none, are split directly as in a block without quotes, so a few quoted
+    notes do not put the whole block on the slow path. A record starts on a line that
+    holds a quote (a line without one is a record of its own); the csv module reads it,
+    and the records after it while their first line holds a quote, pulling the lines
+    of a quoted field that runs on."""
     numbers: list[int] = []
     rows: list[list[str]] = []
-    lines = text.split("\n")
-    lines.pop()
-    opened = -1  # the index of the line the record being read starts on; -1: none
+    size = len(text)
+    pos = 0  # the start of the next record
+    line = 0  # lines of `text` before `pos`
+    at = 0  # where the csv module reads its next line
 
     def feed() -> Iterator[str]:
-        nonlocal opened
-        for k, line in enumerate(lines):
-            if opened < 0:
-                if line.lstrip(" \t")[:1] == "#":
-                    continue  # a comment, outside any record
-                opened = k
-            yield line + "\n"
+        nonlocal at
+        while at < size:
+            end = text.index("\n", at) + 1
+            piece, at = text[at:end], end
+            yield piece
 
-    has_comments = _COMMENT_LINE.search(text) is not None
-    reader = csv.reader(
-        feed() if has_comments else io.StringIO(text), delimiter=delimiter, strict=True
-    )
-    try:
-        for row in reader:
-            if has_comments:
-                numbers.append(start + opened + 1)
-                opened = -1
-            else:  # the reader's own count of lines tells where each record starts
-                numbers.append(start + max(opened, 0) + 1)
-                opened = reader.line_num
+    reader = csv.reader(feed(), delimiter=delimiter, strict=True)
+    while pos < size:
+        quote = text.find('"', pos)
+        cut = size if quote < 0 else text.rfind("\n", pos, quote) + 1 or pos
+        if cut > pos:  # lines without a quote: a record each
+            lines = text[pos:cut].split("\n")
+            lines.pop()  # after the last line end
+            first = start + line + 1
+            numbers.extend(range(first, first + len(lines)))
+            rows.extend(map(str.split, lines, repeat(delimiter)))
+            line, pos = line + len(lines), cut
+            if pos >= size:
+                break
+        end = text.index("\n", pos)
+        if text[pos:end].lstrip(" \t")[:1] == "#":  # a comment, outside any record
+            numbers.append(start + line + 1)
+            rows.append(text[pos:end].split(delimiter))
+            line, pos = line + 1, end + 1
+            continue
+        at = pos
+        while True:
+            read_before = reader.line_num
+            try:
+                row = next(reader)
+            except csv.Error as e:
+                if "end of data" in str(e):
+                    return numbers, rows, line
+                raise CsvSyntax(start + line + 1, str(e), numbers, rows) from None
+            numbers.append(start + line + 1)
             rows.append(row)
-    except csv.Error as e:
-        at = max(opened, 0) if opened >= 0 or not has_comments else len(lines)
-        if "end of data" in str(e):
-            return numbers, rows, at
-        raise CsvSyntax(start + at + 1, str(e), numbers, rows) from None
+            line, pos = line + reader.line_num - read_before, at
+            if pos >= size:
+                break
+            end = text.index("\n", pos)
+            if text.find('"', pos, end) < 0 or text[pos:end].lstrip(" \t")[:1] == "#":
+                break
     return numbers, rows, None
 
 

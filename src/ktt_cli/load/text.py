@@ -16,7 +16,8 @@ from typing import BinaryIO, NamedTuple
 
 #: A line longer than this stops the file: more than any note needs.
 FIELD_LIMIT = 4 * 1024 * 1024
-_CHUNK_CHARS = 1 << 20
+_CHUNK_CHARS = 1 << 16
+_CHUNK_BYTES = 1 << 17
 _ESCAPE = "ktt.escape"
 
 
@@ -67,10 +68,19 @@ class Decoded:
 
     def __init__(self, raw: BinaryIO, encoding: str, bom: bytes, byte_codec: str) -> None:
         self.encoding = encoding
+        self._head = raw.peek(64)[:64] if hasattr(raw, "peek") else b""
+        if bom:  # the mark read here leaves plain UTF-8 (or -16, -32) to a codec in C
+            raw.read(len(bom))
+            encoding = byte_codec
+        self._raw = raw
         self._text = io.TextIOWrapper(raw, encoding=encoding, errors=_ESCAPE, newline="")
         self._byte_codec = byte_codec  # the codec that gives each character's bytes back
         self._bytes = len(bom)
-        self._head = raw.peek(64)[:64] if hasattr(raw, "peek") else b""
+
+    @property
+    def consumed(self) -> int:
+        """Bytes of the file in the blocks handed out so far (the progress of a read)."""
+        return self._bytes
 
     def read_line(self, line: int, before: str = "") -> str:
         """The rest of the line that follows physical line `line` and the text `before`,
@@ -86,6 +96,9 @@ class Decoded:
     def blocks(self, line: int = 0) -> Iterator[Block]:
         """Each block of whole lines of the rest of the file, after physical line `line`;
         a byte the codec cannot read ends them after the lines before it."""
+        if self._byte_codec == "utf-8":
+            yield from self._utf8_blocks(line)
+            return
         while block := self._text.read(_CHUNK_CHARS):
             if block[-1] != "\n":
                 block += self.read_line(line, block)
@@ -103,6 +116,52 @@ class Decoded:
                 text += "\n"
             yield line, text
             line += text.count("\n")
+
+    def _utf8_blocks(self, line: int) -> Iterator[Block]:
+        """`blocks` of a UTF-8 file, cut from its bytes: line ends are made LF on the bytes
+        and the block decoded strictly in one call, so that neither a Python-level
+        decoder, nor a pass of `str.replace` over twice the bytes, nor encoding back to
+        count the bytes is needed. A block the codec refuses takes the path of every
+        other encoding, which places the byte."""
+        raw, pending = self._raw, b""
+        while True:
+            data = raw.read(_CHUNK_BYTES)
+            buffer = pending + data if pending else data
+            if not buffer:
+                return
+            if data:  # up to the last line end; a CR at the very end may precede an LF
+                cut = max(buffer.rfind(b"\n"), buffer.rfind(b"\r", 0, len(buffer) - 1)) + 1
+                if not cut:
+                    if len(buffer) >= FIELD_LIMIT and _chars(buffer) >= FIELD_LIMIT:
+                        raise InputStop(
+                            line + 1,
+                            "line_too_long",
+                            f"a line is longer than {FIELD_LIMIT} characters",
+                        )
+                    pending = buffer
+                    continue
+            else:
+                cut = len(buffer)
+            block, pending = buffer[:cut], buffer[cut:]
+            lf = block.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in block else block
+            try:
+                text = lf.decode("utf-8")
+            except UnicodeDecodeError:
+                escaped = block.decode("utf-8", _ESCAPE)
+                bad = self._first_bad(escaped)
+                assert bad is not None
+                good = escaped[: escaped.rfind("\n", 0, bad) + 1]
+                if good:
+                    self._first_bad(good)  # counts its bytes
+                    text = _lf(good)
+                    yield line, text
+                    line += text.count("\n")
+                raise self._stop(escaped[len(good) :], bad - len(good), line) from None
+            self._bytes += len(block)
+            if text[-1] != "\n":
+                text += "\n"
+            yield line, text
+            line += lf.count(b"\n") + (lf[-1:] != b"\n")
 
     def _first_bad(self, text: str) -> int | None:
         """Where in `text` the first byte the codec could not read is, or None; counts the
@@ -131,6 +190,11 @@ class Decoded:
         if self.encoding.startswith(("utf-8", "utf8")):
             return "; for an older Windows file try --encoding cp1258"
         return ""
+
+
+def _chars(data: bytes) -> int:
+    """How many characters UTF-8 `data` decodes to."""
+    return len(data.decode("utf-8", _ESCAPE))
 
 
 def _lf(text: str) -> str:
