@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
@@ -36,6 +36,7 @@ from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, is_territor
 from ktt_cli.numbers import NumberStyle, is_no_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, shown
+from ktt_cli.progress_bar import ReadBar
 from ktt_cli.store import (
     TERRITORY,
     Actuals,
@@ -164,7 +165,8 @@ class Collector:
             except UnicodeError as e:  # a codec refusing the file outright
                 self.log.error(source.name, 1, "encoding", str(e))
                 return
-            self.read_table(table)
+            with ReadBar.for_file(source.name, raw) as bar:
+                self.read_table(table, lambda: bar.advance(table.position))
 
     def _read_workbook(self, name: str, raw: BinaryIO) -> None:
         """Read the sheet `--sheet` names, else the first whose header reads (SPEC §9)."""
@@ -221,8 +223,9 @@ class Collector:
         found = find_header(content, self.names)
         return found is not None and found.layout is not None
 
-    def read_table(self, table: Table) -> None:
-        """Read the rows of one file or sheet into the store."""
+    def read_table(self, table: Table, progress: Callable[[], None] | None = None) -> None:
+        """Read the rows of one file or sheet into the store; `progress` is told of each
+        chunk read."""
         self.base = self.store.places.begin(table.name, table.sheet, table.stride)
         self.stride = table.stride
         self._start_file()
@@ -244,6 +247,8 @@ class Collector:
                     self._rows(layout, numbers, rows)
                 if numbers:
                     last = numbers[-1]
+                if progress is not None:
+                    progress()
         except InputStop as e:
             stop = e
         if not tried and head:
