@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ktt_cli.model import Unit
@@ -98,22 +99,32 @@ class Extra(NamedTuple):
 
 
 class Cells:
-    """One indicator in one region: a figure and its place number for each period index."""
+    """One indicator in one region: a figure and its place number for each period index.
 
-    __slots__ = ("count", "extras", "places", "region", "sparse", "values")
+    Dense, `values` and `places` are indexed by period index (place 0: no figure).
+    Sparse (`periods` is not None), the three arrays hold one entry a figure, in
+    increasing period index, found by bisection: 16 bytes a figure, whatever the
+    spread of periods among regions.
+    """
+
+    __slots__ = ("count", "extras", "periods", "places", "region", "values")
 
     def __init__(self, region: str) -> None:
         self.region = region  # as first written (NFC, spaces folded); "" for the territory
         self.values = array("d")
-        self.places = array("I")  # 0: no figure at that period index
-        self.sparse: dict[int, tuple[float, int]] | None = {}
+        self.places = array("I")
+        self.periods: array[int] | None = array("I")
         self.count = 0
         self.extras: dict[int, Extra] = {}
 
     def get(self, p: int) -> tuple[float, int] | None:
         """(value, place) at period index `p`, or None."""
-        if self.sparse is not None:
-            return self.sparse.get(p)
+        periods = self.periods
+        if periods is not None:
+            k = bisect_left(periods, p)
+            if k < len(periods) and periods[k] == p:
+                return self.values[k], self.places[k]
+            return None
         if p < len(self.places) and self.places[p]:
             return self.values[p], self.places[p]
         return None
@@ -121,18 +132,25 @@ class Cells:
     def put(self, p: int, value: float, place: int) -> None:
         """Set a figure at a period index that has none."""
         self.count += 1
-        sparse = self.sparse
-        if sparse is None:
+        periods = self.periods
+        if periods is None:
             if p >= len(self.places):
                 self._grow(p + 1)
             self.values[p], self.places[p] = value, place
             return
-        sparse[p] = (value, place)
-        if self.count >= 8 and self.count >= _DENSE_FROM * (max(sparse) + 1):
-            self.sparse = None
-            self._grow(max(sparse) + 1)
-            for q, (v, n) in sparse.items():
-                self.values[q], self.places[q] = v, n
+        k = len(periods) if not periods or p > periods[-1] else bisect_left(periods, p)
+        periods.insert(k, p)
+        self.values.insert(k, value)
+        self.places.insert(k, place)
+        if self.count >= 8 and self.count >= _DENSE_FROM * (periods[-1] + 1):
+            self._densify(periods)
+
+    def _densify(self, periods: array[int]) -> None:
+        values, places = self.values, self.places
+        self.periods, self.values, self.places = None, array("d"), array("I")
+        self._grow(periods[-1] + 1)
+        for k, p in enumerate(periods):
+            self.values[p], self.places[p] = values[k], places[k]
 
     def _grow(self, size: int) -> None:
         size = max(size, 2 * len(self.places), 16)
@@ -140,11 +158,14 @@ class Cells:
         self.values.extend(array("d", [_NAN]) * extra)
         self.places.extend(array("I", [0]) * extra)
 
+    def indexes(self) -> Sequence[int] | None:
+        """The period indexes with a figure, where the series is sparse; else None."""
+        return self.periods
+
     def items(self) -> Iterator[tuple[int, float, int]]:
         """(period index, value, place) of every figure."""
-        if self.sparse is not None:
-            for p, (value, place) in self.sparse.items():
-                yield p, value, place
+        if self.periods is not None:
+            yield from zip(self.periods, self.values, self.places, strict=True)
             return
         places = self.places
         for p, value in enumerate(self.values):
@@ -301,9 +322,10 @@ class Actuals(NamedTuple):
             return None
         periods = store.periods
         order = store.order()
-        if cells.sparse is not None and len(cells.sparse) < len(order) // 4:
+        sparse = cells.indexes()
+        if sparse is not None and len(sparse) < len(order) // 4:
             position = {p: k for k, p in enumerate(order)}
-            order = sorted(cells.sparse, key=position.__getitem__)
+            order = sorted(sparse, key=position.__getitem__)
         last = next((p for p in reversed(order) if periods[p].time <= until and cells.get(p)), None)
         if last is None:
             return None

@@ -367,7 +367,7 @@ class Collector:
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
             slots = cells.places
-            if cells.sparse is None and p < len(slots) and not slots[p]:
+            if cells.periods is None and p < len(slots) and not slots[p]:
                 cells.values[p] = value
                 slots[p] = place
                 cells.count += 1
