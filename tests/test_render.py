@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from ktt_cli import i18n
@@ -205,3 +207,29 @@ def test_narrow_terminals_lose_no_column_and_cut_no_status(
         assert any(status in line for line in lines), (width, status)
     for column in ("target", "actual", "gap", "achieved", "status"):
         assert i18n.label(lang, column) in text, (width, column)
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(JSON_VALUES)
+def test_json_with_one_line_per_item_reads_back_as_it_was(value: object) -> None:
+    from ktt_cli.render.json import dumps
+
+    assert json.loads(dumps(value)) == value
+
+
+def test_each_result_of_the_json_is_one_line(yen_bai: TargetsFile) -> None:
+    from ktt_cli.render.json import report_json
+
+    lines = report_json(example_report(yen_bai), "vi").splitlines()
+    results = [line for line in lines if line.lstrip().startswith('{"indicator": ')]
+    assert len(results) == len(example_report(yen_bai).results)

@@ -136,8 +136,33 @@ def report_dict(report: Report, lang: str) -> dict[str, Any]:
 
 
 def dumps(data: object) -> str:
-    # allow_nan=False: a NaN reaching the output is a bug, never a silent "NaN" token
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """JSON for people and programs: indented, except that each item of a list of
+    objects (a result, a row of the breakdown, a problem) is one line.
+
+    An item on one line is written by the json module's C encoder: a breakdown of
+    thousands of rows indented in full goes through its pure-Python encoder, which
+    costs as much as reading a large file. allow_nan=False: a NaN reaching the
+    output is a bug, never a silent "NaN" token.
+    """
+    return _dumps(data, "") + "\n"
+
+
+def _compact(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, allow_nan=False)
+
+
+def _dumps(data: object, indent: str) -> str:
+    inner = indent + "  "
+    if isinstance(data, dict) and data:
+        items = (f"{inner}{_compact(str(k))}: {_dumps(v, inner)}" for k, v in data.items())
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if isinstance(data, list) and data:
+        if all(isinstance(item, dict) for item in data):
+            lines = (f"{inner}{_compact(item)}" for item in data)
+        else:
+            lines = (f"{inner}{_dumps(item, inner)}" for item in data)
+        return "[\n" + ",\n".join(lines) + f"\n{indent}]"
+    return _compact(data)
 
 
 def report_json(report: Report, lang: str) -> str:
