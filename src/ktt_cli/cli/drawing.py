@@ -21,10 +21,16 @@ if TYPE_CHECKING:
 
 
 def _warm() -> None:
-    from matplotlib import figure, ticker  # noqa: F401
-    from matplotlib.backends import backend_svg  # noqa: F401
+    """Import the charting library and draw a chart once: the first drawing also loads
+    the fonts and lays out text, which costs as much again as the import."""
+    from ktt_cli.model import Unit
+    from ktt_cli.progress import Point, Status
+    from ktt_cli.render.chart import Chart, Track
+    from ktt_cli.render.svg_chart import chart_svg
 
-    import ktt_cli.render.svg_chart  # noqa: F401 - the import is the point
+    line = (Point(2020.0, 1.0), Point(2030.0, 2.0))
+    track = Track(2030, Point(2030.0, 2.0), Status.ON_TRACK, line, line)
+    chart_svg(Chart("warm", Unit.COUNT, line, line[0], (track,)), "vi")
 
 
 def _draw(chart: Chart, lang: str) -> str:
