@@ -300,7 +300,7 @@ def test_validate_reads_a_pipe_once() -> None:
         finally:
             os.close(read_end)
         assert result.exit_code == 0, result.stdout
-        assert result.stdout.endswith(": valid\n")
+        assert result.stdout.endswith(": hợp lệ\n")
 
 
 def test_a_targets_file_in_json_is_a_targets_file(tmp_path: Path) -> None:
@@ -329,7 +329,7 @@ def test_problems_past_the_first_ten_thousand_are_counted_not_dropped(tmp_path: 
     assert len(problems) == 10_001  # the first 10,000 kept, then one that counts the rest
     assert problems[-1]["code"] == "more_problems"
     assert problems[-1]["message"] == "5 more are not listed"
-    text = ktt("validate", str(bad))
+    text = ktt("validate", str(bad), "--lang", "en")
     assert text.stdout.count("\n") == 51  # 50 problems and the line that counts the rest
     assert "... and 9955 more, 10005 in all" in text.stdout
     assert "10005 error(s), 0 warning(s)" in text.stderr
@@ -338,11 +338,13 @@ def test_problems_past_the_first_ten_thousand_are_counted_not_dropped(tmp_path: 
 def test_report_warnings_are_capped_like_errors(tmp_path: Path) -> None:
     repeated = tmp_path / "repeated.csv"
     repeated.write_text("indicator,period,value\n" + "htx_count,2024,777\n" * 200)
-    result = ktt("report", str(repeated), "-f", "json")
+    result = ktt("report", str(repeated), "-f", "json", "--lang", "en")
     warnings = json.loads(result.stdout)["warnings"]
     assert [w["code"] for w in warnings] == ["repeated_row"] * 199
     assert result.stderr.count("repeated_row") == 50
     assert "... and 149 more, 199 in all" in result.stderr
+    vi = ktt("report", str(repeated), "-f", "json").stderr
+    assert "... và 149 vấn đề khác, tổng cộng 199" in vi
 
 
 def test_a_wide_row_of_blank_cells_does_not_move_as_of(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from ktt_cli.inputs import looks_like_targets, targets_source
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
-from ktt_cli.problems import ProblemLog
+from ktt_cli.problems import Place, ProblemLog
 from ktt_cli.targets_file import read_targets, read_targets_bytes
 
 
@@ -47,12 +47,7 @@ def validate(sources: list[Source], targets: str | None, options: ReadOptions) -
         names = names or [name]
     if reference is None:
         for source in data:
-            log.error(
-                source.name,
-                None,
-                "not_checked",
-                "not checked: the targets file it is checked against has errors",
-            )
+            log.say(Place(source.name, None), "not_checked")
     elif data:
         read_actuals(data, reference, options, log)
     return Validation(names, log)

@@ -112,8 +112,8 @@ def target_path(value: str | None) -> Path:
     return targets_source(value)[1]
 
 
-def print_problems(log: ProblemLog, stream: TextIO) -> None:
-    print_lines(problem_lines(list(log), log.unlisted()), stream)
+def print_problems(log: ProblemLog, stream: TextIO, lang: str = "en") -> None:
+    print_lines(problem_lines(list(log), log.unlisted(), lang=lang), stream)
 
 
 def print_lines(lines: list[str], stream: TextIO) -> None:

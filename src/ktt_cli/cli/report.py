@@ -147,7 +147,7 @@ def report(
     log = ProblemLog()
     data = read_actuals(actual_sources, programme, ReadOptions(number_format, encoding, sheet), log)
     if log.errors:
-        print_problems(log, sys.stderr)
+        print_problems(log, sys.stderr, lang.value)
         fail(f"{log.errors} error(s) in the actuals; nothing was computed")
     try:
         earlier = _compare_with(compare, period or data.latest)
@@ -164,7 +164,12 @@ def report(
         unlisted_warnings=log.unlisted("warning"),
         compare_with=earlier,
     )
-    print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
+    called = {i.id: i.name.pick(lang.value) for i in programme.indicators}
+    warnings = tuple(p.in_language(lang.value, called) for p in result.warnings)
+    result = result._replace(warnings=warnings)
+    print_lines(
+        problem_lines(warnings, result.unlisted_warnings, lang=lang.value, names=called), sys.stderr
+    )
     _emit(result, format_name, output_file, lang.value)
     matched = [line for r in result.results if (line := _matched(result, r, fail_statuses))]
     if matched:

@@ -172,15 +172,8 @@ class Collector:
                     )
                 if sheet is None:
                     sheets = ", ".join(f"'{s.name}'" for s in book.sheets())
-                    self.log.error(
-                        name,
-                        None,
-                        "no_header",
-                        f"no sheet ({sheets}) has a header ktt reads within its first "
-                        f"{HEADER_WITHIN} rows: an indicator, period and value column, a "
-                        "period column and a column per indicator, or an indicator column and "
-                        "a column per period; or name the sheet with --sheet",
-                    )
+                    whole = Place(name, None)
+                    self.log.say(whole, "no_header.book", sheets=sheets, within=HEADER_WITHIN)
                     return
                 self.read_table(SheetTable(book, sheet))
                 self._warn_hidden(name, sheet, book.hidden_rows(sheet))
@@ -191,20 +184,10 @@ class Collector:
 
     def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
         if sheet.hidden:
-            self.log.add_at(
-                Place(name, None, sheet.name, None),
-                "hidden_sheet",
-                "the sheet is hidden in Excel; its figures are read like any others",
-                "warning",
-            )
+            self.log.say(Place(name, None, sheet.name, None), "hidden_sheet", "warning")
         if rows:
-            self.log.add_at(
-                Place(name, rows[0], sheet.name, f"A{rows[0]}"),
-                "hidden_rows",
-                f"{len(rows)} hidden row(s), the first here: their figures are read like any "
-                "others",
-                "warning",
-            )
+            where = Place(name, rows[0], sheet.name, f"A{rows[0]}")
+            self.log.say(where, "hidden_rows", "warning", count=len(rows))
 
     def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
@@ -239,7 +222,7 @@ class Collector:
         if not tried and head:
             tried, layout = True, self._begin(head, table)
         if not tried and stop is None:
-            self._error(self.base + 1, "empty_file", "the file has no header and no rows")
+            self._say(self.base + 1, "empty_file.table")
         if stop is not None:
             self.log.error(table.name, stop.line, stop.code, stop.message)
             last = max(last, stop.line or 0)
@@ -248,7 +231,7 @@ class Collector:
             return
         self._finish_file()
         if self.store.size == rows_before and self.log.total == problems_before:
-            self._warn(self.header_place, "no_rows", "the file has a header but no rows")
+            self._say(self.header_place, "no_rows", "warning")
 
     def _begin(self, head: list[tuple[int, Sequence[object]]], table: Table) -> Layout | None:
         """Find the header among the first rows, then read the rows after it."""
@@ -274,18 +257,10 @@ class Collector:
         layout = found.layout
         if layout is not None:
             for name in layout.ignored:
-                self._warn(
-                    place,
-                    "ignored_column",
-                    f"the column {shown(name)} is not one ktt reads; it is left out",
-                )
+                self._say(place, "ignored_column", "warning", column=shown(name))
             if layout.passed_over:
                 names = ", ".join(shown(n, 30) for n in layout.passed_over)
-                self._warn(
-                    place,
-                    "not_figures",
-                    f"the columns {names} hold plans or comparisons, not figures: passed over",
-                )
+                self._say(place, "not_figures", "warning", columns=names)
         return layout, number, head[found.row + 1 :]
 
     def _rows(
@@ -463,32 +438,17 @@ class Collector:
             if self.stride == 1:
                 # Even empty extra fields are refused: an unquoted 65,5 in a row whose last
                 # cells are empty would otherwise shift 5 into the next column unnoticed.
-                self._error(
-                    self.base + number,
-                    "extra_fields",
-                    f"the row has {width} fields but the header {layout.width}: a delimiter "
-                    "inside a value (such as 65,5) must be in quotes, or the header needs a "
-                    "column more",
-                )
+                self._say(self.base + number, "extra_fields", width=width, header=layout.width)
                 return None
             if any(not _empty(c) for c in extra):
                 first = next(i for i, c in enumerate(extra) if not _empty(c)) + layout.width
-                self._warn(
-                    self.base + number * self.stride + first,
-                    "beyond_header",
-                    "a cell right of the header's last column is not read",
-                )
+                self._say(self.base + number * self.stride + first, "beyond_header", "warning")
             return list(row[: layout.width])
         if width < layout.width and self.stride == 1 and width <= _last_required(layout):
             if width == 1 and not any(d in str(row[0]) for d in ",;\t"):
                 self.passed.add(self.base + number)  # a line of text: a signature, a date
                 return None
-            self._error(
-                self.base + number,
-                "short_row",
-                f"the row has {width} field(s) but the header {layout.width}: it is cut short, "
-                "or written with another delimiter than the header",
-            )
+            self._say(self.base + number, "short_row", width=width, header=layout.width)
             return None
         return [*row, *[""] * (layout.width - width)]
 
@@ -496,11 +456,7 @@ class Collector:
         text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
         found_id = self.names.find(text)
         if found_id is None and normalise(text) in TOTALS_WORDS:
-            self._warn(
-                place,
-                "totals_row",
-                f"{shown(text.strip())} is a totals row: passed over (ktt adds nothing up itself)",
-            )
+            self._say(place, "totals_row", "warning", text=shown(text.strip()))
             return None
         if found_id is None:
             message = self.unknown.get(text)
@@ -564,11 +520,13 @@ class Collector:
             return
         written = str(row[i_unit])
         if ("%" in written) != (indicator.unit is Unit.PERCENT):
-            self._warn(
+            self._say(
                 self._cell(place, i_unit),
                 "unit_mismatch",
-                f"the unit {shown(written)} does not fit {indicator.id}, a "
-                f"{indicator.unit.value} figure",
+                "warning",
+                unit=shown(written),
+                indicator=indicator.id,
+                kind=indicator.unit.value,
             )
 
     def _extra(self, row: Sequence[object], layout: Layout) -> Extra | None:
@@ -658,12 +616,14 @@ class Collector:
                 self.conflict_told = True
                 first, first_place = self.decided_by
                 where = self.store.places.place(first_place)
-                self._error(
+                self._say(
                     place,
                     "mixed_number_styles",
-                    f"{shown(parts.reading.text)} is written in {deciding.value} style but "
-                    f"{shown(first)} ({_where(where)}) in {self.style.value} style: a file "
-                    "holds one style; correct one of them, or say which with --number-format",
+                    text=shown(parts.reading.text),
+                    style=deciding.value,
+                    first=shown(first),
+                    where=_where(where),
+                    first_style=self.style.value,
                 )
             return False, self.style
         return True, deciding
@@ -690,18 +650,25 @@ class Collector:
         assert got is not None
         old, first_place = got
         first = self.store.places.place(first_place)
-        where = cells.region or "the whole territory"
-        what = f"{indicator.id} {self.store.periods[p]} ({where})"
         # the file is named when the first figure is in another file, a sheet before this
         # one, or the same file given twice
+        region = cells.region or "the whole territory"
         on = _where(first, with_file=first_place < self.base)
+        i, period = indicator.id, self.store.periods[p]
         if old == value:
-            self._warn(place, "repeated_row", f"{what} is given again as on {on}")
+            self._say(
+                place, "repeated_row", "warning", indicator=i, period=period, region=region, on=on
+            )
         else:
-            self._error(
+            self._say(
                 place,
                 "conflicting_values",
-                f"{what} is {plain_number(value)} here but {plain_number(old)} on {on}",
+                indicator=i,
+                period=period,
+                region=region,
+                value=plain_number(value),
+                old=plain_number(old),
+                on=on,
             )
 
     # ---- files -------------------------------------------------------------------
@@ -735,19 +702,11 @@ class Collector:
                 if isinstance(text, str) and text not in neutral and _neutral(text):
                     neutral[text] = value
         if self.no_figure.count:
-            self._warn(
-                self.no_figure.first,
-                "no_figure",
-                f"{self.no_figure.count} cell(s) say there is no figure (-, .., x or empty) "
-                "and were passed over, the first here",
+            self._say(
+                self.no_figure.first, "no_figure.count", "warning", count=self.no_figure.count
             )
         if self.passed.count:
-            self._warn(
-                self.passed.first,
-                "rows_passed_over",
-                f"{self.passed.count} row(s) hold no figure (a group row, a signature, a "
-                "date of signing) and were passed over, the first here",
-            )
+            self._say(self.passed.first, "rows_passed_over", "warning", count=self.passed.count)
 
     def finish(self) -> Actuals:
         names = {i.id: i.id for i in self.targets.indicators}
@@ -762,12 +721,13 @@ class Collector:
     def _error(self, place: int, code: str, message: str) -> None:
         self._problem(place, code, message, "error")
 
-    def _warn(self, place: int, code: str, message: str) -> None:
-        self._problem(place, code, message, "warning")
-
     def _problem(self, place: int, code: str, message: str, severity: Severity) -> None:
         where = self.store.places.place(place)
         self.log.add_at(where, code, message, severity)
+
+    def _say(self, place: int, key: str, severity: Severity = "error", /, **values: object) -> None:
+        """A problem the catalogue words (messages.MESSAGES)."""
+        self.log.say(self.store.places.place(place), key, severity, **values)
 
 
 def _with_qualifier(extra: Extra | None, qualifier: str | None) -> Extra | None:

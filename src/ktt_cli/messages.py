@@ -1,0 +1,277 @@
+"""The catalogue of messages a person reads, in both languages, looked up by a problem's code.
+
+A problem keeps its code (never translated) and its arguments, already written as text;
+the message is made from the template of the language asked for when it is shown. A
+field's format names how the language writes it: `{value:num}` a plain number (`5300`,
+`65.5`) that Vietnamese writes `5.300`, `65,5`; `{period:period}` a canonical period that
+Vietnamese writes `6/2025`; `{indicator:indicator}` an indicator's id that a report names
+by its name. English keeps the text as given, so its wording stays the messages' own.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+
+Args = tuple[tuple[str, str], ...]
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ---- the report's warnings ----------------------------------------------------------
+    "nothing_to_compare": {
+        "en": "no figure is dated {period:period} or earlier: there is nothing to compare with",
+        "vi": "không có số liệu nào tính đến {period:period} hoặc trước đó: không có gì để so sánh",
+    },
+    "after_as_of": {
+        "en": "{indicator:indicator} has figures only after {as_of:period} (the first for "
+        "{first:period})",
+        "vi": "{indicator:indicator} chỉ có số liệu sau {as_of:period} (số đầu tiên là của "
+        "{first:period})",
+    },
+    "bound_used": {
+        "en": "{indicator:indicator}: the {role} ({period:period}) is given as '{bound:word} "
+        "{value:num}': a bound, used as the value",
+        "vi": "{indicator:indicator}: {role:word} ({period:period}) được ghi là '{bound:word} "
+        "{value:num}': một cận, được dùng làm giá trị",
+    },
+    "baseline_disagrees": {
+        "en": "{indicator:indicator}: the data give {value:num} for {period:period}, the "
+        "targets file declares {declared:num} for {declared_period:period} as the baseline; "
+        "the declared one is used",
+        "vi": "{indicator:indicator}: số liệu cho {value:num} vào {period:period}, tệp mục "
+        "tiêu khai báo {declared:num} vào {declared_period:period} làm số gốc; dùng số khai "
+        "báo",
+    },
+    "stale_figure": {
+        "en": "{indicator:indicator}: the milestone {year} has passed at {as_of:period}, but "
+        "the figure used is for {period:period}, before it",
+        "vi": "{indicator:indicator}: mốc {year} đã qua tính đến {as_of:period}, nhưng số "
+        "liệu được dùng là của {period:period}, trước mốc đó",
+    },
+    # ---- reading actuals ----------------------------------------------------------------
+    "hidden_sheet": {
+        "en": "the sheet is hidden in Excel; its figures are read like any others",
+        "vi": "trang tính bị ẩn trong Excel; số liệu của nó vẫn được đọc như mọi trang khác",
+    },
+    "hidden_rows": {
+        "en": "{count} hidden row(s), the first here: their figures are read like any others",
+        "vi": "{count} dòng bị ẩn, dòng đầu tiên ở đây: số liệu của chúng vẫn được đọc như "
+        "mọi dòng khác",
+    },
+    "no_figure.count": {
+        "en": "{count} cell(s) say there is no figure (-, .., x or empty) and were passed "
+        "over, the first here",
+        "vi": "{count} ô ghi không có số liệu (-, .., x hoặc để trống) và được bỏ qua, ô "
+        "đầu tiên ở đây",
+    },
+    "rows_passed_over": {
+        "en": "{count} row(s) hold no figure (a group row, a signature, a date of signing) "
+        "and were passed over, the first here",
+        "vi": "{count} dòng không có số liệu (dòng nhóm, chữ ký, ngày ký) và được bỏ qua, "
+        "dòng đầu tiên ở đây",
+    },
+    "no_header.book": {
+        "en": "no sheet ({sheets}) has a header ktt reads within its first {within} rows: an "
+        "indicator, period and value column, a period column and a column per indicator, or "
+        "an indicator column and a column per period; or name the sheet with --sheet",
+        "vi": "không trang tính nào ({sheets}) có dòng tiêu đề ktt đọc được trong {within} "
+        "dòng đầu: một cột chỉ tiêu, kỳ và giá trị, một cột kỳ và mỗi chỉ tiêu một cột, hoặc "
+        "một cột chỉ tiêu và mỗi kỳ một cột; hoặc chỉ rõ trang tính bằng --sheet",
+    },
+    "empty_file.table": {
+        "en": "the file has no header and no rows",
+        "vi": "tệp không có dòng tiêu đề và không có dòng nào",
+    },
+    "no_rows": {
+        "en": "the file has a header but no rows",
+        "vi": "tệp có dòng tiêu đề nhưng không có dòng số liệu nào",
+    },
+    "ignored_column": {
+        "en": "the column {column} is not one ktt reads; it is left out",
+        "vi": "cột {column} không phải cột ktt đọc; bỏ qua cột này",
+    },
+    "not_figures": {
+        "en": "the columns {columns} hold plans or comparisons, not figures: passed over",
+        "vi": "các cột {columns} là kế hoạch hoặc so sánh, không phải số thực hiện: bỏ qua",
+    },
+    "extra_fields": {
+        "en": "the row has {width} fields but the header {header}: a delimiter inside a value "
+        "(such as 65,5) must be in quotes, or the header needs a column more",
+        "vi": "dòng có {width} trường nhưng dòng tiêu đề có {header}: dấu phân cách nằm trong "
+        "một giá trị (như 65,5) phải đặt trong ngoặc kép, hoặc dòng tiêu đề cần thêm một cột",
+    },
+    "beyond_header": {
+        "en": "a cell right of the header's last column is not read",
+        "vi": "ô nằm bên phải cột cuối của dòng tiêu đề không được đọc",
+    },
+    "short_row": {
+        "en": "the row has {width} field(s) but the header {header}: it is cut short, or "
+        "written with another delimiter than the header",
+        "vi": "dòng có {width} trường nhưng dòng tiêu đề có {header}: dòng bị cắt ngắn, hoặc "
+        "dùng dấu phân cách khác với dòng tiêu đề",
+    },
+    "totals_row": {
+        "en": "{text} is a totals row: passed over (ktt adds nothing up itself)",
+        "vi": "{text} là dòng tổng cộng: bỏ qua (ktt không tự cộng gì)",
+    },
+    "unit_mismatch": {
+        "en": "the unit {unit} does not fit {indicator:indicator}, a {kind} figure",
+        "vi": "đơn vị {unit} không hợp với {indicator:indicator}, một chỉ tiêu tính bằng "
+        "{kind:word}",
+    },
+    "mixed_number_styles": {
+        "en": "{text} is written in {style} style but {first} ({where}) in {first_style} style: "
+        "a file holds one style; correct one of them, or say which with --number-format",
+        "vi": "{text} được viết theo kiểu {style:word} nhưng {first} ({where}) theo kiểu "
+        "{first_style:word}: một tệp chỉ dùng một kiểu; hãy sửa một trong hai, hoặc chỉ rõ "
+        "kiểu bằng --number-format",
+    },
+    "repeated_row": {
+        "en": "{indicator:indicator} {period:period} ({region:word}) is given again as on {on}",
+        "vi": "{indicator:indicator} {period:period} ({region:word}) được ghi lại giống như ở {on}",
+    },
+    "conflicting_values": {
+        "en": "{indicator:indicator} {period:period} ({region:word}) is {value:num} here but "
+        "{old:num} on {on}",
+        "vi": "{indicator:indicator} {period:period} ({region:word}) là {value:num} ở đây "
+        "nhưng là {old:num} ở {on}",
+    },
+    "not_checked": {
+        "en": "not checked: the targets file it is checked against has errors",
+        "vi": "chưa kiểm tra: tệp mục tiêu dùng để đối chiếu có lỗi",
+    },
+    # ---- reading a targets file ---------------------------------------------------------
+    "too_deep": {
+        "en": "values nest more than {depth} deep",
+        "vi": "các giá trị lồng nhau sâu quá {depth} cấp",
+    },
+    "too_large.aliases": {
+        "en": "the document expands to more than {limit} values (aliases repeated without end?)",
+        "vi": "văn bản mở rộng ra hơn {limit:num} giá trị (bí danh lặp lại không dứt?)",
+    },
+    "invalid_key": {
+        "en": "a key must be plain text",
+        "vi": "khóa phải là văn bản thường",
+    },
+    "duplicate_key": {
+        "en": "the key '{key}' appears twice",
+        "vi": "khóa '{key}' xuất hiện hai lần",
+    },
+    "invalid_value.yaml": {
+        "en": "{problem}",
+        "vi": "giá trị không đọc được ({problem})",
+    },
+    "invalid_value.digits": {
+        "en": "a number of {length} characters is too large for any figure",
+        "vi": "một số dài {length} ký tự là quá lớn cho mọi số liệu",
+    },
+    "yaml_tag.merge": {
+        "en": "merge keys (<<) are not supported",
+        "vi": "không hỗ trợ khóa gộp (<<)",
+    },
+    "yaml_tag": {
+        "en": "the tag {tag} is not allowed: a targets file holds plain text, numbers and lists",
+        "vi": "không cho phép thẻ {tag}: tệp mục tiêu chỉ chứa văn bản, số và danh sách",
+    },
+    "empty_file.yaml": {
+        "en": "the file holds no YAML document",
+        "vi": "tệp không chứa văn bản YAML nào",
+    },
+    "not_a_mapping": {
+        "en": "a targets file is a mapping of keys to values",
+        "vi": "tệp mục tiêu phải là một bảng ánh xạ khóa với giá trị",
+    },
+    "too_large": {
+        "en": "a targets file is at most {limit} bytes",
+        "vi": "tệp mục tiêu dài tối đa {limit:num} byte",
+    },
+}
+
+
+#: Words a message takes from the program, as Vietnamese says them (`{role:word}`).
+WORDS_VI = {
+    "latest figure": "số liệu mới nhất",
+    "baseline": "số gốc",
+    "more than": "trên",
+    "at least": "ít nhất",
+    "less than": "dưới",
+    "at most": "tối đa",
+    "about": "khoảng",
+    "the whole territory": "toàn tỉnh",
+    "count": "số lượng",
+    "persons": "người",
+    "percent": "phần trăm",
+    "dot": "dấu chấm (1,234.5)",
+    "comma": "dấu phẩy (1.234,5)",
+}
+
+
+class _Formatter(string.Formatter):
+    """Writes each argument in the language of the message."""
+
+    def __init__(self, lang: str, names: Mapping[str, str]) -> None:
+        super().__init__()
+        self.lang, self.names = lang, names
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = str(value)
+        if self.lang == "en" or not format_spec:
+            return text
+        if format_spec == "num":
+            return _number(text)
+        if format_spec == "period":
+            return _period(text)
+        if format_spec == "indicator":
+            return self.names.get(text, text)
+        if format_spec == "word":
+            return WORDS_VI.get(text, text)
+        raise ValueError(f"unknown format {format_spec!r}")
+
+
+def _number(text: str) -> str:
+    from ktt_cli.numbers import format_number
+
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    decimals = 0 if value.is_integer() else len(text.partition(".")[2])
+    return format_number(value, "vi", decimals)
+
+
+def _period(text: str) -> str:
+    from ktt_cli.periods import PeriodError, display, parse_period
+
+    try:
+        return display(parse_period(text), "vi")
+    except PeriodError:
+        return text
+
+
+def fields(template: str) -> set[str]:
+    """The arguments a template takes."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def render(
+    code: str, args: Args, lang: str, default: str, names: Mapping[str, str] | None = None
+) -> str:
+    """The message of `code` in `lang`; `default` (the message as made) for a code the
+    catalogue does not hold or a problem made without its arguments. A code said in more
+    than one way keeps the key of its template (`empty_file.table`) as the argument
+    `template`."""
+    values = dict(args)
+    templates = MESSAGES.get(values.pop("template", code))
+    if templates is None or lang not in templates:
+        return default
+    if fields(templates[lang]) - values.keys():
+        return default
+    return _Formatter(lang, names or {}).format(templates[lang], **values)
+
+
+def said(key: str, values: Mapping[str, object]) -> tuple[str, Args]:
+    """The English message of the template `key` (a code, or `code.way` for a code said
+    in more than one way) with `values`, and the arguments a problem keeps (text,
+    JSON-safe) to say it again in another language."""
+    code, _, way = key.partition(".")
+    args = tuple((k, str(v)) for k, v in values.items()) + ((("template", key),) if way else ())
+    return render(code, args, "en", code), args
