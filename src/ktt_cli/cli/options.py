@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
+from ktt_cli.cli.helps import help_lang, text
 from ktt_cli.inputs import UsageProblem, output_problem, targets_source
 from ktt_cli.numbers import NumberStyle
+from ktt_cli.problems import printable
 from ktt_cli.render.problems import problem_lines
 
 if TYPE_CHECKING:
@@ -29,6 +31,20 @@ class Lang(StrEnum):
     VI = "vi"
     EN = "en"
 
+    @staticmethod
+    def of(value: str) -> Lang:
+        """The language `--lang` or KTT_LANG names; an unknown one is refused in plain words."""
+        try:
+            return Lang(value.strip().lower())
+        except ValueError:
+            raise typer.BadParameter(_UNKNOWN_LANG[help_lang()].format(printable(value))) from None
+
+
+_UNKNOWN_LANG = {
+    "vi": "'{}' không phải ngôn ngữ ktt nói; chọn vi (tiếng Việt) hoặc en (tiếng Anh).",
+    "en": "'{}' is not a language ktt speaks; choose vi (Vietnamese) or en (English).",
+}
+
 
 TargetsOption = Annotated[
     str | None,
@@ -37,21 +53,21 @@ TargetsOption = Annotated[
         "-t",
         metavar="FILE|ID",
         envvar="KTT_TARGETS",
-        help="Targets file, or the id of a bundled programme (ktt targets --list). "
-        "Default: the bundled Yên Bái programme.",
+        help=text("targets"),
         show_default=False,
     ),
 ]
 LangOption = Annotated[
-    Lang, typer.Option("--lang", envvar="KTT_LANG", help="Language of labels and status words.")
+    Lang,
+    typer.Option("--lang", envvar="KTT_LANG", metavar="vi|en", parser=Lang.of, help=text("lang")),
 ]
 NumberFormatOption = Annotated[
     NumberStyle,
     typer.Option(
         "--number-format",
         envvar="KTT_NUMBER_FORMAT",
-        help="How numbers in the actuals are written: dot = 1,234.5; comma = 1.234,5; auto "
-        "decides per file and never guesses.",
+        metavar="auto|dot|comma",
+        help=text("number_format"),
     ),
 ]
 EncodingOption = Annotated[
@@ -59,7 +75,7 @@ EncodingOption = Annotated[
     typer.Option(
         "--encoding",
         metavar="ENC",
-        help="Encoding of text files without a BOM (default UTF-8), e.g. cp1258.",
+        help=text("encoding"),
         show_default=False,
     ),
 ]
@@ -69,8 +85,7 @@ SheetOption = Annotated[
     typer.Option(
         "--sheet",
         metavar="NAME|N",
-        help="The sheet of a workbook to read, by name or 1-based position (default: the "
-        "first sheet whose header reads).",
+        help=text("sheet"),
         show_default=False,
     ),
 ]
@@ -80,7 +95,7 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write to this file (atomically) instead of standard output.",
+        help=text("output"),
         show_default=False,
     ),
 ]

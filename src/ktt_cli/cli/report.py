@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ktt_cli.cli.app import app
+from ktt_cli.cli.helps import command, text
 from ktt_cli.cli.options import (
     EXIT_PROBLEMS,
     EncodingOption,
@@ -56,12 +57,12 @@ class ReportFormat(StrEnum):
     XLSX = "xlsx"
 
 
-@app.command()
+@app.command(**command("report"))
 def report(
     actuals: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Actuals files (CSV, TSV), read as one data set; - reads standard input.",
+            help=text("actuals"),
             metavar="ACTUALS",
             show_default=False,
         ),
@@ -72,7 +73,7 @@ def report(
         typer.Option(
             "--as-of",
             metavar="PERIOD",
-            help="Use figures up to this period (default: the latest).",
+            help=text("as_of"),
             show_default=False,
         ),
     ] = None,
@@ -82,7 +83,7 @@ def report(
             "--milestone",
             "-m",
             metavar="YEAR",
-            help="Only this milestone year (repeatable).",
+            help=text("milestone"),
             show_default=False,
         ),
     ] = None,
@@ -92,7 +93,7 @@ def report(
             "--indicator",
             "-i",
             metavar="ID",
-            help="Only this indicator id (repeatable).",
+            help=text("indicator"),
             show_default=False,
         ),
     ] = None,
@@ -101,13 +102,13 @@ def report(
         typer.Option(
             "--compare",
             metavar="PERIOD|previous",
-            help="Set the report beside the same report at an earlier period; previous: "
-            "the month, quarter, half or year before --as-of.",
+            help=text("compare"),
             show_default=False,
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+        ReportFormat,
+        typer.Option("--format", "-f", metavar="|".join(ReportFormat), help=text("format")),
     ] = ReportFormat.TABLE,
     output: OutputOption = None,
     lang: LangOption = Lang.VI,
@@ -119,9 +120,7 @@ def report(
         typer.Option(
             "--fail-on",
             metavar="STATUS[,STATUS...]",
-            help="Exit 1 when a result has one of these statuses "
-            "(comma-separated or repeated), e.g. missed,deterioration; worsened (with "
-            "--compare): a status that got worse.",
+            help=text("fail_on"),
             show_default=False,
         ),
     ] = None,

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ktt_cli.cli.app import app
+from ktt_cli.cli.helps import command, text
 from ktt_cli.cli.options import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -46,20 +47,20 @@ _SUMMARY = {
 }
 
 
-@app.command()
+@app.command(**command("validate"))
 def validate(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Targets (.yaml) and actuals (.csv) files in any mix; - reads "
-            "standard input. Default: the targets file.",
+            help=text("files"),
             metavar="FILES",
             show_default=False,
         ),
     ] = None,
     targets: TargetsOption = None,
     output_format: Annotated[
-        TextOrJson, typer.Option("--format", "-f", help="Output format.")
+        TextOrJson,
+        typer.Option("--format", "-f", metavar="|".join(TextOrJson), help=text("format")),
     ] = TextOrJson.TEXT,
     number_format: NumberFormatOption = NumberStyle.AUTO,
     encoding: EncodingOption = None,
