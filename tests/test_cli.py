@@ -187,7 +187,9 @@ def test_targets_table_json_and_list() -> None:
     doc = json.loads(ktt("targets", "--format", "json").stdout)
     assert doc["programme"]["id"] == "yen-bai-nq20"
     target = doc["indicators"][2]["targets"][0]
-    assert target.pop("note").startswith("No comparator word: a level to reach (at least).")
+    note = target.pop("note")  # the file's own shape: both languages
+    assert note["en"].startswith("No comparator word: a level to reach (at least).")
+    assert note["vi"].startswith("Không có từ so sánh: một mức cần đạt (ít nhất).")
     assert target == {
         "year": 2030, "comparator": "at_least", "value": 1200, "text": "1.200 hợp tác xã (HTX)",
     }  # fmt: skip

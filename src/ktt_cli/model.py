@@ -265,7 +265,9 @@ class Target(_Strict):
             "which is then not checked against it"
         ),
     )
-    note: str | None = None
+    note: Localised | None = Field(
+        default=None, description="How the text was read; plain text is Vietnamese"
+    )
 
     @property
     def level(self) -> float:

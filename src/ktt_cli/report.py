@@ -44,7 +44,7 @@ class Result(NamedTuple):
     comparator: Comparator
     target: float
     target_text: str
-    target_note: str | None
+    target_note: LocalText | None
     actual: float | None
     actual_period: str | None
     actual_qualifier: str | None
