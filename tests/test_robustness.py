@@ -1070,7 +1070,7 @@ def test_a_template_of_names_over_several_lines_is_read_back(
     template = CliRunner().invoke(app, ["template", "--targets", "multi.yaml"])
     assert template.exit_code == 0, template.output
     Path("template.csv").write_text(template.stdout, encoding="utf-8")
-    assert '# hợp "tác"\n# mới\n# cũ (count)' in template.stdout
+    assert '# hợp "tác"\n# mới\n# cũ (số lượng)' in template.stdout
     checked = CliRunner().invoke(app, ["validate", "--targets", "multi.yaml", "template.csv"])
     assert checked.exit_code == 0, checked.output
     assert "no_rows" in checked.output

@@ -59,5 +59,5 @@ def template(
     else:
         from ktt_cli.render.template import template_csv
 
-        data = template_csv(programme, wide=wide)
+        data = template_csv(programme, wide=wide, lang=lang.value)
     write_output(data, output_file)

@@ -110,7 +110,7 @@ def _rows(report: Report, results: list[Result], lang: str) -> tuple[list[list[T
             noted += 1
             marker = f" [{noted}]"
             notes.append(f"[{noted}] ", style="bold")
-            notes.append_text(plain(words.note(result) + "\n"))
+            notes.append_text(plain(words.note(result, lang) + "\n"))
         row = [
             _name(result, lang),
             Text(words.target(result, lang)),
@@ -174,7 +174,7 @@ def _actual(result: Result, lang: str, marker: str) -> Text:
     if result.actual is None:
         return Text(words.NONE, style="dim")
     text = Text(words.actual(result, lang))
-    text.append(f"\n{result.actual_period}", style="dim")
+    text.append(f"\n{words.period(result.actual_period, lang)}", style="dim")
     text.append(marker)
     return text
 
@@ -217,7 +217,7 @@ def _footer(report: Report, lang: str) -> RenderableType:
     rows = (
         ("targets_file", report.targets_file),
         ("actuals_files", ", ".join(report.actuals_files)),
-        ("as_of", str(report.as_of or words.NONE)),
+        ("as_of", words.period(report.as_of, lang)),
     )
     for key, value in rows:
         grid.add_row(Text(i18n.label(lang, key) + ":"), plain(value))
