@@ -202,7 +202,8 @@ def test_narrow_terminals_lose_no_column_and_cut_no_status(
         status = words.status(result, lang)
         assert any(status in line for line in lines), (width, status)
     for column in ("target", "actual", "gap", "achieved", "status"):
-        assert i18n.label(lang, column) in text, (width, column)
+        for word in i18n.label(lang, column).split():  # a head may wrap between its words
+            assert any(word in line.replace(":", " ").split() for line in lines), (width, column)
 
 
 @pytest.mark.parametrize(("lang", "shown"), [("vi", "vượt 200"), ("en", "200 over")])
