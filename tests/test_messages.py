@@ -64,7 +64,7 @@ def test_a_message_is_said_again_in_vietnamese_with_vietnamese_figures_and_perio
     )
     assert english == "htx_count 2025-06 (the whole territory) is 5300 here but 65.5 on line 2"
     vi = render("conflicting_values", args, "vi", english, {"htx_count": "Số hợp tác xã"})
-    assert vi == "Số hợp tác xã 6/2025 (toàn tỉnh) là 5.300 ở đây nhưng là 65,5 ở line 2"
+    assert vi == "Số hợp tác xã 6/2025 (toàn tỉnh) là 5.300 ở đây nhưng là 65,5 ở dòng 2"
 
 
 def _sentences(template: str) -> list[str]:

@@ -10,6 +10,7 @@ by its name. English keeps the text as given, so its wording stays the messages'
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 
@@ -127,13 +128,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "repeated_row": {
         "en": "{indicator:indicator} {period:period} ({region:word}) is given again as on {on}",
-        "vi": "{indicator:indicator} {period:period} ({region:word}) được ghi lại giống như ở {on}",
+        "vi": "{indicator:indicator} {period:period} ({region:word}) được ghi lại giống như ở "
+        "{on:place}",
     },
     "conflicting_values": {
         "en": "{indicator:indicator} {period:period} ({region:word}) is {value:num} here but "
         "{old:num} on {on}",
         "vi": "{indicator:indicator} {period:period} ({region:word}) là {value:num} ở đây "
-        "nhưng là {old:num} ở {on}",
+        "nhưng là {old:num} ở {on:place}",
+    },
+    "no_territory_rows": {
+        "en": "{indicator:indicator} has rows for {regions} region(s) but none for the whole "
+        "territory (blank region), so it has no figure to report",
+        "vi": "{indicator:indicator} có dòng cho {regions} địa bàn nhưng không có dòng nào cho "
+        "toàn tỉnh (cột region để trống), nên không có số liệu để báo cáo",
+    },
+    "same_moment": {
+        "en": "{indicator:indicator}: {period:period} and {other:period} end at the same moment "
+        "but hold {value:num} here and {other_value:num} at {at}; the coarser period's figure "
+        "is used",
+        "vi": "{indicator:indicator}: {period:period} và {other:period} kết thúc cùng một thời "
+        "điểm nhưng ghi {value:num} ở đây và {other_value:num} ở {at}; dùng số của kỳ dài hơn",
     },
     "not_checked": {
         "en": "not checked: the targets file it is checked against has errors",
@@ -224,7 +239,17 @@ class _Formatter(string.Formatter):
             return self.names.get(text, text)
         if format_spec == "word":
             return WORDS_VI.get(text, text)
+        if format_spec == "place":
+            return _place(text)
         raise ValueError(f"unknown format {format_spec!r}")
+
+
+def _place(text: str) -> str:
+    """`line 4 of FILE`, `cell B3` as Vietnamese says them."""
+    line = re.fullmatch(r"line (\d+)(?: of (.+))?", text, re.DOTALL)
+    if line:
+        return f"dòng {line[1]}" + (f" của {line[2]}" if line[2] else "")
+    return re.sub(r"^cell ", "ô ", text)
 
 
 def _number(text: str) -> str:
