@@ -22,6 +22,12 @@ from ktt_cli.targets_file import read_targets, read_targets_bytes
 class Validation(NamedTuple):
     names: list[str]  # what was checked, as shown
     log: ProblemLog
+    reference: TargetsFile | None = None  # the programme the actuals were checked against
+
+    def called(self, lang: str) -> dict[str, str]:
+        """The reference's indicators by their names in `lang`, for messages."""
+        indicators = self.reference.indicators if self.reference else []
+        return {i.id: i.name.pick(lang) for i in indicators}
 
 
 def validate(sources: list[Source], targets: str | None, options: ReadOptions) -> Validation:
@@ -50,7 +56,7 @@ def validate(sources: list[Source], targets: str | None, options: ReadOptions) -
             log.say(Place(source.name, None), "not_checked")
     elif data:
         read_actuals(data, reference, options, log)
-    return Validation(names, log)
+    return Validation(names, log, reference)
 
 
 def _opened(stream: BinaryIO) -> Callable[[], BinaryIO]:

@@ -8,6 +8,7 @@ error; problems with a place print as `FILE:LINE: code: message`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
@@ -127,8 +128,11 @@ def target_path(value: str | None) -> Path:
     return targets_source(value)[1]
 
 
-def print_problems(log: ProblemLog, stream: TextIO, lang: str = "en") -> None:
-    print_lines(problem_lines(list(log), log.unlisted(), lang=lang), stream)
+def print_problems(
+    log: ProblemLog, stream: TextIO, lang: str = "en", names: Mapping[str, str] | None = None
+) -> None:
+    """The problems of `log` in `lang`, indicators named by `names` (id -> name)."""
+    print_lines(problem_lines(list(log), log.unlisted(), lang=lang, names=names), stream)
 
 
 def print_lines(lines: list[str], stream: TextIO) -> None:

@@ -82,10 +82,10 @@ def validate(
     if output_format is TextOrJson.JSON:
         from ktt_cli.render.json import problems_json
 
-        problems = [p.in_language(lang.value) for p in log]
+        problems = [p.in_language(lang.value, done.called(lang.value)) for p in log]
         typer.echo(problems_json(problems, log.unlisted()), nl=False)
     else:
-        print_problems(log, sys.stdout, lang.value)
+        print_problems(log, sys.stdout, lang.value, done.called(lang.value))
         checked = ", ".join(done.names)
         counts = {"errors": log.errors, "warnings": log.warnings}
         if log.errors:  # a count for people, on stderr: stdout is problem lines only
