@@ -154,6 +154,91 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not checked: the targets file it is checked against has errors",
         "vi": "chưa kiểm tra: tệp mục tiêu dùng để đối chiếu có lỗi",
     },
+    # ---- a figure's cell ----------------------------------------------------------------
+    "empty_value": {"en": "the value is empty", "vi": "giá trị bị để trống"},
+    "scientific_notation": {
+        "en": "{cell} is in scientific notation: Excel shows a number too wide for its column "
+        "this way, and a CSV saved then keeps only the digits shown; widen the column (or "
+        "format it as a number) and save again",
+        "vi": "{cell} được viết dạng lũy thừa: Excel hiện như vậy một số quá rộng so với cột, "
+        "và tệp CSV lưu lúc đó chỉ giữ những chữ số hiện ra; hãy nới rộng cột (hoặc định dạng "
+        "ô là số) rồi lưu lại",
+    },
+    "not_a_number.text": {"en": "{cell} is not a number", "vi": "{cell} không phải là số"},
+    "not_a_number.spaces": {
+        "en": "{cell} has spaces that do not group thousands",
+        "vi": "{cell} có khoảng trắng không phải để tách hàng nghìn",
+    },
+    "not_a_number.either": {
+        "en": "{cell} is not a number in either style",
+        "vi": "{cell} không phải là số theo cách viết nào",
+    },
+    "not_a_number.large": {
+        "en": "{cell} is too large to be a figure",
+        "vi": "{cell} quá lớn để là một số liệu",
+    },
+    "not_a_number.style": {
+        "en": "{cell} is not a number in {style} style ({example})",
+        "vi": "{cell} không phải là số theo kiểu {style:word} ({example})",
+    },
+    "not_a_number.bool": {
+        "en": "the cell holds {value}, not a figure",
+        "vi": "ô chứa {value}, không phải số liệu",
+    },
+    "not_a_number.date": {
+        "en": "the cell holds a date, not a figure",
+        "vi": "ô chứa một ngày tháng, không phải số liệu",
+    },
+    "not_a_number.cell": {"en": "{cell} is not a figure", "vi": "{cell} không phải số liệu"},
+    "too_many_digits": {
+        "en": "{cell} has more digits than a figure can hold exactly ({digits} significant "
+        "digits always fit); check the cell, or round it",
+        "vi": "{cell} có nhiều chữ số hơn mức một số liệu giữ được chính xác (luôn giữ được "
+        "{digits} chữ số có nghĩa); hãy kiểm tra ô, hoặc làm tròn",
+    },
+    "not_whole": {
+        "en": "{cell} has a decimal part in {style} style ({example}), but a count has none",
+        "vi": "{cell} có phần thập phân theo kiểu {style:word} ({example}), nhưng số đếm thì "
+        "không có",
+    },
+    "not_whole.thousands": {
+        "en": "{cell} has a decimal part in {style} style ({example}), but a count has none; "
+        "if the mark separates thousands, use --number-format {other}",
+        "vi": "{cell} có phần thập phân theo kiểu {style:word} ({example}), nhưng số đếm thì "
+        "không có; nếu dấu đó tách hàng nghìn, hãy dùng --number-format {other}",
+    },
+    "ambiguous_number": {
+        "en": "{cell} reads as {comma} in Vietnamese style (1.234,5) and as {dot} in English "
+        "style (1,234.5); say which with --number-format comma or --number-format dot",
+        "vi": "{cell} đọc là {comma} theo kiểu Việt Nam (1.234,5) và là {dot} theo kiểu Anh "
+        "(1,234.5); hãy chỉ rõ bằng --number-format comma hoặc --number-format dot",
+    },
+    "unexpected_percent.sign": {
+        "en": "{cell} has a % sign, but this indicator is a {kind} figure",
+        "vi": "{cell} có dấu %, nhưng chỉ tiêu này tính bằng {kind:word}",
+    },
+    "unexpected_percent.format": {
+        "en": "the cell is formatted as a percentage ({percent}), but this indicator is a "
+        "{kind} figure: format the cell as a number",
+        "vi": "ô được định dạng phần trăm ({percent}), nhưng chỉ tiêu này tính bằng "
+        "{kind:word}: hãy định dạng ô là số",
+    },
+    "no_figure": {
+        "en": "{cell} says there is no figure",
+        "vi": "{cell} cho biết không có số liệu",
+    },
+    "error_cell": {
+        "en": "the cell holds the error {error}: correct its formula in Excel; a figure is never "
+        "taken from an error",
+        "vi": "ô chứa lỗi {error}: hãy sửa công thức trong Excel; không bao giờ lấy số liệu từ "
+        "một ô lỗi",
+    },
+    "uncomputed_formula": {
+        "en": "the formula {formula} has no computed value (the file was written by a program "
+        "that does not calculate): open it in Excel or LibreOffice and save it",
+        "vi": "công thức {formula} chưa có giá trị tính sẵn (tệp do một chương trình không tính "
+        "toán ghi ra): hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại",
+    },
     # ---- reading a targets file ---------------------------------------------------------
     "too_deep": {
         "en": "values nest more than {depth} deep",
@@ -215,8 +300,8 @@ WORDS_VI = {
     "count": "số lượng",
     "persons": "người",
     "percent": "phần trăm",
-    "dot": "dấu chấm (1,234.5)",
-    "comma": "dấu phẩy (1.234,5)",
+    "dot": "dấu chấm thập phân",
+    "comma": "dấu phẩy thập phân",
 }
 
 
@@ -286,11 +371,14 @@ def render(
     `template`."""
     values = dict(args)
     templates = MESSAGES.get(values.pop("template", code))
+    about = values.pop("about", None)  # the indicator a figure's problem is about
     if templates is None or lang not in templates:
         return default
     if fields(templates[lang]) - values.keys():
         return default
-    return _Formatter(lang, names or {}).format(templates[lang], **values)
+    formatter = _Formatter(lang, names or {})
+    said = formatter.format(templates[lang], **values)
+    return formatter.format("{about:indicator}: ", about=about) + said if about else said
 
 
 def said(key: str, values: Mapping[str, object]) -> tuple[str, Args]:

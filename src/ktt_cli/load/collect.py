@@ -561,7 +561,7 @@ class Collector:
             try:
                 parts = split_cell(cell, indicator.unit)
             except FigureError as e:
-                self._error(place, e.code, f"{indicator.id}: {e.message}")
+                self._figure_error(place, indicator.id, e)
                 return
             if parts is None:
                 self.no_figure.add(place)
@@ -577,7 +577,7 @@ class Collector:
             try:
                 value = figure_of(parts, indicator.unit, style)
             except FigureError as e:
-                self._error(place, e.code, f"{indicator.id}: {e.message}")
+                self._figure_error(place, indicator.id, e)
                 return
             if qualifier is None and not estimate:
                 indicator.figures[cell] = value
@@ -593,7 +593,7 @@ class Collector:
         try:
             value = checked(cell_figure(cell, indicator.unit), indicator.unit)
         except FigureError as e:
-            self._error(place, e.code, f"{indicator.id}: {e.message}")
+            self._figure_error(place, indicator.id, e)
             return None
         if cell not in (0, 1):  # True and False equal 1 and 0: never cached as keys
             indicator.figures[cell] = value
@@ -690,7 +690,7 @@ class Collector:
             try:
                 value = figure_of(item.cell, item.indicator.unit, self.style)
             except FigureError as e:
-                self._error(item.place, e.code, f"{item.indicator.id}: {e.message}")
+                self._figure_error(item.place, item.indicator.id, e)
                 continue
             self._keep(item.indicator, item.period, item.cells, value, item.place, item.extra)
 
@@ -724,6 +724,12 @@ class Collector:
     def _problem(self, place: int, code: str, message: str, severity: Severity) -> None:
         where = self.store.places.place(place)
         self.log.add_at(where, code, message, severity)
+
+    def _figure_error(self, place: int, indicator: str, e: FigureError) -> None:
+        """A figure's error, said about its indicator."""
+        args = (*e.args_, ("about", indicator)) if e.args_ else ()
+        where = self.store.places.place(place)
+        self.log.add_at(where, e.code, f"{indicator}: {e.message}", "error", args)
 
     def _say(self, place: int, key: str, severity: Severity = "error", /, **values: object) -> None:
         """A problem the catalogue words (messages.MESSAGES)."""
