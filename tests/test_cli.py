@@ -358,9 +358,10 @@ def test_a_wide_row_of_blank_cells_does_not_move_as_of(tmp_path: Path) -> None:
 def test_every_row_with_an_unknown_id_is_reported(tmp_path: Path) -> None:
     data = tmp_path / "typo.csv"
     data.write_text("indicator,period,value\n" + "htx_cuont,2024,5\n" * 3)
-    result = ktt("validate", str(data))
+    result = ktt("validate", str(data), "--lang", "en")
     assert result.stdout.count("unknown_indicator") == 3
     assert result.stdout.count("did you mean 'htx_count'?") == 3
+    assert ktt("validate", str(data)).stdout.count("có phải ý bạn là 'htx_count'?") == 3
 
 
 @pytest.mark.parametrize(

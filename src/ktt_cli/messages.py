@@ -150,6 +150,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{indicator:indicator}: {period:period} và {other:period} kết thúc cùng một thời "
         "điểm nhưng ghi {value:num} ở đây và {other_value:num} ở {at}; dùng số của kỳ dài hơn",
     },
+    "duplicate_column": {
+        "en": "two columns hold the {role}: {first} and {other}",
+        "vi": "hai cột cùng chứa {role:word}: {first} và {other}",
+    },
+    "duplicate_column.indicator": {
+        "en": "two columns hold '{indicator}'",
+        "vi": "hai cột cùng chứa '{indicator}'",
+    },
+    "missing_column": {
+        "en": "no {missing} column; found {found}. Long files need indicator, period and value "
+        "columns (or chi_tieu, ky, gia_tri); wide files a period column and one column per "
+        "indicator; report tables an indicator column and one column per period",
+        "vi": "không có cột {missing}; chỉ thấy {found}. Tệp dạng dài cần các cột indicator, "
+        "period và value (hoặc chi_tieu, ky, gia_tri); tệp dạng rộng cần một cột kỳ và mỗi chỉ "
+        "tiêu một cột; biểu báo cáo cần một cột chỉ tiêu và mỗi kỳ một cột",
+    },
+    "missing_column.wide": {
+        "en": "a wide file needs a period (ky, nam) column",
+        "vi": "tệp dạng rộng cần một cột kỳ (ky, nam)",
+    },
+    "unknown_indicator": {
+        "en": "{text} is not an indicator of {programme}{closest:suggest}",
+        "vi": "{text} không phải chỉ tiêu của {programme}{closest:suggest}",
+    },
+    "unknown_indicator.empty": {"en": "the indicator is empty", "vi": "ô chỉ tiêu để trống"},
+    "unknown_indicator.column": {
+        "en": "the column {column} is not an indicator of the programme{closest:suggest}",
+        "vi": "cột {column} không phải chỉ tiêu của chương trình{closest:suggest}",
+    },
     "not_checked": {
         "en": "not checked: the targets file it is checked against has errors",
         "vi": "chưa kiểm tra: tệp mục tiêu dùng để đối chiếu có lỗi",
@@ -297,6 +326,12 @@ WORDS_VI = {
     "at most": "tối đa",
     "about": "khoảng",
     "the whole territory": "toàn tỉnh",
+    "indicator": "chỉ tiêu",
+    "period": "kỳ",
+    "value": "giá trị",
+    "region": "địa bàn",
+    "source": "nguồn",
+    "note": "ghi chú",
     "count": "số lượng",
     "persons": "người",
     "percent": "phần trăm",
@@ -314,6 +349,9 @@ class _Formatter(string.Formatter):
 
     def format_field(self, value: object, format_spec: str) -> str:
         text = str(value)
+        if format_spec == "suggest":  # the closest name, asked about
+            asked = "; có phải ý bạn là '{}'?" if self.lang == "vi" else "; did you mean '{}'?"
+            return asked.format(text) if text else ""
         if self.lang == "en" or not format_spec:
             return text
         if format_spec == "num":

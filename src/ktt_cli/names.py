@@ -69,8 +69,13 @@ class IndicatorNames:
 
     def suggestion(self, text: str) -> str:
         """'; did you mean …?' over ids, names and aliases."""
+        close = self.closest(text)
+        return f"; did you mean '{close}'?" if close else ""
+
+    def closest(self, text: str) -> str:
+        """The id, name or alias closest to `text`; empty when none is close."""
         close = difflib.get_close_matches(normalise(text), list(self.shown), n=1, cutoff=0.6)
-        return f"; did you mean '{self.shown[close[0]]}'?" if close else ""
+        return self.shown[close[0]] if close else ""
 
 
 def region_key(region: str) -> str:

@@ -115,7 +115,7 @@ class Collector:
         self.by_text.update(self.indicators)
         self.by_period: dict[object, int] = {}  # a period cell as written -> its index
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
-        self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> why
+        self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
@@ -253,7 +253,9 @@ class Collector:
         number = head[found.row][0]
         place = self.base + number * table.stride
         for problem in found.problems:
-            self._error(place, problem.code, problem.message)
+            self.log.add_at(
+                self.store.places.place(place), problem.code, problem.message, "error", problem.args
+            )
         layout = found.layout
         if layout is not None:
             for name in layout.ignored:
@@ -459,16 +461,15 @@ class Collector:
             self._say(place, "totals_row", "warning", text=shown(text.strip()))
             return None
         if found_id is None:
-            message = self.unknown.get(text)
-            if message is None:  # the suggestion is worked out once per text, not per row
-                written = text.strip()
-                message = self.unknown[text] = (
-                    "the indicator is empty"
-                    if not written
-                    else f"{shown(written)} is not an indicator of {self.targets.programme.id}"
-                    f"{self.names.suggestion(written)}"
-                )
-            self._error(place, "unknown_indicator", message)
+            closest = self.unknown.get(text)
+            if closest is None:  # the suggestion is worked out once per text, not per row
+                closest = self.unknown[text] = self.names.closest(text.strip())
+            if written := text.strip():
+                programme = self.targets.programme.id
+                key = "unknown_indicator"
+                self._say(place, key, text=shown(written), programme=programme, closest=closest)
+            else:
+                self._say(place, "unknown_indicator.empty")
             return None
         found = self.indicators[found_id]
         if cell is not None:
