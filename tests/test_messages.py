@@ -24,17 +24,23 @@ _SAID = re.compile(
 _SAID_DIRECTLY = re.compile(r'\b(?:said|NumberError)\(\s*"([a-z_.]+)"')
 
 
+#: A period's refusal: `PeriodError("key"`, `_refused(text, "key"` (invalid_period.key).
+_PERIOD = re.compile(r'\b(?:PeriodError\(|_refused\(\s*\w+,)\s*"([a-z_]+)"')
+
+
 def _keys_used() -> set[str]:
     keys: set[str] = set()
     for path in SRC.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         keys |= set(_SAID.findall(text)) | set(_SAID_DIRECTLY.findall(text))
+        keys |= {f"invalid_period.{key}" for key in _PERIOD.findall(text)}
     return keys
 
 
 def test_every_key_said_in_the_code_is_in_the_catalogue() -> None:
     used = _keys_used()
     assert {"stale_figure", "no_figure.count", "yaml_tag.merge", "not_whole", "error_cell"} <= used
+    assert {"invalid_period.no_month", "invalid_period.year_first"} <= used
     assert used - MESSAGES.keys() == set()
 
 

@@ -183,6 +183,80 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not checked: the targets file it is checked against has errors",
         "vi": "chưa kiểm tra: tệp mục tiêu dùng để đối chiếu có lỗi",
     },
+    # ---- periods ----------------------------------------------------------------------
+    "invalid_period.no_day": {
+        "en": "{year} has no day {day}",
+        "vi": "năm {year} không có ngày thứ {day}",
+    },
+    "invalid_period.no_such": {
+        "en": "no {kind} {number} in a year",
+        "vi": "một năm không có {kind:word} {number}",
+    },
+    "invalid_period.six_months": {
+        "en": "six months to date are the first half (2024-H1)",
+        "vi": "sáu tháng từ đầu năm là nửa đầu năm (2024-H1)",
+    },
+    "invalid_period.no_half": {
+        "en": "{text} has no half {half}: the halves are H1 and H2; write one of: {forms}",
+        "vi": "{text} không có nửa năm {half}: chỉ có H1 và H2; hãy viết theo một trong các dạng: "
+        "{forms}",
+    },
+    "invalid_period.no_quarter": {
+        "en": "{text} has no quarter {quarter}: quarters run I-IV (1-4); write one of: {forms}",
+        "vi": "{text} không có quý {quarter}: quý chỉ từ I đến IV (1-4); hãy viết theo một trong "
+        "các dạng: {forms}",
+    },
+    "invalid_period.no_month": {
+        "en": "{text} has no month {month}: months run 1-12; write one of: {forms}",
+        "vi": "{text} không có tháng {month}: tháng chỉ từ 1 đến 12; hãy viết theo một trong các "
+        "dạng: {forms}",
+    },
+    "invalid_period.no_date": {
+        "en": "{text} is not a day of the calendar (day first: 30/6/2024); write one of: {forms}",
+        "vi": "{text} không phải một ngày có thật (ngày trước: 30/6/2024); hãy viết theo một "
+        "trong các dạng: {forms}",
+    },
+    "invalid_period.empty": {
+        "en": "the period is empty; write one of: {forms}",
+        "vi": "kỳ bị để trống; hãy viết theo một trong các dạng: {forms}",
+    },
+    "invalid_period.year_first": {
+        "en": "{text} puts the year first (write the month first: 6/2024); write one of: {forms}",
+        "vi": "{text} đặt năm lên trước (hãy viết tháng trước: 6/2024); hãy viết theo một trong "
+        "các dạng: {forms}",
+    },
+    "invalid_period.no_year": {
+        "en": "{text} has no year; write one of: {forms}",
+        "vi": "{text} không có năm; hãy viết theo một trong các dạng: {forms}",
+    },
+    "invalid_period.not_a_period": {
+        "en": "{text} is not a period; write one of: {forms}",
+        "vi": "{text} không phải là một kỳ; hãy viết theo một trong các dạng: {forms}",
+    },
+    "invalid_period.time_of_day": {
+        "en": "the date {date} has a time of day; a period is a whole day: format the cell as a "
+        "date (30/6/2024)",
+        "vi": "ngày {date} có cả giờ; một kỳ là trọn một ngày: hãy định dạng ô là ngày (30/6/2024)",
+    },
+    "invalid_period.too_many_months": {
+        "en": "{text} counts {months} months: a year has 12; write one of: {forms}",
+        "vi": "{text} tính {months} tháng: một năm chỉ có 12; hãy viết theo một trong các dạng: "
+        "{forms}",
+    },
+    "invalid_period.months_back": {
+        "en": "{text} counts months back from the end of the year, as only 6 tháng cuối năm does; "
+        "write one of: {forms}",
+        "vi": "{text} đếm tháng ngược từ cuối năm, điều mà chỉ 6 tháng cuối năm mới làm; hãy viết "
+        "theo một trong các dạng: {forms}",
+    },
+    "invalid_period.year_range": {
+        "en": "the year {year} is outside {first}-{last}",
+        "vi": "năm {year} nằm ngoài khoảng {first}-{last}",
+    },
+    "invalid_period.cell": {
+        "en": "{text} is not a period",
+        "vi": "{text} không phải là một kỳ",
+    },
     # ---- a figure's cell ----------------------------------------------------------------
     "empty_value": {"en": "the value is empty", "vi": "giá trị bị để trống"},
     "scientific_notation": {

@@ -486,9 +486,10 @@ class Collector:
             elif isinstance(cell, int) and not isinstance(cell, bool):
                 period = parse_period(str(cell))  # a year typed as a number
             else:
-                raise PeriodError(f"{shown(str(cell))} is not a period")
+                raise PeriodError("cell", text=shown(str(cell)))
         except PeriodError as e:
-            self._error(place, "invalid_period", str(e))
+            where = self.store.places.place(place)
+            self.log.add_at(where, "invalid_period", str(e), "error", e.args_)
             return None
         index = self.store.period(period)
         self.by_period[cell] = index
