@@ -84,7 +84,10 @@ def test_fail_on(fail_on: str, code: int) -> None:
         (["--format", "xml"], "'xml' is not one of"),
     ],
 )
-def test_bad_arguments_exit_2_with_one_line(args: list[str], message: str) -> None:
+def test_bad_arguments_exit_2_with_one_line(
+    args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
     result = ktt("report", EXAMPLE, *args)
     assert result.exit_code == 2
     assert message in result.stderr
@@ -96,7 +99,9 @@ def test_bad_arguments_exit_2_with_one_line(args: list[str], message: str) -> No
 def test_report_needs_actuals() -> None:
     result = ktt("report")
     assert result.exit_code == 2
-    assert "give one or more actuals files" in result.stderr
+    assert "ktt: error: hãy cho một hoặc nhiều tệp số liệu" in result.stderr
+    english = ktt("report", env={"KTT_LANG": "en"}).stderr
+    assert "ktt: error: give one or more actuals files" in english
 
 
 def test_report_refuses_actuals_with_errors(tmp_path: Path) -> None:
@@ -107,7 +112,7 @@ def test_report_refuses_actuals_with_errors(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert f"{data}:2: negative_count" in result.stderr
     assert f"{data}:3: not_a_number" in result.stderr
-    assert "nothing was computed" in result.stderr
+    assert "tệp số liệu có 2 lỗi; không tính gì cả" in result.stderr
 
 
 def test_number_format_comma_reads_vietnamese_figures(tmp_path: Path) -> None:
@@ -316,7 +321,8 @@ def test_a_targets_file_in_json_is_a_targets_file(tmp_path: Path) -> None:
     assert doc["programme"]["id"] == "yen-bai-nq20"
 
 
-def test_closed_standard_input_is_a_usage_problem() -> None:
+def test_closed_standard_input_is_a_usage_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
     done = subprocess.run([installed("ktt"), "report", "-"], stdin=subprocess.DEVNULL,
                           capture_output=True, text=True, timeout=60,
                           preexec_fn=lambda: os.close(0))  # fmt: skip

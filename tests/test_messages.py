@@ -21,7 +21,7 @@ EXAMPLE = str(SRC.parent.parent / "examples" / "actuals.csv")
 _SAID = re.compile(
     r'(?:\bsay|\b_say|\b_warning|\b_Refused)\(\s*[^,()"]+(?:\([^()]*\))?,\s*"([a-z_.]+)"'
 )
-_SAID_DIRECTLY = re.compile(r'\b(?:said|NumberError)\(\s*"([a-z_.]+)"')
+_SAID_DIRECTLY = re.compile(r'\b(?:said|usage|NumberError)\(\s*"([a-z_.]+)"')
 
 
 #: A period's refusal: `PeriodError("key"`, `_refused(text, "key"` (invalid_period.key).
@@ -40,7 +40,7 @@ def _keys_used() -> set[str]:
 def test_every_key_said_in_the_code_is_in_the_catalogue() -> None:
     used = _keys_used()
     assert {"stale_figure", "no_figure.count", "yaml_tag.merge", "not_whole", "error_cell"} <= used
-    assert {"invalid_period.no_month", "invalid_period.year_first"} <= used
+    assert {"invalid_period.no_month", "invalid_period.year_first", "usage.no_such_file"} <= used
     assert used - MESSAGES.keys() == set()
 
 
@@ -94,6 +94,7 @@ def _vietnamese_outputs(tmp_path: Path) -> str:
         ["validate", str(deep), "--lang", "vi"],
         ["targets"],
         ["template", "--lang", "vi"],
+        ["report", str(tmp_path / "gone.csv"), "--output", str(tmp_path)],
     ]
     runner = CliRunner()
     return "\n".join(runner.invoke(app, run, env={"COLUMNS": "120"}).output for run in runs)
@@ -101,6 +102,7 @@ def _vietnamese_outputs(tmp_path: Path) -> str:
 
 def test_no_vietnamese_output_holds_an_english_sentence_of_the_catalogue(tmp_path: Path) -> None:
     output = _vietnamese_outputs(tmp_path)
+    assert "ktt: error: " in output  # a usage error among them
     for code in ["stale_figure", "bound_used", "repeated_row", "conflicting_values", "too_deep"]:
         assert code in output  # the messages looked for are there
     for key, templates in MESSAGES.items():

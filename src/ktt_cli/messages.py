@@ -10,6 +10,7 @@ by its name. English keeps the text as given, so its wording stays the messages'
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from collections.abc import Mapping
@@ -257,6 +258,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{text} is not a period",
         "vi": "{text} không phải là một kỳ",
     },
+    # ---- usage errors (ktt: error: …), in the language of KTT_LANG --------------------
+    "usage.no_such_file": {
+        "en": "{name}: no such file",
+        "vi": "{name}: không có tệp này",
+    },
+    "usage.folder": {
+        "en": "{name}: is a folder, not a file",
+        "vi": "{name}: là thư mục, không phải tệp",
+    },
+    "usage.unreadable": {
+        "en": "{name}: not readable (permission denied)",
+        "vi": "{name}: không đọc được (không có quyền)",
+    },
+    "usage.no_files": {
+        "en": "give one or more {what} files, or - for standard input",
+        "vi": "hãy cho một hoặc nhiều tệp {what:word}, hoặc - để đọc từ đầu vào chuẩn",
+    },
+    "usage.stdin_twice": {
+        "en": "standard input (-) can be read only once",
+        "vi": "đầu vào chuẩn (-) chỉ đọc được một lần",
+    },
+    "usage.stdin_closed": {
+        "en": "standard input (-) is closed",
+        "vi": "đầu vào chuẩn (-) đã đóng",
+    },
+    "usage.targets": {
+        "en": "--targets {chosen}: neither a file nor a bundled programme (bundled: {ids})",
+        "vi": "--targets {chosen}: không phải tệp cũng không phải chương trình có sẵn (có sẵn: "
+        "{ids})",
+    },
+    "usage.output_folder": {
+        "en": "--output {name}: is a folder, not a file",
+        "vi": "--output {name}: là thư mục, không phải tệp",
+    },
+    "usage.output_no_folder": {
+        "en": "--output {name}: the folder {folder} does not exist",
+        "vi": "--output {name}: thư mục {folder} không tồn tại",
+    },
+    "usage.output_is_input": {
+        "en": "--output {name}: is also an input; ktt never writes over its input",
+        "vi": "--output {name}: cũng là tệp đầu vào; ktt không bao giờ ghi đè lên đầu vào",
+    },
+    "usage.terminal": {
+        "en": "--format {format} writes a file, not text for a terminal: add --output "
+        "FILE.{format}, or redirect standard output to a file",
+        "vi": "--format {format} ghi ra tệp, không phải chữ cho màn hình: thêm --output "
+        "TỆP.{format}, hoặc chuyển đầu ra chuẩn vào một tệp",
+    },
+    "usage.targets_errors": {
+        "en": "the targets file {name} has {errors} error(s)",
+        "vi": "tệp mục tiêu {name} có {errors} lỗi",
+    },
+    "usage.actuals_errors": {
+        "en": "{errors} error(s) in the actuals; nothing was computed",
+        "vi": "tệp số liệu có {errors} lỗi; không tính gì cả",
+    },
     # ---- a figure's cell ----------------------------------------------------------------
     "empty_value": {"en": "the value is empty", "vi": "giá trị bị để trống"},
     "scientific_notation": {
@@ -400,6 +457,8 @@ WORDS_VI = {
     "at most": "tối đa",
     "about": "khoảng",
     "the whole territory": "toàn tỉnh",
+    "actuals": "số liệu",
+    "targets or actuals": "mục tiêu hoặc số liệu",
     "indicator": "chỉ tiêu",
     "period": "kỳ",
     "value": "giá trị",
@@ -491,6 +550,14 @@ def render(
     formatter = _Formatter(lang, names or {})
     said = formatter.format(templates[lang], **values)
     return formatter.format("{about:indicator}: ", about=about) + said if about else said
+
+
+def usage(key: str, /, **values: object) -> str:
+    """A usage error (`ktt: error: …`) in the language of KTT_LANG, Vietnamese unless it
+    names English: it may be said before a command has read its --lang."""
+    lang = "en" if os.environ.get("KTT_LANG", "").strip().lower() == "en" else "vi"
+    message, args = said(key, values)
+    return render(key.partition(".")[0], args, lang, message)
 
 
 def said(key: str, values: Mapping[str, object]) -> tuple[str, Args]:

@@ -17,6 +17,7 @@ import typer
 
 from ktt_cli.cli.helps import help_lang, text
 from ktt_cli.inputs import UsageProblem, output_problem, targets_source
+from ktt_cli.messages import usage
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.problems import printable
 from ktt_cli.render.problems import problem_lines
@@ -120,7 +121,7 @@ def load_targets(value: str | None) -> tuple[str, TargetsFile]:
     programme = read_targets(read_targets_bytes(path), name, log)
     if programme is None:
         print_problems(log, sys.stderr)
-        fail(f"the targets file {name} has {log.errors} error(s)")
+        fail(usage("usage.targets_errors", name=name, errors=log.errors))
     return name, programme
 
 
@@ -168,10 +169,7 @@ def output_path(value: str | None, inputs: list[str]) -> Path | None:
 def refuse_terminal(binary: bool, output: Path | None, name: str) -> None:
     """A workbook is bytes for a file, never for a terminal."""
     if binary and output is None and sys.stdout.isatty():
-        raise UsageProblem(
-            f"--format {name} writes a file, not text for a terminal: add --output FILE.{name}, "
-            "or redirect standard output to a file"
-        )
+        raise UsageProblem(usage("usage.terminal", format=name))
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:

@@ -32,6 +32,7 @@ from ktt_cli.cli.options import (
     write_output,
 )
 from ktt_cli.inputs import UsageProblem, sources
+from ktt_cli.messages import usage
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
@@ -147,7 +148,7 @@ def report(
     data = read_actuals(actual_sources, programme, ReadOptions(number_format, encoding, sheet), log)
     if log.errors:
         print_problems(log, sys.stderr, lang.value)
-        fail(f"{log.errors} error(s) in the actuals; nothing was computed")
+        fail(usage("usage.actuals_errors", errors=log.errors))
     try:
         earlier = _compare_with(compare, period or data.latest)
     except UsageProblem as e:
