@@ -314,6 +314,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{errors} error(s) in the actuals; nothing was computed",
         "vi": "tệp số liệu có {errors} lỗi; không tính gì cả",
     },
+    # ---- reading a text file ------------------------------------------------------------
+    "line_too_long": {
+        "en": "a line is longer than {limit} characters",
+        "vi": "một dòng dài hơn {limit:num} ký tự",
+    },
+    "encoding": {
+        "en": "byte {byte} at offset {offset} is not valid {encoding}",
+        "vi": "byte {byte} ở vị trí {offset} không hợp lệ trong bảng mã {encoding}",
+    },
+    "encoding.utf16": {
+        "en": "byte {byte} at offset {offset} is not valid {encoding}; the file looks like UTF-16 "
+        "without a BOM: try --encoding utf-16-le",
+        "vi": "byte {byte} ở vị trí {offset} không hợp lệ trong bảng mã {encoding}; tệp có vẻ là "
+        "UTF-16 không có BOM: hãy thử --encoding utf-16-le",
+    },
+    "encoding.cp1258": {
+        "en": "byte {byte} at offset {offset} is not valid {encoding}; for an older Windows file "
+        "try --encoding cp1258",
+        "vi": "byte {byte} ở vị trí {offset} không hợp lệ trong bảng mã {encoding}; với tệp "
+        "Windows cũ hãy thử --encoding cp1258",
+    },
+    "encoding.bom": {
+        "en": "the file has no byte order mark, so {chosen} cannot tell its byte order: name it, "
+        "--encoding {chosen}-le (as Windows writes it) or {chosen}-be",
+        "vi": "tệp không có dấu thứ tự byte (BOM), nên {chosen} không biết thứ tự byte: hãy chỉ "
+        "rõ, --encoding {chosen}-le (như Windows ghi) hoặc {chosen}-be",
+    },
+    "not_csv": {
+        "en": "this is {what}, not CSV: in Excel, use File > Save As > CSV UTF-8 (Comma "
+        "delimited), or give the .xlsx",
+        "vi": "đây là {what}, không phải CSV: trong Excel, chọn File > Save As > CSV UTF-8 (Comma "
+        "delimited), hoặc đưa thẳng tệp .xlsx",
+    },
+    "not_text": {
+        "en": "the first row holds NUL bytes: a UTF-16 file without a BOM (try --encoding "
+        "utf-16-le) or not a text file",
+        "vi": "dòng đầu chứa byte NUL: tệp UTF-16 không có BOM (hãy thử --encoding utf-16-le) "
+        "hoặc không phải tệp văn bản",
+    },
+    "csv_syntax": {
+        "en": "a quote opened here is never closed",
+        "vi": "dấu ngoặc kép mở ở đây không bao giờ được đóng",
+    },
     # ---- a figure's cell ----------------------------------------------------------------
     "empty_value": {"en": "the value is empty", "vi": "giá trị bị để trống"},
     "scientific_notation": {

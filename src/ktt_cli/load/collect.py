@@ -149,7 +149,7 @@ class Collector:
                     source.name, open_text(raw, self.options.encoding), self._has_header
                 )
             except InputStop as stop:
-                self.log.error(source.name, stop.line, stop.code, stop.message)
+                self.log.error(source.name, stop.line, stop.code, stop.message, None, stop.args_)
                 return
             except UnicodeError as e:  # a codec refusing the file outright
                 self.log.error(source.name, 1, "encoding", str(e))
@@ -224,7 +224,7 @@ class Collector:
         if not tried and stop is None:
             self._say(self.base + 1, "empty_file.table")
         if stop is not None:
-            self.log.error(table.name, stop.line, stop.code, stop.message)
+            self.log.error(table.name, stop.line, stop.code, stop.message, None, stop.args_)
             last = max(last, stop.line or 0)
         self.store.places.end(last + 1)
         if layout is None:
