@@ -20,7 +20,7 @@ EXAMPLE = str(SRC.parent.parent / "examples" / "actuals.csv")
 #: `_warning(observation, "key"`, `_Refused(place, "key"`, `InputStop.said(line, "key"`,
 #: `said("key"`.
 _SAID = re.compile(
-    r'(?:\bsay|\b_say|\b_warning|\b_Refused|\bInputStop\.said)\(\s*[^,()"]+(?:\([^()]*\))?,\s*"([a-z_.]+)"'
+    r'(?:\bsay|\b_say|\b_warning|\b_Refused|\b(?:Input|Workbook)Stop\.said)\(\s*[^,()"]+(?:\([^()]*\))?,\s*"([a-z_.]+)"'
 )
 _SAID_DIRECTLY = re.compile(r'\b(?:said|usage|NumberError)\(\s*"([a-z_.]+)"')
 
@@ -42,7 +42,7 @@ def test_every_key_said_in_the_code_is_in_the_catalogue() -> None:
     used = _keys_used()
     assert {"stale_figure", "no_figure.count", "yaml_tag.merge", "not_whole", "error_cell"} <= used
     assert {"invalid_period.no_month", "invalid_period.year_first", "usage.no_such_file"} <= used
-    assert {"csv_syntax", "not_csv", "line_too_long"} <= used
+    assert {"csv_syntax", "not_csv", "line_too_long", "workbook_xls", "no_such_sheet"} <= used
     assert used - MESSAGES.keys() == set()
     # keys made at run time: an encoding problem and its hint (load/text.py, Decoded._hint)
     assert {"encoding", "encoding.utf16", "encoding.cp1258"} <= MESSAGES.keys()

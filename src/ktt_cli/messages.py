@@ -357,6 +357,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a quote opened here is never closed",
         "vi": "dấu ngoặc kép mở ở đây không bao giờ được đóng",
     },
+    # ---- reading a workbook --------------------------------------------------------------
+    "workbook_empty.cells": {
+        "en": "the workbook holds no cell with a value. Put the figures in its first sheet, or "
+        "check that this is the right file",
+        "vi": "sổ tính không có ô nào có giá trị. Hãy đặt số liệu vào trang tính đầu tiên, hoặc "
+        "kiểm tra xem có đúng tệp không",
+    },
+    "workbook_empty.bytes": {
+        "en": "the file is empty (0 bytes); check that it is the file",
+        "vi": "tệp trống (0 byte); hãy kiểm tra xem có đúng tệp không",
+    },
+    "no_such_sheet": {
+        "en": "there is no sheet {choice}; its sheets are {names}. Give --sheet one of these "
+        "names or positions",
+        "vi": "không có trang tính {choice}; các trang tính là {names}. Hãy cho --sheet một trong "
+        "các tên hoặc số thứ tự này",
+    },
+    "workbook_format.unknown": {
+        "en": "this is not an Excel or OpenDocument workbook. Save it from Excel as .xlsx, or as "
+        ".csv",
+        "vi": "đây không phải sổ tính Excel hay OpenDocument. Hãy lưu từ Excel thành .xlsx, hoặc "
+        ".csv",
+    },
+    "workbook_format.xlsb": {
+        "en": "this is a binary Excel workbook (.xlsb), which ktt does not read exactly. In "
+        "Excel: File > Save As > Excel Workbook (.xlsx)",
+        "vi": "đây là sổ tính Excel nhị phân (.xlsb), ktt không đọc chính xác được. Trong Excel: "
+        "File > Save As > Excel Workbook (.xlsx)",
+    },
+    "workbook_format.zip": {
+        "en": "a zip file, but not an Excel or OpenDocument workbook. Save the figures from Excel "
+        "as .xlsx, or as .csv",
+        "vi": "một tệp zip, nhưng không phải sổ tính Excel hay OpenDocument. Hãy lưu số liệu từ "
+        "Excel thành .xlsx, hoặc .csv",
+    },
+    "workbook_encrypted.excel": {
+        "en": "the workbook is protected by a password, so ktt cannot read it. Open it, remove "
+        "the password (File > Info > Protect Workbook) and save it as .xlsx",
+        "vi": "sổ tính được bảo vệ bằng mật khẩu nên ktt không đọc được. Hãy mở tệp, bỏ mật khẩu "
+        "(File > Info > Protect Workbook) và lưu thành .xlsx",
+    },
+    "workbook_encrypted.ods": {
+        "en": "the spreadsheet is protected by a password, so ktt cannot read it. Open it, remove "
+        "the password and save it again",
+        "vi": "bảng tính được bảo vệ bằng mật khẩu nên ktt không đọc được. Hãy mở tệp, bỏ mật "
+        "khẩu và lưu lại",
+    },
+    "workbook_xls": {
+        "en": "this is an Excel 97-2003 workbook (.xls), which ktt does not read exactly. Open it "
+        "in Excel or LibreOffice and save it as .xlsx",
+        "vi": "đây là sổ tính Excel 97-2003 (.xls), ktt không đọc chính xác được. Hãy mở bằng "
+        "Excel hoặc LibreOffice và lưu thành .xlsx",
+    },
     # ---- a figure's cell ----------------------------------------------------------------
     "empty_value": {"en": "the value is empty", "vi": "giá trị bị để trống"},
     "scientific_notation": {

@@ -180,7 +180,7 @@ class Collector:
         except WorkbookStop as e:
             message = e.message.removeprefix(f"{name}: ")
             where = None if e.code == "no_such_sheet" else e.sheet
-            self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error")
+            self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error", e.args_)
 
     def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
         if sheet.hidden:
