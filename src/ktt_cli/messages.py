@@ -306,6 +306,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--format {format} ghi ra tệp, không phải chữ cho màn hình: thêm --output "
         "TỆP.{format}, hoặc chuyển đầu ra chuẩn vào một tệp",
     },
+    "usage.compare_later": {
+        "en": "--compare {value}: the period compared with must end before the report's date "
+        "({as_of}); use an earlier period, or --compare previous",
+        "vi": "--compare {value}: kỳ đem so phải kết thúc trước ngày của báo cáo ({as_of:period}); "
+        "hãy dùng một kỳ sớm hơn, hoặc --compare previous",
+    },
+    "usage.no_milestone": {
+        "en": "--milestone {year}: the programme has no target for {year} (milestones: {years})",
+        "vi": "--milestone {year}: chương trình không có mục tiêu cho năm {year} (các mốc: "
+        "{years})",
+    },
+    "usage.no_indicator": {
+        "en": "--indicator {name}: not an indicator of {programme}{closest:suggest}",
+        "vi": "--indicator {name}: không phải chỉ tiêu của {programme}{closest:suggest}",
+    },
+    "usage.unknown_status": {
+        "en": "--fail-on: unknown status {unknown} (statuses: {statuses})",
+        "vi": "--fail-on: không có tình trạng {unknown} (các tình trạng: {statuses})",
+    },
     "usage.targets_errors": {
         "en": "the targets file {name} has {errors} error(s)",
         "vi": "tệp mục tiêu {name} có {errors} lỗi",
@@ -651,9 +670,14 @@ def render(
 def usage(key: str, /, **values: object) -> str:
     """A usage error (`ktt: error: …`) in the language of KTT_LANG, Vietnamese unless it
     names English: it may be said before a command has read its --lang."""
-    lang = "en" if os.environ.get("KTT_LANG", "").strip().lower() == "en" else "vi"
     message, args = said(key, values)
-    return render(key.partition(".")[0], args, lang, message)
+    return usage_of(key.partition(".")[0], args, message)
+
+
+def usage_of(code: str, args: Args, default: str) -> str:
+    """A problem made elsewhere (a period refused) said as a usage error, as `usage`."""
+    lang = "en" if os.environ.get("KTT_LANG", "").strip().lower() == "en" else "vi"
+    return render(code, args, lang, default)
 
 
 def said(key: str, values: Mapping[str, object]) -> tuple[str, Args]:

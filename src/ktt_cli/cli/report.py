@@ -32,7 +32,7 @@ from ktt_cli.cli.options import (
     write_output,
 )
 from ktt_cli.inputs import UsageProblem, sources
-from ktt_cli.messages import usage
+from ktt_cli.messages import usage, usage_of
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
@@ -200,12 +200,9 @@ def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
     try:
         earlier = parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--compare: {e}") from None
+        raise UsageProblem(f"--compare: {usage_of('invalid_period', e.args_, str(e))}") from None
     if earlier.time >= as_of.time:
-        raise UsageProblem(
-            f"--compare {value}: the period compared with must end before the report's "
-            f"date ({as_of}); use an earlier period, or --compare previous"
-        )
+        raise UsageProblem(usage("usage.compare_later", value=value, as_of=as_of))
     return earlier
 
 
@@ -230,21 +227,26 @@ def _as_of(value: str | None) -> Period | None:
     try:
         return parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--as-of: {e}") from None
+        raise UsageProblem(f"--as-of: {usage_of('invalid_period', e.args_, str(e))}") from None
 
 
 def _check_filters(programme: TargetsFile, milestones: list[int], indicators: list[str]) -> None:
-    from ktt_cli.names import did_you_mean
+    from ktt_cli.names import closest_of
 
     known_years = programme.milestones
     ids = [i.id for i in programme.indicators]
+    years = ", ".join(map(str, known_years))
     problems = [
-        f"--milestone {year}: the programme has no target for {year} "
-        f"(milestones: {', '.join(map(str, known_years))})"
+        usage("usage.no_milestone", year=year, years=years)
         for year in milestones
         if year not in known_years
     ] + [
-        f"--indicator {name}: not an indicator of {programme.programme.id}{did_you_mean(name, ids)}"
+        usage(
+            "usage.no_indicator",
+            name=name,
+            programme=programme.programme.id,
+            closest=closest_of(name, ids),
+        )
         for name in indicators
         if name not in ids
     ]
@@ -262,8 +264,11 @@ def _statuses(values: list[str]) -> set[str]:
     if unknown:
         usage_exit(
             UsageProblem(
-                f"--fail-on: unknown status {', '.join(sorted(unknown))} "
-                f"(statuses: {', '.join(scored)})"
+                usage(
+                    "usage.unknown_status",
+                    unknown=", ".join(sorted(unknown)),
+                    statuses=", ".join(scored),
+                )
             )
         )
     return wanted
