@@ -289,7 +289,7 @@ def test_encodings_that_cannot_read_the_file(tmp_path: Path, encoding: str, code
                                              message: str) -> None:  # fmt: skip
     data = tmp_path / "u16.csv"
     data.write_bytes("indicator,period,value\nhtx_count,2024,5\n".encode("utf-16-le"))
-    result = ktt("validate", str(data), "--encoding", encoding, "--lang", "en")
+    result = ktt("validate", str(data), "--encoding", encoding, env={"KTT_LANG": "en"})
     assert result.exit_code == code
     assert message in result.stdout + result.stderr
     assert ktt("validate", str(data), "--encoding", "utf-16-le").exit_code == 0

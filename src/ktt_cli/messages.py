@@ -325,6 +325,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--fail-on: unknown status {unknown} (statuses: {statuses})",
         "vi": "--fail-on: không có tình trạng {unknown} (các tình trạng: {statuses})",
     },
+    "usage.not_text_encoding": {
+        "en": "{name} is not a text encoding",
+        "vi": "{name} không phải bảng mã văn bản",
+    },
+    "usage.unknown_encoding": {
+        "en": "{name} is not an encoding Python knows",
+        "vi": "{name} không phải bảng mã Python biết",
+    },
+    "usage.encoding_loses_letters": {
+        "en": "{name} is not an encoding for text files: it cannot write and read back letters",
+        "vi": "{name} không phải bảng mã cho tệp văn bản: nó không ghi rồi đọc lại được chữ",
+    },
     "usage.targets_errors": {
         "en": "the targets file {name} has {errors} error(s)",
         "vi": "tệp mục tiêu {name} có {errors} lỗi",

@@ -14,7 +14,7 @@ import io
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, NamedTuple
 
-from ktt_cli.messages import Args, said
+from ktt_cli.messages import Args, said, usage
 
 #: A line longer than this stops the file: more than any note needs.
 FIELD_LIMIT = 4 * 1024 * 1024
@@ -161,12 +161,12 @@ def encoding_problem(name: str) -> str | None:
         back = _PLAIN_TEXT.encode(name).decode(name, _ESCAPE)
     except LookupError as e:
         if "text encoding" in str(e):
-            return f"{name} is not a text encoding"
-        return f"{name} is not an encoding Python knows"
+            return usage("usage.not_text_encoding", name=name)
+        return usage("usage.unknown_encoding", name=name)
     except (UnicodeError, ValueError, TypeError):
         back = None
     if back != _PLAIN_TEXT:
-        return f"{name} is not an encoding for text files: it cannot write and read back letters"
+        return usage("usage.encoding_loses_letters", name=name)
     return None
 
 
