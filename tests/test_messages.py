@@ -112,3 +112,33 @@ def test_no_vietnamese_output_holds_an_english_sentence_of_the_catalogue(tmp_pat
     for key, templates in MESSAGES.items():
         for sentence in _sentences(templates["en"]):
             assert sentence not in output, (key, sentence)
+
+
+def test_json_warnings_keep_their_code_and_say_the_message_in_the_language() -> None:
+    import json
+
+    def warnings(lang: str) -> list[dict[str, object]]:
+        args = ["report", EXAMPLE, "--format", "json", "--lang", lang]
+        found: list[dict[str, object]] = json.loads(CliRunner().invoke(app, args).stdout)[
+            "warnings"
+        ]
+        return found
+
+    vi, en = warnings("vi"), warnings("en")
+    assert [w["code"] for w in vi] == [w["code"] for w in en]
+    bound = next(w for w in vi if w["code"] == "bound_used")
+    assert bound["message"] == (
+        "Số tổ hợp tác: số liệu mới nhất (2023) được ghi là 'trên 5.300': một cận, được dùng "
+        "làm giá trị"
+    )
+    assert bound["args"] == {
+        "indicator": "tht_count",
+        "role": "latest figure",
+        "period": "2023",
+        "bound": "more than",
+        "value": "5300",
+    }
+    assert next(w for w in en if w["code"] == "bound_used")["message"] == (
+        "tht_count: the latest figure (2023) is given as 'more than 5300': a bound, used as "
+        "the value"
+    )
