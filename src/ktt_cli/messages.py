@@ -441,6 +441,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đây là sổ tính Excel 97-2003 (.xls), ktt không đọc chính xác được. Hãy mở bằng "
         "Excel hoặc LibreOffice và lưu thành .xlsx",
     },
+    "workbook_too_large": {
+        "en": "part {member} of the workbook unpacks far beyond any real sheet (a zip bomb, or a "
+        "damaged file); ktt does not read it. Open the file in Excel or LibreOffice and save "
+        "it again, or send the figures as .csv",
+        "vi": "phần {member} của sổ tính giải nén ra lớn hơn hẳn mọi trang tính thật (một quả bom "
+        "zip, hoặc tệp hỏng); ktt không đọc nó. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu "
+        "lại, hoặc gửi số liệu dạng .csv",
+    },
+    "workbook_corrupt": {
+        "en": "the workbook is damaged and cannot be read ({why}). Open it in Excel or "
+        "LibreOffice; if it opens, save it again as .xlsx",
+        "vi": "sổ tính bị hỏng, không đọc được ({why}). Hãy mở bằng Excel hoặc LibreOffice; nếu "
+        "mở được, lưu lại thành .xlsx",
+    },
+    "hostile_xml": {
+        "en": "the workbook declares XML entities (an 'entity expansion' attack, or a file not "
+        "written by a spreadsheet program); ktt does not read it. Open it in Excel or "
+        "LibreOffice and save it again",
+        "vi": "sổ tính khai báo thực thể XML (một kiểu tấn công 'entity expansion', hoặc tệp "
+        "không do chương trình bảng tính ghi ra); ktt không đọc nó. Hãy mở bằng Excel hoặc "
+        "LibreOffice rồi lưu lại",
+    },
     # ---- a figure's cell ----------------------------------------------------------------
     "empty_value": {"en": "the value is empty", "vi": "giá trị bị để trống"},
     "scientific_notation": {

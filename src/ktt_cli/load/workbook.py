@@ -157,12 +157,7 @@ class _Bounded(io.RawIOBase):
 
 
 def _too_large(book: str, member: str) -> WorkbookStop:
-    return WorkbookStop(
-        "workbook_too_large",
-        f"{book}: part {member} of the workbook unpacks far beyond any real sheet "
-        "(a zip bomb, or a damaged file); ktt does not read it. Open the file in Excel or "
-        "LibreOffice and save it again, or send the figures as .csv",
-    )
+    return WorkbookStop.said(book, "workbook_too_large", member=member)
 
 
 class _GuardedZip(zipfile.ZipFile):
@@ -200,20 +195,11 @@ def _open_zip(name: str, stream: BinaryIO, size: int) -> _GuardedZip:
 
 
 def _corrupt(name: str, why: object) -> WorkbookStop:
-    return WorkbookStop(
-        "workbook_corrupt",
-        f"{name}: the workbook is damaged and cannot be read ({why}). Open it in Excel or "
-        "LibreOffice; if it opens, save it again as .xlsx",
-    )
+    return WorkbookStop.said(name, "workbook_corrupt", why=why)
 
 
 def _hostile(name: str) -> WorkbookStop:
-    return WorkbookStop(
-        "hostile_xml",
-        f"{name}: the workbook declares XML entities (an 'entity expansion' attack, or a "
-        "file not written by a spreadsheet program); ktt does not read it. Open it in Excel "
-        "or LibreOffice and save it again",
-    )
+    return WorkbookStop.said(name, "hostile_xml")
 
 
 def _is_defused_refusal(error: BaseException) -> bool:
