@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -117,3 +118,28 @@ def test_a_bundled_value_changed_from_its_text_is_refused(
     log = ProblemLog()
     assert read_targets(text.replace(written, changed).encode(), programme_id, log) is None
     assert [p.code for p in log] == ["text_mismatch"]
+
+
+@pytest.mark.parametrize("programme_id", bundled_ids())
+def test_every_note_of_a_bundled_target_is_in_both_languages(programme_id: str) -> None:
+    notes = [t.note for i in load(programme_id).indicators for t in i.targets if t.note]
+    assert notes
+    for note in notes:
+        assert note.en
+        assert note.vi != note.en
+        assert not re.search(r"\b(the|is|are|of|read)\b", note.vi), note.vi  # not English
+
+
+def test_the_report_gives_the_target_note_in_its_language() -> None:
+    from typer.testing import CliRunner
+
+    from ktt_cli.cli import app
+
+    def note(lang: str) -> str:
+        example = str(ROOT / "examples" / "actuals.csv")
+        run = CliRunner().invoke(app, ["report", example, "--format", "json", "--lang", lang])
+        found = json.loads(run.stdout)["results"]
+        return next(r["target_note"] for r in found if r["indicator"] == "digital_share")
+
+    assert note("vi") == '"đều": mọi tổ chức, 100%.'
+    assert note("en") == '"đều" (all): every organisation, 100%.'

@@ -84,7 +84,10 @@ def test_fail_on(fail_on: str, code: int) -> None:
         (["--format", "xml"], "'xml' is not one of"),
     ],
 )
-def test_bad_arguments_exit_2_with_one_line(args: list[str], message: str) -> None:
+def test_bad_arguments_exit_2_with_one_line(
+    args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
     result = ktt("report", EXAMPLE, *args)
     assert result.exit_code == 2
     assert message in result.stderr
@@ -96,7 +99,9 @@ def test_bad_arguments_exit_2_with_one_line(args: list[str], message: str) -> No
 def test_report_needs_actuals() -> None:
     result = ktt("report")
     assert result.exit_code == 2
-    assert "give one or more actuals files" in result.stderr
+    assert "ktt: error: hãy cho một hoặc nhiều tệp số liệu" in result.stderr
+    english = ktt("report", env={"KTT_LANG": "en"}).stderr
+    assert "ktt: error: give one or more actuals files" in english
 
 
 def test_report_refuses_actuals_with_errors(tmp_path: Path) -> None:
@@ -107,7 +112,7 @@ def test_report_refuses_actuals_with_errors(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert f"{data}:2: negative_count" in result.stderr
     assert f"{data}:3: not_a_number" in result.stderr
-    assert "nothing was computed" in result.stderr
+    assert "tệp số liệu có 2 lỗi; không tính gì cả" in result.stderr
 
 
 def test_number_format_comma_reads_vietnamese_figures(tmp_path: Path) -> None:
@@ -187,7 +192,9 @@ def test_targets_table_json_and_list() -> None:
     doc = json.loads(ktt("targets", "--format", "json").stdout)
     assert doc["programme"]["id"] == "yen-bai-nq20"
     target = doc["indicators"][2]["targets"][0]
-    assert target.pop("note").startswith("No comparator word: a level to reach (at least).")
+    note = target.pop("note")  # the file's own shape: both languages
+    assert note["en"].startswith("No comparator word: a level to reach (at least).")
+    assert note["vi"].startswith("Không có từ so sánh: một mức cần đạt (ít nhất).")
     assert target == {
         "year": 2030, "comparator": "at_least", "value": 1200, "text": "1.200 hợp tác xã (HTX)",
     }  # fmt: skip
@@ -282,7 +289,7 @@ def test_encodings_that_cannot_read_the_file(tmp_path: Path, encoding: str, code
                                              message: str) -> None:  # fmt: skip
     data = tmp_path / "u16.csv"
     data.write_bytes("indicator,period,value\nhtx_count,2024,5\n".encode("utf-16-le"))
-    result = ktt("validate", str(data), "--encoding", encoding)
+    result = ktt("validate", str(data), "--encoding", encoding, env={"KTT_LANG": "en"})
     assert result.exit_code == code
     assert message in result.stdout + result.stderr
     assert ktt("validate", str(data), "--encoding", "utf-16-le").exit_code == 0
@@ -300,7 +307,7 @@ def test_validate_reads_a_pipe_once() -> None:
         finally:
             os.close(read_end)
         assert result.exit_code == 0, result.stdout
-        assert result.stdout.endswith(": valid\n")
+        assert result.stdout.endswith(": hợp lệ\n")
 
 
 def test_a_targets_file_in_json_is_a_targets_file(tmp_path: Path) -> None:
@@ -314,7 +321,8 @@ def test_a_targets_file_in_json_is_a_targets_file(tmp_path: Path) -> None:
     assert doc["programme"]["id"] == "yen-bai-nq20"
 
 
-def test_closed_standard_input_is_a_usage_problem() -> None:
+def test_closed_standard_input_is_a_usage_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
     done = subprocess.run([installed("ktt"), "report", "-"], stdin=subprocess.DEVNULL,
                           capture_output=True, text=True, timeout=60,
                           preexec_fn=lambda: os.close(0))  # fmt: skip
@@ -329,7 +337,7 @@ def test_problems_past_the_first_ten_thousand_are_counted_not_dropped(tmp_path: 
     assert len(problems) == 10_001  # the first 10,000 kept, then one that counts the rest
     assert problems[-1]["code"] == "more_problems"
     assert problems[-1]["message"] == "5 more are not listed"
-    text = ktt("validate", str(bad))
+    text = ktt("validate", str(bad), "--lang", "en")
     assert text.stdout.count("\n") == 51  # 50 problems and the line that counts the rest
     assert "... and 9955 more, 10005 in all" in text.stdout
     assert "10005 error(s), 0 warning(s)" in text.stderr
@@ -338,11 +346,13 @@ def test_problems_past_the_first_ten_thousand_are_counted_not_dropped(tmp_path: 
 def test_report_warnings_are_capped_like_errors(tmp_path: Path) -> None:
     repeated = tmp_path / "repeated.csv"
     repeated.write_text("indicator,period,value\n" + "htx_count,2024,777\n" * 200)
-    result = ktt("report", str(repeated), "-f", "json")
+    result = ktt("report", str(repeated), "-f", "json", "--lang", "en")
     warnings = json.loads(result.stdout)["warnings"]
     assert [w["code"] for w in warnings] == ["repeated_row"] * 199
     assert result.stderr.count("repeated_row") == 50
     assert "... and 149 more, 199 in all" in result.stderr
+    vi = ktt("report", str(repeated), "-f", "json").stderr
+    assert "... và 149 vấn đề khác, tổng cộng 199" in vi
 
 
 def test_a_wide_row_of_blank_cells_does_not_move_as_of(tmp_path: Path) -> None:
@@ -354,9 +364,10 @@ def test_a_wide_row_of_blank_cells_does_not_move_as_of(tmp_path: Path) -> None:
 def test_every_row_with_an_unknown_id_is_reported(tmp_path: Path) -> None:
     data = tmp_path / "typo.csv"
     data.write_text("indicator,period,value\n" + "htx_cuont,2024,5\n" * 3)
-    result = ktt("validate", str(data))
+    result = ktt("validate", str(data), "--lang", "en")
     assert result.stdout.count("unknown_indicator") == 3
     assert result.stdout.count("did you mean 'htx_count'?") == 3
+    assert ktt("validate", str(data)).stdout.count("có phải ý bạn là 'htx_count'?") == 3
 
 
 @pytest.mark.parametrize(

@@ -152,7 +152,10 @@ def test_corpus_case(case: dict, tmp_path: Path) -> None:
         for a in case["args"]
     ]
 
-    result = CliRunner().invoke(app, args)
+    # the cases give messages in English; a report's names stay Vietnamese
+    english = args[0] == "validate" or case["exit"] == 2
+    env = {"KTT_LANG": "en"} if english else {}
+    result = CliRunner().invoke(app, args, env=env)
 
     # cp1258 spells Vietnamese with combining tone marks: compare texts in NFC
     output = unicodedata.normalize("NFC", result.output)

@@ -45,10 +45,12 @@ def test_what_a_report_table_passes_over_is_said() -> None:
 
 
 def test_an_estimate_column_gives_estimates() -> None:
-    results, warnings = report(OFFICE / "bao-cao-bieu-01.csv", "--as-of", "2024")
+    results, warnings = report(OFFICE / "bao-cao-bieu-01.csv", "--as-of", "2024", "--lang", "en")
     htx = next(r for r in results if r["indicator"] == "htx_count")
     assert (htx["actual"], htx["actual_period"], htx["actual_qualifier"]) == (777, "2024", "≈")
     assert "'about 777'" in warnings
+    _, vi = report(OFFICE / "bao-cao-bieu-01.csv", "--as-of", "2024")
+    assert "'khoảng 777'" in vi
 
 
 def test_the_example_report_table_reads_with_no_flag() -> None:

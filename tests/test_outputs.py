@@ -21,7 +21,10 @@ EXAMPLE = ROOT / "examples" / "actuals.csv"
 KTT = Path(sys.executable).parent / "ktt"
 
 
-def test_output_over_the_input_read_from_stdin_is_refused(tmp_path: Path) -> None:
+def test_output_over_the_input_read_from_stdin_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
     data = tmp_path / "data.csv"
     data.write_bytes(EXAMPLE.read_bytes())
     with data.open("rb") as stdin:
@@ -109,6 +112,7 @@ def test_an_output_with_a_trailing_slash_names_a_folder(
     typed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
     problem = output_problem(typed, [])
     assert problem is not None
     assert "folder" in problem
@@ -188,7 +192,10 @@ def test_output_files_take_text_and_bytes(tmp_path: Path) -> None:
     assert (tmp_path / "b.xlsx").read_bytes() == b"\x00\x01"
 
 
-def test_a_name_on_the_command_line_is_shown_escaped(tmp_path: Path) -> None:
+def test_a_name_on_the_command_line_is_shown_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
     run = subprocess.run(
         [KTT, "report", "gone\x1b[2J.csv", "-o", f"{tmp_path}/x\x1b]0;t\x07/out.csv"],
         capture_output=True,
@@ -209,7 +216,10 @@ def test_an_endless_targets_file_is_refused_by_its_size_not_read_whole() -> None
     assert "too_large" in result.stderr
 
 
-def test_an_output_named_with_a_trailing_slash_is_a_usage_error(tmp_path: Path) -> None:
+def test_an_output_named_with_a_trailing_slash_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
     from typer.testing import CliRunner
 
     from ktt_cli.cli import app

@@ -50,7 +50,8 @@ def test_figures_are_numeric_cells_with_number_formats(yen_bai: TargetsFile) -> 
     target, actual, gap, achieved = htx["4"], htx["5"], htx["7"], htx["8"]
     assert (target.value, target.number_format) == (1200, "#,##0")
     assert (actual.value, actual.number_format) == (834, "#,##0")
-    assert (gap.value, gap.number_format) == (366, "#,##0")
+    # a negative gap, a target passed, is shown as passed: "vượt 200"
+    assert (gap.value, gap.number_format) == (366, '#,##0;"vượt "#,##0;#,##0')
     assert achieved.value == pytest.approx(69.5)  # 834 / 1200, as in the JSON
     assert achieved.number_format == '0.0"%"'
     assert (htx["9"].value, htx["10"].value) == ("đúng hướng", "on_track")

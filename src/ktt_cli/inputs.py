@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
 from ktt_cli.load.text import Source
+from ktt_cli.messages import usage
 from ktt_cli.problems import printable
 
 STDIN = "-"
@@ -41,21 +42,21 @@ def path_problem(name: str) -> str | None:
     """Why `name` cannot be read as an input file, or None."""
     path = Path(name)
     if not path.exists():
-        return f"{name}: no such file"
+        return usage("usage.no_such_file", name=name)
     if path.is_dir():
-        return f"{name}: is a folder, not a file"
+        return usage("usage.folder", name=name)
     if not os.access(path, os.R_OK):
-        return f"{name}: not readable (permission denied)"
+        return usage("usage.unreadable", name=name)
     return None
 
 
 def sources(names: list[str], *, what: str) -> list[Source]:
     """Sources for `names` ('-' is standard input), or UsageProblem naming every bad one."""
     if not names:
-        raise UsageProblem(f"give one or more {what} files, or - for standard input")
+        raise UsageProblem(usage("usage.no_files", what=what))
     problems = [p for n in names if n != STDIN and (p := path_problem(n))]
     if names.count(STDIN) > 1:
-        problems.append("standard input (-) can be read only once")
+        problems.append(usage("usage.stdin_twice"))
     if problems:
         raise UsageProblem(*problems)
     return [stdin_source() if n == STDIN else file_source(n) for n in names]
@@ -72,7 +73,7 @@ def stdin_source() -> Source:
     # One reader over descriptor 0, which leaves the descriptor open when closed; the
     # same reader every time, so that bytes peeked at to sniff the content are not lost.
     if sys.stdin is None:
-        raise UsageProblem("standard input (-) is closed")
+        raise UsageProblem(usage("usage.stdin_closed"))
     try:
         stream = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
     except (OSError, ValueError, io.UnsupportedOperation):
@@ -95,10 +96,7 @@ def targets_source(value: str | None) -> tuple[str, Path]:
         return printable(chosen), path
     bundled = bundled_path(chosen)
     if bundled is None:
-        raise UsageProblem(
-            f"--targets {chosen}: neither a file nor a bundled programme "
-            f"(bundled: {', '.join(bundled_ids())})"
-        )
+        raise UsageProblem(usage("usage.targets", chosen=chosen, ids=", ".join(bundled_ids())))
     return f"bundled:{chosen}", bundled
 
 
@@ -123,12 +121,12 @@ def output_problem(output: Path | str, inputs: list[str]) -> str | None:
     name = str(output)
     path = Path(output)
     if path.is_dir() or name.endswith(("/", os.sep)):
-        return f"--output {name}: is a folder, not a file"
+        return usage("usage.output_folder", name=name)
     folder = path.parent
     if not folder.is_dir():
-        return f"--output {name}: the folder {folder} does not exist"
+        return usage("usage.output_no_folder", name=name, folder=folder)
     if any(_is_stdin(path) if n == STDIN else _same_file(path, Path(n)) for n in inputs):
-        return f"--output {name}: is also an input; ktt never writes over its input"
+        return usage("usage.output_is_input", name=name)
     return None
 
 

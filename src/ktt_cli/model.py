@@ -272,7 +272,9 @@ class Target(_Strict):
             "which is then not checked against it"
         ),
     )
-    note: str | None = None
+    note: Localised | None = Field(
+        default=None, description="How the text was read; plain text is Vietnamese"
+    )
     scope: Literal["territory", "each_region"] = Field(
         default="territory",
         exclude_if=lambda scope: scope == "territory",  # shown only where a file sets it

@@ -35,10 +35,10 @@ def normalise(name: str) -> str:
     return _SEPARATORS.sub("_", bare).strip("_")
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """'; did you mean 'X'?' for the closest of `choices`, or ''."""
+def closest_of(word: str, choices: Iterable[str]) -> str:
+    """The closest of `choices` to `word`, or '' when none is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else ""
 
 
 class IndicatorNames:
@@ -69,8 +69,13 @@ class IndicatorNames:
 
     def suggestion(self, text: str) -> str:
         """'; did you mean …?' over ids, names and aliases."""
+        close = self.closest(text)
+        return f"; did you mean '{close}'?" if close else ""
+
+    def closest(self, text: str) -> str:
+        """The id, name or alias closest to `text`; empty when none is close."""
         close = difflib.get_close_matches(normalise(text), list(self.shown), n=1, cutoff=0.6)
-        return f"; did you mean '{self.shown[close[0]]}'?" if close else ""
+        return self.shown[close[0]] if close else ""
 
 
 #: Words before a commune's name that a file may write or leave out, in normal form.

@@ -31,10 +31,13 @@ class NumberStyle(StrEnum):
 class NumberError(ValueError):
     """A text that is not a number in the chosen style; `code` names the problem."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    def __init__(self, key: str, /, **values: object) -> None:
+        """`key` is the message's template in messages.MESSAGES: its code, or `code.way`."""
+        from ktt_cli.messages import said
+
+        self.message, self.args_ = said(key, values)
+        super().__init__(self.message)
+        self.code = key.partition(".")[0]
 
 
 #: What statistics offices write for "no figure": nothing to report, not available,
@@ -95,25 +98,20 @@ def classify(text: str, *, written: str | None = None) -> Reading:
     cell = text if written is None else written
     s = text.strip(_BLANKS)
     if not s:
-        raise NumberError("empty_value", "the value is empty")
+        raise NumberError("empty_value")
     if _SCIENTIFIC.fullmatch(s):
-        raise NumberError(
-            "scientific_notation",
-            f"{shown(cell)} is in scientific notation: Excel shows a number too wide for its "
-            "column this way, and a CSV saved then keeps only the digits shown; widen the "
-            "column (or format it as a number) and save again",
-        )
+        raise NumberError("scientific_notation", cell=shown(cell))
     negative = s.startswith(_MINUS)
     body = s[1:] if negative else s
     if not body or not _ALLOWED.fullmatch(body) or not body[0].isdigit() or not body[-1].isdigit():
-        raise NumberError("not_a_number", f"{shown(cell)} is not a number")
+        raise NumberError("not_a_number.text", cell=shown(cell))
     if _SPACE_GROUPED.fullmatch(body):
         body = body.translate(_NO_SPACES)
     elif any(c in body for c in _BLANKS):
-        raise NumberError("not_a_number", f"{shown(cell)} has spaces that do not group thousands")
+        raise NumberError("not_a_number.spaces", cell=shown(cell))
     dot, comma = (_read_in_style(body, style, cell) for style in _MARKS)
     if dot is None and comma is None:
-        raise NumberError("not_a_number", f"{shown(cell)} is not a number in either style")
+        raise NumberError("not_a_number.either", cell=shown(cell))
     if negative:
         dot, comma = (None if v is None else -v for v in (dot, comma))
     return Reading(cell, dot, comma)
@@ -126,14 +124,10 @@ def _read_in_style(body: str, style: NumberStyle, cell: str) -> float | None:
     plain = body.replace(thousands, "").replace(decimal, ".")
     value = float(plain)
     if math.isinf(value):
-        raise NumberError("not_a_number", f"{shown(cell)} is too large to be a figure")
+        raise NumberError("not_a_number.large", cell=shown(cell))
     digits = plain.replace(".", "").lstrip("0")
     if len(digits) > _SAFE_DIGITS and Decimal(plain) != Decimal(repr(value)):
-        raise NumberError(
-            "too_many_digits",
-            f"{shown(cell)} has more digits than a figure can hold exactly "
-            f"({_SAFE_DIGITS} significant digits always fit); check the cell, or round it",
-        )
+        raise NumberError("too_many_digits", cell=shown(cell), digits=_SAFE_DIGITS)
     return value
 
 
@@ -155,19 +149,21 @@ def resolve(
     value = reading.dot if style is NumberStyle.DOT else reading.comma
     if value is None:
         raise NumberError(
-            "not_a_number",
-            f"{shown(reading.text)} is not a number in {style.value} style "
-            f"({_STYLE_EXAMPLE[style]})",
+            "not_a_number.style",
+            cell=shown(reading.text),
+            style=style.value,
+            example=_STYLE_EXAMPLE[style],
         )
     if whole and _MARKS[style][1] in reading.text:
-        message = (
-            f"{shown(reading.text)} has a decimal part in {style.value} style "
-            f"({_STYLE_EXAMPLE[style]}), but a count has none"
-        )
+        about = {
+            "cell": shown(reading.text),
+            "style": style.value,
+            "example": _STYLE_EXAMPLE[style],
+        }
         if _THREE_DECIMALS.search(reading.text.strip(_BLANKS)):
             other = NumberStyle.COMMA if style is NumberStyle.DOT else NumberStyle.DOT
-            message += f"; if the mark separates thousands, use --number-format {other.value}"
-        raise NumberError("not_whole", message)
+            raise NumberError("not_whole.thousands", other=other.value, **about)
+        raise NumberError("not_whole", **about)
     return value
 
 
@@ -184,10 +180,7 @@ def _by_unit(text: str, dot: float, comma: float, *, whole: bool, percent: bool)
     if len(fitting) == 1:
         return fitting[0]
     raise NumberError(
-        "ambiguous_number",
-        f"{shown(text)} reads as {plain_number(comma)} in Vietnamese style "
-        f"(1.234,5) and as {plain_number(dot)} in English style (1,234.5); say which "
-        "with --number-format comma or --number-format dot",
+        "ambiguous_number", cell=shown(text), comma=plain_number(comma), dot=plain_number(dot)
     )
 
 

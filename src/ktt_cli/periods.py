@@ -45,7 +45,14 @@ class Granularity(IntEnum):
 
 
 class PeriodError(ValueError):
-    """A text that is not a period in one of the accepted forms."""
+    """A text that is not a period in one of the accepted forms, said by the template
+    `invalid_period.KEY` of messages.MESSAGES with `values`."""
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        from ktt_cli.messages import said
+
+        message, self.args_ = said(f"invalid_period.{key}", values)
+        super().__init__(message)
 
 
 class Period(NamedTuple):
@@ -91,15 +98,15 @@ def make_period(granularity: Granularity, year: int, number: int) -> Period:
     days_in_year = 366 if calendar.isleap(year) else 365
     if granularity is Granularity.DAY:
         if not 1 <= number <= days_in_year:
-            raise PeriodError(f"{year} has no day {number}")
+            raise PeriodError("no_day", year=year, day=number)
         last_day = date(year, 1, 1) + timedelta(number - 1)
         text = last_day.isoformat()
     else:
         last_month = _END_MONTH[granularity](number)
         if not (1 <= last_month <= 12 and (number == 0) == (granularity is Granularity.YEAR)):
-            raise PeriodError(f"no {granularity.name.lower()} {number} in a year")
+            raise PeriodError("no_such", kind=granularity.name.lower(), number=number)
         if granularity is Granularity.MONTHS_TO_DATE and number == 6:
-            raise PeriodError("six months to date are the first half (2024-H1)")
+            raise PeriodError("six_months")
         last_day = date(year, last_month, calendar.monthrange(year, last_month)[1])
         text = _canonical_text(granularity, year, number)
     day_of_year = last_day.timetuple().tm_yday
@@ -201,7 +208,7 @@ def parse_period(value: str | date) -> Period:
     if m := _HALF_FORMS.fullmatch(folded):
         half = int(m["n"] or m["n2"])
         if half not in (1, 2):
-            raise _refused(value, f"has no half {half}: the halves are H1 and H2")
+            raise _refused(value, "no_half", half=half)
         return make_period(Granularity.HALF, int(m["y"] or m["y2"]), half)
     if m := _MONTHS_FORMS.fullmatch(folded):
         return _months_to_date(value, m)
@@ -209,12 +216,12 @@ def parse_period(value: str | date) -> Period:
         number = m["n"] or m["n2"] or m["n3"]
         quarter = int(number) if number.isdigit() else _roman(number)
         if not 1 <= quarter <= 4:
-            raise _refused(value, f"has no quarter {number.upper()}: quarters run I-IV (1-4)")
+            raise _refused(value, "no_quarter", quarter=number.upper())
         return make_period(Granularity.QUARTER, int(m["y"] or m["y2"] or m["y3"]), quarter)
     if m := _MONTH_FORMS.fullmatch(folded):
         month = int(m["n"] or m["n2"] or m["n3"])
         if not 1 <= month <= 12:
-            raise _refused(value, f"has no month {month}: months run 1-12")
+            raise _refused(value, "no_month", month=month)
         return make_period(Granularity.MONTH, int(m["y"] or m["y2"] or m["y3"]), month)
     if m := _DAY_FORMS.fullmatch(folded):
         year = int(m["y"] or m["y2"])
@@ -222,15 +229,15 @@ def parse_period(value: str | date) -> Period:
         try:
             day = date(year, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
         except ValueError:
-            raise _refused(value, "is not a day of the calendar (day first: 30/6/2024)") from None
+            raise _refused(value, "no_date") from None
         return _from_date(day)
     if not folded:
-        raise PeriodError(f"the period is empty; write one of: {ACCEPTED_FORMS}")
+        raise PeriodError("empty", forms=ACCEPTED_FORMS)
     if _YEAR_FIRST.fullmatch(folded):
-        raise _refused(value, "puts the year first (write the month first: 6/2024)")
+        raise _refused(value, "year_first")
     if not re.search(r"\d{4}", folded):
-        raise _refused(value, "has no year")
-    raise _refused(value, "is not a period")
+        raise _refused(value, "no_year")
+    raise _refused(value, "not_a_period")
 
 
 def _fold(text: str) -> str:
@@ -244,10 +251,7 @@ def _fold(text: str) -> str:
 def _from_date(value: date) -> Period:
     if isinstance(value, datetime):
         if value.time() != time():
-            raise PeriodError(
-                f"the date {value:%d/%m/%Y %H:%M} has a time of day; a period is a whole day:"
-                " format the cell as a date (30/6/2024)"
-            )
+            raise PeriodError("time_of_day", date=f"{value:%d/%m/%Y %H:%M}")
         value = value.date()
     return make_period(Granularity.DAY, value.year, value.timetuple().tm_yday)
 
@@ -257,11 +261,10 @@ def _months_to_date(text: str, m: re.Match[str]) -> Period:
     months = int(m["n"] or m["n2"] or m["n3"])
     year = int(m["y"] or m["y2"] or m["y3"])
     if not 1 <= months <= 12:
-        raise _refused(text, f"counts {months} months: a year has 12")
+        raise _refused(text, "too_many_months", months=months)
     if m["part"] == "cuoi":
         if months != 6:
-            why = "counts months back from the end of the year, as only 6 tháng cuối năm does"
-            raise _refused(text, why)
+            raise _refused(text, "months_back")
         return make_period(Granularity.HALF, year, 2)
     if months == 6:
         return make_period(Granularity.HALF, year, 1)
@@ -273,10 +276,11 @@ def _roman(numeral: str) -> int:
     return _ROMAN.index(upper) + 1 if upper in _ROMAN else 0
 
 
-def _refused(text: str, why: str) -> PeriodError:
-    return PeriodError(f"{shown(text.strip())} {why}; write one of: {ACCEPTED_FORMS}")
+def _refused(text: str, why: str, **values: object) -> PeriodError:
+    """`text` refused for the reason `why` names, with the forms to write instead."""
+    return PeriodError(why, text=shown(text.strip()), forms=ACCEPTED_FORMS, **values)
 
 
 def _check_year(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise PeriodError(f"the year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
+        raise PeriodError("year_range", year=year, first=FIRST_YEAR, last=LAST_YEAR)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Literal, NamedTuple
+
+from ktt_cli.messages import Args, render, said
 
 Severity = Literal["error", "warning"]
 
@@ -83,6 +85,7 @@ class Problem(NamedTuple):
     severity: Severity = "error"
     sheet: str | None = None
     cell: str | None = None
+    args: Args = ()
 
     def __str__(self) -> str:
         place = self.file
@@ -96,7 +99,11 @@ class Problem(NamedTuple):
         return f"{place}: {label}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return self._asdict()
+        return self._asdict() | {"args": dict(self.args)}
+
+    def in_language(self, lang: str, names: Mapping[str, str] | None = None) -> Problem:
+        """The problem with its message in `lang`, indicators named by `names` (id -> name)."""
+        return self._replace(message=render(self.code, self.args, lang, self.message, names))
 
 
 class ProblemLog:
@@ -114,20 +121,50 @@ class ProblemLog:
         if len(self._kept) < self._keep_at_most:
             self._kept.append(problem)
 
-    def add_at(self, place: Place, code: str, message: str, severity: Severity) -> None:
+    def add_at(
+        self, place: Place, code: str, message: str, severity: Severity, args: Args = ()
+    ) -> None:
         """A problem at a place in a file or a workbook."""
         file, line, sheet, cell = place
-        self.add(Problem(file, line, None, code, message, severity, sheet, cell))
+        self.add(Problem(file, line, None, code, message, severity, sheet, cell, args))
 
     def error(
-        self, file: str, line: int | None, code: str, message: str, column: int | None = None
+        self,
+        file: str,
+        line: int | None,
+        code: str,
+        message: str,
+        column: int | None = None,
+        args: Args = (),
     ) -> None:
-        self.add(Problem(file, line, column, code, message))
+        self.add(Problem(file, line, column, code, message, args=args))
 
     def warning(
-        self, file: str, line: int | None, code: str, message: str, column: int | None = None
+        self,
+        file: str,
+        line: int | None,
+        code: str,
+        message: str,
+        column: int | None = None,
+        args: Args = (),
     ) -> None:
-        self.add(Problem(file, line, column, code, message, "warning"))
+        self.add(Problem(file, line, column, code, message, "warning", args=args))
+
+    def say(
+        self,
+        place: Place,
+        key: str,
+        severity: Severity = "error",
+        column: int | None = None,
+        /,
+        **values: object,
+    ) -> None:
+        """A problem whose message the catalogue's template `key` (its code, or
+        `code.way`) makes from `values` (messages.MESSAGES)."""
+        file, line, sheet, cell = place
+        code = key.partition(".")[0]
+        message, args = said(key, values)
+        self.add(Problem(file, line, column, code, message, severity, sheet, cell, args))
 
     @property
     def errors(self) -> int:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from ktt_cli import __version__
 from ktt_cli.compare import Change, Figures, Previous, compare
+from ktt_cli.messages import said
 from ktt_cli.model import (
     Comparator,
     Indicator,
@@ -46,7 +47,7 @@ class Result(NamedTuple):
     comparator: Comparator
     target: float | None  # None: a region with no target of its own
     target_text: str
-    target_note: str | None
+    target_note: LocalText | None
     actual: float | None
     actual_period: str | None
     actual_qualifier: str | None
@@ -191,15 +192,9 @@ def build_report(
         for now in (*report.results, *report.breakdown)
     }
     if all(r.actual is None for r in then.results):
+        message, args = said("nothing_to_compare", {"period": compare_with})
         warnings.append(
-            Problem(
-                "--compare",
-                None,
-                None,
-                "nothing_to_compare",
-                f"no figure is dated {compare_with} or earlier: there is nothing to compare with",
-                "warning",
-            )
+            Problem("--compare", None, None, "nothing_to_compare", message, "warning", args=args)
         )
     return report._replace(compared_with=compare_with, changes=changes, warnings=tuple(warnings))
 
@@ -476,9 +471,7 @@ def _warnings(
     if latest is None and series and as_of is not None:
         first = series[0]
         yield _warning(
-            first,
-            "after_as_of",
-            f"{indicator.id} has figures only after {as_of} (the first for {first.period})",
+            first, "after_as_of", indicator=indicator.id, as_of=as_of, first=first.period
         )
     yield from _baseline_disagrees(indicator, series)
     if latest is not None and as_of is not None:
@@ -488,12 +481,14 @@ def _warnings(
         used.append((baseline.observation, "baseline"))
     for observation, role in used:
         if observation is not None and observation.qualifier in QUALIFIERS:
-            bound = f"{QUALIFIERS[observation.qualifier or '']} {plain_number(observation.value)}"
             yield _warning(
                 observation,
                 "bound_used",
-                f"{indicator.id}: the {role} ({observation.period}) is given as '{bound}': "
-                "a bound, used as the value",
+                indicator=indicator.id,
+                role=role,
+                period=observation.period,
+                bound=QUALIFIERS[observation.qualifier or ""],
+                value=plain_number(observation.value),
             )
 
 
@@ -507,9 +502,11 @@ def _baseline_disagrees(indicator: Indicator, series: Iterable[Observation]) -> 
             yield _warning(
                 o,
                 "baseline_disagrees",
-                f"{indicator.id}: the data give {plain_number(o.value)} for {o.period}, the "
-                f"targets file declares {plain_number(declared.value)} for {declared.period} "
-                "as the baseline; the declared one is used",
+                indicator=indicator.id,
+                value=plain_number(o.value),
+                period=o.period,
+                declared=plain_number(declared.value),
+                declared_period=declared.period,
             )
 
 
@@ -520,12 +517,15 @@ def _stale_figure(indicator: Indicator, latest: Observation, as_of: Period) -> I
             yield _warning(
                 latest,
                 "stale_figure",
-                f"{indicator.id}: the milestone {year} has passed at {as_of}, but the figure "
-                f"used is for {latest.period}, before it",
+                indicator=indicator.id,
+                year=year,
+                as_of=as_of,
+                period=latest.period,
             )
 
 
-def _warning(observation: Observation, code: str, message: str) -> Problem:
+def _warning(observation: Observation, code: str, **values: object) -> Problem:
     """A warning about a figure, placed where the figure is (a line, or a sheet's cell)."""
     o = observation
-    return Problem(o.file, o.line, None, code, message, "warning", o.sheet, o.cell)
+    message, args = said(code, values)
+    return Problem(o.file, o.line, None, code, message, "warning", o.sheet, o.cell, args)

@@ -388,12 +388,13 @@ def build_actuals(store: Store, names: dict[str, str], log: ProblemLog) -> Actua
         if TERRITORY not in by_region:
             if region_count:
                 first = min(n for cells in by_region.values() for _, _, n in cells.items())
-                log.add_at(
+                log.say(
                     store.places.place(first),
                     "no_territory_rows",
-                    f"{names[indicator]} has rows for {region_count} region(s) but none for the "
-                    "whole territory (blank region), so it has no figure to report",
                     "warning",
+                    None,
+                    indicator=names[indicator],
+                    regions=region_count,
                 )
             continue
         kept, differ = one_a_moment(store.observations(indicator, TERRITORY))
@@ -466,13 +467,17 @@ def regions_to_territory(
 
 def _log_differ(differ: list[tuple[Observation, Observation]], name: str, log: ProblemLog) -> None:
     for kept, dropped in differ:
-        log.add_at(
+        log.say(
             Place(kept.file, kept.line, kept.sheet, kept.cell),
             "same_moment",
-            f"{name}: {kept.period} and {dropped.period} end at the same moment but hold "
-            f"{plain_number(kept.value)} here and {plain_number(dropped.value)} at "
-            f"{_at(dropped)}; the coarser period's figure is used",
             "warning",
+            None,
+            indicator=name,
+            period=kept.period,
+            other=dropped.period,
+            value=plain_number(kept.value),
+            other_value=plain_number(dropped.value),
+            at=_at(dropped),
         )
 
 

@@ -23,6 +23,8 @@ from pydantic_core import ErrorDetails
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ktt_cli import problems
+from ktt_cli.messages import said
 from ktt_cli.model import (
     Baseline,
     Finding,
@@ -36,7 +38,7 @@ from ktt_cli.model import (
     file_findings,
     normal_name,
 )
-from ktt_cli.names import did_you_mean
+from ktt_cli.names import closest_of
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import FIRST_YEAR, LAST_YEAR
 from ktt_cli.problems import ProblemLog, shown
@@ -80,9 +82,10 @@ class _PlacedData:
 class _Refused(Exception):
     """The document cannot be read as plain data; the place and code say why."""
 
-    def __init__(self, place: Place, code: str, message: str) -> None:
+    def __init__(self, place: Place, key: str, /, **values: object) -> None:
+        message, self.args_ = said(key, values)
         super().__init__(message)
-        self.place, self.code, self.message = place, code, message
+        self.place, self.code, self.message = place, key.partition(".")[0], message
 
 
 def read_targets_bytes(source: pathlib.Path | BinaryIO) -> bytes:
@@ -101,7 +104,7 @@ def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
     if text is None:
         return None
     if (deep := _nesting_beyond(text, _PARSER_DEPTH)) is not None:
-        log.error(file, deep, "too_deep", f"values nest more than {_PARSER_DEPTH} deep")
+        log.say(problems.Place(file, deep), "too_deep", depth=_PARSER_DEPTH)
         return None
     try:
         root = yaml.compose(text, Loader=_LOADER)
@@ -128,16 +131,16 @@ def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
         log.error(file, None, "yaml_syntax", f"not readable as YAML: {shown(str(e), 200)}")
         return None
     if root is None:
-        log.error(file, 1, "empty_file", "the file holds no YAML document", 1)
+        log.say(problems.Place(file, 1), "empty_file.yaml", "error", 1)
         return None
     placed = _PlacedData()
     try:
         plain = _plain(root, (), placed, 0)
     except _Refused as e:
-        log.error(file, e.place[0], e.code, e.message, e.place[1])
+        log.error(file, e.place[0], e.code, e.message, e.place[1], e.args_)
         return None
     if not isinstance(plain, dict):
-        log.error(file, 1, "not_a_mapping", "a targets file is a mapping of keys to values", 1)
+        log.say(problems.Place(file, 1), "not_a_mapping", "error", 1)
         return None
     return _validated(plain, placed, file, log)
 
@@ -209,7 +212,7 @@ def _nesting_beyond(text: str, limit: int) -> int | None:
 
 def _decode(data: bytes, file: str, log: ProblemLog) -> str | None:
     if len(data) > MAX_BYTES:
-        log.error(file, None, "too_large", f"a targets file is at most {MAX_BYTES} bytes")
+        log.say(problems.Place(file, None), "too_large", limit=MAX_BYTES)
         return None
     try:
         return data.decode("utf-8-sig")
@@ -251,23 +254,18 @@ def _mark(node: Node) -> Place:
 def _plain(node: Node, path: Path, placed: _PlacedData, depth: int) -> object:
     placed.count += 1
     if placed.count > MAX_VALUES:
-        raise _Refused(
-            _mark(node),
-            "too_large",
-            f"the document expands to more than "
-            f"{MAX_VALUES} values (aliases repeated without end?)",
-        )
+        raise _Refused(_mark(node), "too_large.aliases", limit=MAX_VALUES)
     if depth > MAX_DEPTH:
-        raise _Refused(_mark(node), "too_deep", f"values nest more than {MAX_DEPTH} deep")
+        raise _Refused(_mark(node), "too_deep", depth=MAX_DEPTH)
     placed.values.setdefault(path, _mark(node))
     if isinstance(node, MappingNode) and node.tag == _TAG + "map":
         result: dict[object, object] = {}
         for key_node, value_node in node.value:
             key = _plain_scalar(key_node, placed)
             if not isinstance(key, str | int) or isinstance(key, bool):
-                raise _Refused(_mark(key_node), "invalid_key", "a key must be plain text")
+                raise _Refused(_mark(key_node), "invalid_key")
             if key in result:
-                raise _Refused(_mark(key_node), "duplicate_key", f"the key '{key}' appears twice")
+                raise _Refused(_mark(key_node), "duplicate_key", key=key)
             placed.keys.setdefault((*path, key), _mark(key_node))
             result[key] = _plain(value_node, (*path, key), placed, depth + 1)
         return result
@@ -286,20 +284,16 @@ def _plain_scalar(node: Node, placed: _PlacedData) -> object:
             try:
                 value = placed.constructor.construct_object(node)
             except ConstructorError as e:
-                raise _Refused(_mark(node), "invalid_value", str(e.problem)) from None
+                raise _Refused(_mark(node), "invalid_value.yaml", problem=e.problem) from None
             except ValueError:  # an integer of more digits than Python converts
                 raise _too_large(node) from None
             if isinstance(value, int) and value.bit_length() > _FLOAT_BITS:
                 raise _too_large(node)
             return value
     if node.tag == _TAG + "merge":
-        raise _Refused(_mark(node), "yaml_tag", "merge keys (<<) are not supported")
+        raise _Refused(_mark(node), "yaml_tag.merge")
     tag = node.tag.replace(_TAG, "!!")
-    raise _Refused(
-        _mark(node),
-        "yaml_tag",
-        f"the tag {tag} is not allowed: a targets file holds plain text, numbers and lists",
-    )
+    raise _Refused(_mark(node), "yaml_tag", tag=tag)
 
 
 #: Bits of the largest integer a float holds: no figure of a programme is larger.
@@ -309,11 +303,7 @@ _FLOAT_BITS = 1024
 def _too_large(node: Node) -> _Refused:
     """An integer beyond any float, refused before its digits are shown in a message
     (Python converts at most 4300 of them)."""
-    return _Refused(
-        _mark(node),
-        "invalid_value",
-        f"a number of {len(node.value)} characters is too large for any figure",
-    )
+    return _Refused(_mark(node), "invalid_value.digits", length=len(node.value))
 
 
 def _problems_of(error: ValidationError) -> list[tuple[Finding, bool]]:
@@ -494,7 +484,8 @@ def _lower(message: str) -> str:
 def _unknown_key_message(key: str) -> str:
     if key in _KNOWN_KEYS:
         return f"the key '{key}' does not belong here: check its indentation and its place"
-    return f"unknown key '{key}'{did_you_mean(key, _KNOWN_KEYS)}"
+    close = closest_of(key, _KNOWN_KEYS)
+    return f"unknown key '{key}'" + (f"; did you mean '{close}'?" if close else "")
 
 
 def _place(loc: Path, placed: _PlacedData, on_key: bool) -> Place:

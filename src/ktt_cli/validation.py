@@ -15,13 +15,19 @@ from ktt_cli.inputs import looks_like_targets, targets_source
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
-from ktt_cli.problems import ProblemLog
+from ktt_cli.problems import Place, ProblemLog
 from ktt_cli.targets_file import read_targets, read_targets_bytes
 
 
 class Validation(NamedTuple):
     names: list[str]  # what was checked, as shown
     log: ProblemLog
+    reference: TargetsFile | None = None  # the programme the actuals were checked against
+
+    def called(self, lang: str) -> dict[str, str]:
+        """The reference's indicators by their names in `lang`, for messages."""
+        indicators = self.reference.indicators if self.reference else []
+        return {i.id: i.name.pick(lang) for i in indicators}
 
 
 def validate(sources: list[Source], targets: str | None, options: ReadOptions) -> Validation:
@@ -47,15 +53,10 @@ def validate(sources: list[Source], targets: str | None, options: ReadOptions) -
         names = names or [name]
     if reference is None:
         for source in data:
-            log.error(
-                source.name,
-                None,
-                "not_checked",
-                "not checked: the targets file it is checked against has errors",
-            )
+            log.say(Place(source.name, None), "not_checked")
     elif data:
         read_actuals(data, reference, options, log)
-    return Validation(names, log)
+    return Validation(names, log, reference)
 
 
 def _opened(stream: BinaryIO) -> Callable[[], BinaryIO]:

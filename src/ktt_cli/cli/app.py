@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
+from typer._click.core import Context
+from typer.core import TyperArgument
 
 from ktt_cli import __version__
+from ktt_cli.cli.helps import text
+from ktt_cli.cli.options import Lang
 
 app = typer.Typer(
     name="ktt",
-    help="Where a province stands against its action programme for Resolution 20-NQ/TW "
-    "on the collective economy (kinh tế tập thể).",
+    help=text("app"),
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+_help_record = TyperArgument.get_help_record
+
+
+def _argument_help(self: TyperArgument, ctx: Context) -> tuple[str, str] | None:
+    """An argument as its metavar says it (`ACTUALS...`), never with a Python type
+    (`ACTUALS <list[str]>`)."""
+    record = _help_record(self, ctx)
+    if record is None:
+        return None
+    many = "..." if self.nargs != 1 else ""
+    return f"{self.display_name_raw}{many}", record[1]
+
+
+TyperArgument.get_help_record = _argument_help  # type: ignore[method-assign]
 
 
 def _version(value: bool) -> None:
@@ -28,8 +47,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    version: Annotated[  # noqa: ARG001 (acted on by its callback)
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=text("version")),
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", metavar="vi|en", parser=Lang.of, help=text("lang")),
+    ] = None,
 ) -> None:
     """Progress of the collective economy against an action programme's targets."""
+    if lang is not None:  # `ktt --lang en report …`: the commands' default
+        os.environ["KTT_LANG"] = lang.value

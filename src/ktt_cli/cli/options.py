@@ -8,14 +8,18 @@ error; problems with a place print as `FILE:LINE: code: message`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
+from ktt_cli.cli.helps import help_lang, text
 from ktt_cli.inputs import UsageProblem, output_problem, targets_source
+from ktt_cli.messages import usage
 from ktt_cli.numbers import NumberStyle
+from ktt_cli.problems import printable
 from ktt_cli.render.problems import problem_lines
 
 if TYPE_CHECKING:
@@ -29,6 +33,20 @@ class Lang(StrEnum):
     VI = "vi"
     EN = "en"
 
+    @staticmethod
+    def of(value: str) -> Lang:
+        """The language `--lang` or KTT_LANG names; an unknown one is refused in plain words."""
+        try:
+            return Lang(value.strip().lower())
+        except ValueError:
+            raise typer.BadParameter(_UNKNOWN_LANG[help_lang()].format(printable(value))) from None
+
+
+_UNKNOWN_LANG = {
+    "vi": "'{}' không phải ngôn ngữ ktt nói; chọn vi (tiếng Việt) hoặc en (tiếng Anh).",
+    "en": "'{}' is not a language ktt speaks; choose vi (Vietnamese) or en (English).",
+}
+
 
 TargetsOption = Annotated[
     str | None,
@@ -37,21 +55,21 @@ TargetsOption = Annotated[
         "-t",
         metavar="FILE|ID",
         envvar="KTT_TARGETS",
-        help="Targets file, or the id of a bundled programme (ktt targets --list). "
-        "Default: the bundled Yên Bái programme.",
+        help=text("targets"),
         show_default=False,
     ),
 ]
 LangOption = Annotated[
-    Lang, typer.Option("--lang", envvar="KTT_LANG", help="Language of labels and status words.")
+    Lang,
+    typer.Option("--lang", envvar="KTT_LANG", metavar="vi|en", parser=Lang.of, help=text("lang")),
 ]
 NumberFormatOption = Annotated[
     NumberStyle,
     typer.Option(
         "--number-format",
         envvar="KTT_NUMBER_FORMAT",
-        help="How numbers in the actuals are written: dot = 1,234.5; comma = 1.234,5; auto "
-        "decides per file and never guesses.",
+        metavar="auto|dot|comma",
+        help=text("number_format"),
     ),
 ]
 EncodingOption = Annotated[
@@ -59,7 +77,7 @@ EncodingOption = Annotated[
     typer.Option(
         "--encoding",
         metavar="ENC",
-        help="Encoding of text files without a BOM (default UTF-8), e.g. cp1258.",
+        help=text("encoding"),
         show_default=False,
     ),
 ]
@@ -69,8 +87,7 @@ SheetOption = Annotated[
     typer.Option(
         "--sheet",
         metavar="NAME|N",
-        help="The sheet of a workbook to read, by name or 1-based position (default: the "
-        "first sheet whose header reads).",
+        help=text("sheet"),
         show_default=False,
     ),
 ]
@@ -80,7 +97,7 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write to this file (atomically) instead of standard output.",
+        help=text("output"),
         show_default=False,
     ),
 ]
@@ -104,7 +121,7 @@ def load_targets(value: str | None) -> tuple[str, TargetsFile]:
     programme = read_targets(read_targets_bytes(path), name, log)
     if programme is None:
         print_problems(log, sys.stderr)
-        fail(f"the targets file {name} has {log.errors} error(s)")
+        fail(usage("usage.targets_errors", name=name, errors=log.errors))
     return name, programme
 
 
@@ -112,8 +129,11 @@ def target_path(value: str | None) -> Path:
     return targets_source(value)[1]
 
 
-def print_problems(log: ProblemLog, stream: TextIO) -> None:
-    print_lines(problem_lines(list(log), log.unlisted()), stream)
+def print_problems(
+    log: ProblemLog, stream: TextIO, lang: str = "en", names: Mapping[str, str] | None = None
+) -> None:
+    """The problems of `log` in `lang`, indicators named by `names` (id -> name)."""
+    print_lines(problem_lines(list(log), log.unlisted(), lang=lang, names=names), stream)
 
 
 def print_lines(lines: list[str], stream: TextIO) -> None:
@@ -149,10 +169,7 @@ def output_path(value: str | None, inputs: list[str]) -> Path | None:
 def refuse_terminal(binary: bool, output: Path | None, name: str) -> None:
     """A workbook is bytes for a file, never for a terminal."""
     if binary and output is None and sys.stdout.isatty():
-        raise UsageProblem(
-            f"--format {name} writes a file, not text for a terminal: add --output FILE.{name}, "
-            "or redirect standard output to a file"
-        )
+        raise UsageProblem(usage("usage.terminal", format=name))
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:

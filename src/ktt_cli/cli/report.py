@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ktt_cli.cli.app import app
+from ktt_cli.cli.helps import command, text
 from ktt_cli.cli.options import (
     EXIT_PROBLEMS,
     EncodingOption,
@@ -32,6 +33,7 @@ from ktt_cli.cli.options import (
     write_output,
 )
 from ktt_cli.inputs import UsageProblem, sources
+from ktt_cli.messages import usage, usage_of
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
@@ -63,12 +65,12 @@ class ReportFormat(StrEnum):
     XLSX = "xlsx"
 
 
-@app.command()
+@app.command(**command("report"))
 def report(
     actuals: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Actuals files (CSV, TSV), read as one data set; - reads standard input.",
+            help=text("actuals"),
             metavar="ACTUALS",
             show_default=False,
         ),
@@ -79,7 +81,7 @@ def report(
         typer.Option(
             "--as-of",
             metavar="PERIOD",
-            help="Use figures up to this period (default: the latest).",
+            help=text("as_of"),
             show_default=False,
         ),
     ] = None,
@@ -89,7 +91,7 @@ def report(
             "--milestone",
             "-m",
             metavar="YEAR",
-            help="Only this milestone year (repeatable).",
+            help=text("milestone"),
             show_default=False,
         ),
     ] = None,
@@ -99,7 +101,7 @@ def report(
             "--indicator",
             "-i",
             metavar="ID",
-            help="Only this indicator id (repeatable).",
+            help=text("indicator"),
             show_default=False,
         ),
     ] = None,
@@ -108,29 +110,25 @@ def report(
         typer.Option(
             "--compare",
             metavar="PERIOD|previous",
-            help="Set the report beside the same report at an earlier period; previous: "
-            "the month, quarter, half or year before --as-of.",
+            help=text("compare"),
             show_default=False,
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+        ReportFormat,
+        typer.Option("--format", "-f", metavar="|".join(ReportFormat), help=text("format")),
     ] = ReportFormat.TABLE,
     output: OutputOption = None,
     by: Annotated[
         By | None,
-        typer.Option(
-            "--by",
-            help="Add a row per region for each indicator and milestone, after the totals.",
-            show_default=False,
-        ),
+        typer.Option("--by", metavar="region", help=text("by"), show_default=False),
     ] = None,
     region: Annotated[
         list[str] | None,
         typer.Option(
             "--region",
             metavar="NAME",
-            help="With --by region: only this region, by name or code (repeatable).",
+            help=text("region"),
             show_default=False,
         ),
     ] = None,
@@ -143,9 +141,7 @@ def report(
         typer.Option(
             "--fail-on",
             metavar="STATUS[,STATUS...]",
-            help="Exit 1 when a result has one of these statuses "
-            "(comma-separated or repeated), e.g. missed,deterioration; worsened (with "
-            "--compare): a status that got worse.",
+            help=text("fail_on"),
             show_default=False,
         ),
     ] = None,
@@ -180,8 +176,8 @@ def report(
             actual_sources, programme, ReadOptions(number_format, encoding, sheet), log
         )
         if log.errors:
-            print_problems(log, sys.stderr)
-            fail(f"{log.errors} error(s) in the actuals; nothing was computed")
+            print_problems(log, sys.stderr, lang.value)
+            fail(usage("usage.actuals_errors", errors=log.errors))
         try:
             earlier = _compare_with(compare, period or data.latest)
             wanted_regions = _regions(programme, data, region or [])
@@ -200,7 +196,13 @@ def report(
             by_region=by is By.REGION or bool(region),
             regions=wanted_regions,
         )
-        print_lines(problem_lines(result.warnings, result.unlisted_warnings), sys.stderr)
+        called = {i.id: i.name.pick(lang.value) for i in programme.indicators}
+        warnings = tuple(p.in_language(lang.value, called) for p in result.warnings)
+        result = result._replace(warnings=warnings)
+        print_lines(
+            problem_lines(warnings, result.unlisted_warnings, lang=lang.value, names=called),
+            sys.stderr,
+        )
         _emit(result, format_name, output_file, lang.value, draw)
     matched = [
         line
@@ -236,12 +238,9 @@ def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
     try:
         earlier = parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--compare: {e}") from None
+        raise UsageProblem(f"--compare: {usage_of('invalid_period', e.args_, str(e))}") from None
     if earlier.time >= as_of.time:
-        raise UsageProblem(
-            f"--compare {value}: the period compared with must end before the report's "
-            f"date ({as_of}); use an earlier period, or --compare previous"
-        )
+        raise UsageProblem(usage("usage.compare_later", value=value, as_of=as_of))
     return earlier
 
 
@@ -270,21 +269,26 @@ def _as_of(value: str | None) -> Period | None:
     try:
         return parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--as-of: {e}") from None
+        raise UsageProblem(f"--as-of: {usage_of('invalid_period', e.args_, str(e))}") from None
 
 
 def _check_filters(programme: TargetsFile, milestones: list[int], indicators: list[str]) -> None:
-    from ktt_cli.names import did_you_mean
+    from ktt_cli.names import closest_of
 
     known_years = programme.milestones
     ids = [i.id for i in programme.indicators]
+    years = ", ".join(map(str, known_years))
     problems = [
-        f"--milestone {year}: the programme has no target for {year} "
-        f"(milestones: {', '.join(map(str, known_years))})"
+        usage("usage.no_milestone", year=year, years=years)
         for year in milestones
         if year not in known_years
     ] + [
-        f"--indicator {name}: not an indicator of {programme.programme.id}{did_you_mean(name, ids)}"
+        usage(
+            "usage.no_indicator",
+            name=name,
+            programme=programme.programme.id,
+            closest=closest_of(name, ids),
+        )
         for name in indicators
         if name not in ids
     ]
@@ -295,7 +299,7 @@ def _check_filters(programme: TargetsFile, milestones: list[int], indicators: li
 def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[str]:
     """The region keys `--region` names: listed regions by id, name or alias; without a
     list, the regions in the data by name."""
-    from ktt_cli.names import RegionNames, bare_region, did_you_mean, normalise
+    from ktt_cli.names import RegionNames, bare_region, closest_of, normalise
 
     listed = RegionNames(programme)
     in_data = {k: n for i in programme.indicators for k, n in data.region_names(i.id).items()}
@@ -317,9 +321,10 @@ def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[st
         if key in in_data or bare_region(key) in bare:
             keys.append(key if key in in_data else bare[bare_region(key)])
         else:
+            close = closest_of(name, sorted(in_data.values()))
             problems.append(
                 f"--region {name}: no region of that name in the data"
-                f"{did_you_mean(name, sorted(in_data.values()))}"
+                + (f"; did you mean '{close}'?" if close else "")
             )
     if problems:
         raise UsageProblem(*problems)
@@ -336,8 +341,11 @@ def _statuses(values: list[str]) -> set[str]:
     if unknown:
         usage_exit(
             UsageProblem(
-                f"--fail-on: unknown status {', '.join(sorted(unknown))} "
-                f"(statuses: {', '.join(scored)})"
+                usage(
+                    "usage.unknown_status",
+                    unknown=", ".join(sorted(unknown)),
+                    statuses=", ".join(scored),
+                )
             )
         )
     return wanted

@@ -5,9 +5,10 @@ from __future__ import annotations
 import typer
 
 from ktt_cli.cli.app import app
+from ktt_cli.cli.helps import command
 
 
-@app.command()
+@app.command(**command("schema"))
 def schema() -> None:
     """Print the JSON Schema of the targets file (for editors and other tools)."""
     from ktt_cli.model import json_schema

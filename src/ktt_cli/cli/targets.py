@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ktt_cli.cli.app import app
+from ktt_cli.cli.helps import command, text
 from ktt_cli.cli.options import Lang, LangOption, TargetsOption, load_targets, usage_exit
 from ktt_cli.inputs import UsageProblem
 
@@ -18,16 +19,15 @@ class TableOrJson(StrEnum):
     JSON = "json"
 
 
-@app.command("targets")
+@app.command("targets", **command("targets_command"))
 def targets_command(
     targets: TargetsOption = None,
     output_format: Annotated[
-        TableOrJson, typer.Option("--format", "-f", help="Output format.")
+        TableOrJson,
+        typer.Option("--format", "-f", metavar="|".join(TableOrJson), help=text("format")),
     ] = TableOrJson.TABLE,
     lang: LangOption = Lang.VI,
-    list_bundled: Annotated[
-        bool, typer.Option("--list", help="List the bundled programmes.")
-    ] = False,
+    list_bundled: Annotated[bool, typer.Option("--list", help=text("list"))] = False,
 ) -> None:
     """The programme at a glance: every indicator, milestone and target."""
     if list_bundled:

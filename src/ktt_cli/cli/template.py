@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ktt_cli.cli.app import app
+from ktt_cli.cli.helps import command, text
 from ktt_cli.cli.options import (
     Lang,
     LangOption,
@@ -27,19 +28,17 @@ class TemplateFormat(StrEnum):
     XLSX = "xlsx"
 
 
-@app.command()
+@app.command(**command("template"))
 def template(
     targets: TargetsOption = None,
-    wide: Annotated[
-        bool, typer.Option("--wide", help="One column per indicator instead of one row each.")
-    ] = False,
+    wide: Annotated[bool, typer.Option("--wide", help=text("wide"))] = False,
     output_format: Annotated[
         TemplateFormat,
         typer.Option(
             "--format",
             "-f",
-            help="csv: a file to fill in any editor; xlsx: a workbook with a drop-down of the "
-            "indicators and a second sheet in the report-table layout.",
+            metavar="|".join(TemplateFormat),
+            help=text("template_format"),
         ),
     ] = TemplateFormat.CSV,
     output: OutputOption = None,
@@ -60,5 +59,5 @@ def template(
     else:
         from ktt_cli.render.template import template_csv
 
-        data = template_csv(programme, wide=wide)
+        data = template_csv(programme, wide=wide, lang=lang.value)
     write_output(data, output_file)

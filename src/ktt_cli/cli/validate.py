@@ -9,10 +9,13 @@ from typing import Annotated
 import typer
 
 from ktt_cli.cli.app import app
+from ktt_cli.cli.helps import command, text
 from ktt_cli.cli.options import (
     EXIT_OK,
     EXIT_PROBLEMS,
     EncodingOption,
+    Lang,
+    LangOption,
     NumberFormatOption,
     SheetOption,
     TargetsOption,
@@ -30,24 +33,39 @@ class TextOrJson(StrEnum):
     JSON = "json"
 
 
-@app.command()
+_SUMMARY = {
+    Lang.VI: {
+        "errors": "{errors} lỗi, {warnings} cảnh báo",
+        "valid": "hợp lệ",
+        "warned": " ({warnings} cảnh báo)",
+    },
+    Lang.EN: {
+        "errors": "{errors} error(s), {warnings} warning(s)",
+        "valid": "valid",
+        "warned": " ({warnings} warning(s))",
+    },
+}
+
+
+@app.command(**command("validate"))
 def validate(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Targets (.yaml) and actuals (.csv) files in any mix; - reads "
-            "standard input. Default: the targets file.",
+            help=text("files"),
             metavar="FILES",
             show_default=False,
         ),
     ] = None,
     targets: TargetsOption = None,
     output_format: Annotated[
-        TextOrJson, typer.Option("--format", "-f", help="Output format.")
+        TextOrJson,
+        typer.Option("--format", "-f", metavar="|".join(TextOrJson), help=text("format")),
     ] = TextOrJson.TEXT,
     number_format: NumberFormatOption = NumberStyle.AUTO,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
+    lang: LangOption = Lang.VI,
 ) -> None:
     """Check targets and actuals files; report every problem with its line."""
     from ktt_cli.load.collect import ReadOptions
@@ -64,13 +82,15 @@ def validate(
     if output_format is TextOrJson.JSON:
         from ktt_cli.render.json import problems_json
 
-        typer.echo(problems_json(list(log), log.unlisted()), nl=False)
+        problems = [p.in_language(lang.value, done.called(lang.value)) for p in log]
+        typer.echo(problems_json(problems, log.unlisted()), nl=False)
     else:
-        print_problems(log, sys.stdout)
+        print_problems(log, sys.stdout, lang.value, done.called(lang.value))
         checked = ", ".join(done.names)
+        counts = {"errors": log.errors, "warnings": log.warnings}
         if log.errors:  # a count for people, on stderr: stdout is problem lines only
-            typer.echo(f"{checked}: {log.errors} error(s), {log.warnings} warning(s)", err=True)
+            typer.echo(f"{checked}: {_SUMMARY[lang]['errors'].format(**counts)}", err=True)
         else:
-            warned = f" ({log.warnings} warning(s))" if log.warnings else ""
-            typer.echo(printable(f"{checked}: valid{warned}"))
+            warned = _SUMMARY[lang]["warned"].format(**counts) if log.warnings else ""
+            typer.echo(printable(f"{checked}: {_SUMMARY[lang]['valid']}{warned}"))
     raise typer.Exit(EXIT_PROBLEMS if log.errors else EXIT_OK)

@@ -126,7 +126,7 @@ class Collector:
         self.by_text.update(self.indicators)
         self.by_period: dict[object, int] = {}  # a period cell as written -> its index
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
-        self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> why
+        self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
@@ -160,7 +160,7 @@ class Collector:
                     source.name, open_text(raw, self.options.encoding), self._has_header
                 )
             except InputStop as stop:
-                self.log.error(source.name, stop.line, stop.code, stop.message)
+                self.log.error(source.name, stop.line, stop.code, stop.message, None, stop.args_)
                 return
             except UnicodeError as e:  # a codec refusing the file outright
                 self.log.error(source.name, 1, "encoding", str(e))
@@ -184,39 +184,22 @@ class Collector:
                     )
                 if sheet is None:
                     sheets = ", ".join(f"'{s.name}'" for s in book.sheets())
-                    self.log.error(
-                        name,
-                        None,
-                        "no_header",
-                        f"no sheet ({sheets}) has a header ktt reads within its first "
-                        f"{HEADER_WITHIN} rows: an indicator, period and value column, a "
-                        "period column and a column per indicator, or an indicator column and "
-                        "a column per period; or name the sheet with --sheet",
-                    )
+                    whole = Place(name, None)
+                    self.log.say(whole, "no_header.book", sheets=sheets, within=HEADER_WITHIN)
                     return
                 self.read_table(SheetTable(book, sheet))
                 self._warn_hidden(name, sheet, book.hidden_rows(sheet))
         except WorkbookStop as e:
             message = e.message.removeprefix(f"{name}: ")
             where = None if e.code == "no_such_sheet" else e.sheet
-            self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error")
+            self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error", e.args_)
 
     def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
         if sheet.hidden:
-            self.log.add_at(
-                Place(name, None, sheet.name, None),
-                "hidden_sheet",
-                "the sheet is hidden in Excel; its figures are read like any others",
-                "warning",
-            )
+            self.log.say(Place(name, None, sheet.name, None), "hidden_sheet", "warning")
         if rows:
-            self.log.add_at(
-                Place(name, rows[0], sheet.name, f"A{rows[0]}"),
-                "hidden_rows",
-                f"{len(rows)} hidden row(s), the first here: their figures are read like any "
-                "others",
-                "warning",
-            )
+            where = Place(name, rows[0], sheet.name, f"A{rows[0]}")
+            self.log.say(where, "hidden_rows", "warning", count=len(rows))
 
     def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
@@ -254,16 +237,16 @@ class Collector:
         if not tried and head:
             tried, layout = True, self._begin(head, table)
         if not tried and stop is None:
-            self._error(self.base + 1, "empty_file", "the file has no header and no rows")
+            self._say(self.base + 1, "empty_file.table")
         if stop is not None:
-            self.log.error(table.name, stop.line, stop.code, stop.message)
+            self.log.error(table.name, stop.line, stop.code, stop.message, None, stop.args_)
             last = max(last, stop.line or 0)
         self.store.places.end(last + 1)
         if layout is None:
             return
         self._finish_file()
         if self.store.size == rows_before and self.log.total == problems_before:
-            self._warn(self.header_place, "no_rows", "the file has a header but no rows")
+            self._say(self.header_place, "no_rows", "warning")
 
     def _begin(self, head: list[tuple[int, Sequence[object]]], table: Table) -> Layout | None:
         """Find the header among the first rows, then read the rows after it."""
@@ -285,22 +268,16 @@ class Collector:
         number = head[found.row][0]
         place = self.base + number * table.stride
         for problem in found.problems:
-            self._error(place, problem.code, problem.message)
+            self.log.add_at(
+                self.store.places.place(place), problem.code, problem.message, "error", problem.args
+            )
         layout = found.layout
         if layout is not None:
             for name in layout.ignored:
-                self._warn(
-                    place,
-                    "ignored_column",
-                    f"the column {shown(name)} is not one ktt reads; it is left out",
-                )
+                self._say(place, "ignored_column", "warning", column=shown(name))
             if layout.passed_over:
                 names = ", ".join(shown(n, 30) for n in layout.passed_over)
-                self._warn(
-                    place,
-                    "not_figures",
-                    f"the columns {names} hold plans or comparisons, not figures: passed over",
-                )
+                self._say(place, "not_figures", "warning", columns=names)
         return layout, number, head[found.row + 1 :]
 
     def _rows(
@@ -493,32 +470,17 @@ class Collector:
             if self.stride == 1:
                 # Even empty extra fields are refused: an unquoted 65,5 in a row whose last
                 # cells are empty would otherwise shift 5 into the next column unnoticed.
-                self._error(
-                    self.base + number,
-                    "extra_fields",
-                    f"the row has {width} fields but the header {layout.width}: a delimiter "
-                    "inside a value (such as 65,5) must be in quotes, or the header needs a "
-                    "column more",
-                )
+                self._say(self.base + number, "extra_fields", width=width, header=layout.width)
                 return None
             if any(not _empty(c) for c in extra):
                 first = next(i for i, c in enumerate(extra) if not _empty(c)) + layout.width
-                self._warn(
-                    self.base + number * self.stride + first,
-                    "beyond_header",
-                    "a cell right of the header's last column is not read",
-                )
+                self._say(self.base + number * self.stride + first, "beyond_header", "warning")
             return list(row[: layout.width])
         if width < layout.width and self.stride == 1 and width <= _last_required(layout):
             if width == 1 and not any(d in str(row[0]) for d in ",;\t"):
                 self.passed.add(self.base + number)  # a line of text: a signature, a date
                 return None
-            self._error(
-                self.base + number,
-                "short_row",
-                f"the row has {width} field(s) but the header {layout.width}: it is cut short, "
-                "or written with another delimiter than the header",
-            )
+            self._say(self.base + number, "short_row", width=width, header=layout.width)
             return None
         return [*row, *[""] * (layout.width - width)]
 
@@ -526,23 +488,18 @@ class Collector:
         text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
         found_id = self.names.find(text)
         if found_id is None and normalise(text) in TOTALS_WORDS:
-            self._warn(
-                place,
-                "totals_row",
-                f"{shown(text.strip())} is a totals row: passed over (ktt adds nothing up itself)",
-            )
+            self._say(place, "totals_row", "warning", text=shown(text.strip()))
             return None
         if found_id is None:
-            message = self.unknown.get(text)
-            if message is None:  # the suggestion is worked out once per text, not per row
-                written = text.strip()
-                message = self.unknown[text] = (
-                    "the indicator is empty"
-                    if not written
-                    else f"{shown(written)} is not an indicator of {self.targets.programme.id}"
-                    f"{self.names.suggestion(written)}"
-                )
-            self._error(place, "unknown_indicator", message)
+            closest = self.unknown.get(text)
+            if closest is None:  # the suggestion is worked out once per text, not per row
+                closest = self.unknown[text] = self.names.closest(text.strip())
+            if written := text.strip():
+                programme = self.targets.programme.id
+                key = "unknown_indicator"
+                self._say(place, key, text=shown(written), programme=programme, closest=closest)
+            else:
+                self._say(place, "unknown_indicator.empty")
             return None
         found = self.indicators[found_id]
         if cell is not None:
@@ -559,9 +516,10 @@ class Collector:
             elif isinstance(cell, int) and not isinstance(cell, bool):
                 period = parse_period(str(cell))  # a year typed as a number
             else:
-                raise PeriodError(f"{shown(str(cell))} is not a period")
+                raise PeriodError("cell", text=shown(str(cell)))
         except PeriodError as e:
-            self._error(place, "invalid_period", str(e))
+            where = self.store.places.place(place)
+            self.log.add_at(where, "invalid_period", str(e), "error", e.args_)
             return None
         index = self.store.period(period)
         self.by_period[cell] = index
@@ -610,11 +568,13 @@ class Collector:
             return
         written = str(row[i_unit])
         if ("%" in written) != (indicator.unit is Unit.PERCENT):
-            self._warn(
+            self._say(
                 self._cell(place, i_unit),
                 "unit_mismatch",
-                f"the unit {shown(written)} does not fit {indicator.id}, a "
-                f"{indicator.unit.value} figure",
+                "warning",
+                unit=shown(written),
+                indicator=indicator.id,
+                kind=indicator.unit.value,
             )
 
     def _extra(self, row: Sequence[object], layout: Layout) -> Extra | None:
@@ -649,7 +609,7 @@ class Collector:
             try:
                 parts = split_cell(cell, indicator.unit)
             except FigureError as e:
-                self._error(place, e.code, f"{indicator.id}: {e.message}")
+                self._figure_error(place, indicator.id, e)
                 return
             if parts is None:
                 self.no_figure.add(place)
@@ -665,7 +625,7 @@ class Collector:
             try:
                 value = figure_of(parts, indicator.unit, style)
             except FigureError as e:
-                self._error(place, e.code, f"{indicator.id}: {e.message}")
+                self._figure_error(place, indicator.id, e)
                 return
             if qualifier is None and not estimate:
                 indicator.figures[cell] = value
@@ -681,7 +641,7 @@ class Collector:
         try:
             value = checked(cell_figure(cell, indicator.unit), indicator.unit)
         except FigureError as e:
-            self._error(place, e.code, f"{indicator.id}: {e.message}")
+            self._figure_error(place, indicator.id, e)
             return None
         if cell not in (0, 1):  # True and False equal 1 and 0: never cached as keys
             indicator.figures[cell] = value
@@ -704,12 +664,14 @@ class Collector:
                 self.conflict_told = True
                 first, first_place = self.decided_by
                 where = self.store.places.place(first_place)
-                self._error(
+                self._say(
                     place,
                     "mixed_number_styles",
-                    f"{shown(parts.reading.text)} is written in {deciding.value} style but "
-                    f"{shown(first)} ({_where(where)}) in {self.style.value} style: a file "
-                    "holds one style; correct one of them, or say which with --number-format",
+                    text=shown(parts.reading.text),
+                    style=deciding.value,
+                    first=shown(first),
+                    where=_where(where),
+                    first_style=self.style.value,
                 )
             return False, self.style
         return True, deciding
@@ -736,18 +698,25 @@ class Collector:
         assert got is not None
         old, first_place = got
         first = self.store.places.place(first_place)
-        where = cells.region or "the whole territory"
-        what = f"{indicator.id} {self.store.periods[p]} ({where})"
         # the file is named when the first figure is in another file, a sheet before this
         # one, or the same file given twice
+        region = cells.region or "the whole territory"
         on = _where(first, with_file=first_place < self.base)
+        i, period = indicator.id, self.store.periods[p]
         if old == value:
-            self._warn(place, "repeated_row", f"{what} is given again as on {on}")
+            self._say(
+                place, "repeated_row", "warning", indicator=i, period=period, region=region, on=on
+            )
         else:
-            self._error(
+            self._say(
                 place,
                 "conflicting_values",
-                f"{what} is {plain_number(value)} here but {plain_number(old)} on {on}",
+                indicator=i,
+                period=period,
+                region=region,
+                value=plain_number(value),
+                old=plain_number(old),
+                on=on,
             )
 
     # ---- files -------------------------------------------------------------------
@@ -769,7 +738,7 @@ class Collector:
             try:
                 value = figure_of(item.cell, item.indicator.unit, self.style)
             except FigureError as e:
-                self._error(item.place, e.code, f"{item.indicator.id}: {e.message}")
+                self._figure_error(item.place, item.indicator.id, e)
                 continue
             self._keep(item.indicator, item.period, item.cells, value, item.place, item.extra)
 
@@ -781,19 +750,11 @@ class Collector:
                 if isinstance(text, str) and text not in neutral and _neutral(text):
                     neutral[text] = value
         if self.no_figure.count:
-            self._warn(
-                self.no_figure.first,
-                "no_figure",
-                f"{self.no_figure.count} cell(s) say there is no figure (-, .., x or empty) "
-                "and were passed over, the first here",
+            self._say(
+                self.no_figure.first, "no_figure.count", "warning", count=self.no_figure.count
             )
         if self.passed.count:
-            self._warn(
-                self.passed.first,
-                "rows_passed_over",
-                f"{self.passed.count} row(s) hold no figure (a group row, a signature, a "
-                "date of signing) and were passed over, the first here",
-            )
+            self._say(self.passed.first, "rows_passed_over", "warning", count=self.passed.count)
 
     def finish(self) -> Actuals:
         names = {i.id: i.id for i in self.targets.indicators}
@@ -809,12 +770,19 @@ class Collector:
     def _error(self, place: int, code: str, message: str) -> None:
         self._problem(place, code, message, "error")
 
-    def _warn(self, place: int, code: str, message: str) -> None:
-        self._problem(place, code, message, "warning")
-
     def _problem(self, place: int, code: str, message: str, severity: Severity) -> None:
         where = self.store.places.place(place)
         self.log.add_at(where, code, message, severity)
+
+    def _figure_error(self, place: int, indicator: str, e: FigureError) -> None:
+        """A figure's error, said about its indicator."""
+        args = (*e.args_, ("about", indicator)) if e.args_ else ()
+        where = self.store.places.place(place)
+        self.log.add_at(where, e.code, f"{indicator}: {e.message}", "error", args)
+
+    def _say(self, place: int, key: str, severity: Severity = "error", /, **values: object) -> None:
+        """A problem the catalogue words (messages.MESSAGES)."""
+        self.log.say(self.store.places.place(place), key, severity, **values)
 
 
 def _with_qualifier(extra: Extra | None, qualifier: str | None) -> Extra | None:

@@ -59,7 +59,7 @@ class CsvTable:
             self._stop = stop
         text = "".join(t for _, t in self._head)
         if not text.strip():
-            raise InputStop(1, "empty_file", "the file has no header and no rows")
+            raise InputStop.said(1, "empty_file.table")
         self.delimiter = ""
         if m := _SEP_LINE.match(text):
             self.delimiter = m[1]
@@ -67,11 +67,9 @@ class CsvTable:
         content = [line for line in head if line.strip(" \t,;") and line.lstrip()[:1] != "#"]
         if content and "\x00" in content[0]:
             line = head.index(content[0]) + 1
-            raise InputStop(
+            raise InputStop.said(
                 line,
                 "not_text",
-                "the first row holds NUL bytes: a UTF-16 file without a BOM (try --encoding "
-                "utf-16-le) or not a text file",
             )
         if not self.delimiter:
             self.delimiter = _delimiter(content, is_header)
@@ -218,7 +216,7 @@ class CsvSyntax(InputStop):
 
 
 def _unclosed(start: int) -> InputStop:
-    return InputStop(start + 1, "csv_syntax", "a quote opened here is never closed")
+    return InputStop.said(start + 1, "csv_syntax")
 
 
 def _after_lines(text: str, count: int) -> str:

@@ -18,6 +18,7 @@ from typing import Annotated, NamedTuple
 from pydantic import AfterValidator, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
+from ktt_cli.messages import Args, said
 from ktt_cli.model import Unit, figure_problem
 from ktt_cli.numbers import NumberError, NumberStyle, Reading, classify, is_no_figure, resolve
 from ktt_cli.problems import shown
@@ -27,9 +28,15 @@ _CANONICAL = {">=": "≥", "<=": "≤", "~": "≈"}
 
 
 class FigureError(ValueError):
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, args: Args = ()) -> None:
         super().__init__(message)
-        self.code, self.message = code, message
+        self.code, self.message, self.args_ = code, message, args
+
+    @classmethod
+    def said(cls, key: str, /, **values: object) -> FigureError:
+        """The error the catalogue words (messages.MESSAGES) from `values`."""
+        message, args = said(key, values)
+        return cls(key.partition(".")[0], message, args)
 
 
 class Cell(NamedTuple):
@@ -50,15 +57,12 @@ def split_cell(text: str, unit: Unit) -> Cell | None:
     body = body.strip()
     if body.endswith("%"):
         if unit is not Unit.PERCENT:
-            raise FigureError(
-                "unexpected_percent",
-                f"{shown(text)} has a % sign, but this indicator is a {unit.value} figure",
-            )
+            raise FigureError.said("unexpected_percent.sign", cell=shown(text), kind=unit.value)
         body = body[:-1]
     try:
         return Cell(qualifier, classify(body, written=text))
     except NumberError as e:
-        raise FigureError(e.code, e.message) from None
+        raise FigureError(e.code, e.message, e.args_) from None
 
 
 def figure_of(cell: Cell, unit: Unit, style: NumberStyle | None) -> float:
@@ -67,7 +71,7 @@ def figure_of(cell: Cell, unit: Unit, style: NumberStyle | None) -> float:
     try:
         value = resolve(cell.reading, style, whole=not percent, percent=percent)
     except NumberError as e:
-        raise FigureError(e.code, e.message) from None
+        raise FigureError(e.code, e.message, e.args_) from None
     return checked(value, unit)
 
 
@@ -75,7 +79,7 @@ def read_cell(text: str, unit: Unit, style: NumberStyle) -> tuple[float, str | N
     """The figure in one value cell read on its own, and the bound it is given as."""
     cell = split_cell(text, unit)
     if cell is None:
-        raise FigureError("no_figure", f"{shown(text)} says there is no figure")
+        raise FigureError.said("no_figure", cell=shown(text))
     return figure_of(cell, unit, style), cell.qualifier
 
 
@@ -104,32 +108,22 @@ def cell_figure(cell: object, unit: Unit) -> float:
     from ktt_cli.load.workbook import ErrorCell, PercentCell, UncomputedFormula
 
     if isinstance(cell, bool):
-        raise FigureError("not_a_number", f"the cell holds {str(cell).upper()}, not a figure")
+        raise FigureError.said("not_a_number.bool", value=str(cell).upper())
     if isinstance(cell, int | float):
         return float(cell)
     if isinstance(cell, PercentCell):
         if unit is not Unit.PERCENT:
-            raise FigureError(
-                "unexpected_percent",
-                f"the cell is formatted as a percentage ({_percent(cell.fraction)}), but this "
-                f"indicator is a {unit.value} figure: format the cell as a number",
+            raise FigureError.said(
+                "unexpected_percent.format", percent=_percent(cell.fraction), kind=unit.value
             )
         return float(Decimal(repr(cell.fraction)).scaleb(2))
     if isinstance(cell, ErrorCell):
-        raise FigureError(
-            "error_cell",
-            f"the cell holds the error {cell.code}: correct its formula in Excel; a figure is "
-            "never taken from an error",
-        )
+        raise FigureError.said("error_cell", error=cell.code)
     if isinstance(cell, UncomputedFormula):
-        raise FigureError(
-            "uncomputed_formula",
-            f"the formula {shown(cell.formula)} has no computed value (the file was written by "
-            "a program that does not calculate): open it in Excel or LibreOffice and save it",
-        )
+        raise FigureError.said("uncomputed_formula", formula=shown(cell.formula))
     if isinstance(cell, datetime):
-        raise FigureError("not_a_number", "the cell holds a date, not a figure")
-    raise FigureError("not_a_number", f"{shown(str(cell))} is not a figure")
+        raise FigureError.said("not_a_number.date")
+    raise FigureError.said("not_a_number.cell", cell=shown(str(cell)))
 
 
 def _percent(fraction: float) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
+from ktt_cli.messages import Args, said
 from ktt_cli.names import IndicatorNames, normalise
 from ktt_cli.periods import Period, PeriodError, parse_period
 from ktt_cli.problems import shown
@@ -67,6 +68,13 @@ class Layout(NamedTuple):
 class HeaderProblem(NamedTuple):
     code: str
     message: str
+    args: Args = ()
+
+    @classmethod
+    def said(cls, key: str, /, **values: object) -> HeaderProblem:
+        """The problem the catalogue words (messages.MESSAGES) from `values`."""
+        message, args = said(key, values)
+        return cls(key.partition(".")[0], message, args)
 
 
 class Found(NamedTuple):
@@ -133,16 +141,15 @@ def read_layout(
             if role in columns:
                 first = shown(texts[columns[role]])
                 problems.append(
-                    HeaderProblem(
-                        "duplicate_column",
-                        f"two columns hold the {role}: {first} and {shown(name)}",
+                    HeaderProblem.said(
+                        "duplicate_column", role=role, first=first, other=shown(name)
                     )
                 )
             columns.setdefault(role, index)
         elif (indicator := names.find(name)) is not None:
             if indicator in indicators.values():
                 problems.append(
-                    HeaderProblem("duplicate_column", f"two columns hold '{indicator}'")
+                    HeaderProblem.said("duplicate_column.indicator", indicator=indicator)
                 )
             indicators[index] = indicator
         elif key and (period := _period_header(key, name)) is not None:
@@ -163,28 +170,20 @@ def read_layout(
         if missing:
             found = ", ".join(shown(t, 30) for t in texts[:12]) or "nothing"
             problems.append(
-                HeaderProblem(
-                    "missing_column",
-                    f"no {' / '.join(missing)} column; found {found}. Long files need "
-                    "indicator, period and value columns (or chi_tieu, ky, gia_tri); wide files "
-                    "a period column and one column per indicator; report tables an indicator "
-                    "column and one column per period",
-                )
+                HeaderProblem.said("missing_column", missing=" / ".join(missing), found=found)
             )
         ignored = [i for i in range(width) if i not in columns.values()]
         layout = Layout(kind, width, columns, {}, {}, _names(texts, ignored))
     elif kind is Kind.WIDE:
         if "period" not in columns:
-            problems.append(
-                HeaderProblem("missing_column", "a wide file needs a period (ky, nam) column")
-            )
+            problems.append(HeaderProblem.said("missing_column.wide"))
         for index in others:
             if texts[index].strip():
                 problems.append(
-                    HeaderProblem(
-                        "unknown_indicator",
-                        f"the column {shown(texts[index])} is not an indicator of the programme"
-                        f"{names.suggestion(texts[index])}",
+                    HeaderProblem.said(
+                        "unknown_indicator.column",
+                        column=shown(texts[index]),
+                        closest=names.closest(texts[index]),
                     )
                 )
         layout = Layout(kind, width, columns, indicators, {}, ())

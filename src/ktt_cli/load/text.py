@@ -14,6 +14,8 @@ import io
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, NamedTuple
 
+from ktt_cli.messages import Args, said, usage
+
 #: A line longer than this stops the file: more than any note needs.
 FIELD_LIMIT = 4 * 1024 * 1024
 _CHUNK_CHARS = 1 << 16
@@ -41,7 +43,6 @@ _BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
 )
 _NEEDS_BOM = ("utf-16", "utf-32")  # without a mark these do not say their byte order
 _NOT_TEXT = ((b"%PDF", "a PDF document"), (b"\x1f\x8b", "a gzip-compressed file"))
-_SAVE_AS_CSV = "in Excel, use File > Save As > CSV UTF-8 (Comma delimited), or give the .xlsx"
 
 #: (physical lines before it, its text): whole lines, LF line ends, the last ending in LF.
 Block = tuple[int, str]
@@ -57,9 +58,15 @@ class Source(NamedTuple):
 class InputStop(Exception):
     """The rest of a file cannot be read; the place and the code say why."""
 
-    def __init__(self, line: int | None, code: str, message: str) -> None:
+    def __init__(self, line: int | None, code: str, message: str, args: Args = ()) -> None:
         super().__init__(message)
-        self.line, self.code, self.message = line, code, message
+        self.line, self.code, self.message, self.args_ = line, code, message, args
+
+    @classmethod
+    def said(cls, line: int | None, key: str, /, **values: object) -> InputStop:
+        """The stop the catalogue words (messages.MESSAGES) from `values`."""
+        message, args = said(key, values)
+        return cls(line, key.partition(".")[0], message, args)
 
 
 class Decoded:
@@ -88,9 +95,7 @@ class Decoded:
         text = self._text.readline(FIELD_LIMIT)
         if len(text) == FIELD_LIMIT and text[-1] not in "\r\n":
             number = line + _lf(before).count("\n") + 1
-            raise InputStop(
-                number, "line_too_long", f"a line is longer than {FIELD_LIMIT} characters"
-            )
+            raise InputStop.said(number, "line_too_long", limit=FIELD_LIMIT)
         return text
 
     def blocks(self, line: int = 0) -> Iterator[Block]:
@@ -177,18 +182,20 @@ class Decoded:
         """The problem of the byte at `bad` in `text`, which follows physical line `line`."""
         before = text[:bad]
         offset = self._bytes + len(before.encode(self._byte_codec))
-        return InputStop(
+        return InputStop.said(
             line + _lf(before).count("\n") + 1,
-            "encoding",
-            f"byte 0x{ord(text[bad]) - 0xDC00:02x} at offset {offset} is not valid "
-            f"{self.encoding}{self._hint()}",
+            f"encoding{self._hint()}",
+            byte=f"0x{ord(text[bad]) - 0xDC00:02x}",
+            offset=offset,
+            encoding=self.encoding,
         )
 
     def _hint(self) -> str:
+        """The way of the `encoding` message: what to try instead."""
         if self._head.count(b"\x00") >= max(1, len(self._head) // 4):
-            return "; the file looks like UTF-16 without a BOM: try --encoding utf-16-le"
+            return ".utf16"
         if self.encoding.startswith(("utf-8", "utf8")):
-            return "; for an older Windows file try --encoding cp1258"
+            return ".cp1258"
         return ""
 
 
@@ -218,12 +225,12 @@ def encoding_problem(name: str) -> str | None:
         back = _PLAIN_TEXT.encode(name).decode(name, _ESCAPE)
     except LookupError as e:
         if "text encoding" in str(e):
-            return f"{name} is not a text encoding"
-        return f"{name} is not an encoding Python knows"
+            return usage("usage.not_text_encoding", name=name)
+        return usage("usage.unknown_encoding", name=name)
     except (UnicodeError, ValueError, TypeError):
         back = None
     if back != _PLAIN_TEXT:
-        return f"{name} is not an encoding for text files: it cannot write and read back letters"
+        return usage("usage.encoding_loses_letters", name=name)
     return None
 
 
@@ -232,7 +239,7 @@ def open_text(raw: BinaryIO, encoding: str | None) -> Decoded:
     head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
     for magic, what in _NOT_TEXT:
         if head.startswith(magic):
-            raise InputStop(None, "not_csv", f"this is {what}, not CSV: {_SAVE_AS_CSV}")
+            raise InputStop.said(None, "not_csv", what=what)
     chosen = codecs.lookup(encoding or "utf-8").name
     bom, byte_codec = b"", "utf-8" if chosen == "utf-8-sig" else chosen
     for mark, codec, plain in _BOMS:
@@ -241,10 +248,9 @@ def open_text(raw: BinaryIO, encoding: str | None) -> Decoded:
             break
     else:
         if chosen in _NEEDS_BOM:
-            raise InputStop(
+            raise InputStop.said(
                 1,
-                "encoding",
-                f"the file has no byte order mark, so {chosen} cannot tell its byte order: "
-                f"name it, --encoding {chosen}-le (as Windows writes it) or {chosen}-be",
+                "encoding.bom",
+                chosen=chosen,
             )
     return Decoded(raw, chosen, bom, byte_codec)

@@ -35,6 +35,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, NamedTuple, cast
 
+from ktt_cli.messages import Args, said
+
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
@@ -76,10 +78,24 @@ class WorkbookStop(Exception):
     """The workbook cannot be read at all: one clear error that says what to do."""
 
     def __init__(
-        self, code: str, message: str, sheet: str | None = None, cell: str | None = None
+        self,
+        code: str,
+        message: str,
+        sheet: str | None = None,
+        cell: str | None = None,
+        args: Args = (),
     ) -> None:
         super().__init__(message)
         self.code, self.message, self.sheet, self.cell = code, message, sheet, cell
+        self.args_ = args
+
+    @classmethod
+    def said(
+        cls, book: str, key: str, /, sheet: str | None = None, **values: object
+    ) -> WorkbookStop:
+        """The stop of the workbook `book` the catalogue words (messages.MESSAGES)."""
+        message, args = said(key, values)
+        return cls(key.partition(".")[0], f"{book}: {message}", sheet, None, args)
 
 
 class Sheet(NamedTuple):
@@ -141,12 +157,7 @@ class _Bounded(io.RawIOBase):
 
 
 def _too_large(book: str, member: str) -> WorkbookStop:
-    return WorkbookStop(
-        "workbook_too_large",
-        f"{book}: part {member} of the workbook unpacks far beyond any real sheet "
-        "(a zip bomb, or a damaged file); ktt does not read it. Open the file in Excel or "
-        "LibreOffice and save it again, or send the figures as .csv",
-    )
+    return WorkbookStop.said(book, "workbook_too_large", member=member)
 
 
 class _GuardedZip(zipfile.ZipFile):
@@ -184,20 +195,11 @@ def _open_zip(name: str, stream: BinaryIO, size: int) -> _GuardedZip:
 
 
 def _corrupt(name: str, why: object) -> WorkbookStop:
-    return WorkbookStop(
-        "workbook_corrupt",
-        f"{name}: the workbook is damaged and cannot be read ({why}). Open it in Excel or "
-        "LibreOffice; if it opens, save it again as .xlsx",
-    )
+    return WorkbookStop.said(name, "workbook_corrupt", why=why)
 
 
 def _hostile(name: str) -> WorkbookStop:
-    return WorkbookStop(
-        "hostile_xml",
-        f"{name}: the workbook declares XML entities (an 'entity expansion' attack, or a "
-        "file not written by a spreadsheet program); ktt does not read it. Open it in Excel "
-        "or LibreOffice and save it again",
-    )
+    return WorkbookStop.said(name, "hostile_xml")
 
 
 def _is_defused_refusal(error: BaseException) -> bool:
@@ -246,11 +248,7 @@ class Workbook:
         if self._sheets is None:
             sheets = self._list_sheets()
             if not any(_filled(row) for sheet in sheets for _, row in self.rows(sheet)):
-                raise WorkbookStop(
-                    "workbook_empty",
-                    f"{self.name}: the workbook holds no cell with a value. Put the figures "
-                    "in its first sheet, or check that this is the right file",
-                )
+                raise WorkbookStop.said(self.name, "workbook_empty.cells")
             self._sheets = sheets
         return self._sheets
 
@@ -266,11 +264,8 @@ class Workbook:
         if isinstance(wanted, int) and 1 <= wanted <= len(sheets):
             return sheets[wanted - 1]
         names = ", ".join(f"{s.position}: {s.name}" for s in sheets)
-        raise WorkbookStop(
-            "no_such_sheet",
-            f"{self.name}: there is no sheet {choice!r}; its sheets are {names}. "
-            "Give --sheet one of these names or positions",
-            sheet=str(choice),
+        raise WorkbookStop.said(
+            self.name, "no_such_sheet", sheet=str(choice), choice=repr(choice), names=names
         )
 
     def rows(self, sheet: Sheet) -> Iterator[tuple[int, list[Cell]]]:
@@ -343,34 +338,20 @@ def open_workbook(name: str, path_or_stream: BinaryIO | str | Path) -> Workbook:
         raise WorkbookStop("unreadable", f"{name}: cannot read the file ({e})") from e
     try:
         if not head:
-            raise WorkbookStop(
-                "workbook_empty", f"{name}: the file is empty (0 bytes); check that it is the file"
-            )
+            raise WorkbookStop.said(name, "workbook_empty.bytes")
         if head == _OLE:
             raise _ole_refusal(name, stream)
         if not head.startswith(_ZIP):
-            raise WorkbookStop(
-                "workbook_format",
-                f"{name}: this is not an Excel or OpenDocument workbook. Save it from Excel as "
-                ".xlsx, or as .csv",
-            )
+            raise WorkbookStop.said(name, "workbook_format.unknown")
         archive = _open_zip(name, stream, size)
         names = set(archive.namelist())
         if "mimetype" in names and archive.read("mimetype").strip() == _ODS_MIME:
             return _OdsBook(name, stream, archive, book._owned)
         if "xl/workbook.bin" in names:
-            raise WorkbookStop(
-                "workbook_format",
-                f"{name}: this is a binary Excel workbook (.xlsb), which ktt does not read "
-                "exactly. In Excel: File > Save As > Excel Workbook (.xlsx)",
-            )
+            raise WorkbookStop.said(name, "workbook_format.xlsb")
         if "[Content_Types].xml" in names:
             return _XlsxBook(name, stream, archive, book._owned)
-        raise WorkbookStop(
-            "workbook_format",
-            f"{name}: a zip file, but not an Excel or OpenDocument workbook. Save the "
-            "figures from Excel as .xlsx, or as .csv",
-        )
+        raise WorkbookStop.said(name, "workbook_format.zip")
     except BaseException:
         book.close()
         raise
@@ -394,16 +375,8 @@ def _ole_refusal(name: str, stream: BinaryIO) -> WorkbookStop:
             break
         tail = chunk[-len(needle) :]
     if found:
-        return WorkbookStop(
-            "workbook_encrypted",
-            f"{name}: the workbook is protected by a password, so ktt cannot read it. Open it, "
-            "remove the password (File > Info > Protect Workbook) and save it as .xlsx",
-        )
-    return WorkbookStop(
-        "workbook_xls",
-        f"{name}: this is an Excel 97-2003 workbook (.xls), which ktt does not read exactly. "
-        "Open it in Excel or LibreOffice and save it as .xlsx",
-    )
+        return WorkbookStop.said(name, "workbook_encrypted.excel")
+    return WorkbookStop.said(name, "workbook_xls")
 
 
 # ---- .xlsx / .xlsm ---------------------------------------------------------------
@@ -675,11 +648,7 @@ class _OdsBook(Workbook):
             else b""
         )
         if b"encryption-data" in manifest:
-            raise WorkbookStop(
-                "workbook_encrypted",
-                f"{name}: the spreadsheet is protected by a password, so ktt cannot read it. "
-                "Open it, remove the password and save it again",
-            )
+            raise WorkbookStop.said(name, "workbook_encrypted.ods")
         if "content.xml" not in archive.namelist():
             raise _corrupt(name, "no content.xml")
 

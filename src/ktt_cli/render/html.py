@@ -79,7 +79,7 @@ def _context(report: Report, lang: str, draw: Drawer) -> dict[str, object]:
             "actuals_label": label(lang, "actuals_files"),
             "actuals_files": ", ".join(report.actuals_files),
             "as_of_label": label(lang, "as_of"),
-            "as_of": str(report.as_of or words.NONE),
+            "as_of": words.period(report.as_of, lang),
         },
     }
 
@@ -88,7 +88,7 @@ def _milestone(report: Report, year: int, lang: str) -> dict[str, object]:
     rows, notes = [], []
     for result in (r for r in report.results if r.milestone == year):
         if result.actual_note:
-            notes.append(words.note(result))
+            notes.append(words.note(result, lang))
         row = _row(result, lang, len(notes) if result.actual_note else None)
         row["change"] = words.change(report, result, lang)
         rows.append(row)
@@ -131,7 +131,7 @@ def _row(result: Result, lang: str, note_number: int | None) -> dict[str, object
         "share_of": words.share_of(result, lang),
         "target": words.target(result, lang),
         "actual": words.actual(result, lang),
-        "period": result.actual_period,
+        "period": words.period(result.actual_period, lang),
         "note_number": note_number,
         "gap": words.gap(result, lang),
         "achieved": words.achieved(result, lang),

@@ -40,7 +40,7 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
         "comparator": result.comparator.value,
         "target": number(result.target),
         "target_text": result.target_text,
-        "target_note": result.target_note,
+        "target_note": result.target_note.pick(lang) if result.target_note else None,
         "actual": number(result.actual),
         "actual_period": result.actual_period,
         "actual_qualifier": result.actual_qualifier,

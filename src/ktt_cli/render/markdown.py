@@ -62,9 +62,9 @@ def report_markdown(report: Report, lang: str) -> str:
         for result in (r for r in report.results if r.milestone == year):
             shown = words.actual(result, lang)
             if result.actual is not None:
-                shown += f" ({result.actual_period})"
+                shown += f" ({words.period(result.actual_period, lang)})"
             if result.actual_note:
-                notes.append(words.note(result))
+                notes.append(words.note(result, lang))
                 shown += f" [{len(notes)}]"
             share = words.share_of(result, lang)
             cells = [
@@ -88,6 +88,6 @@ def report_markdown(report: Report, lang: str) -> str:
     lines.append(
         f"_{label(lang, 'targets_file')}: {_cell(report.targets_file)} · "
         f"{label(lang, 'actuals_files')}: {_cell(', '.join(report.actuals_files))} · "
-        f"{label(lang, 'as_of')}: {report.as_of or words.NONE}_"
+        f"{label(lang, 'as_of')}: {words.period(report.as_of, lang)}_"
     )
     return "\n".join(lines) + "\n"

@@ -8,11 +8,20 @@ command line reaches Rich as `Text` made printable, never as markup: a name with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import NamedTuple
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    Group,
+    JustifyMethod,
+    RenderableType,
+    RenderResult,
+)
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
@@ -57,17 +66,63 @@ def plain(text: str, style: str = "") -> Text:
     return Text(printable(text, lines=True), style=style)
 
 
-class _Fitted:
-    """The table where it fits in the width, else the same results as a list, so that a
-    narrow terminal neither loses a column nor cuts a word."""
+class _Widths(NamedTuple):
+    """Column widths shared by the tables of every milestone, so that they line up."""
 
-    def __init__(self, table: Table, narrow: RenderableType) -> None:
-        self.table = table
-        self.narrow = narrow
+    natural: tuple[int, ...]  # each column after the name: its widest line
+    least: tuple[int, ...]  # ... and its narrowest: its cells whole, its head's words whole
+    name_line: int  # the widest line of a name: all the name column ever needs
+    name_word: int  # the longest word of a name: the name column is never narrower
+
+
+def _longest_word(text: Text) -> int:
+    return max((cell_len(w) for w in text.plain.split()), default=0)
+
+
+def _widths(keys: tuple[str, ...], rows: list[list[Text]], lang: str) -> _Widths:
+    heads = [Text(i18n.label(lang, key)) for key in keys]
+    columns = [[row[k] for row in rows] for k in range(1, len(keys))]
+    natural = tuple(max(map(_widest, [heads[k], *cells])) for k, cells in enumerate(columns, 1))
+    least = tuple(  # a head may wrap between its words; a cell never does
+        max(_longest_word(heads[k]), *map(_widest, cells)) for k, cells in enumerate(columns, 1)
+    )
+    names = [heads[0], *(row[0] for row in rows)]
+    return _Widths(natural, least, max(map(_widest, names)), max(map(_longest_word, names)))
+
+
+class _Fitted:
+    """The table in the width, its name column given what it needs first (its widest
+    name, else all the other columns leave it at their narrowest, never less than its
+    longest word; what is still spare widens the others again), else the same results as
+    a list, so that a narrow terminal neither loses a column nor cuts a word."""
+
+    def __init__(
+        self,
+        build: Callable[[int, tuple[int, ...]], Table],
+        widths: _Widths,
+        narrow: RenderableType,
+    ) -> None:
+        self.build, self.widths, self.narrow = build, widths, narrow
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        needed = Measurement.get(console, options.update_width(_UNBOUNDED), self.table).minimum
-        yield self.table if needed <= options.max_width else self.narrow
+        w = self.widths
+        unbounded = options.update_width(_UNBOUNDED)
+        drawn = Measurement.get(console, unbounded, self.build(1, w.natural)).maximum
+        room = options.max_width - (drawn - 1 - sum(w.natural))  # less the rules and padding
+        name = min(w.name_line, room - sum(w.least))
+        fits = name >= w.name_word
+        yield self.build(name, _widened(w.least, w.natural, room - name)) if fits else self.narrow
+
+
+def _widened(narrowest: tuple[int, ...], natural: tuple[int, ...], room: int) -> tuple[int, ...]:
+    """The columns at their narrowest, then widened in order with the room left."""
+    spare = room - sum(narrowest)
+    columns = []
+    for least, most in zip(narrowest, natural, strict=True):
+        given = min(spare, most - least)
+        columns.append(least + given)
+        spare -= given
+    return tuple(columns)
 
 
 def report_text(report: Report, lang: str) -> str:
@@ -85,13 +140,16 @@ def report_view(report: Report, lang: str) -> RenderableType:
     ]
     if not report.results:
         parts.append(Text(i18n.label(lang, "no_results"), style="yellow"))
-    for year in report.milestones:
-        results = [r for r in report.results if r.milestone == year]
-        rows, notes = _rows(report, results, lang)
+    keys = _COLUMNS + (("change",) if report.compared_with is not None else ())
+    milestones = [
+        (year, *_rows(report, [r for r in report.results if r.milestone == year], lang))
+        for year in report.milestones
+    ]
+    widths = _widths(keys, [row for _, rows, _ in milestones for row in rows], lang)
+    for year, rows, notes in milestones:
         title = Text(i18n.label(lang, "milestone", year=year), style="bold")
-        keys = _COLUMNS + (("change",) if report.compared_with is not None else ())
-        table = _milestone_table(title, keys, rows, lang)
-        parts += [Text(), _Fitted(table, _list(title, keys, rows, lang))]
+        table = partial(_milestone_table, title, keys, rows, lang)
+        parts += [Text(), _Fitted(table, widths, _list(title, keys, rows, lang))]
         if notes:
             parts.append(notes)
     if report.by_region:
@@ -113,7 +171,7 @@ def _rows(report: Report, results: list[Result], lang: str) -> tuple[list[list[T
             noted += 1
             marker = f" [{noted}]"
             notes.append(f"[{noted}] ", style="bold")
-            notes.append_text(plain(words.note(result) + "\n"))
+            notes.append_text(plain(words.note(result, lang) + "\n"))
         row = [
             _name(result, lang),
             Text(words.target(result, lang)),
@@ -131,19 +189,21 @@ def _rows(report: Report, results: list[Result], lang: str) -> tuple[list[list[T
 
 
 def _milestone_table(
-    title: Text, keys: tuple[str, ...], rows: list[list[Text]], lang: str
+    title: Text,
+    keys: tuple[str, ...],
+    rows: list[list[Text]],
+    lang: str,
+    name_width: int,
+    widths: tuple[int, ...],
 ) -> Table:
     table = Table(
         title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, expand=False
     )
-    table.add_column(Text(i18n.label(lang, "indicator")), min_width=14, overflow="fold")
-    for k, key in enumerate(keys[1:], 1):
+    table.add_column(Text(i18n.label(lang, "indicator")), width=name_width, overflow="fold")
+    for key, width in zip(keys[1:], widths, strict=True):
         head = Text(i18n.label(lang, key))
-        width = max(_widest(t) for t in [head, *(row[k] for row in rows)])  # never cut
-        if key == "status":
-            table.add_column(head, min_width=max(8, width), no_wrap=True)
-        else:
-            table.add_column(head, justify="right", min_width=width, no_wrap=True)
+        justify: JustifyMethod = "left" if key == "status" else "right"
+        table.add_column(head, justify=justify, width=width, overflow="fold")
     for row in rows:
         table.add_row(*row)
     return table
@@ -184,9 +244,16 @@ def _breakdown(report: Report, lang: str) -> list[RenderableType]:
             expand=False,
         )
         table.add_column(i18n.label(lang, "region"), min_width=12)
-        table.add_column(i18n.label(lang, "target"), justify="right", no_wrap=True)
-        table.add_column(i18n.label(lang, "actual"), justify="right", no_wrap=True)
-        table.add_column(i18n.label(lang, "gap"), justify="right", no_wrap=True)
+        # cells and heads may wrap between words (`vượt 14`, `8 regions`), never inside one
+        for key_, no_wrap in (("target", False), ("actual", True), ("gap", False)):
+            head = i18n.label(lang, key_)
+            cells = [head, *(words.target(r, lang) for r in rows)] if key_ == "target" else [head]
+            table.add_column(
+                head,
+                justify="right",
+                no_wrap=no_wrap,
+                min_width=max(_longest_word(Text(c)) for c in cells),
+            )
         table.add_column(i18n.label(lang, "achieved"), justify="right", no_wrap=True)
         table.add_column(i18n.label(lang, "status"), min_width=10)
         table.add_column(i18n.label(lang, "share_of_territory"), justify="right", no_wrap=True)
@@ -224,7 +291,7 @@ def _actual(result: Result, lang: str, marker: str) -> Text:
     if result.actual is None:
         return Text(words.NONE, style="dim")
     text = Text(words.actual(result, lang))
-    text.append(f"\n{result.actual_period}", style="dim")
+    text.append(f"\n{words.period(result.actual_period, lang)}", style="dim")
     text.append(marker)
     return text
 
@@ -267,7 +334,7 @@ def _footer(report: Report, lang: str) -> RenderableType:
     rows = (
         ("targets_file", report.targets_file),
         ("actuals_files", ", ".join(report.actuals_files)),
-        ("as_of", str(report.as_of or words.NONE)),
+        ("as_of", words.period(report.as_of, lang)),
     )
     for key, value in rows:
         grid.add_row(Text(i18n.label(lang, key) + ":"), plain(value))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ktt_cli import i18n
 from ktt_cli.compare import StatusChange
 from ktt_cli.numbers import format_number
+from ktt_cli.periods import Period, display, parse_period
 from ktt_cli.report import Report, Result
 
 NONE = "—"
@@ -42,8 +43,20 @@ def actual(result: Result, lang: str) -> str:
 
 
 def gap(result: Result, lang: str) -> str:
+    """What is left to reach the target, or by how much it is passed: `vượt 200`."""
     value = result.assessment.gap
-    return NONE if value is None else i18n.gap(value, result.unit, lang)
+    if value is None:
+        return NONE
+    if value < 0:
+        return i18n.label(lang, "passed", gap=i18n.gap(-value, result.unit, lang))
+    return i18n.gap(value, result.unit, lang)
+
+
+def period(text: str | Period | None, lang: str) -> str:
+    """A period as the language writes it (`6/2025`, `Quý II/2025`); NONE without one."""
+    if text is None:
+        return NONE
+    return display(text if isinstance(text, Period) else parse_period(text), lang)
 
 
 def achieved(result: Result, lang: str) -> str:
@@ -55,9 +68,9 @@ def status(result: Result, lang: str) -> str:
     return i18n.STATUS[lang][result.status]
 
 
-def note(result: Result) -> str:
-    """The note of the figure used, as listed under a table."""
-    return f"{result.indicator} {result.actual_period}: {result.actual_note}"
+def note(result: Result, lang: str) -> str:
+    """The note of the figure used, as listed under a table: the indicator by its name."""
+    return f"{name(result, lang)} {period(result.actual_period, lang)}: {result.actual_note}"
 
 
 def change(report: Report, result: Result, lang: str) -> str:

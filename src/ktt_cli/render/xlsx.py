@@ -31,6 +31,8 @@ _DECIMALS = {Unit.COUNT: "#,##0.##", Unit.PERSONS: "#,##0.##", Unit.PERCENT: '0.
 _PERCENT = '0.0"%"'
 _POINTS = "0.0"  # a percent indicator's gap, in percentage points
 _YEARS = "0.00"
+#: A gap's format: a negative gap, a target passed, shown as passed ("vượt 200").
+_PASSED = {"vi": '{0};"vượt "{0};{0}', "en": '{0};{0}" over";{0}'}
 
 
 def report_xlsx(report: Report, lang: str) -> bytes:
@@ -39,7 +41,7 @@ def report_xlsx(report: Report, lang: str) -> bytes:
 
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
-    formats = _Formats(book)
+    formats = _Formats(book, lang)
     for year in report.milestones:
         _milestone_sheet(
             book, formats, word(lang, "milestone_sheet", year=year), report, year, lang
@@ -58,8 +60,17 @@ def report_xlsx(report: Report, lang: str) -> bytes:
 class _Formats:
     """The workbook's cell formats, made once each."""
 
-    def __init__(self, book: Workbook) -> None:
+    def __init__(self, book: Workbook, lang: str) -> None:
         self.head = book.add_format({"bold": True, "bottom": 1})
+        passed = _PASSED[lang].format
+        self.gaps = {
+            (unit, whole): book.add_format({"num_format": passed(shown)})
+            for unit in Unit
+            for whole, shown in [
+                (True, _POINTS if unit is Unit.PERCENT else _NUMBER[unit]),
+                (False, _POINTS if unit is Unit.PERCENT else _DECIMALS[unit]),
+            ]
+        }
         self.years = book.add_format({"num_format": _YEARS})
         self.percent = book.add_format({"num_format": _PERCENT})
         self.points = book.add_format({"num_format": _POINTS})
@@ -72,6 +83,10 @@ class _Formats:
 
     def figure(self, unit: Unit, value: float) -> Any:  # noqa: ANN401 - xlsxwriter's Format
         return (self.number if value == int(value) else self.decimals)[unit]
+
+    def gap(self, unit: Unit, value: float) -> Any:  # noqa: ANN401 - xlsxwriter's Format
+        """A gap's format: percentage points for a percent indicator; passed in words."""
+        return self.gaps[unit, value == int(value)]
 
 
 def _indicators(report: Report) -> list[str]:
@@ -106,8 +121,7 @@ def _milestone_sheet(
         _number(sheet, row, 5, result.actual, formats, unit)
         _text(sheet, row, 6, result.actual_period)
         if a.gap is not None:
-            gap_format = formats.points if unit is Unit.PERCENT else formats.figure(unit, a.gap)
-            sheet.write_number(row, 7, a.gap, gap_format)
+            sheet.write_number(row, 7, a.gap, formats.gap(unit, a.gap))
         if a.percent_achieved is not None:
             sheet.write_number(row, 8, a.percent_achieved, formats.percent)
         sheet.write_string(row, 9, words.status(result, lang), formats.status[result.status])

@@ -1,0 +1,228 @@
+"""The help of the commands in both languages, chosen by KTT_LANG (default Vietnamese).
+
+Typer reads help texts when the command modules are imported, so the language is the one
+of the environment at start-up; `--lang` changes the output, not the help.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TypedDict
+
+HELP: dict[str, dict[str, str]] = {
+    "app": {
+        "vi": "Tỉnh đang ở đâu so với chương trình hành động thực hiện Nghị quyết 20-NQ/TW về "
+        "kinh tế tập thể. Ngôn ngữ: --lang vi|en, hoặc KTT_LANG=en cho phần trợ giúp bằng "
+        "tiếng Anh.",
+        "en": "Where a province stands against its action programme for Resolution 20-NQ/TW "
+        "on the collective economy (kinh tế tập thể). Language: --lang vi|en, or KTT_LANG=vi "
+        "for this help in Vietnamese.",
+    },
+    "version": {"vi": "In phiên bản.", "en": "Show the version."},
+    "help": {"vi": "In trợ giúp này.", "en": "Show this message."},
+    "targets": {
+        "vi": "Tệp mục tiêu, hoặc mã của một chương trình có sẵn (ktt targets --list). Mặc "
+        "định: chương trình có sẵn của Yên Bái.",
+        "en": "Targets file, or the id of a bundled programme (ktt targets --list). "
+        "Default: the bundled Yên Bái programme.",
+    },
+    "lang": {
+        "vi": "Ngôn ngữ của kết quả và thông báo: vi (tiếng Việt) hoặc en (tiếng Anh).",
+        "en": "Language of the output and the messages: vi (Vietnamese) or en (English).",
+    },
+    "number_format": {
+        "vi": "Cách viết số trong tệp số liệu: dot = 1,234.5; comma = 1.234,5; auto tự nhận "
+        "theo từng tệp và không bao giờ đoán.",
+        "en": "How numbers in the actuals are written: dot = 1,234.5; comma = 1.234,5; auto "
+        "decides per file and never guesses.",
+    },
+    "encoding": {
+        "vi": "Bảng mã của tệp văn bản không có BOM (mặc định UTF-8), ví dụ cp1258.",
+        "en": "Encoding of text files without a BOM (default UTF-8), e.g. cp1258.",
+    },
+    "sheet": {
+        "vi": "Trang tính cần đọc, theo tên hoặc số thứ tự từ 1 (mặc định: trang đầu tiên có "
+        "dòng tiêu đề đọc được).",
+        "en": "The sheet of a workbook to read, by name or 1-based position (default: the "
+        "first sheet whose header reads).",
+    },
+    "output": {
+        "vi": "Ghi vào tệp này (trọn vẹn hoặc không ghi gì) thay vì ra màn hình.",
+        "en": "Write to this file (atomically) instead of standard output.",
+    },
+    "format": {"vi": "Định dạng kết quả.", "en": "Output format."},
+    # ---- report -------------------------------------------------------------------------
+    "report": {
+        "vi": "Khoảng cách tới mục tiêu, tỷ lệ đạt và tình trạng của từng chỉ tiêu ở từng mốc.",
+        "en": "Gap to target, percent achieved and status of each indicator at each milestone.",
+    },
+    "report.short": {
+        "vi": "Tiến độ so với mục tiêu của chương trình.",
+        "en": "Progress against the programme's targets.",
+    },
+    "report.example": {
+        "vi": "ktt report so-lieu.csv\n"
+        "ktt report so-lieu.xlsx --as-of 6/2025 --format json --output bao-cao.json",
+        "en": "ktt report actuals.csv --lang en\n"
+        "ktt report actuals.xlsx --as-of 2025-06 --format json --output report.json",
+    },
+    "report.exit1": {
+        "vi": "--fail-on gặp một tình trạng đã nêu (báo cáo vẫn được ghi)",
+        "en": "--fail-on matched a status (the report is still written)",
+    },
+    "actuals": {
+        "vi": "Tệp số liệu thực hiện (CSV, TSV, Excel), đọc thành một bộ số liệu; - đọc từ "
+        "đầu vào chuẩn.",
+        "en": "Actuals files (CSV, TSV, Excel), read as one data set; - reads standard input.",
+    },
+    "as_of": {
+        "vi": "Dùng số liệu đến kỳ này (mặc định: kỳ mới nhất).",
+        "en": "Use figures up to this period (default: the latest).",
+    },
+    "milestone": {
+        "vi": "Chỉ mốc năm này (lặp lại được).",
+        "en": "Only this milestone year (repeatable).",
+    },
+    "indicator": {
+        "vi": "Chỉ chỉ tiêu có mã này (lặp lại được).",
+        "en": "Only this indicator id (repeatable).",
+    },
+    "compare": {
+        "vi": "Đặt báo cáo cạnh chính báo cáo ấy ở một kỳ trước; previous: tháng, quý, nửa "
+        "năm hoặc năm liền trước --as-of.",
+        "en": "Set the report beside the same report at an earlier period; previous: the "
+        "month, quarter, half or year before --as-of.",
+    },
+    "by": {
+        "vi": "Thêm một dòng cho mỗi địa bàn (xã, phường) ở từng chỉ tiêu và mốc, sau số toàn "
+        "tỉnh.",
+        "en": "Add a row per region for each indicator and milestone, after the totals.",
+    },
+    "region": {
+        "vi": "Cùng --by region: chỉ địa bàn này, theo tên hoặc mã (lặp lại được).",
+        "en": "With --by region: only this region, by name or code (repeatable).",
+    },
+    "fail_on": {
+        "vi": "Thoát với mã 1 khi một kết quả có một trong các tình trạng này (cách nhau bằng "
+        "dấu phẩy hoặc lặp lại), ví dụ missed,deterioration; worsened (cùng --compare): tình "
+        "trạng xấu đi.",
+        "en": "Exit 1 when a result has one of these statuses (comma-separated or repeated), "
+        "e.g. missed,deterioration; worsened (with --compare): a status that got worse.",
+    },
+    # ---- validate -----------------------------------------------------------------------
+    "validate": {
+        "vi": "Kiểm tra tệp mục tiêu và tệp số liệu; nêu từng vấn đề cùng dòng của nó.",
+        "en": "Check targets and actuals files; report every problem with its line.",
+    },
+    "validate.short": {
+        "vi": "Kiểm tra tệp mục tiêu và tệp số liệu.",
+        "en": "Check targets and actuals files.",
+    },
+    "validate.example": {
+        "vi": "ktt validate muc-tieu.yaml so-lieu.csv",
+        "en": "ktt validate targets.yaml actuals.csv --lang en",
+    },
+    "validate.exit1": {"vi": "có vấn đề trong tệp", "en": "a file has problems"},
+    "files": {
+        "vi": "Tệp mục tiêu (.yaml) và tệp số liệu (.csv, .xlsx) theo thứ tự bất kỳ; - đọc "
+        "từ đầu vào chuẩn. Mặc định: tệp mục tiêu.",
+        "en": "Targets (.yaml) and actuals (.csv, .xlsx) files in any mix; - reads standard "
+        "input. Default: the targets file.",
+    },
+    # ---- targets ------------------------------------------------------------------------
+    "targets_command": {
+        "vi": "Toàn cảnh chương trình: mọi chỉ tiêu, mốc và mục tiêu.",
+        "en": "The programme at a glance: every indicator, milestone and target.",
+    },
+    "targets_command.short": {
+        "vi": "Toàn cảnh chương trình.",
+        "en": "The programme at a glance.",
+    },
+    "targets_command.example": {
+        "vi": "ktt targets --targets nq20-national\nktt targets --list",
+        "en": "ktt targets --targets nq20-national --lang en\nktt targets --list",
+    },
+    "list": {"vi": "Liệt kê các chương trình có sẵn.", "en": "List the bundled programmes."},
+    # ---- template -----------------------------------------------------------------------
+    "template": {
+        "vi": "Một tệp số liệu trống của chương trình, sẵn sàng để điền.",
+        "en": "An empty actuals file for the programme, ready to fill in.",
+    },
+    "template.short": {
+        "vi": "Tệp số liệu trống để điền.",
+        "en": "An empty actuals file to fill in.",
+    },
+    "template.example": {
+        "vi": "ktt template --output so-lieu.csv\nktt template --format xlsx --output so-lieu.xlsx",
+        "en": "ktt template --lang en --output actuals.csv\n"
+        "ktt template --format xlsx --output actuals.xlsx",
+    },
+    "wide": {
+        "vi": "Mỗi chỉ tiêu một cột thay vì mỗi chỉ tiêu một dòng.",
+        "en": "One column per indicator instead of one row each.",
+    },
+    "template_format": {
+        "vi": "csv: tệp điền bằng trình soạn thảo bất kỳ; xlsx: sổ tính có danh sách chọn chỉ "
+        "tiêu và trang thứ hai theo mẫu biểu báo cáo.",
+        "en": "csv: a file to fill in any editor; xlsx: a workbook with a drop-down of the "
+        "indicators and a second sheet in the report-table layout.",
+    },
+    # ---- schema -------------------------------------------------------------------------
+    "schema": {
+        "vi": "In JSON Schema của tệp mục tiêu (cho trình soạn thảo và công cụ khác).",
+        "en": "Print the JSON Schema of the targets file (for editors and other tools).",
+    },
+    "schema.short": {
+        "vi": "JSON Schema của tệp mục tiêu.",
+        "en": "The JSON Schema of the targets file.",
+    },
+    "schema.example": {
+        "vi": "ktt schema > ktt-muc-tieu.schema.json",
+        "en": "ktt schema > ktt-targets.schema.json",
+    },
+    # ---- the end of every command's help ------------------------------------------------
+    "examples": {"vi": "Ví dụ:", "en": "Examples:"},
+    "exit_codes": {"vi": "Mã thoát:", "en": "Exit codes:"},
+    "exit0": {"vi": "xong", "en": "done"},
+    "exit2": {
+        "vi": "không chạy được: tham số sai, đầu vào không đọc được hoặc không hợp lệ",
+        "en": "the run could not be done: bad arguments, unreadable or invalid input",
+    },
+    "exit3": {
+        "vi": "lỗi nội bộ của ktt (xin báo lỗi kèm lệnh đã chạy)",
+        "en": "an internal error of ktt (please report it with the command you ran)",
+    },
+}
+
+
+def help_lang() -> str:
+    """The language of the help: KTT_LANG when it names one, else Vietnamese."""
+    lang = os.environ.get("KTT_LANG", "vi").strip().lower()
+    return lang if lang in ("vi", "en") else "vi"
+
+
+def text(key: str) -> str:
+    return HELP[key][help_lang()]
+
+
+def epilog(command: str) -> str:
+    """Examples and exit codes; `\\b` keeps their lines as written."""
+    examples = "\n".join(f"  {line}" for line in text(f"{command}.example").splitlines())
+    exit1 = f"{command}.exit1"
+    codes = [("0", text("exit0"))]
+    if exit1 in HELP:
+        codes.append(("1", text(exit1)))
+    codes += [("2", text("exit2")), ("3", text("exit3"))]
+    listed = "\n".join(f"  {code}  {meaning}" for code, meaning in codes)
+    return f"\b\n{text('examples')}\n{examples}\n\n\b\n{text('exit_codes')}\n{listed}"
+
+
+class CommandHelp(TypedDict):
+    help: str
+    short_help: str
+    epilog: str
+
+
+def command(name: str) -> CommandHelp:
+    """What `app.command` takes for a command's help: its text, summary and epilog."""
+    return {"help": text(name), "short_help": text(f"{name}.short"), "epilog": epilog(name)}
