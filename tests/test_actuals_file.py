@@ -889,7 +889,9 @@ def written_files(draw):
             rows(encoding == "cp1258", draw(st.booleans())),
             min_size=1,
             max_size=10,
-            unique_by=lambda r: (r.indicator, r.period.text, r.region),
+            # one figure a moment: periods ending together are the same-moment rule's
+            # (tests of their own), not this round trip's
+            unique_by=lambda r: (r.indicator, r.period.key[0], r.region),
         )
     )
     wide = draw(st.booleans())
