@@ -92,7 +92,7 @@ class Features:
             [*ktt, "report", "--help"], capture_output=True, text=True, env=env, check=False
         )
         text = done.stdout
-        choices = re.search(r"<(table\|[^>]*)>", text)  # the choices of --format
+        choices = re.search(r"<?(table\|[a-z|]*)>?", text)  # the choices of --format
         offered = choices[1].split("|") if choices else []
         formats = tuple(f for f in ("html", "xlsx") if f in offered)
         return Features("--by" in text, formats, _workbook_gap(ktt, workdir, targets, env))
