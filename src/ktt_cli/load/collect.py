@@ -338,9 +338,13 @@ class Collector:
             except (KeyError, IndexError, TypeError):
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
-            if len(row) != width or (
-                comments_elsewhere and isinstance(row[0], str) and row[0][:1] == "#"
-            ):
+            if len(row) != width:
+                # a sheet's row ends at its last cell: a short one has empty cells after
+                if text_cells or len(row) > width:
+                    self._long_row(layout, (place - offset) // stride, row)
+                    continue
+                row = [*row, *(None,) * (width - len(row))]
+            if comments_elsewhere and isinstance(row[0], str) and row[0][:1] == "#":
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
             slots = cells.places
