@@ -250,6 +250,18 @@ def _result(
         as_of=as_of.time if as_of else None,
         bounds=natural_range(indicator.unit),
     )
+    return _made(indicator, target, target.level, latest, baseline, assessment)
+
+
+def _made(
+    indicator: Indicator,
+    target: Target,
+    level: float | None,
+    latest: Observation | None,
+    baseline: _Baseline | None,
+    assessment: Assessment,
+) -> Result:
+    """A result of `indicator` against `target` (measured against `level`)."""
     return Result(
         indicator=indicator.id,
         name=indicator.name,
@@ -257,7 +269,7 @@ def _result(
         share_of=indicator.share_of,
         milestone=target.year,
         comparator=target.comparator,
-        target=target.level,
+        target=level,
         target_text=target.text,
         target_note=target.note,
         actual=latest.value if latest else None,
@@ -439,25 +451,7 @@ def _no_target(
     indicator: Indicator, target: Target, latest: Observation | None, baseline: _Baseline | None
 ) -> Result:
     """A region's figures where the target is not shared out to it: nothing to assess."""
-    return Result(
-        indicator=indicator.id,
-        name=indicator.name,
-        unit=indicator.unit,
-        share_of=indicator.share_of,
-        milestone=target.year,
-        comparator=target.comparator,
-        target=None,
-        target_text=target.text,
-        target_note=target.note,
-        actual=latest.value if latest else None,
-        actual_period=latest.period.text if latest else None,
-        actual_qualifier=latest.qualifier if latest else None,
-        actual_source=latest.source if latest else None,
-        actual_note=latest.note if latest else None,
-        baseline=baseline.value if baseline else None,
-        baseline_period=baseline.period.text if baseline else None,
-        assessment=Assessment(Status.NO_TARGET),
-    )
+    return _made(indicator, target, None, latest, baseline, Assessment(Status.NO_TARGET))
 
 
 def _warnings(
