@@ -14,10 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ktt_cli.actuals_file import ReadOptions, read_actuals
 from ktt_cli.bundled import DEFAULT, bundled_path
-from ktt_cli.csv_input import Source
 from ktt_cli.inputs import file_source
+from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.text import Source
 from ktt_cli.problems import ProblemLog
 from ktt_cli.render.html import report_html
 from ktt_cli.render.xlsx import report_xlsx
