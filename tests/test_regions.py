@@ -616,3 +616,26 @@ def test_the_template_lists_the_regions(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     assert "#   Xã An Bình (01)\n" in done.stdout
     assert "#   Phường Cát (03)\n" in done.stdout
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_a_status_of_the_breakdown_is_never_cut_at_80_columns() -> None:
+    from typer.testing import CliRunner
+
+    from ktt_cli.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        [
+            "report", str(EXAMPLES / "synthetic-communes.csv"),
+            "-t", str(EXAMPLES / "synthetic-communes.yaml"),
+            "--by", "region", "--region", "Trạm Tấu", "--region", "Sa Pa", "-i", "htx_count",
+            "--lang", "en",
+        ],
+        env={"COLUMNS": "80"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "acceleration" in result.stdout  # "needs acceleration", wrapped between words
+    assert "…" not in result.stdout

@@ -255,7 +255,9 @@ def _breakdown(report: Report, lang: str) -> list[RenderableType]:
                 min_width=max(_longest_word(Text(c)) for c in cells),
             )
         table.add_column(i18n.label(lang, "achieved"), justify="right", no_wrap=True)
-        table.add_column(i18n.label(lang, "status"), min_width=10)
+        statuses = [Text(words.status(r, lang)) for r in rows]
+        status_width = max(10, *(_longest_word(t) for t in statuses))  # a word never cut
+        table.add_column(i18n.label(lang, "status"), min_width=status_width)
         table.add_column(i18n.label(lang, "share_of_territory"), justify="right", no_wrap=True)
         total = totals.get(key)
         if total is not None:
