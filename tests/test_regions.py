@@ -462,6 +462,9 @@ def test_the_table_of_150_communes_fits_80_columns_without_a_broken_word(
     actuals, log = read(tmp_path, targets, "\n".join(lines) + "\n")
     assert not log.errors, [str(p) for p in log][:3]
     report = build_report(targets, actuals, targets_file="t.yaml", by_region=True)
+    # the file's name as an analyst gives it, not a temporary path whose length varies
+    # from run to run, and which a narrow table cuts where it must
+    report = report._replace(actuals_files=("data.csv",))
     for lang in ("vi", "en"):
         shown = render_text(report_view(report, lang), width=80)
         assert max(len(line) for line in shown.splitlines()) <= 80
