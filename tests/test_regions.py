@@ -287,6 +287,32 @@ def test_a_region_with_no_share_has_its_figures_and_its_share_of_the_territory(
     assert r.share_of_territory == pytest.approx(32.8358, abs=1e-4)
 
 
+def test_a_region_row_shows_the_bound_source_and_note_of_its_own_latest_figure(
+    tmp_path: Path, three: TargetsFile
+) -> None:
+    data = (
+        "indicator,period,region,value,source,note\n"
+        "members,2023,,290,,\n"
+        "members,2023,Xã An Bình,80,Sổ xã 2023,\n"
+        "members,2024,,335,,\n"
+        'members,2024,Xã An Bình,>110,"Báo cáo xã, 12/2024",ước tính\n'
+        "members,2024,Xã Bảo Ái,130,,\n"
+    )
+    actuals, log = read(tmp_path, three, data)
+    assert not log.errors, [str(p) for p in log]
+    report = build_report(three, actuals, targets_file="t.yaml", by_region=True)
+    r = row(report, "members", "Xã An Bình")
+    assert (r.actual, r.actual_period, r.baseline, r.baseline_period) == (110, "2024", 80, "2023")
+    assert (r.actual_qualifier, r.actual_source, r.actual_note) == (
+        ">",
+        "Báo cáo xã, 12/2024",
+        "ước tính",
+    )
+    # one figure: no baseline; nothing of the other region's source
+    b = row(report, "members", "Xã Bảo Ái")
+    assert (b.actual, b.baseline, b.actual_source, b.actual_qualifier) == (130, None, None, None)
+
+
 def test_an_each_region_target_counts_regions_over_two_periods(
     tmp_path: Path, three: TargetsFile
 ) -> None:

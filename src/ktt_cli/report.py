@@ -29,7 +29,7 @@ from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem
 from ktt_cli.progress import Assessment, Goal, Point, Status, assess, is_met
-from ktt_cli.store import QUALIFIERS, Actuals, Observation
+from ktt_cli.store import QUALIFIERS, Actuals, Figure, Observation
 
 SCHEMA_VERSION = 1
 #: What a result is the same result of at another period: indicator, milestone, scope, region.
@@ -217,7 +217,9 @@ def change_key(result: Result) -> ChangeKey:
 class _Baseline(NamedTuple):
     period: Period
     value: float
-    observation: Observation | None  # None for the baseline the targets file declares
+    #: The territory's figure it is, for warnings; None for the baseline the targets file
+    #: declares, and for a region's (a breakdown row warns of nothing).
+    observation: Observation | None
 
 
 def _baseline(
@@ -235,12 +237,22 @@ def _baseline(
     return None
 
 
+class _InRegion(NamedTuple):
+    """What a row of the breakdown adds to a result."""
+
+    target_scope: str
+    region: str
+    region_id: str | None
+    share_of_territory: float | None
+
+
 def _result(
     indicator: Indicator,
     target: Target,
-    latest: Observation | None,
+    latest: Observation | Figure | None,
     baseline: _Baseline | None,
     as_of: Period | None,
+    where: _InRegion | None = None,
 ) -> Result:
     goal = Goal(target.comparator, target.level, target.year, target.band)
     assessment = assess(
@@ -250,18 +262,20 @@ def _result(
         as_of=as_of.time if as_of else None,
         bounds=natural_range(indicator.unit),
     )
-    return _made(indicator, target, target.level, latest, baseline, assessment)
+    return _made(indicator, target, target.level, latest, baseline, assessment, where)
 
 
 def _made(
     indicator: Indicator,
     target: Target,
     level: float | None,
-    latest: Observation | None,
+    latest: Observation | Figure | None,
     baseline: _Baseline | None,
     assessment: Assessment,
+    where: _InRegion | None = None,
 ) -> Result:
-    """A result of `indicator` against `target` (measured against `level`)."""
+    """A result of `indicator` against `target` (measured against `level`); a row of the
+    breakdown `where` a region is given."""
     return Result(
         indicator=indicator.id,
         name=indicator.name,
@@ -280,6 +294,7 @@ def _made(
         baseline=baseline.value if baseline else None,
         baseline_period=baseline.period.text if baseline else None,
         assessment=assessment,
+        **(where._asdict() if where is not None else {}),
     )
 
 
@@ -306,9 +321,9 @@ def _points(
     return [] if as_of is None else actuals.region_points(indicator, key, as_of.time)
 
 
-def _observation(actuals: Actuals, indicator: str, key: str, p: int) -> Observation:
-    assert actuals.store is not None  # a region with points has a store
-    return actuals.store.observation(indicator, key, p)
+def _figure(actuals: Actuals, indicator: str, key: str, p: int) -> Figure:
+    assert actuals.store is not None  # a region with figures has a store
+    return actuals.store.figure(indicator, key, p)
 
 
 def _each_region(
@@ -403,40 +418,37 @@ def _region_rows(
     as_of: Period | None,
 ) -> list[Result]:
     """A row per region against its share of `target` (`by_region`) or, for an
-    `each_region` target, its value; sorted by percent achieved, then name."""
+    `each_region` target, its value; sorted by percent achieved, then name.
+
+    A province has hundreds of communes: a row costs a few look-ups and one `Result`.
+    """
     shares = {normalise(k): v for k, v in (target.by_region or {}).items()}
     territory = {o.period.time: o.value for o in actuals.series.get(indicator.id, ())}
+    share_counts = indicator.unit is not Unit.PERCENT
     rows: list[Result] = []
     for unit in units:
         ends = actuals.region_ends(indicator.id, unit.key, as_of.time) if as_of else None
-        latest = early = None
+        latest = baseline = None
         if ends is not None:
-            latest = _observation(actuals, indicator.id, unit.key, ends[1])
-            if ends[0] != ends[1] and actuals.store is not None:
-                first = _observation(actuals, indicator.id, unit.key, ends[0])
-                early = first if first.period.time < latest.period.time else None
-        baseline = _Baseline(early.period, early.value, early) if early else None
+            latest = _figure(actuals, indicator.id, unit.key, ends[1])
+            if ends[0] != ends[1]:
+                first = _figure(actuals, indicator.id, unit.key, ends[0])
+                if first.period.time < latest.period.time:
+                    baseline = _Baseline(first.period, first.value, None)
         share = None
-        if latest is not None and indicator.unit is not Unit.PERCENT:
+        if latest is not None and share_counts:
             whole = territory.get(latest.period.time)
             share = 100 * latest.value / whole if whole else None
+        where = _InRegion(target.scope, unit.name, unit.id, share)
         value = target.level if target.scope == "each_region" else None
-        if value is None:
+        if value is None and shares:
             keys = [normalise(unit.name), *([normalise(unit.id)] if unit.id else [])]
             value = next((shares[k] for k in keys if k in shares), None)
         if value is None:
-            row = _no_target(indicator, target, latest, baseline)
+            rows.append(_no_target(indicator, target, latest, baseline, where))
         else:
             mine = target.model_copy(update={"value": value})
-            row = _result(indicator, mine, latest, baseline, as_of)
-        rows.append(
-            row._replace(
-                target_scope=target.scope,
-                region=unit.name,
-                region_id=unit.id,
-                share_of_territory=share,
-            )
-        )
+            rows.append(_result(indicator, mine, latest, baseline, as_of, where))
     rows.sort(
         key=lambda r: (
             r.assessment.percent_achieved is None,
@@ -448,10 +460,14 @@ def _region_rows(
 
 
 def _no_target(
-    indicator: Indicator, target: Target, latest: Observation | None, baseline: _Baseline | None
+    indicator: Indicator,
+    target: Target,
+    latest: Figure | None,
+    baseline: _Baseline | None,
+    where: _InRegion,
 ) -> Result:
     """A region's figures where the target is not shared out to it: nothing to assess."""
-    return _made(indicator, target, None, latest, baseline, Assessment(Status.NO_TARGET))
+    return _made(indicator, target, None, latest, baseline, Assessment(Status.NO_TARGET), where)
 
 
 def _warnings(

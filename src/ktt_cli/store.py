@@ -55,6 +55,16 @@ class Observation(NamedTuple):
     cell: str | None = None
 
 
+class Figure(NamedTuple):
+    """A figure without its place: what a row of the breakdown shows of a region's."""
+
+    period: Period
+    value: float
+    qualifier: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
 class _Segment(NamedTuple):
     start: int
     file: str
@@ -241,6 +251,17 @@ class Store:
             sheet=place.sheet,
             cell=place.cell,
         )
+
+    def figure(self, indicator: str, key: str, p: int) -> Figure:
+        """`observation` without the place, which costs as much again to find: for the
+        thousands of rows of a breakdown, which name no place."""
+        cells = self.cells[indicator][key]
+        found = cells.get(p)
+        assert found is not None
+        extra = cells.extras.get(p)
+        if extra is None:
+            return Figure(self.periods[p], found[0])
+        return Figure(self.periods[p], found[0], *extra)
 
     def order(self) -> list[int]:
         """Period indexes, oldest first; at one moment, the finest period first."""
