@@ -29,8 +29,12 @@ RESULT_FIELDS = (
 BREAKDOWN_FIELDS = (*RESULT_FIELDS, "region", "region_id", "share_of_territory")
 
 
-def result_dict(result: Result, lang: str) -> dict[str, Any]:
-    a = result.assessment
+Head = dict[str, Any]
+
+
+def result_head(result: Result, lang: str) -> Head:
+    """The keys of a result that follow from its indicator, milestone and comparator
+    alone: the same for every region's row of the breakdown."""
     return {
         "indicator": result.indicator,
         "name": result.name.pick(lang),
@@ -38,6 +42,13 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
         "share_of": result.share_of.pick(lang) if result.share_of else None,
         "milestone": result.milestone,
         "comparator": result.comparator.value,
+    }
+
+
+def result_dict(result: Result, lang: str, head: Head | None = None) -> dict[str, Any]:
+    a = result.assessment
+    return {
+        **(head or result_head(result, lang)),
         "target": number(result.target),
         "target_text": result.target_text,
         "target_note": result.target_note.pick(lang) if result.target_note else None,
@@ -67,13 +78,13 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
     }
 
 
-def breakdown_dict(result: Result, lang: str) -> dict[str, Any]:
+def breakdown_dict(result: Result, lang: str, head: Head | None = None) -> dict[str, Any]:
     """A row of the breakdown: a result's fields and the region's."""
-    return result_dict(result, lang) | {
-        "region": result.region,
-        "region_id": result.region_id,
-        "share_of_territory": number(result.share_of_territory),
-    }
+    row = result_dict(result, lang, head)
+    row["region"] = result.region
+    row["region_id"] = result.region_id
+    row["share_of_territory"] = number(result.share_of_territory)
+    return row
 
 
 def change_dict(previous: Previous | None, change: Change) -> dict[str, Any]:
@@ -100,13 +111,18 @@ def rows_dicts(
     report: Report,
     results: Sequence[Result],
     lang: str,
-    as_dict: Callable[[Result, str], dict[str, Any]] = result_dict,
+    as_dict: Callable[[Result, str, Head | None], dict[str, Any]] = result_dict,
 ) -> list[dict[str, Any]]:
     """Results (or breakdown rows) as JSON data, with what each was at the earlier period
     if compared."""
     rows = []
+    heads: dict[tuple[str, int, str], Head] = {}
     for result in results:
-        row = as_dict(result, lang)
+        key = (result.indicator, result.milestone, result.comparator)
+        head = heads.get(key)
+        if head is None:
+            head = heads[key] = result_head(result, lang)
+        row = as_dict(result, lang, head)
         if (found := report.change_of(result)) is not None:
             row.update(change_dict(*found))
         rows.append(row)
