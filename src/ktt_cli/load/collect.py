@@ -314,7 +314,11 @@ class Collector:
         by_text, by_period = self.by_text, self.by_period
         stride = self.stride
         offset = self.base + (i_val if stride > 1 else 0)  # a line of text is one place
-        places = map(offset.__add__, numbers if stride == 1 else map(stride.__mul__, numbers))
+        places: Iterable[int]
+        if isinstance(numbers, range) and stride == 1:  # a text file's block of lines
+            places = range(numbers.start + offset, numbers.stop + offset)
+        else:
+            places = map(offset.__add__, numbers if stride == 1 else map(stride.__mul__, numbers))
         # The fast path takes a row whose every cell has been seen before; it runs a
         # million times, so it is plain look-ups. Anything else goes to `_long_row`. Rows
         # come grouped by indicator or period, so a cell equal to the row before's is
