@@ -277,6 +277,41 @@ def test_the_installed_command_runs_the_quick_start() -> None:
     assert module.stdout == f"ktt {__version__}\n"
 
 
+def test_the_command_line_runs_without_the_cyclic_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The console script switches the collector off before the command line is imported
+    (entry.py says why); ktt imported as a library leaves it alone."""
+    import gc
+
+    import ktt_cli.cli
+    from ktt_cli import entry
+
+    seen: list[bool] = []
+    monkeypatch.setattr(ktt_cli.cli, "main", lambda: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    try:
+        entry.main()
+    finally:
+        gc.enable()
+    assert seen == [False]
+
+
+def test_the_chart_worker_collects_cyclic_garbage() -> None:
+    """matplotlib's figures hold cycles: the worker that draws them switches the collector
+    back on, whatever the command line it was forked from did."""
+    import gc
+
+    from ktt_cli.cli.drawing import _warm
+
+    gc.disable()
+    try:
+        _warm()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 @pytest.mark.parametrize(
     ("encoding", "code", "message"),
     [

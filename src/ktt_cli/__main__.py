@@ -1,3 +1,3 @@
-from ktt_cli.cli import main
+from ktt_cli.entry import main
 
 main()

@@ -22,7 +22,12 @@ if TYPE_CHECKING:
 
 def _warm() -> None:
     """Import the charting library and draw a chart once: the first drawing also loads
-    the fonts and lays out text, which costs as much again as the import."""
+    the fonts and lays out text, which costs as much again as the import. The worker
+    collects cyclic garbage (the command line does not: `entry.py`): every figure
+    drawn leaves some."""
+    import gc
+
+    gc.enable()
     from ktt_cli.model import Unit
     from ktt_cli.progress import Point, Status
     from ktt_cli.render.chart import Chart, Track
