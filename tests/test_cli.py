@@ -297,6 +297,37 @@ def test_the_command_line_runs_without_the_cyclic_collector(
     assert seen == [False]
 
 
+def test_a_parameter_not_given_is_what_typer_makes_of_it_without_an_adapter() -> None:
+    """cli/coercion.py builds Typer's coercion of a parameter only for a value: None must
+    come out as Typer's own coercion gives it, for every parameter of every command."""
+    import typer.core
+    from typer._click.core import Context
+    from typer._coercion import build_runtime_param
+    from typer.main import get_command
+
+    from ktt_cli.cli.coercion import LazyRuntimeParam
+
+    assert typer.core.build_runtime_param is not build_runtime_param  # in place
+    group = get_command(app)
+    checked = 0
+    for command in group.commands.values():  # type: ignore[attr-defined]
+        ctx = Context(command)
+        for param in command.params:
+            if not hasattr(param, "type_descriptor"):
+                continue  # click's own --help
+            lazy = LazyRuntimeParam(param.type_descriptor, build_runtime_param)
+            typers = build_runtime_param(param.type_descriptor)
+            assert lazy.coerce(None, param, ctx) == typers.coerce(None, param=param, ctx=ctx)
+            assert lazy._built is None, param.name  # no adapter made for it
+            checked += 1
+    assert checked >= 30
+    # a value is coerced by Typer's own, made then
+    fmt = next(p for p in group.commands["report"].params if p.name == "output_format")  # type: ignore[attr-defined]
+    lazy = LazyRuntimeParam(fmt.type_descriptor, build_runtime_param)  # type: ignore[attr-defined]
+    assert lazy.coerce("json", fmt, Context(group)) == "json"  # type: ignore[arg-type]
+    assert lazy._built is not None
+
+
 def test_the_chart_worker_collects_cyclic_garbage() -> None:
     """matplotlib's figures hold cycles: the worker that draws them switches the collector
     back on, whatever the command line it was forked from did."""
