@@ -7,7 +7,6 @@ import errno
 import io
 import os
 import sys
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -143,6 +142,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with path.open("wb") as file:
             file.write(data)
         return
+    import tempfile  # here: most runs write to standard output, and it costs 2 ms to import
+
     path = path.resolve()
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     fd, name = tempfile.mkstemp(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Literal, NamedTuple
 
 from ktt_cli.messages import Args, render, said
@@ -21,25 +23,30 @@ class Place(NamedTuple):
     cell: str | None = None
 
 
-def _control_escapes() -> dict[int, str]:
+#: What `printable` escapes: C0 and C1 control characters, DEL, and surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+@cache
+def _escapes(lines: bool) -> dict[int, str]:
     """C0 and C1 control characters and DEL as `\\x1b`; a byte of a name that was not
     UTF-8 (a surrogate escape, U+DC80 to U+DCFF) as the byte, `\\xff`; any other lone
-    surrogate as `\\udXXX`."""
+    surrogate as `\\udXXX`; with `lines`, a line break as itself. Made on first use: two
+    thousand entries that most runs never need."""
     escapes = {c: f"\\x{c:02x}" for c in [*range(32), *range(127, 160)]}
     escapes |= {c: f"\\u{c:04x}" for c in range(0xD800, 0xE000)}
     escapes |= {c: f"\\x{c - 0xDC00:02x}" for c in range(0xDC80, 0xDD00)}
-    return escapes | {9: "\\t", 10: "\\n", 13: "\\r"}
-
-
-_ESCAPES = _control_escapes()
-_KEEP_LINES = _ESCAPES | {10: "\n"}
+    escapes |= {9: "\\t", 10: "\n" if lines else "\\n", 13: "\\r"}
+    return escapes
 
 
 def printable(text: str, *, lines: bool = False) -> str:
     """`text` from a file or the command line made safe to show on a terminal: control
     characters (an escape sequence that would recolour or retitle it) and bytes of a name
     that was not UTF-8 written as escapes. With `lines`, line breaks are kept."""
-    return text.translate(_KEEP_LINES if lines else _ESCAPES)
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return text.translate(_escapes(lines))
 
 
 def _visible(character: str) -> str:
@@ -47,7 +54,7 @@ def _visible(character: str) -> str:
     (a BOM, a zero-width space) escaped."""
     if unicodedata.category(character) == "Cf":
         return f"\\u{ord(character):04x}"
-    return character.translate(_ESCAPES)
+    return printable(character)
 
 
 def shown(text: str, limit: int = 60) -> str:
