@@ -123,7 +123,7 @@ class CsvTable:
                     yield e.numbers, e.rows
                 raise
             if numbers:
-                yield numbers, rows
+                yield _as_range(numbers), rows
             if rest is not None:
                 carry_start = start + rest
                 carry = _after_lines(text, rest)
@@ -205,6 +205,15 @@ def _quoted_rows(
             if text.find('"', pos, end) < 0 or text[pos:end].lstrip(" \t")[:1] == "#":
                 break
     return numbers, rows, None
+
+
+def _as_range(numbers: list[int]) -> Sequence[int]:
+    """A block's line numbers as a range where they follow each other (no quoted field
+    ran over a line end), which the collector numbers its rows from without a call a
+    row."""
+    if numbers[-1] - numbers[0] == len(numbers) - 1:
+        return range(numbers[0], numbers[-1] + 1)
+    return numbers
 
 
 class CsvSyntax(InputStop):
