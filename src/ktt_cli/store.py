@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _NAN = math.nan
 #: A sparse series turns dense once it fills this share of the period slots it would need.
 _DENSE_FROM = 0.25
+_NO_SLOTS: array[int] = array("I")  # the `dense` of every sparse series: never written to
 
 TERRITORY = ""  # the region key of the whole territory
 
@@ -117,15 +118,23 @@ class Cells:
     spread of periods among regions.
     """
 
-    __slots__ = ("count", "extras", "periods", "places", "region", "values")
+    __slots__ = ("dense", "extras", "periods", "places", "region", "values")
 
     def __init__(self, region: str) -> None:
         self.region = region  # as first written (NFC, spaces folded); "" for the territory
         self.values = array("d")
         self.places = array("I")
         self.periods: array[int] | None = array("I")
-        self.count = 0
+        #: `places` once the series is dense, else an empty array: a reader that sets
+        #: figures in the arrays itself checks one length for both.
+        self.dense: array[int] = _NO_SLOTS
         self.extras: dict[int, Extra] = {}
+
+    @property
+    def empty(self) -> bool:
+        """No figure: cells made for a row whose figure was then refused. A series turns
+        dense only once it has figures, so only a sparse one can be empty."""
+        return self.periods is not None and not self.periods
 
     def get(self, p: int) -> tuple[float, int] | None:
         """(value, place) at period index `p`, or None."""
@@ -140,8 +149,7 @@ class Cells:
         return None
 
     def put(self, p: int, value: float, place: int) -> None:
-        """Set a figure at a period index that has none."""
-        self.count += 1
+        """Set a figure at a period index that has none (`Store.put` counts it)."""
         periods = self.periods
         if periods is None:
             if p >= len(self.places):
@@ -152,12 +160,14 @@ class Cells:
         periods.insert(k, p)
         self.values.insert(k, value)
         self.places.insert(k, place)
-        if self.count >= 8 and self.count >= _DENSE_FROM * (periods[-1] + 1):
+        count = len(periods)
+        if count >= 8 and count >= _DENSE_FROM * (periods[-1] + 1):
             self._densify(periods)
 
     def _densify(self, periods: array[int]) -> None:
         values, places = self.values, self.places
         self.periods, self.values, self.places = None, array("d"), array("I")
+        self.dense = self.places
         self._grow(periods[-1] + 1)
         for k, p in enumerate(periods):
             self.values[p], self.places[p] = values[k], places[k]
@@ -193,6 +203,9 @@ class Store:
         self.places = Places()
         self.files: list[str] = []
         self._order: list[int] = []
+        #: Figures kept: one per indicator, region and period. `put` counts one; a reader
+        #: that sets figures in the arrays itself adds up its own.
+        self.size = 0
 
     def period(self, period: Period) -> int:
         index = self.period_index.get(period)
@@ -200,6 +213,11 @@ class Store:
             index = self.period_index[period] = len(self.periods)
             self.periods.append(period)
         return index
+
+    def put(self, cells: Cells, p: int, value: float, place: int) -> None:
+        """Set a figure of `cells` at a period index that has none, and count it."""
+        cells.put(p, value, place)
+        self.size += 1
 
     def region_cells(self, indicator: str, key: str, shown: str) -> Cells:
         by_region = self.cells[indicator]
@@ -269,11 +287,6 @@ class Store:
             periods = self.periods
             self._order = sorted(range(len(periods)), key=lambda p: periods[p].sort_key)
         return self._order
-
-    @property
-    def size(self) -> int:
-        """Figures kept: one per indicator, region and period."""
-        return sum(c.count for by_region in self.cells.values() for c in by_region.values())
 
 
 class Actuals(NamedTuple):
@@ -396,7 +409,7 @@ def build_actuals(store: Store, names: dict[str, str], log: ProblemLog) -> Actua
     regions: dict[str, int] = {}
     shared_moments = len({p.time for p in store.periods}) < len(store.periods)
     for indicator, by_region in store.cells.items():
-        for key in [k for k, cells in by_region.items() if not cells.count]:
+        for key in [k for k, cells in by_region.items() if cells.empty]:
             del by_region[key]  # made for a row whose figure was then refused
         region_count = len(by_region) - (TERRITORY in by_region)
         if region_count:
@@ -439,7 +452,7 @@ def regions_to_territory(
         if indicator.unit is Unit.PERCENT:
             continue
         by_region = store.cells.get(indicator.id, {})
-        regions = {k: c for k, c in by_region.items() if k != TERRITORY and c.count}
+        regions = {k: c for k, c in by_region.items() if k != TERRITORY and not c.empty}
         if not regions or (indicator.from_regions is None and not listed):
             continue
         expected = listed or {k: c.region for k, c in sorted(regions.items())}
@@ -481,7 +494,7 @@ def regions_to_territory(
                 )
                 continue
             cells = store.region_cells(indicator.id, TERRITORY, "")
-            cells.put(p, total, max(n for _, n in figures))
+            store.put(cells, p, total, max(n for _, n in figures))
             cells.extras[p] = Extra(SUM_OF_REGIONS, None, None)
             territory = cells
 

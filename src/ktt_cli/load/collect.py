@@ -323,11 +323,13 @@ class Collector:
         # million times, so it is plain look-ups. Anything else goes to `_long_row`. Rows
         # come grouped by indicator or period, so a cell equal to the row before's is
         # not looked up again (comparing two strings is cheaper than hashing one).
+        # A row whose figure is set in the arrays here is counted as the rows of the
+        # chunk less those that went elsewhere (which count their own, if any).
         last_ind = last_per = None
         indicator: _Indicator
         figures: dict[object, float] = {}
         regions: dict[object, Cells] = {}
-        p = 0
+        p = elsewhere = 0
         for place, row in zip(places, rows, strict=True):
             try:
                 if row[i_ind] != last_ind:
@@ -340,33 +342,38 @@ class Collector:
                 value = figures[row[i_val]]
                 cells = regions[row[i_reg] if i_reg is not None else ""]
             except (KeyError, IndexError, TypeError):
+                elsewhere += 1
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
             if len(row) != width:
                 # a sheet's row ends at its last cell: a short one has empty cells after
                 if text_cells or len(row) > width:
+                    elsewhere += 1
                     self._long_row(layout, (place - offset) // stride, row)
                     continue
                 row = [*row, *(None,) * (width - len(row))]
             if comments_elsewhere and isinstance(row[0], str) and row[0][:1] == "#":
+                elsewhere += 1
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
-            slots = cells.places
-            if cells.periods is None and p < len(slots) and not slots[p]:
+            slots = cells.dense
+            if p < len(slots) and not slots[p]:
                 cells.values[p] = value
                 slots[p] = place
-                cells.count += 1
-            elif cells.get(p) is None:
-                cells.put(p, value, place)
             else:
-                self._again(indicator, cells, p, value, place)
-                continue
+                elsewhere += 1
+                if cells.get(p) is None:
+                    self.store.put(cells, p, value, place)
+                else:
+                    self._again(indicator, cells, p, value, place)
+                    continue
             if (
                 texts_of is not None
                 and ((row[i_text] or row[i_text2]) if text_cells else texts_of(row) != no_texts)
                 and (extra := self._extra(row, layout)) is not None
             ):
                 cells.extras[p] = extra
+        self.store.size += len(numbers) - elsewhere
 
     def _long_row(self, layout: Layout, number: int, row: Sequence[object]) -> None:
         """A long row the fast path could not take."""
@@ -696,7 +703,7 @@ class Collector:
         if cells.get(p) is not None:
             self._again(indicator, cells, p, value, place)
             return
-        cells.put(p, value, place)
+        self.store.put(cells, p, value, place)
         if extra is not None:
             cells.extras[p] = extra
 
