@@ -402,6 +402,42 @@ def test_json_breakdown_has_every_result_field_and_the_region_fields(tmp_path: P
     assert htx["target_scope"] == "territory"
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("earlier", [None, "2023"])
+def test_the_breakdown_written_from_pieces_is_what_the_json_module_writes(
+    tmp_path: Path, three: TargetsFile, lang: str, earlier: str | None
+) -> None:
+    """render/json.py writes a breakdown row from cached pieces: each line must be the
+    json module's own text of the row's dict, key for key and byte for byte."""
+    from ktt_cli.render.json import (
+        breakdown_dict,
+        breakdown_lines,
+        dumps,
+        report_dict,
+        report_json,
+        rows_dicts,
+    )
+
+    # a source with a quote and a control character, a bound, a note, shares as floats
+    data = DATA.replace("htx,2024,Xã Bảo Ái,9", 'htx,2024,Xã Bảo Ái,>9,"Sổ ""xã""\t2024",x')
+    data = data.replace("region,value", "region,value,source,note")
+    data = "\n".join(line if line.count(",") == 5 else line + ",," for line in data.splitlines())
+    actuals, log = read(tmp_path, three, data + "\n")
+    assert not log.errors, [str(p) for p in log]
+    compare_with = parse_period(earlier) if earlier else None
+    report = build_report(
+        three, actuals, targets_file="t.yaml", by_region=True, compare_with=compare_with
+    )
+    expected = [
+        json.dumps(row, ensure_ascii=False, allow_nan=False)
+        for row in rows_dicts(report, report.breakdown, lang, breakdown_dict)
+    ]
+    assert breakdown_lines(report, lang) == expected
+    assert report_json(report, lang) == dumps(report_dict(report, lang))
+    assert any('"actual_source": "Sổ \\"xã\\"\\t2024"' in line for line in expected)
+    assert any('"previous": {' in line for line in expected) == (earlier is not None)
+
+
 def test_without_by_region_json_has_no_breakdown(tmp_path: Path) -> None:
     data = json.loads(cli(tmp_path, "--format", "json").stdout)
     assert "breakdown" not in data

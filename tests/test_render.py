@@ -255,6 +255,23 @@ def test_json_with_one_line_per_item_reads_back_as_it_was(value: object) -> None
     assert json.loads(dumps(value)) == value
 
 
+@given(JSON_VALUES | st.floats() | st.text(alphabet=st.characters(codec=None)))
+def test_a_value_of_a_breakdown_row_is_written_as_the_json_module_writes_it(
+    value: object,
+) -> None:
+    """render.json._value writes the varying values of a breakdown row; it must be the
+    json module's text, NaN and infinities refused alike."""
+    from ktt_cli.render.json import _value
+
+    try:
+        expected = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        with pytest.raises(ValueError, match="not JSON compliant"):
+            _value(value)
+        return
+    assert _value(value) == expected
+
+
 def test_each_result_of_the_json_is_one_line(yen_bai: TargetsFile) -> None:
     from ktt_cli.render.json import report_json
 

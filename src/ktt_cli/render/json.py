@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -129,8 +130,92 @@ def rows_dicts(
     return rows
 
 
+class Encoded(str):
+    """Text that is JSON already: `dumps` writes it as it is."""
+
+    __slots__ = ()
+
+
+_encode_text = json.encoder.encode_basestring  # what _compact writes a str with
+
+
+def _value(value: object) -> str:
+    """One value as `_compact` writes it."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is str:
+        return _encode_text(value)
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value)
+    return _compact(value)  # anything else, and a NaN refused, as there
+
+
+def _pairs(row: dict[str, Any]) -> str:
+    """`"key": value, ...`: an object's text without its braces."""
+    return _compact(row)[1:-1]
+
+
+def breakdown_lines(report: Report, lang: str) -> list[Encoded]:
+    """The breakdown's rows as `_compact` writes `breakdown_dict` (and any change), from
+    pieces: a province's hundreds of regions repeat their indicator's keys, target's
+    texts and, often, their assessment (no target of their own), which are written once
+    each; the region's figures are written for each row. A test holds that every line is
+    the one the json module writes."""
+    heads: dict[tuple[str, int, str], str] = {}
+    texts: dict[tuple[str, object], str] = {}
+    assessments: dict[object, str] = {}
+    scopes: dict[tuple[object, ...], str] = {}
+    lines = []
+    for r in report.breakdown:
+        key = (r.indicator, r.milestone, r.comparator)
+        if (head := heads.get(key)) is None:
+            head = heads[key] = _pairs(result_head(r, lang))
+        text_key = (r.target_text, r.target_note)
+        if (text := texts.get(text_key)) is None:
+            note = r.target_note.pick(lang) if r.target_note else None
+            text = texts[text_key] = _pairs({"target_text": r.target_text, "target_note": note})
+        a = r.assessment
+        if (assessed := assessments.get(a)) is None:
+            whole = result_dict(r, lang, {})
+            assessed = assessments[a] = _pairs({k: whole[k] for k in _ASSESSMENT_KEYS})
+        scope_key = (r.target_scope, r.regions_met, r.regions_total, r.regions_not_met)
+        if (scope := scopes.get(scope_key)) is None:
+            whole = result_dict(r, lang, {})
+            scope = scopes[scope_key] = _pairs({k: whole[k] for k in _SCOPE_KEYS})
+        line = (
+            f'{{{head}, "target": {_value(number(r.target))}, {text}, '
+            f'"actual": {_value(number(r.actual))}, '
+            f'"actual_period": {_value(r.actual_period)}, '
+            f'"actual_qualifier": {_value(r.actual_qualifier)}, '
+            f'"actual_source": {_value(r.actual_source)}, '
+            f'"actual_note": {_value(r.actual_note)}, '
+            f'"baseline": {_value(number(r.baseline))}, '
+            f'"baseline_period": {_value(r.baseline_period)}, {assessed}, {scope}, '
+            f'"region": {_value(r.region)}, "region_id": {_value(r.region_id)}, '
+            f'"share_of_territory": {_value(number(r.share_of_territory))}'
+        )
+        if (found := report.change_of(r)) is not None:
+            line += ", " + _pairs(change_dict(*found))
+        lines.append(Encoded(line + "}"))
+    return lines
+
+
+_ASSESSMENT_KEYS = RESULT_FIELDS[RESULT_FIELDS.index("gap") : RESULT_FIELDS.index("target_scope")]
+_SCOPE_KEYS = RESULT_FIELDS[RESULT_FIELDS.index("target_scope") :]
+
+
 def report_dict(report: Report, lang: str) -> dict[str, Any]:
     """The report as JSON data; names follow `lang`, keys and codes never do."""
+    return _document(report, lang, rows_dicts(report, report.breakdown, lang, breakdown_dict))
+
+
+def _document(report: Report, lang: str, breakdown: Sequence[object]) -> dict[str, Any]:
     document = {
         "schema_version": SCHEMA_VERSION,
         "ktt_version": report.ktt_version,
@@ -145,7 +230,7 @@ def report_dict(report: Report, lang: str) -> dict[str, Any]:
         "warnings": problems_dicts(report.warnings, report.unlisted_warnings),
     }
     if report.by_region:
-        document["breakdown"] = rows_dicts(report, report.breakdown, lang, breakdown_dict)
+        document["breakdown"] = list(breakdown)
     if report.compared_with is not None:
         document["compared_with"] = report.compared_with.text
     return document
@@ -169,11 +254,15 @@ def _compact(data: object) -> str:
 
 def _dumps(data: object, indent: str) -> str:
     inner = indent + "  "
+    if isinstance(data, Encoded):
+        return data
     if isinstance(data, dict) and data:
         items = (f"{inner}{_compact(str(k))}: {_dumps(v, inner)}" for k, v in data.items())
         return "{\n" + ",\n".join(items) + f"\n{indent}}}"
     if isinstance(data, list) and data:
-        if all(isinstance(item, dict) for item in data):
+        if all(isinstance(item, Encoded) for item in data):
+            lines = (inner + item for item in data)
+        elif all(isinstance(item, dict) for item in data):
             lines = (f"{inner}{_compact(item)}" for item in data)
         else:
             lines = (f"{inner}{_dumps(item, inner)}" for item in data)
@@ -182,7 +271,8 @@ def _dumps(data: object, indent: str) -> str:
 
 
 def report_json(report: Report, lang: str) -> str:
-    return dumps(report_dict(report, lang))
+    breakdown = breakdown_lines(report, lang) if report.by_region else ()
+    return dumps(_document(report, lang, breakdown))
 
 
 def targets_json(targets: TargetsFile) -> str:
