@@ -241,9 +241,12 @@ class _InRegion(NamedTuple):
     """What a row of the breakdown adds to a result."""
 
     target_scope: str
-    region: str
+    region: str | None
     region_id: str | None
     share_of_territory: float | None
+
+
+_WHOLE = _InRegion("territory", None, None, None)  # a result, not a row of the breakdown
 
 
 def _result(
@@ -275,26 +278,33 @@ def _made(
     where: _InRegion | None = None,
 ) -> Result:
     """A result of `indicator` against `target` (measured against `level`); a row of the
-    breakdown `where` a region is given."""
+    breakdown `where` a region is given. (Made by position: a breakdown makes thousands.)"""
+    w = where or _WHOLE
     return Result(
-        indicator=indicator.id,
-        name=indicator.name,
-        unit=indicator.unit,
-        share_of=indicator.share_of,
-        milestone=target.year,
-        comparator=target.comparator,
-        target=level,
-        target_text=target.text,
-        target_note=target.note,
-        actual=latest.value if latest else None,
-        actual_period=latest.period.text if latest else None,
-        actual_qualifier=latest.qualifier if latest else None,
-        actual_source=latest.source if latest else None,
-        actual_note=latest.note if latest else None,
-        baseline=baseline.value if baseline else None,
-        baseline_period=baseline.period.text if baseline else None,
-        assessment=assessment,
-        **(where._asdict() if where is not None else {}),
+        indicator.id,
+        indicator.name,
+        indicator.unit,
+        indicator.share_of,
+        target.year,
+        target.comparator,
+        level,
+        target.text,
+        target.note,
+        latest.value if latest else None,
+        latest.period.text if latest else None,
+        latest.qualifier if latest else None,
+        latest.source if latest else None,
+        latest.note if latest else None,
+        baseline.value if baseline else None,
+        baseline.period.text if baseline else None,
+        assessment,
+        w.target_scope,
+        None,  # regions_met, regions_total, regions_not_met: of an each_region result
+        None,
+        None,
+        w.region,
+        w.region_id,
+        w.share_of_territory,
     )
 
 
@@ -319,11 +329,6 @@ def _points(
 ) -> list[tuple[float, int, float]]:
     """A region's (time, period index, value) up to `as_of`, oldest first, one a moment."""
     return [] if as_of is None else actuals.region_points(indicator, key, as_of.time)
-
-
-def _figure(actuals: Actuals, indicator: str, key: str, p: int) -> Figure:
-    assert actuals.store is not None  # a region with figures has a store
-    return actuals.store.figure(indicator, key, p)
 
 
 def _each_region(
@@ -430,11 +435,9 @@ def _region_rows(
         ends = actuals.region_ends(indicator.id, unit.key, as_of.time) if as_of else None
         latest = baseline = None
         if ends is not None:
-            latest = _figure(actuals, indicator.id, unit.key, ends[1])
-            if ends[0] != ends[1]:
-                first = _figure(actuals, indicator.id, unit.key, ends[0])
-                if first.period.time < latest.period.time:
-                    baseline = _Baseline(first.period, first.value, None)
+            first, latest = ends
+            if first.period.time < latest.period.time:
+                baseline = _Baseline(first.period, first.value, None)
         share = None
         if latest is not None and share_counts:
             whole = territory.get(latest.period.time)

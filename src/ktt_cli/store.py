@@ -270,17 +270,6 @@ class Store:
             cell=place.cell,
         )
 
-    def figure(self, indicator: str, key: str, p: int) -> Figure:
-        """`observation` without the place, which costs as much again to find: for the
-        thousands of rows of a breakdown, which name no place."""
-        cells = self.cells[indicator][key]
-        found = cells.get(p)
-        assert found is not None
-        extra = cells.extras.get(p)
-        if extra is None:
-            return Figure(self.periods[p], found[0])
-        return Figure(self.periods[p], found[0], *extra)
-
     def order(self) -> list[int]:
         """Period indexes, oldest first; at one moment, the finest period first."""
         if len(self._order) != len(self.periods):
@@ -342,10 +331,10 @@ class Actuals(NamedTuple):
                 chosen[time] = (p, value)
         return [(time, p, value) for time, (p, value) in sorted(chosen.items())]
 
-    def region_ends(self, indicator: str, key: str, until: float) -> tuple[int, int] | None:
-        """Period indexes of a region's earliest figure and of its latest ending no later
-        than `until`, one a moment (the coarsest period's, as in `one_a_moment`); None
-        without a figure by then.
+    def region_ends(self, indicator: str, key: str, until: float) -> tuple[Figure, Figure] | None:
+        """A region's earliest figure and its latest ending no later than `until`, one a
+        moment (the coarsest period's, as in `one_a_moment`); None without a figure by
+        then. Without their places: what a row of the breakdown shows.
 
         Looks from each end of the periods in time order, so a region with a figure every
         month costs a few look-ups, not one per month.
@@ -370,13 +359,25 @@ class Actuals(NamedTuple):
             if cells.get(p) is not None:
                 first = p  # the coarsest at the earliest moment is the last found there
         assert first is not None
-        return first, last
+        latest = _figure(cells, periods, last)
+        return (latest if first == last else _figure(cells, periods, first)), latest
 
     def region_series(self, indicator: str, key: str) -> tuple[Observation, ...]:
         """A region's observations, oldest first, one a moment (built when asked for)."""
         if self.store is None:
             return ()
         return one_a_moment(self.store.observations(indicator, key))[0]
+
+
+def _figure(cells: Cells, periods: list[Period], p: int) -> Figure:
+    """The figure of `cells` at period index `p` (which it has), without its place, which
+    costs as much again to find: for the thousands of rows of a breakdown."""
+    found = cells.get(p)
+    assert found is not None
+    extra = cells.extras.get(p)
+    if extra is None:
+        return Figure(periods[p], found[0])
+    return Figure(periods[p], found[0], *extra)
 
 
 def one_a_moment(
