@@ -291,10 +291,81 @@ def test_the_command_line_runs_without_the_cyclic_collector(
     monkeypatch.setattr(ktt_cli.cli, "main", lambda: seen.append(gc.isenabled()))
     assert gc.isenabled()
     try:
-        entry.main()
+        assert entry.run() == 0
     finally:
         gc.enable()
     assert seen == [False]
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "said"), [(None, 0, ""), (0, 0, ""), (2, 2, ""), ("no!", 1, "no!\n")]
+)
+def test_the_console_script_ends_with_the_status_python_would_give(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    code: object,
+    status: int,
+    said: str,
+) -> None:
+    """entry.main ends the process with os._exit (no teardown): the status is what
+    sys.exit(code) gives, a text said on standard error."""
+    import gc
+
+    import ktt_cli.cli
+    from ktt_cli import entry
+
+    def exits() -> None:
+        sys.exit(code)
+
+    monkeypatch.setattr(ktt_cli.cli, "main", exits)
+    try:
+        assert entry.run() == status
+    finally:
+        gc.enable()
+    assert capsys.readouterr().err == said
+
+
+def test_the_console_script_says_when_its_output_could_not_be_flushed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pipe closed before the last of the output: status 120, as Python's exit gives."""
+    import gc
+    import io
+
+    import ktt_cli.cli
+    from ktt_cli import entry
+
+    class ClosedPipe(io.StringIO):
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(ktt_cli.cli, "main", lambda: None)
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    try:
+        assert entry.run() == 120
+    finally:
+        gc.enable()
+
+
+def test_the_console_script_writes_all_of_a_large_report_before_it_ends(
+    tmp_path: Path,
+) -> None:
+    """Nothing is lost to ending without the interpreter's teardown: a report larger than
+    a pipe's buffer reaches the reader whole, as the exit status says."""
+    lines = ["indicator,period,region,value"] + [
+        f"htx_count,{2000 + k // 500},Xã {k % 500:03d},{k % 7}" for k in range(5000)
+    ]
+    data = tmp_path / "xa.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [installed("ktt"), "report", str(data), "--by", "region", "-f", "json"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert len(done.stdout) > 200_000
+    report = json.loads(done.stdout)
+    assert len(report["breakdown"]) == 500  # htx_count, its 2030 target
 
 
 def test_a_parameter_not_given_is_what_typer_makes_of_it_without_an_adapter() -> None:
