@@ -349,18 +349,22 @@ class Actuals(NamedTuple):
         if sparse is not None and len(sparse) < len(order) // 4:
             position = {p: k for k, p in enumerate(order)}
             order = sorted(sparse, key=position.__getitem__)
-        last = next((p for p in reversed(order) if periods[p].time <= until and cells.get(p)), None)
+        get = cells.get
+        last = None
+        for p in reversed(order):
+            if periods[p].time <= until and (found := get(p)) is not None:
+                last = _figure(cells, periods[p], p, found[0])
+                break
         if last is None:
             return None
         first = None
         for p in order:
-            if first is not None and periods[p].time != periods[first].time:
+            if first is not None and periods[p].time != first.period.time:
                 break
-            if cells.get(p) is not None:
-                first = p  # the coarsest at the earliest moment is the last found there
+            if (found := get(p)) is not None:  # the coarsest at the earliest moment is the last
+                first = _figure(cells, periods[p], p, found[0])
         assert first is not None
-        latest = _figure(cells, periods, last)
-        return (latest if first == last else _figure(cells, periods, first)), latest
+        return first, last
 
     def region_series(self, indicator: str, key: str) -> tuple[Observation, ...]:
         """A region's observations, oldest first, one a moment (built when asked for)."""
@@ -369,15 +373,13 @@ class Actuals(NamedTuple):
         return one_a_moment(self.store.observations(indicator, key))[0]
 
 
-def _figure(cells: Cells, periods: list[Period], p: int) -> Figure:
-    """The figure of `cells` at period index `p` (which it has), without its place, which
-    costs as much again to find: for the thousands of rows of a breakdown."""
-    found = cells.get(p)
-    assert found is not None
+def _figure(cells: Cells, period: Period, p: int, value: float) -> Figure:
+    """The figure `value` of `cells` at period index `p`, without its place, which costs
+    as much again to find: for the thousands of rows of a breakdown."""
     extra = cells.extras.get(p)
     if extra is None:
-        return Figure(periods[p], found[0])
-    return Figure(periods[p], found[0], *extra)
+        return Figure(period, value)
+    return Figure(period, value, *extra)
 
 
 def one_a_moment(
