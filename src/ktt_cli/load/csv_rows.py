@@ -21,7 +21,7 @@ import csv
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import repeat
+from itertools import pairwise, repeat
 from typing import Any
 
 from ktt_cli.load.text import FIELD_LIMIT, Decoded, InputStop
@@ -123,7 +123,7 @@ class CsvTable:
                     yield e.numbers, e.rows
                 raise
             if numbers:
-                yield _as_range(numbers), rows
+                yield numbers, rows
             if rest is not None:
                 carry_start = start + rest
                 carry = _after_lines(text, rest)
@@ -144,7 +144,7 @@ class CsvTable:
 
 def _quoted_rows(
     text: str, start: int, delimiter: str
-) -> tuple[list[int], list[list[str]], int | None]:
+) -> tuple[Sequence[int], list[list[str]], int | None]:
     """The rows of a block with quotes, their physical lines, and, where the block ends
     inside a quoted field, the index of the line its record starts on (else None).
 
@@ -154,7 +154,7 @@ def _quoted_rows(
     holds a quote (a line without one is a record of its own); the csv module reads it,
     and the records after it while their first line holds a quote, pulling the lines
     of a quoted field that runs on."""
-    numbers: list[int] = []
+    spans: list[range] = []  # the physical lines of the rows, a span of lines at a time
     rows: list[list[str]] = []
     size = len(text)
     pos = 0  # the start of the next record
@@ -176,14 +176,14 @@ def _quoted_rows(
             lines = text[pos:cut].split("\n")
             lines.pop()  # after the last line end
             first = start + line + 1
-            numbers.extend(range(first, first + len(lines)))
+            spans.append(range(first, first + len(lines)))
             rows.extend(map(str.split, lines, repeat(delimiter)))
             line, pos = line + len(lines), cut
             if pos >= size:
                 break
         end = text.index("\n", pos)
         if text[pos:end].lstrip(" \t")[:1] == "#":  # a comment, outside any record
-            numbers.append(start + line + 1)
+            spans.append(range(start + line + 1, start + line + 2))
             rows.append(text[pos:end].split(delimiter))
             line, pos = line + 1, end + 1
             continue
@@ -194,9 +194,9 @@ def _quoted_rows(
                 row = next(reader)
             except csv.Error as e:
                 if "end of data" in str(e):
-                    return numbers, rows, line
-                raise CsvSyntax(start + line + 1, str(e), numbers, rows) from None
-            numbers.append(start + line + 1)
+                    return _numbers(spans), rows, line
+                raise CsvSyntax(start + line + 1, str(e), _numbers(spans), rows) from None
+            spans.append(range(start + line + 1, start + line + 2))
             rows.append(row)
             line, pos = line + reader.line_num - read_before, at
             if pos >= size:
@@ -204,22 +204,24 @@ def _quoted_rows(
             end = text.index("\n", pos)
             if text.find('"', pos, end) < 0 or text[pos:end].lstrip(" \t")[:1] == "#":
                 break
-    return numbers, rows, None
+    return _numbers(spans), rows, None
 
 
-def _as_range(numbers: list[int]) -> Sequence[int]:
-    """A block's line numbers as a range where they follow each other (no quoted field
+def _numbers(spans: list[range]) -> Sequence[int]:
+    """The rows' line numbers: one range where they follow each other (no quoted field
     ran over a line end), which the collector numbers its rows from without a call a
-    row."""
-    if numbers[-1] - numbers[0] == len(numbers) - 1:
-        return range(numbers[0], numbers[-1] + 1)
-    return numbers
+    row; else each number."""
+    if all(a.stop == b.start for a, b in pairwise(spans)):
+        return range(spans[0].start, spans[-1].stop) if spans else range(0)
+    return [n for span in spans for n in span]
 
 
 class CsvSyntax(InputStop):
     """A csv syntax error, with the rows of its block read before it."""
 
-    def __init__(self, line: int, message: str, numbers: list[int], rows: list[list[str]]) -> None:
+    def __init__(
+        self, line: int, message: str, numbers: Sequence[int], rows: list[list[str]]
+    ) -> None:
         super().__init__(line, "csv_syntax", message)
         self.numbers, self.rows = numbers, rows
 
