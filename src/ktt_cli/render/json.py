@@ -261,8 +261,8 @@ def _dumps(data: object, indent: str) -> str:
         return "{\n" + ",\n".join(items) + f"\n{indent}}}"
     if isinstance(data, list) and data:
         if all(isinstance(item, Encoded) for item in data):
-            lines = (inner + item for item in data)
-        elif all(isinstance(item, dict) for item in data):
+            return "[\n" + inner + f",\n{inner}".join(data) + f"\n{indent}]"
+        if all(isinstance(item, dict) for item in data):
             lines = (f"{inner}{_compact(item)}" for item in data)
         else:
             lines = (f"{inner}{_dumps(item, inner)}" for item in data)
