@@ -2,8 +2,8 @@
 
 A measure is one command held against one reference: the median of its per-round
 ratios (with their spread) against a ratio budget, and its peak memory against a memory
-budget, where it has either. A measure whose feature ktt does not have yet is skipped,
-with the reason; one whose command failed is an error, since its figures mean nothing.
+budget, where it has either. A measure whose command failed is an error, since its
+figures mean nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ MEMORY_PEAK_MIB = 100.0  # the sparse files of issue 19
 class Verdict(StrEnum):
     PASS = "PASS"
     FAIL = "FAIL"
-    SKIP = "SKIP"
     ERROR = "ERROR"
     INFO = "—"  # a reference, or a figure without a budget
 
@@ -43,7 +42,6 @@ class Measure:
     peak_mib: float | None = None
     peak_budget: float | None = None
     median_s: float | None = None
-    skipped: str | None = None
     error: str | None = None
 
     @staticmethod
@@ -69,10 +67,6 @@ class Measure:
             error=_error(failed.returncode, failed.stderr) if failed is not None else None,
         )
 
-    @staticmethod
-    def skip(group: str, label: str, why: str) -> Measure:
-        return Measure(group, label, skipped=why)
-
     @property
     def ratio_ok(self) -> bool | None:
         if self.ratio is None or self.ratio_budget is None:
@@ -87,8 +81,6 @@ class Measure:
 
     @property
     def verdict(self) -> Verdict:
-        if self.skipped is not None:
-            return Verdict.SKIP
         if self.error is not None:
             return Verdict.ERROR
         checks = [self.ratio_ok, self.peak_ok]
@@ -125,6 +117,4 @@ def overall(measures: list[Measure]) -> tuple[Verdict, str]:
     if over:
         return Verdict.FAIL, "FAIL: over budget: " + "; ".join(over)
     judged = [m for m in measures if m.verdict is Verdict.PASS]
-    skipped = [m for m in measures if m.verdict is Verdict.SKIP]
-    tail = f", {len(skipped)} skipped" if skipped else ""
-    return Verdict.PASS, f"PASS: all {len(judged)} measures within budget{tail}"
+    return Verdict.PASS, f"PASS: all {len(judged)} measures within budget"

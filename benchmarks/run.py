@@ -6,14 +6,12 @@
 
 Run it with the Python of the environment where ktt is installed. It writes its files into
 the work folder (default benchmarks/out/, git-ignored; kept between runs, since they are
-made from a seed), then times each group of commands as child processes, alternated
-round by round (`measure.py`), and prints for every measure the median of its per-round
-ratios to its reference, their spread (lowest–highest), the budget, the verdict and the
-peak memory (`budgets.py`). The figures go to results-<rows>-rows.json in the work folder.
+made from a seed: `files.py`, `shapes.py`), then times each group of commands as child
+processes, alternated round by round (`cases.py`, `measure.py`), and prints for every
+measure the median of its per-round ratios to its reference, their spread
+(lowest–highest), the budget, the verdict and the peak memory (`budgets.py`,
+`printout.py`). The figures go to results-<rows>-rows.json in the work folder.
 Exit 1 when a budget is exceeded (0 with --no-fail), 2 when a command failed.
-
-Measures whose feature ktt lacks (`report --by region`, `--format html|xlsx`, reading a
-.xlsx) are skipped with a message, until it has them.
 """
 
 from __future__ import annotations
@@ -23,98 +21,27 @@ import datetime as dt
 import importlib.util
 import json
 import os
-import platform
-import re
-import subprocess
 import sys
 import sysconfig
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 import budgets as b
+import cases
 import shapes
-from budgets import Measure, Verdict
-from measure import Command, alternate, own_peak_mib
+from budgets import Verdict
+from cases import Bench
+from files import Sizes, make_files, say
+from measure import own_peak_mib
+from printout import machine, other_sizes, table
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-DEFAULT_WORKDIR = ROOT / "benchmarks" / "out"
-SMALL_ACTUALS = "examples/actuals.csv"
-IMPORTS = "import typer, yaml, rich.table; from pydantic import BaseModel"
-# The reference pass reads the same bytes the same way: the BOM, the newlines, the delimiter.
-CSV_PASS = (
-    "import csv, sys\n"
-    "with open(sys.argv[1], newline='', encoding=sys.argv[2]) as f:\n"
-    "    for _ in csv.reader(f, delimiter=sys.argv[3]):\n"
-    "        pass\n"
-)
-OPENPYXL_PASS = (
-    "import sys, openpyxl\n"
-    "book = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
-    "for ws in book.worksheets:\n"
-    "    for row in ws.iter_rows(values_only=True):\n"
-    "        pass\n"
-)
+DEFAULT_WORKDIR = Path(__file__).resolve().parent / "out"
 # Environment variables children run without: those that would change what ktt reads or
 # prints, and PYTHONDONTWRITEBYTECODE, which would have every run of ktt compile its modules
 # again (30 ms a run) where an installed ktt, like the stack it is compared with, has them
 # compiled; the warm-up round writes them.
 CHILD_ENV_DROPPED = ("KTT_TARGETS", "KTT_LANG", "PYTHONDONTWRITEBYTECODE")
-
-
-def say(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
-
-
-@dataclass(frozen=True)
-class Sizes:
-    """How big each file is."""
-
-    large: shapes.Shape
-    workbook: shapes.Shape
-    sparse_rows: int
-    days_communes: int
-    days_steps: int
-
-
-@dataclass(frozen=True)
-class Features:
-    """What the installed ktt can do; a measure of a missing feature is skipped."""
-
-    by_region: bool
-    formats: tuple[str, ...]
-    workbook: str | None  # why .xlsx cannot be measured yet, or None
-
-    @staticmethod
-    def probe(ktt: list[str], workdir: Path, targets: Path, env: dict[str, str]) -> Features:
-        done = subprocess.run(
-            [*ktt, "report", "--help"], capture_output=True, text=True, env=env, check=False
-        )
-        text = done.stdout
-        choices = re.search(r"<?(table\|[a-z|]*)>?", text)  # the choices of --format
-        offered = choices[1].split("|") if choices else []
-        formats = tuple(f for f in ("html", "xlsx") if f in offered)
-        return Features("--by" in text, formats, _workbook_gap(ktt, workdir, targets, env))
-
-
-def _workbook_gap(ktt: list[str], workdir: Path, targets: Path, env: dict[str, str]) -> str | None:
-    if importlib.util.find_spec("ktt_cli.load.workbook") is None:
-        return "ktt_cli.load.workbook is not importable yet"
-    if importlib.util.find_spec("openpyxl") is None:
-        return "openpyxl is not installed (pip install openpyxl)"
-    tiny = made(workdir / "probe.xlsx", "workbook", 1, 1, 1, 1)
-    done = subprocess.run(
-        [*ktt, "validate", str(tiny), "--targets", str(targets)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode != 0:
-        lines = (done.stdout + done.stderr).strip().splitlines()
-        return "ktt does not read .xlsx yet: " + (lines[0] if lines else f"exit {done.returncode}")
-    return None
 
 
 def ktt_command() -> list[str]:
@@ -124,250 +51,6 @@ def ktt_command() -> list[str]:
         if (scripts / name).is_file():
             return [str(scripts / name)]
     return [sys.executable, "-m", "ktt_cli"]
-
-
-# --------------------------------------------------------------------------- files
-
-
-def made(path: Path, kind: str, *numbers: int) -> Path:
-    """`path`, written by `shapes.py` in a child process unless a complete copy is there
-    from an earlier run (the files come from a seed: their name says all they hold)."""
-    done = path.with_name(path.name + ".done")
-    if not (path.exists() and done.exists()):
-        say(f"writing {path.name} …")
-        done.unlink(missing_ok=True)
-        argv = [sys.executable, str(HERE / "shapes.py"), kind, str(path), *map(str, numbers)]
-        subprocess.run(argv, check=True)
-        done.write_text("", encoding="utf-8")
-    return path
-
-
-@dataclass(frozen=True)
-class Files:
-    targets: Path
-    excel: Path
-    plain: Path
-    workbook: Path | None
-    sparse_months: Path
-    sparse_days: Path
-    rows: int
-
-
-def make_files(sizes: Sizes, workdir: Path, seed: int, workbook: bool) -> Files:
-    large = sizes.large
-    shape = (large.indicators, large.months, large.communes, seed)
-    tag = f"{large.rows}-rows-{seed}"
-    excel = made(workdir / f"excel-{tag}.csv", "excel", *shape)
-    plain = made(workdir / f"plain-{tag}.csv", "plain", *shape)
-    book = None
-    if workbook:
-        wb = sizes.workbook
-        name = f"workbook-{wb.rows}-rows-{seed}.xlsx"
-        book = made(workdir / name, "workbook", wb.indicators, wb.months, wb.communes, seed)
-    months = made(
-        workdir / f"sparse-months-{sizes.sparse_rows}.csv", "sparse-months", sizes.sparse_rows
-    )
-    days = made(
-        workdir / f"sparse-days-{sizes.days_communes}x{sizes.days_steps}.csv",
-        "sparse-days",
-        sizes.days_communes,
-        sizes.days_steps,
-    )
-    return Files(workdir / "targets.yaml", excel, plain, book, months, days, large.rows)
-
-
-# --------------------------------------------------------------------------- cases
-
-
-@dataclass(frozen=True)
-class Bench:
-    ktt: list[str]
-    workdir: Path
-    env: dict[str, str]
-    rounds: int
-    small_rounds: int
-    warmup: int
-    features: Features
-
-    def alternate(self, commands: list[Command], rounds: int | None = None) -> None:
-        alternate(commands, rounds or self.rounds, self.warmup, self.workdir, self.env, say)
-
-
-def large_csv(bench: Bench, files: Files, name: str, path: Path) -> list[Measure]:
-    """report, report --by region and validate against a bare csv.reader pass; on the
-    Excel-shaped file, the people's formats against --format json as well."""
-    ktt, targets = bench.ktt, ["--targets", str(files.targets)]
-    excel = name == "excel"
-    encoding, delimiter = ("utf-8-sig", ";") if excel else ("utf-8", ",")
-    file = str(path)
-    report = Command(
-        "report", "ktt report --format json", [*ktt, "report", file, *targets, "-f", "json"]
-    )
-    by = Command(
-        "by",
-        "ktt report --by region",
-        [*ktt, "report", file, *targets, "--by", "region", "-f", "json"],
-    )
-    validate = Command("validate", "ktt validate", [*ktt, "validate", file, *targets])
-    csv_pass = Command(
-        "csv", "bare csv.reader pass", [sys.executable, "-c", CSV_PASS, file, encoding, delimiter]
-    )
-    out = bench.workdir / "out.xlsx"
-    formats = {
-        "html": Command(
-            "html", "ktt report --format html", [*ktt, "report", file, *targets, "-f", "html"]
-        ),
-        "xlsx": Command(
-            "xlsx",
-            "ktt report --format xlsx",
-            [*ktt, "report", file, *targets, "-f", "xlsx", "-o", str(out)],
-        ),
-    }
-    wanted = [f for f in bench.features.formats if excel]
-    commands = [report, *([by] if bench.features.by_region else []), validate]
-    commands += [formats[f] for f in wanted]
-    say(f"{name} file ({files.rows:,} rows): " + ", ".join(c.key for c in commands) + ", csv pass")
-    bench.alternate([*commands, csv_pass])
-    group = f"{name} csv"
-    measures = [Measure.of(group, report, csv_pass, b.LARGE_RATIO, b.LARGE_PEAK_MIB)]
-    if bench.features.by_region:
-        measures.append(Measure.of(group, by, csv_pass, b.LARGE_RATIO, b.LARGE_PEAK_MIB))
-    else:
-        measures.append(Measure.skip(group, by.label, "ktt report has no --by option yet"))
-    measures.append(Measure.of(group, validate, csv_pass, b.LARGE_RATIO, b.LARGE_PEAK_MIB))
-    measures.append(Measure.of(group, csv_pass))
-    if excel:
-        for key, command in formats.items():
-            if key in wanted:
-                measures.append(Measure.of("formats", command, report, b.FORMATS_RATIO))
-            else:
-                measures.append(Measure.skip("formats", command.label, f"no --format {key} yet"))
-    return measures
-
-
-def startup(bench: Bench) -> list[Measure]:
-    """ktt report examples/actuals.csv against the stack floor and the bare imports."""
-    ktt = Command("ktt", f"ktt report {SMALL_ACTUALS}", [*bench.ktt, "report", SMALL_ACTUALS])
-    floor = Command(
-        "floor",
-        "stack_floor.py",
-        [sys.executable, str(ROOT / "benchmarks" / "stack_floor.py"), "report", SMALL_ACTUALS],
-    )
-    imports = Command(
-        "imports", "python -c 'import typer, yaml, …'", [sys.executable, "-c", IMPORTS]
-    )
-    say("start-up: ktt report, stack floor, imports")
-    alternate([ktt, floor, imports], bench.small_rounds, bench.warmup, ROOT, bench.env, say)
-    return [
-        Measure.of("start-up", ktt, floor, b.STARTUP_FLOOR, label=f"{ktt.label} / floor"),
-        Measure.of("start-up", ktt, imports, b.STARTUP_IMPORTS, label=f"{ktt.label} / imports"),
-        Measure.of("start-up", floor, imports),
-    ]
-
-
-def workbook(bench: Bench, files: Files, rows: int) -> list[Measure]:
-    """ktt report FILE.xlsx against a bare openpyxl read-only pass over its values."""
-    label = "ktt report FILE.xlsx"
-    if bench.features.workbook is not None or files.workbook is None:
-        return [Measure.skip("workbook", label, bench.features.workbook or "no workbook")]
-    file = str(files.workbook)
-    report = Command("report", label, [*bench.ktt, "report", file, "--targets", str(files.targets)])
-    bare = Command(
-        "openpyxl", "bare openpyxl read-only pass", [sys.executable, "-c", OPENPYXL_PASS, file]
-    )
-    say(f"workbook ({rows:,} rows): ktt report, openpyxl pass")
-    bench.alternate([report, bare])
-    return [
-        Measure.of("workbook", report, bare, b.WORKBOOK_RATIO, b.WORKBOOK_PEAK_MIB),
-        Measure.of("workbook", bare),
-    ]
-
-
-def memory(bench: Bench, files: Files, sizes: Sizes) -> list[Measure]:
-    """Issue 19's files, where the rows bring regions and periods few others share."""
-    cases = [
-        (files.sparse_months, f"{sizes.sparse_rows:,} rows, each a new region and month"),
-        (
-            files.sparse_days,
-            f"{10 * sizes.days_communes * sizes.days_steps:,} rows, a day of its own per commune",
-        ),
-    ]
-    commands = [
-        Command(
-            f"mem{n}",
-            label,
-            [*bench.ktt, "report", str(path), "--targets", str(files.targets), "-f", "json"],
-        )
-        for n, (path, label) in enumerate(cases)
-    ]
-    say("memory: the sparse files, once each")
-    alternate(commands, 1, 0, bench.workdir, bench.env, say)
-    return [Measure.of("memory", c, peak_budget=b.MEMORY_PEAK_MIB) for c in commands]
-
-
-# --------------------------------------------------------------------------- printing
-
-
-def fmt(value: float | None, spec: str) -> str:
-    return "—" if value is None else format(value, spec)
-
-
-def table(measures: list[Measure]) -> list[str]:
-    head = (
-        f"{'group':<11}{'measure':<44}{'median':>7}  {'spread':<12}{'budget':>7}"
-        f"{'peak MiB':>10}{'budget':>8}  result"
-    )
-    lines = [head, "-" * len(head)]
-    for m in measures:
-        ratio = m.ratio
-        spread = f"{ratio.low:.2f}–{ratio.high:.2f}" if ratio is not None else ""
-        result = str(m.verdict)
-        if m.skipped:
-            result += f" ({m.skipped})"
-        elif m.error:
-            result += f" ({m.error})"
-        elif ratio is None and m.median_s is not None:
-            result += f" median {m.median_s:.3f} s"
-        lines.append(
-            f"{m.group:<11}{m.label:<44}{fmt(ratio.median if ratio else None, '.2f'):>7}  "
-            f"{spread:<12}{'≤ ' + str(m.ratio_budget) if m.ratio_budget else '':>7}"
-            f"{fmt(m.peak_mib, '.1f'):>10}"
-            f"{'< ' + format(m.peak_budget, '.0f') if m.peak_budget else '':>8}  {result}"
-        )
-    return lines
-
-
-def other_sizes(workdir: Path, current: Path) -> list[str]:
-    """Peak memory at other sizes measured in the same folder: memory must not grow."""
-    lines = []
-    for path in sorted(workdir.glob("results-*-rows.json")):
-        if path == current:
-            continue
-        try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-            peaks = {
-                f"{m['group']} {m['label']}": m["peak_mib"]
-                for m in old["measures"]
-                if m["group"].endswith("csv") and m["label"] != "bare csv.reader pass"
-            }
-            rows = old["data"]["rows"]
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-        shown = ", ".join(f"{k} {fmt(v, '.1f')}" for k, v in peaks.items())
-        lines.append(f"          {rows:,} rows: {shown}")
-    return lines
-
-
-def machine() -> dict[str, object]:
-    info: dict[str, object] = {
-        "platform": platform.platform(),
-        "cpu_count": os.cpu_count(),
-        "python": platform.python_version(),
-        "executable": sys.executable,
-    }
-    if hasattr(os, "getloadavg"):
-        info["loadavg_at_start"] = [round(x, 2) for x in os.getloadavg()]
-    return info
 
 
 # --------------------------------------------------------------------------- command line
@@ -422,16 +105,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = sizes_of(args)
     env = {k: v for k, v in os.environ.items() if k not in CHILD_ENV_DROPPED}
     ktt = ktt_command()
-    shapes.write_targets(workdir / "targets.yaml")
-    features = Features.probe(ktt, workdir, workdir / "targets.yaml", env)
-    files = make_files(sizes, workdir, args.seed, features.workbook is None)
-    bench = Bench(ktt, workdir, env, args.rounds, args.small_rounds, args.warmup, features)
+    files = make_files(sizes, workdir, args.seed)
+    bench = Bench(ktt, workdir, env, args.rounds, args.small_rounds, args.warmup)
 
-    measures = large_csv(bench, files, "excel", files.excel)
-    measures += large_csv(bench, files, "plain", files.plain)
-    measures += startup(bench)
-    measures += workbook(bench, files, sizes.workbook.rows)
-    measures += memory(bench, files, sizes)
+    measures = cases.large_csv(bench, files, "excel", files.excel)
+    measures += cases.large_csv(bench, files, "plain", files.plain)
+    measures += cases.startup(bench)
+    measures += cases.workbook(bench, files, sizes.workbook.rows)
+    measures += cases.memory(bench, files, sizes)
     verdict, result = b.overall(measures)
 
     results_path = workdir / f"results-{files.rows}-rows.json"
@@ -454,7 +135,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             "warmup": args.warmup,
             "parent_peak_mib": own_peak_mib(),
         },
-        "features": asdict(features),
         "measures": [asdict(m) | {"verdict": str(m.verdict)} for m in measures],
         "result": result,
     }
