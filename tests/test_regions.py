@@ -432,10 +432,37 @@ def test_the_breakdown_written_from_pieces_is_what_the_json_module_writes(
         json.dumps(row, ensure_ascii=False, allow_nan=False)
         for row in rows_dicts(report, report.breakdown, lang, breakdown_dict)
     ]
-    assert breakdown_lines(report, lang) == expected
+    assert list(breakdown_lines(report, lang)) == expected
     assert report_json(report, lang) == dumps(report_dict(report, lang))
     assert any('"actual_source": "Sổ \\"xã\\"\\t2024"' in line for line in expected)
     assert any('"previous": {' in line for line in expected) == (earlier is not None)
+
+
+def test_a_long_breakdown_is_written_in_parts_that_make_the_whole_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--format json writes a breakdown as it is made, some rows a part: the parts, to
+    standard output or to a file, are the document json.dumps would give."""
+    from ktt_cli.render import json as json_render
+
+    monkeypatch.setattr(json_render, "_ROWS_A_PART", 2)  # 9 rows: parts of 2, and a last
+    targets, _ = programme()
+    assert targets is not None
+    actuals, _ = read(tmp_path, targets)
+    report = build_report(targets, actuals, targets_file="t.yaml", by_region=True)
+    parts = list(json_render.report_json_parts(report, "vi"))
+    assert len(parts) == 2 + 5  # before, 4 parts of 2 rows and the last with 1, after
+    assert "".join(parts) == json_render.dumps(json_render.report_dict(report, "vi"))
+    for empty in (report._replace(breakdown=()), report._replace(by_region=False)):
+        assert json_render.report_json(empty, "en") == json_render.dumps(
+            json_render.report_dict(empty, "en")
+        )
+    out = tmp_path / "r.json"
+    to_file = cli(tmp_path, "--by", "region", "--format", "json", "--output", str(out))
+    to_stdout = cli(tmp_path, "--by", "region", "--format", "json")
+    assert to_file.exit_code == to_stdout.exit_code == 0
+    assert out.read_text(encoding="utf-8") == to_stdout.stdout
+    assert len(json.loads(to_stdout.stdout)["breakdown"]) == 9
 
 
 def test_without_by_region_json_has_no_breakdown(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pty
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -849,10 +850,45 @@ def test_an_internal_error_leaves_the_old_output_alone(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     monkeypatch.delenv("KTT_DEBUG", raising=False)
-    monkeypatch.setattr("ktt_cli.render.json.report_json", _boom)
+    monkeypatch.setattr("ktt_cli.render.json.report_json_parts", _boom)
     out = tmp_path / "report.json"
     out.write_bytes(b"old\n")
     code = _run_main(monkeypatch, "report", str(EXAMPLE), "-f", "json", "-o", str(out))
+    assert code == 3
+    assert "--debug" in capsys.readouterr().err
+    assert out.read_bytes() == b"old\n"
+    assert _leftovers(tmp_path, {"report.json"}) == []
+
+
+def test_a_failure_in_the_middle_of_a_breakdown_leaves_the_old_output_alone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The JSON breakdown is written in parts as it is made: a failure after the first
+    parts still leaves no partial file, and the earlier one as it was."""
+    from ktt_cli.render import json as json_render
+
+    def fails_later(*_args: object) -> Iterator[str]:
+        yield '{"indicator": "x"}'
+        raise RuntimeError("simulated failure inside the breakdown")
+
+    monkeypatch.delenv("KTT_DEBUG", raising=False)
+    monkeypatch.setattr(json_render, "breakdown_lines", fails_later)
+    out = tmp_path / "report.json"
+    out.write_bytes(b"old\n")
+    examples = ROOT / "examples"
+    code = _run_main(
+        monkeypatch,
+        "report",
+        str(examples / "synthetic-communes.csv"),
+        "--targets",
+        str(examples / "synthetic-communes.yaml"),
+        "--by",
+        "region",
+        "-f",
+        "json",
+        "-o",
+        str(out),
+    )
     assert code == 3
     assert "--debug" in capsys.readouterr().err
     assert out.read_bytes() == b"old\n"

@@ -7,6 +7,7 @@ import errno
 import io
 import os
 import sys
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -75,17 +76,22 @@ def check_stdout() -> None:
         raise _closed()
 
 
-def write_stdout(data: str | bytes) -> None:
-    """Write a report (text, or the bytes of a workbook) to standard output and flush it,
-    so that a closed or failing stdout is an OSError here, not a lost report."""
+#: A report: text, the bytes of a workbook, or text in parts (written as they are made).
+Report = str | bytes | Iterable[str]
+
+
+def write_stdout(data: Report) -> None:
+    """Write a report to standard output and flush it, so that a closed or failing stdout
+    is an OSError here, not a lost report."""
     check_stdout()
-    if isinstance(data, str):
-        sys.stdout.write(data)
+    if isinstance(data, bytes):
         sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
+    for part in [data] if isinstance(data, str) else data:
+        sys.stdout.write(part)
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
 
 
 def encoded(data: str | bytes) -> bytes:
@@ -93,12 +99,14 @@ def encoded(data: str | bytes) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8", ESCAPE_UNDECODABLE)
 
 
-def write_output(data: str | bytes, output: Path | None) -> None:
+def write_output(data: Report, output: Path | None) -> None:
     """A report to `output` (atomically), or to standard output without one."""
     if output is None:
         write_stdout(data)
-    else:
+    elif isinstance(data, str | bytes):
         write_atomic(output, encoded(data))
+    else:
+        write_atomic(output, map(encoded, data))
 
 
 def wants_colour(stream: TextIO) -> bool:
@@ -130,17 +138,18 @@ def render_text(renderable: RenderableType, width: int | None = None) -> str:
 _NAME_KEPT = 32
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it over `path`: a run
-    that fails leaves any earlier file as it was and no partial one.
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` (or its parts) to a temporary file beside `path`, then rename it over
+    `path`: a run that fails leaves any earlier file as it was and no partial one.
 
     A path that exists but is not a regular file (/dev/null, a named pipe, a link to
     /proc/self/fd/1) is written through: renaming over it would replace the device with
     a file. A link to a file keeps being a link: its target gets the new contents.
     """
+    parts = [data] if isinstance(data, bytes) else data
     if path.exists() and not path.is_file():
         with path.open("wb") as file:
-            file.write(data)
+            file.writelines(parts)
         return
     import tempfile  # here: most runs write to standard output, and it costs 2 ms to import
 
@@ -152,7 +161,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     temporary = Path(name)
     try:
         with os.fdopen(fd, "wb") as file:
-            file.write(data)
+            file.writelines(parts)
             file.flush()
             os.fsync(file.fileno())
         temporary.chmod(mode)

@@ -7,6 +7,7 @@ error; problems with a place print as `FILE:LINE: code: message`.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Mapping
 from enum import StrEnum
@@ -24,6 +25,7 @@ from ktt_cli.render.problems import problem_lines
 
 if TYPE_CHECKING:
     from ktt_cli.model import TargetsFile
+    from ktt_cli.output import Report
     from ktt_cli.problems import ProblemLog
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
@@ -147,13 +149,13 @@ def usage_exit(problem: UsageProblem) -> NoReturn:
     raise typer.Exit(EXIT_UNUSABLE)
 
 
-def write_output(data: str | bytes, output: Path | None, *, bom: bool = False) -> None:
-    """Text or bytes to standard output, or atomically to `output` (a BOM first if asked:
-    Excel then shows Vietnamese text correctly)."""
+def write_output(data: Report, output: Path | None, *, bom: bool = False) -> None:
+    """Text (whole or in parts) or bytes to standard output, or atomically to `output` (a
+    BOM first if asked: Excel then shows Vietnamese text correctly)."""
     from ktt_cli.output import write_output as write
 
-    if bom and output is not None and isinstance(data, str):
-        data = "\ufeff" + data
+    if bom and output is not None and not isinstance(data, bytes):
+        data = itertools.chain(["\ufeff"], [data] if isinstance(data, str) else data)
     write(data, output)
 
 

@@ -206,7 +206,7 @@ def report(
         _emit(result, format_name, output_file, lang.value, draw)
     matched = [
         line
-        for r in (*result.results, *result.breakdown)
+        for r in ((*result.results, *result.breakdown) if fail_statuses else ())
         if (line := _matched(result, r, fail_statuses))
     ]
     if matched:
@@ -247,7 +247,7 @@ def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
 def _emit(
     result: Report, format_name: str, output: Path | None, lang: str, draw: Drawer | None
 ) -> None:
-    from ktt_cli.render import render
+    from ktt_cli.render import render_parts
 
     if format_name == "table" and output is None:
         from ktt_cli.output import check_stdout, console, wants_colour
@@ -257,7 +257,7 @@ def _emit(
         console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))
         return
     options = {} if draw is None else {"draw": draw}
-    data = render(result, format_name, lang, **options)
+    data = render_parts(result, format_name, lang, **options)
     write_output(data, output, bom=FORMATS[format_name].bom)
 
 
@@ -299,6 +299,8 @@ def _check_filters(programme: TargetsFile, milestones: list[int], indicators: li
 def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[str]:
     """The region keys `--region` names: listed regions by id, name or alias; without a
     list, the regions in the data by name."""
+    if not names:
+        return []
     from ktt_cli.names import RegionNames, bare_region, closest_of, normalise
 
     listed = RegionNames(programme)

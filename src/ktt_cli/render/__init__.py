@@ -9,7 +9,7 @@ other. A new format is one module and one line here.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 if TYPE_CHECKING:
@@ -21,11 +21,12 @@ class Format(NamedTuple):
     function: str  # (report, lang) -> str | bytes
     binary: bool = False  # bytes, never for a terminal
     bom: bool = False  # a file written with --output starts with a UTF-8 BOM (Excel)
+    parts: str | None = None  # (report, lang) -> Iterator[str]: the same text, in parts
 
 
 FORMATS: dict[str, Format] = {
     "table": Format("table", "report_text"),
-    "json": Format("json", "report_json"),
+    "json": Format("json", "report_json", parts="report_json_parts"),
     "csv": Format("csv", "report_csv", bom=True),
     "markdown": Format("markdown", "report_markdown"),
     "html": Format("html", "report_html"),
@@ -39,4 +40,18 @@ def render(report: Report, name: str, lang: str, **options: object) -> str | byt
     chosen = FORMATS[name]
     module = importlib.import_module(f"ktt_cli.render.{chosen.module}")
     function = cast("Callable[..., str | bytes]", getattr(module, chosen.function))
+    return function(report, lang, **options)
+
+
+def render_parts(
+    report: Report, name: str, lang: str, **options: object
+) -> str | bytes | Iterator[str]:
+    """`render`, in parts where the format makes its text so: a breakdown of thousands of
+    regions is then written as it is made, never held whole (with the copies that
+    joining it would make, it would be most of a run's memory)."""
+    chosen = FORMATS[name]
+    if chosen.parts is None:
+        return render(report, name, lang, **options)
+    module = importlib.import_module(f"ktt_cli.render.{chosen.module}")
+    function = cast("Callable[..., Iterator[str]]", getattr(module, chosen.parts))
     return function(report, lang, **options)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ktt_cli.compare import Change, Previous
@@ -131,7 +131,7 @@ def rows_dicts(
 
 
 class Encoded(str):
-    """Text that is JSON already: `dumps` writes it as it is."""
+    """Text that `dumps` writes as it is, not as a JSON string."""
 
     __slots__ = ()
 
@@ -161,7 +161,7 @@ def _pairs(row: dict[str, Any]) -> str:
     return _compact(row)[1:-1]
 
 
-def breakdown_lines(report: Report, lang: str) -> list[Encoded]:
+def breakdown_lines(report: Report, lang: str) -> Iterator[str]:
     """The breakdown's rows as `_compact` writes `breakdown_dict` (and any change), from
     pieces: a province's hundreds of regions repeat their indicator's keys, target's
     texts and, often, their assessment (no target of their own), which are written once
@@ -171,7 +171,6 @@ def breakdown_lines(report: Report, lang: str) -> list[Encoded]:
     texts: dict[tuple[str, object], str] = {}
     assessments: dict[object, str] = {}
     scopes: dict[tuple[object, ...], str] = {}
-    lines = []
     for r in report.breakdown:
         key = (r.indicator, r.milestone, r.comparator)
         if (head := heads.get(key)) is None:
@@ -202,8 +201,7 @@ def breakdown_lines(report: Report, lang: str) -> list[Encoded]:
         )
         if (found := report.change_of(r)) is not None:
             line += ", " + _pairs(change_dict(*found))
-        lines.append(Encoded(line + "}"))
-    return lines
+        yield line + "}"
 
 
 _ASSESSMENT_KEYS = RESULT_FIELDS[RESULT_FIELDS.index("gap") : RESULT_FIELDS.index("target_scope")]
@@ -215,7 +213,7 @@ def report_dict(report: Report, lang: str) -> dict[str, Any]:
     return _document(report, lang, rows_dicts(report, report.breakdown, lang, breakdown_dict))
 
 
-def _document(report: Report, lang: str, breakdown: Sequence[object]) -> dict[str, Any]:
+def _document(report: Report, lang: str, breakdown: object) -> dict[str, Any]:
     document = {
         "schema_version": SCHEMA_VERSION,
         "ktt_version": report.ktt_version,
@@ -230,7 +228,7 @@ def _document(report: Report, lang: str, breakdown: Sequence[object]) -> dict[st
         "warnings": problems_dicts(report.warnings, report.unlisted_warnings),
     }
     if report.by_region:
-        document["breakdown"] = list(breakdown)
+        document["breakdown"] = breakdown
     if report.compared_with is not None:
         document["compared_with"] = report.compared_with.text
     return document
@@ -260,8 +258,6 @@ def _dumps(data: object, indent: str) -> str:
         items = (f"{inner}{_compact(str(k))}: {_dumps(v, inner)}" for k, v in data.items())
         return "{\n" + ",\n".join(items) + f"\n{indent}}}"
     if isinstance(data, list) and data:
-        if all(isinstance(item, Encoded) for item in data):
-            return "[\n" + inner + f",\n{inner}".join(data) + f"\n{indent}]"
         if all(isinstance(item, dict) for item in data):
             lines = (f"{inner}{_compact(item)}" for item in data)
         else:
@@ -271,8 +267,37 @@ def _dumps(data: object, indent: str) -> str:
 
 
 def report_json(report: Report, lang: str) -> str:
-    breakdown = breakdown_lines(report, lang) if report.by_region else ()
-    return dumps(_document(report, lang, breakdown))
+    return "".join(report_json_parts(report, lang))
+
+
+#: Where the breakdown goes in the document's text: a raw NUL, which JSON text never holds
+#: (the json module writes it in a string as \u0000).
+_BREAKDOWN = Encoded("\x00")
+_ROWS_A_PART = 500
+
+
+def report_json_parts(report: Report, lang: str) -> Iterator[str]:
+    """`report_json` in parts: the document around the breakdown, then the breakdown's
+    lines as they are made, some hundreds a part. A breakdown of thousands of regions
+    held whole as one text would be most of the run's memory."""
+    if not report.by_region:
+        yield dumps(_document(report, lang, None))
+        return
+    before, after = dumps(_document(report, lang, _BREAKDOWN)).split(_BREAKDOWN)
+    yield before
+    lines = breakdown_lines(report, lang)
+    first = next(lines, None)
+    if first is None:
+        yield "[]"
+    else:
+        part = ["[\n    ", first]
+        for line in lines:
+            part += (",\n    ", line)
+            if len(part) >= 2 * _ROWS_A_PART:
+                yield "".join(part)
+                part = []
+        yield "".join(part) + "\n  ]"
+    yield after
 
 
 def targets_json(targets: TargetsFile) -> str:
