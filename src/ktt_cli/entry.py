@@ -5,10 +5,11 @@ A run of ktt allocates a great deal that holds no reference cycle: the modules a
 Pydantic schemas of its start-up, then the rows of the files it reads, each freed
 as soon as it is used. The cyclic collector finds nothing in them, but it looks,
 again and again: about 20 ms of the 220 ms of a small report. It is switched off
-before anything is imported, for the one command the process runs; the worker that
-draws an HTML report's charts switches it back on (matplotlib's figures do hold
-cycles). The peak memory of every measure in `benchmarks/run.py` is what shows
-nothing accumulates.
+before anything is imported, for the one command the process runs. It runs again
+where a library does leave cycles behind: in the worker that draws an HTML report's
+charts (matplotlib's figures), and while a workbook is read (the XML parser under
+openpyxl, about 85 bytes a row otherwise kept: load/collect.py). The peak memory of
+every measure in `benchmarks/run.py` is what shows nothing else accumulates.
 
 When the command is done, its output is flushed and the process ends there
 (`os._exit`), as mypy's does: the interpreter would otherwise take every module
