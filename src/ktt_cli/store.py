@@ -250,26 +250,6 @@ class Store:
             )
         return found
 
-    def observation(self, indicator: str, key: str, p: int) -> Observation:
-        """The figure of one indicator in one region at period index `p` (which it has)."""
-        cells = self.cells[indicator][key]
-        found = cells.get(p)
-        assert found is not None
-        value, number = found
-        place = self.places.place(number)
-        extra = cells.extras.get(p) or Extra(None, None, None)
-        return Observation(
-            period=self.periods[p],
-            value=value,
-            file=place.file,
-            line=place.line or 0,
-            qualifier=extra.qualifier,
-            source=extra.source,
-            note=extra.note,
-            sheet=place.sheet,
-            cell=place.cell,
-        )
-
     def order(self) -> list[int]:
         """Period indexes, oldest first; at one moment, the finest period first."""
         if len(self._order) != len(self.periods):

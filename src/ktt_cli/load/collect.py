@@ -13,7 +13,6 @@ themselves.
 
 from __future__ import annotations
 
-import gc
 import io
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,6 +20,7 @@ from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
+from ktt_cli.gc_state import cyclic_gc
 from ktt_cli.load.csv_rows import CsvTable
 from ktt_cli.load.figures import (
     Cell,
@@ -176,13 +176,8 @@ class Collector:
         has switched it off (entry.py): the XML parser under openpyxl leaves reference
         cycles behind, about 85 bytes a row of a large sheet that nothing else frees.
         """
-        enabled = gc.isenabled()
-        gc.enable()
-        try:
+        with cyclic_gc(True):
             self._read_book(name, raw)
-        finally:
-            if not enabled:
-                gc.disable()
 
     def _read_book(self, name: str, raw: BinaryIO) -> None:
         from ktt_cli.load.workbook import SheetTable, WorkbookStop, open_workbook

@@ -18,12 +18,12 @@ a line asked for before the record it belongs to is complete continues it.
 from __future__ import annotations
 
 import csv
-import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise, repeat
 from typing import Any
 
+from ktt_cli.gc_state import cyclic_gc
 from ktt_cli.load.text import FIELD_LIMIT, Decoded, InputStop
 
 DELIMITERS = (",", ";", "\t")
@@ -92,13 +92,8 @@ class CsvTable:
         new list, and their allocation alone would have it scan the whole heap again
         and again (a sixth of the time of a large file), though rows hold no cycles.
         """
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with cyclic_gc(False):
             yield from self._chunks()
-        finally:
-            if paused:
-                gc.enable()
 
     def _chunks(self) -> Iterator[Chunk]:
         delimiter = self.delimiter

@@ -38,8 +38,7 @@ def render(report: Report, name: str, lang: str, **options: object) -> str | byt
     """`report` in the format called `name`, with labels in `lang` (and the options that
     format's function takes, such as html's `draw`)."""
     chosen = FORMATS[name]
-    module = importlib.import_module(f"ktt_cli.render.{chosen.module}")
-    function = cast("Callable[..., str | bytes]", getattr(module, chosen.function))
+    function = cast("Callable[..., str | bytes]", _function(chosen, chosen.function))
     return function(report, lang, **options)
 
 
@@ -52,6 +51,9 @@ def render_parts(
     chosen = FORMATS[name]
     if chosen.parts is None:
         return render(report, name, lang, **options)
-    module = importlib.import_module(f"ktt_cli.render.{chosen.module}")
-    function = cast("Callable[..., Iterator[str]]", getattr(module, chosen.parts))
+    function = cast("Callable[..., Iterator[str]]", _function(chosen, chosen.parts))
     return function(report, lang, **options)
+
+
+def _function(chosen: Format, name: str) -> object:
+    return getattr(importlib.import_module(f"ktt_cli.render.{chosen.module}"), name)

@@ -47,12 +47,23 @@ def result_head(result: Result, lang: str) -> Head:
 
 
 def result_dict(result: Result, lang: str, head: Head | None = None) -> dict[str, Any]:
-    a = result.assessment
     return {
         **(head or result_head(result, lang)),
         "target": number(result.target),
-        "target_text": result.target_text,
-        "target_note": result.target_note.pick(lang) if result.target_note else None,
+        **_target_texts(result, lang),
+        **_figures(result),
+        **_assessment(result),
+        **_scope(result),
+    }
+
+
+def _target_texts(result: Result, lang: str) -> dict[str, Any]:
+    note = result.target_note.pick(lang) if result.target_note else None
+    return {"target_text": result.target_text, "target_note": note}
+
+
+def _figures(result: Result) -> dict[str, Any]:
+    return {
         "actual": number(result.actual),
         "actual_period": result.actual_period,
         "actual_qualifier": result.actual_qualifier,
@@ -60,6 +71,12 @@ def result_dict(result: Result, lang: str, head: Head | None = None) -> dict[str
         "actual_note": result.actual_note,
         "baseline": number(result.baseline),
         "baseline_period": result.baseline_period,
+    }
+
+
+def _assessment(result: Result) -> dict[str, Any]:
+    a = result.assessment
+    return {
         "gap": number(a.gap),
         "percent_achieved": number(a.percent_achieved),
         "progress_from_baseline": number(a.progress_from_baseline),
@@ -70,6 +87,11 @@ def result_dict(result: Result, lang: str, head: Head | None = None) -> dict[str
         "projected": number(a.projected),
         "required_annual_growth": number(a.required_annual_growth),
         "projected_bounded": a.projected_bounded,
+    }
+
+
+def _scope(result: Result) -> dict[str, Any]:
+    return {
         "target_scope": result.target_scope,
         "regions_met": result.regions_met,
         "regions_total": result.regions_total,
@@ -130,12 +152,6 @@ def rows_dicts(
     return rows
 
 
-class Encoded(str):
-    """Text that `dumps` writes as it is, not as a JSON string."""
-
-    __slots__ = ()
-
-
 _encode_text = json.encoder.encode_basestring  # what _compact writes a str with
 
 
@@ -175,18 +191,13 @@ def breakdown_lines(report: Report, lang: str) -> Iterator[str]:
         key = (r.indicator, r.milestone, r.comparator)
         if (head := heads.get(key)) is None:
             head = heads[key] = _pairs(result_head(r, lang))
-        text_key = (r.target_text, r.target_note)
-        if (text := texts.get(text_key)) is None:
-            note = r.target_note.pick(lang) if r.target_note else None
-            text = texts[text_key] = _pairs({"target_text": r.target_text, "target_note": note})
-        a = r.assessment
-        if (assessed := assessments.get(a)) is None:
-            whole = result_dict(r, lang, {})
-            assessed = assessments[a] = _pairs({k: whole[k] for k in _ASSESSMENT_KEYS})
+        if (text := texts.get(text_key := (r.target_text, r.target_note))) is None:
+            text = texts[text_key] = _pairs(_target_texts(r, lang))
+        if (assessed := assessments.get(r.assessment)) is None:
+            assessed = assessments[r.assessment] = _pairs(_assessment(r))
         scope_key = (r.target_scope, r.regions_met, r.regions_total, r.regions_not_met)
         if (scope := scopes.get(scope_key)) is None:
-            whole = result_dict(r, lang, {})
-            scope = scopes[scope_key] = _pairs({k: whole[k] for k in _SCOPE_KEYS})
+            scope = scopes[scope_key] = _pairs(_scope(r))
         line = (
             f'{{{head}, "target": {_value(number(r.target))}, {text}, '
             f'"actual": {_value(number(r.actual))}, '
@@ -202,10 +213,6 @@ def breakdown_lines(report: Report, lang: str) -> Iterator[str]:
         if (found := report.change_of(r)) is not None:
             line += ", " + _pairs(change_dict(*found))
         yield line + "}"
-
-
-_ASSESSMENT_KEYS = RESULT_FIELDS[RESULT_FIELDS.index("gap") : RESULT_FIELDS.index("target_scope")]
-_SCOPE_KEYS = RESULT_FIELDS[RESULT_FIELDS.index("target_scope") :]
 
 
 def report_dict(report: Report, lang: str) -> dict[str, Any]:
@@ -234,6 +241,12 @@ def _document(report: Report, lang: str, breakdown: object) -> dict[str, Any]:
     return document
 
 
+#: Where the breakdown goes in the document, and its mark in the document's text: a raw
+#: NUL, which JSON text never holds (the json module writes it in a string as \u0000).
+_BREAKDOWN = object()
+_MARK = "\x00"
+
+
 def dumps(data: object) -> str:
     """JSON for people and programs: indented, except that each item of a list of
     objects (a result, a row of the breakdown, a problem) is one line.
@@ -252,8 +265,8 @@ def _compact(data: object) -> str:
 
 def _dumps(data: object, indent: str) -> str:
     inner = indent + "  "
-    if isinstance(data, Encoded):
-        return data
+    if data is _BREAKDOWN:
+        return _MARK
     if isinstance(data, dict) and data:
         items = (f"{inner}{_compact(str(k))}: {_dumps(v, inner)}" for k, v in data.items())
         return "{\n" + ",\n".join(items) + f"\n{indent}}}"
@@ -270,9 +283,6 @@ def report_json(report: Report, lang: str) -> str:
     return "".join(report_json_parts(report, lang))
 
 
-#: Where the breakdown goes in the document's text: a raw NUL, which JSON text never holds
-#: (the json module writes it in a string as \u0000).
-_BREAKDOWN = Encoded("\x00")
 _ROWS_A_PART = 500
 
 
@@ -283,7 +293,7 @@ def report_json_parts(report: Report, lang: str) -> Iterator[str]:
     if not report.by_region:
         yield dumps(_document(report, lang, None))
         return
-    before, after = dumps(_document(report, lang, _BREAKDOWN)).split(_BREAKDOWN)
+    before, after = dumps(_document(report, lang, _BREAKDOWN)).split(_MARK)
     yield before
     lines = breakdown_lines(report, lang)
     first = next(lines, None)
