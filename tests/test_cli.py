@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -277,26 +278,45 @@ def test_the_installed_command_runs_the_quick_start() -> None:
     assert module.stdout == f"ktt {__version__}\n"
 
 
-def test_the_command_line_runs_without_the_cyclic_collector(
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    """entry.run tunes the collector of the process it runs in: as it was, afterwards."""
+    import gc
+
+    thresholds = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*thresholds)
+    gc.enable()
+
+
+@pytest.mark.usefixtures("collector_restored")
+def test_the_command_line_runs_with_the_cyclic_collector_tuned_not_off(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The console script switches the collector off before the command line is imported
+    """The console script keeps the collector running (a library's reference cycles are
+    freed as they go) with rarer collections, and freezes the objects of its start-up
     (entry.py says why); ktt imported as a library leaves it alone."""
     import gc
 
     import ktt_cli.cli
     from ktt_cli import entry
 
-    seen: list[bool] = []
-    monkeypatch.setattr(ktt_cli.cli, "main", lambda: seen.append(gc.isenabled()))
+    seen: list[tuple[bool, tuple[int, int, int], int]] = []
+    monkeypatch.setattr(
+        ktt_cli.cli,
+        "main",
+        lambda: seen.append((gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())),
+    )
     assert gc.isenabled()
-    try:
-        assert entry.run() == 0
-    finally:
-        gc.enable()
-    assert seen == [False]
+    assert entry.run() == 0
+    [(enabled, thresholds, frozen)] = seen
+    assert enabled
+    assert thresholds == (100_000, 20, 100)
+    assert frozen > 10_000  # the modules of the start-up
 
 
+@pytest.mark.usefixtures("collector_restored")
 @pytest.mark.parametrize(
     ("code", "status", "said"), [(None, 0, ""), (0, 0, ""), (2, 2, ""), ("no!", 1, "no!\n")]
 )
@@ -309,7 +329,6 @@ def test_the_console_script_ends_with_the_status_python_would_give(
 ) -> None:
     """entry.main ends the process with os._exit (no teardown): the status is what
     sys.exit(code) gives, a text said on standard error."""
-    import gc
 
     import ktt_cli.cli
     from ktt_cli import entry
@@ -318,18 +337,15 @@ def test_the_console_script_ends_with_the_status_python_would_give(
         sys.exit(code)
 
     monkeypatch.setattr(ktt_cli.cli, "main", exits)
-    try:
-        assert entry.run() == status
-    finally:
-        gc.enable()
+    assert entry.run() == status
     assert capsys.readouterr().err == said
 
 
+@pytest.mark.usefixtures("collector_restored")
 def test_the_console_script_says_when_its_output_could_not_be_flushed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A pipe closed before the last of the output: status 120, as Python's exit gives."""
-    import gc
     import io
 
     import ktt_cli.cli
@@ -341,10 +357,7 @@ def test_the_console_script_says_when_its_output_could_not_be_flushed(
 
     monkeypatch.setattr(ktt_cli.cli, "main", lambda: None)
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
-    try:
-        assert entry.run() == 120
-    finally:
-        gc.enable()
+    assert entry.run() == 120
 
 
 def test_the_console_script_writes_all_of_a_large_report_before_it_ends(
@@ -366,52 +379,6 @@ def test_the_console_script_writes_all_of_a_large_report_before_it_ends(
     assert len(done.stdout) > 200_000
     report = json.loads(done.stdout)
     assert len(report["breakdown"]) == 500  # htx_count, its 2030 target
-
-
-def test_a_parameter_not_given_is_what_typer_makes_of_it_without_an_adapter() -> None:
-    """cli/coercion.py builds Typer's coercion of a parameter only for a value: None must
-    come out as Typer's own coercion gives it, for every parameter of every command."""
-    import typer.core
-    from typer._click.core import Context
-    from typer._coercion import build_runtime_param
-    from typer.main import get_command
-
-    from ktt_cli.cli.coercion import LazyRuntimeParam
-
-    assert typer.core.build_runtime_param is not build_runtime_param  # in place
-    group = get_command(app)
-    checked = 0
-    for command in group.commands.values():  # type: ignore[attr-defined]
-        ctx = Context(command)
-        for param in command.params:
-            if not hasattr(param, "type_descriptor"):
-                continue  # click's own --help
-            lazy = LazyRuntimeParam(param.type_descriptor, build_runtime_param)
-            typers = build_runtime_param(param.type_descriptor)
-            assert lazy.coerce(None, param, ctx) == typers.coerce(None, param=param, ctx=ctx)
-            assert lazy._built is None, param.name  # no adapter made for it
-            checked += 1
-    assert checked >= 30
-    # a value is coerced by Typer's own, made then
-    fmt = next(p for p in group.commands["report"].params if p.name == "output_format")  # type: ignore[attr-defined]
-    lazy = LazyRuntimeParam(fmt.type_descriptor, build_runtime_param)  # type: ignore[attr-defined]
-    assert lazy.coerce("json", fmt, Context(group)) == "json"  # type: ignore[arg-type]
-    assert lazy._built is not None
-
-
-def test_the_chart_worker_collects_cyclic_garbage() -> None:
-    """matplotlib's figures hold cycles: the worker that draws them switches the collector
-    back on, whatever the command line it was forked from did."""
-    import gc
-
-    from ktt_cli.cli.drawing import _warm
-
-    gc.disable()
-    try:
-        _warm()
-        assert gc.isenabled()
-    finally:
-        gc.enable()
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
+from ktt_cli.errors import KttError, usage_problem
 from ktt_cli.load.text import Source
 from ktt_cli.messages import usage
 from ktt_cli.problems import printable
@@ -28,13 +29,13 @@ _TARGETS_START = re.compile(
 )
 
 
-class UsageProblem(Exception):
+class UsageProblem(KttError):
     """Arguments that cannot be acted on; each message is one line for the user, with the
     control characters of a name typed on the command line escaped."""
 
     def __init__(self, *messages: str) -> None:
         shown = tuple(printable(m) for m in messages)
-        super().__init__("\n".join(shown))
+        super().__init__("\n".join(shown), [usage_problem(m) for m in shown])
         self.messages = shown
 
 

@@ -6,12 +6,10 @@ import os
 from typing import Annotated
 
 import typer
-import typer.core
 from typer._click.core import Context
 from typer.core import TyperArgument
 
 from ktt_cli import __version__
-from ktt_cli.cli.coercion import build_lazily
 from ktt_cli.cli.helps import text
 from ktt_cli.cli.options import Lang
 
@@ -39,7 +37,6 @@ def _argument_help(self: TyperArgument, ctx: Context) -> tuple[str, str] | None:
 
 
 TyperArgument.get_help_record = _argument_help  # type: ignore[method-assign]
-build_lazily(typer.core)  # no Pydantic adapter for a parameter that was not given
 
 
 def _version(value: bool) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 import typer
 
 from ktt_cli.cli.helps import help_lang, text
+from ktt_cli.errors import KttError
 from ktt_cli.inputs import UsageProblem, output_problem, targets_source
 from ktt_cli.messages import usage
 from ktt_cli.numbers import NumberStyle
@@ -24,6 +25,7 @@ from ktt_cli.problems import printable
 from ktt_cli.render.problems import problem_lines
 
 if TYPE_CHECKING:
+    from ktt_cli.api import Programme
     from ktt_cli.model import TargetsFile
     from ktt_cli.output import Report
     from ktt_cli.problems import ProblemLog
@@ -115,16 +117,19 @@ def check_encoding(encoding: str | None) -> None:
 def load_targets(value: str | None) -> tuple[str, TargetsFile]:
     """The programme `--targets` names (its name as shown, and the file read); its problems
     end the run with exit 2."""
-    from ktt_cli.problems import ProblemLog
-    from ktt_cli.targets_file import read_targets, read_targets_bytes
+    try:
+        programme = load_programme(value)
+    except KttError as e:
+        error_exit(e)
+    return programme.file, programme.targets
 
-    name, path = targets_source(value)
-    log = ProblemLog()
-    programme = read_targets(read_targets_bytes(path), name, log)
-    if programme is None:
-        print_problems(log, sys.stderr)
-        fail(usage("usage.targets_errors", name=name, errors=log.errors))
-    return name, programme
+
+def load_programme(value: str | None) -> Programme:
+    """The programme `--targets` names; KttError (a UsageProblem among them) if it names
+    nothing or its file has problems (said in English, as they have been)."""
+    from ktt_cli.api import load_programme as load
+
+    return load(value, lang="en")
 
 
 def target_path(value: str | None) -> Path:
@@ -141,6 +146,16 @@ def print_problems(
 def print_lines(lines: list[str], stream: TextIO) -> None:
     for line in lines:
         typer.echo(line, file=stream)
+
+
+def error_exit(error: KttError, lang: str = "en") -> NoReturn:
+    """The problems of `error` that have a place, in `lang`, then its summary as
+    `ktt: error: …` lines; exit 2."""
+    placed = [p for p in error.problems if p.file]
+    print_lines(problem_lines(placed, error.unlisted, lang=lang), sys.stderr)
+    for line in error.summary.splitlines():
+        typer.echo(f"ktt: error: {line}", err=True)
+    raise typer.Exit(EXIT_UNUSABLE)
 
 
 def usage_exit(problem: UsageProblem) -> NoReturn:

@@ -1,9 +1,11 @@
-"""`ktt report`: read the actuals, build the report, write it in the format asked for."""
+"""`ktt report`: read the actuals, build the report, write it in the format asked for.
+
+The work is the API's (`ktt_cli.api`): this module parses the options, calls it, prints
+the warnings and writes what it returns."""
 
 from __future__ import annotations
 
 import sys
-from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,37 +23,27 @@ from ktt_cli.cli.options import (
     OutputOption,
     SheetOption,
     TargetsOption,
-    check_encoding,
-    fail,
-    load_targets,
+    error_exit,
+    load_programme,
     output_path,
     print_lines,
-    print_problems,
     refuse_terminal,
     target_path,
-    usage_exit,
     write_output,
 )
-from ktt_cli.inputs import UsageProblem, sources
-from ktt_cli.messages import usage, usage_of
+from ktt_cli.errors import KttError
+from ktt_cli.inputs import sources
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
 from ktt_cli.render.problems import problem_lines
 
 if TYPE_CHECKING:
-    from ktt_cli.model import TargetsFile
-    from ktt_cli.periods import Period
-    from ktt_cli.render.html import Drawer
-    from ktt_cli.report import Report, Result
-    from ktt_cli.store import Actuals
+    from ktt_cli.report import Report
 
 
 class By(StrEnum):
     REGION = "region"
-
-
-WORSENED = "worsened"
 
 
 class ReportFormat(StrEnum):
@@ -147,106 +139,54 @@ def report(
     ] = None,
 ) -> None:
     """Gap to target, percent achieved and status of each indicator at each milestone."""
-    from ktt_cli.load.collect import ReadOptions, read_actuals
-    from ktt_cli.problems import ProblemLog
-    from ktt_cli.report import build_report
+    from ktt_cli import api
+    from ktt_cli.report_options import as_of_period, check_filters, fail_statuses, failing
 
-    fail_statuses = _statuses(fail_on or [])
     format_name = output_format.value
     names = actuals or []
     try:
+        wanted = fail_statuses(fail_on or [])
         actual_sources = sources(names, what="actuals")
         output_file = output_path(output, [*names, str(target_path(targets))])
         refuse_terminal(FORMATS[format_name].binary, output_file, format_name)
-        targets_name, programme = load_targets(targets)
-        period = _as_of(as_of)
-        _check_filters(programme, milestone or [], indicator or [])
-        check_encoding(encoding)
-    except UsageProblem as e:
-        usage_exit(e)
-    with ExitStack() as stack:
-        # the HTML page's charts: a worker imports the charting library while files are read
-        draw = None
-        if format_name == "html":
-            from ktt_cli.cli.drawing import drawing_beside
-
-            draw = stack.enter_context(drawing_beside())
-        log = ProblemLog()
-        data = read_actuals(
-            actual_sources, programme, ReadOptions(number_format, encoding, sheet), log
+        programme = load_programme(targets)
+        as_of_period(as_of)  # refused before any file is read, as the filters are
+        check_filters(programme.targets, milestone or [], indicator or [])
+        api.read_options(encoding, number_format, sheet)
+        data = api.read_actuals(
+            actual_sources,
+            programme,
+            encoding=encoding,
+            number_format=number_format,
+            sheet=sheet,
+            lang=lang.value,
         )
-        if log.errors:
-            print_problems(log, sys.stderr, lang.value)
-            fail(usage("usage.actuals_errors", errors=log.errors))
-        try:
-            earlier = _compare_with(compare, period or data.latest)
-            wanted_regions = _regions(programme, data, region or [])
-        except UsageProblem as e:
-            usage_exit(e)
-        result = build_report(
+        result = api.build_report(
             programme,
             data,
-            targets_file=targets_name,
-            as_of=period,
+            as_of=as_of,
             milestones=milestone or [],
             indicators=indicator or [],
-            reading_warnings=log.of_severity("warning"),
-            unlisted_warnings=log.unlisted("warning"),
-            compare_with=earlier,
-            by_region=by is By.REGION or bool(region),
-            regions=wanted_regions,
+            by_region=by is By.REGION,
+            regions=region or [],
+            compare=compare,
+            lang=lang.value,
         )
-        called = {i.id: i.name.pick(lang.value) for i in programme.indicators}
-        warnings = tuple(p.in_language(lang.value, called) for p in result.warnings)
-        result = result._replace(warnings=warnings)
-        print_lines(
-            problem_lines(warnings, result.unlisted_warnings, lang=lang.value, names=called),
-            sys.stderr,
-        )
-        _emit(result, format_name, output_file, lang.value, draw)
-    matched = [
-        line
-        for r in ((*result.results, *result.breakdown) if fail_statuses else ())
-        if (line := _matched(result, r, fail_statuses))
-    ]
+    except KttError as e:
+        error_exit(e, lang.value)
+    called = programme.called(lang.value)
+    print_lines(
+        problem_lines(result.warnings, result.unlisted_warnings, lang=lang.value, names=called),
+        sys.stderr,
+    )
+    _emit(result, format_name, output_file, lang.value)
+    matched = failing(result, wanted)
     if matched:
         print_lines([f"ktt: --fail-on: {printable(line)}" for line in matched], sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _matched(report: Report, result: Result, wanted: set[str]) -> str | None:
-    """The line that names `result` if it has a status of `wanted` (or it worsened)."""
-    found = report.change_of(result)
-    worsened = found is not None and found[1].status_change.value == WORSENED
-    if result.status.value not in wanted and not (worsened and WORSENED in wanted):
-        return None
-    where = f" {result.region}" if result.region else ""
-    line = f"{result.indicator} {result.milestone}{where}: {result.status.value}"
-    if worsened and found is not None and found[0] is not None:
-        line += f" (worsened from {found[0].status.value} at {found[0].as_of})"
-    return line
-
-
-def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
-    """The earlier period of --compare: a period, or `previous` to as_of's own kind."""
-    if value is None or as_of is None:
-        return None
-    from ktt_cli.periods import PeriodError, parse_period, previous
-
-    if value.strip().lower() == "previous":
-        return previous(as_of)
-    try:
-        earlier = parse_period(value)
-    except PeriodError as e:
-        raise UsageProblem(f"--compare: {usage_of('invalid_period', e.args_, str(e))}") from None
-    if earlier.time >= as_of.time:
-        raise UsageProblem(usage("usage.compare_later", value=value, as_of=as_of))
-    return earlier
-
-
-def _emit(
-    result: Report, format_name: str, output: Path | None, lang: str, draw: Drawer | None
-) -> None:
+def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> None:
     from ktt_cli.render import render_parts
 
     if format_name == "table" and output is None:
@@ -256,98 +196,5 @@ def _emit(
         check_stdout()
         console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))
         return
-    options = {} if draw is None else {"draw": draw}
-    data = render_parts(result, format_name, lang, **options)
+    data = render_parts(result, format_name, lang)
     write_output(data, output, bom=FORMATS[format_name].bom)
-
-
-def _as_of(value: str | None) -> Period | None:
-    if value is None:
-        return None
-    from ktt_cli.periods import PeriodError, parse_period
-
-    try:
-        return parse_period(value)
-    except PeriodError as e:
-        raise UsageProblem(f"--as-of: {usage_of('invalid_period', e.args_, str(e))}") from None
-
-
-def _check_filters(programme: TargetsFile, milestones: list[int], indicators: list[str]) -> None:
-    from ktt_cli.names import closest_of
-
-    known_years = programme.milestones
-    ids = [i.id for i in programme.indicators]
-    years = ", ".join(map(str, known_years))
-    problems = [
-        usage("usage.no_milestone", year=year, years=years)
-        for year in milestones
-        if year not in known_years
-    ] + [
-        usage(
-            "usage.no_indicator",
-            name=name,
-            programme=programme.programme.id,
-            closest=closest_of(name, ids),
-        )
-        for name in indicators
-        if name not in ids
-    ]
-    if problems:
-        raise UsageProblem(*problems)
-
-
-def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[str]:
-    """The region keys `--region` names: listed regions by id, name or alias; without a
-    list, the regions in the data by name."""
-    if not names:
-        return []
-    from ktt_cli.names import RegionNames, bare_region, closest_of, normalise
-
-    listed = RegionNames(programme)
-    in_data = {k: n for i in programme.indicators for k, n in data.region_names(i.id).items()}
-    keys: list[str] = []
-    problems: list[str] = []
-    for name in names:
-        if listed.listed:
-            found = listed.find(name)
-            if found is None:
-                problems.append(
-                    f"--region {name}: not a region of {programme.programme.territory}"
-                    f"{listed.suggestion(name)}"
-                )
-                continue
-            keys.append(found[0])
-            continue
-        key = normalise(name)
-        bare = {bare_region(k): k for k in in_data}
-        if key in in_data or bare_region(key) in bare:
-            keys.append(key if key in in_data else bare[bare_region(key)])
-        else:
-            close = closest_of(name, sorted(in_data.values()))
-            problems.append(
-                f"--region {name}: no region of that name in the data"
-                + (f"; did you mean '{close}'?" if close else "")
-            )
-    if problems:
-        raise UsageProblem(*problems)
-    return keys
-
-
-def _statuses(values: list[str]) -> set[str]:
-    from ktt_cli.progress import Status
-
-    scored = [s.value for s in Status if s is not Status.QUALITATIVE]  # aims never fail
-    scored.append(WORSENED)  # a status that got worse since --compare
-    wanted = {v.strip() for value in values for v in value.split(",") if v.strip()}
-    unknown = wanted - set(scored)
-    if unknown:
-        usage_exit(
-            UsageProblem(
-                usage(
-                    "usage.unknown_status",
-                    unknown=", ".join(sorted(unknown)),
-                    statuses=", ".join(scored),
-                )
-            )
-        )
-    return wanted

@@ -20,7 +20,6 @@ from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
-from ktt_cli.gc_state import cyclic_gc
 from ktt_cli.load.csv_rows import CsvTable
 from ktt_cli.load.figures import (
     Cell,
@@ -170,16 +169,7 @@ class Collector:
                 self.read_table(table, lambda: bar.advance(table.position))
 
     def _read_workbook(self, name: str, raw: BinaryIO) -> None:
-        """Read the sheet `--sheet` names, else the first whose header reads (SPEC §9).
-
-        The cyclic collector runs while a workbook is read, even where the command line
-        has switched it off (entry.py): the XML parser under openpyxl leaves reference
-        cycles behind, about 85 bytes a row of a large sheet that nothing else frees.
-        """
-        with cyclic_gc(True):
-            self._read_book(name, raw)
-
-    def _read_book(self, name: str, raw: BinaryIO) -> None:
+        """Read the sheet `--sheet` names, else the first whose header reads (SPEC §9)."""
         from ktt_cli.load.workbook import SheetTable, WorkbookStop, open_workbook
 
         stream = raw if raw.seekable() else io.BytesIO(raw.read())
