@@ -45,6 +45,10 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     """The API's names, imported from `ktt_cli.api` when first asked for."""
+    if name == "render":  # the renderers' package, callable as the API's render
+        import ktt_cli.render
+
+        return ktt_cli.render
     if name in __all__ and name != "__version__":
         from ktt_cli import api
 

@@ -9,6 +9,8 @@ other. A new format is one module and one line here.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -57,3 +59,17 @@ def render_parts(
 
 def _function(chosen: Format, name: str) -> object:
     return getattr(importlib.import_module(f"ktt_cli.render.{chosen.module}"), name)
+
+
+class _Package(types.ModuleType):
+    """This package, callable as the API's `render` (`ktt_cli.api.render`): the package
+    and the function the API exports share the name `ktt_cli.render`, and importing the
+    package sets that attribute to it, so the package answers the call itself."""
+
+    def __call__(self, report: Report, format: str = "table", *, lang: str = "vi") -> str | bytes:
+        from ktt_cli.api import render as api_render
+
+        return api_render(report, format, lang=lang)
+
+
+sys.modules[__name__].__class__ = _Package
