@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from ktt_cli.cli import app
 from ktt_cli.i18n import LABELS, STATUS
-from ktt_cli.messages import MESSAGES, fields, render, said
+from ktt_cli.localise import render
+from ktt_cli.messages import MESSAGES, fields, said
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "ktt_cli"
 EXAMPLE = str(SRC.parent.parent / "examples" / "actuals.csv")

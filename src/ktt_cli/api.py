@@ -168,12 +168,9 @@ def build_report(
 def render(report: Report, format: str = "table", *, lang: str = "vi") -> str | bytes:
     """`report` as `ktt report --format` writes it: `table`, `json`, `csv`, `markdown`,
     `html` (text) or `xlsx` (bytes), labelled in `lang` (vi or en)."""
-    from ktt_cli.render import FORMATS
-    from ktt_cli.render import render as rendered
+    from ktt_cli.render import report_in
 
-    if format not in FORMATS:
-        raise ValueError(f"no format {format!r}; choose one of {', '.join(FORMATS)}")
-    return rendered(report, format, lang)
+    return report_in(report, format, lang)
 
 
 def validate(

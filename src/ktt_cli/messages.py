@@ -13,9 +13,13 @@ from __future__ import annotations
 import os
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 Args = tuple[tuple[str, str], ...]
+#: How a language writes the fields whose format names a kind of value (`num`, `period`)
+#: where that needs more than text: `localise.py` gives them, so that the catalogue stays
+#: a leaf that the readers of numbers and periods import.
+Writers = Mapping[str, Callable[[str], str]]
 
 MESSAGES: dict[str, dict[str, str]] = {
     # ---- the report's warnings ----------------------------------------------------------
@@ -625,9 +629,9 @@ WORDS_VI = {
 class _Formatter(string.Formatter):
     """Writes each argument in the language of the message."""
 
-    def __init__(self, lang: str, names: Mapping[str, str]) -> None:
+    def __init__(self, lang: str, names: Mapping[str, str], writers: Writers) -> None:
         super().__init__()
-        self.lang, self.names = lang, names
+        self.lang, self.names, self.writers = lang, names, writers
 
     def format_field(self, value: object, format_spec: str) -> str:
         text = str(value)
@@ -636,10 +640,9 @@ class _Formatter(string.Formatter):
             return asked.format(text) if text else ""
         if self.lang == "en" or not format_spec:
             return text
-        if format_spec == "num":
-            return _number(text)
-        if format_spec == "period":
-            return _period(text)
+        if format_spec in ("num", "period"):
+            write = self.writers.get(format_spec)
+            return write(text) if write else text
         if format_spec == "indicator":
             return self.names.get(text, text)
         if format_spec == "word":
@@ -657,38 +660,24 @@ def _place(text: str) -> str:
     return re.sub(r"^cell ", "ô ", text)
 
 
-def _number(text: str) -> str:
-    from ktt_cli.numbers import format_number
-
-    try:
-        value = float(text)
-    except ValueError:
-        return text
-    decimals = 0 if value.is_integer() else len(text.partition(".")[2])
-    return format_number(value, "vi", decimals)
-
-
-def _period(text: str) -> str:
-    from ktt_cli.periods import PeriodError, display, parse_period
-
-    try:
-        return display(parse_period(text), "vi")
-    except PeriodError:
-        return text
-
-
 def fields(template: str) -> set[str]:
     """The arguments a template takes."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def render(
-    code: str, args: Args, lang: str, default: str, names: Mapping[str, str] | None = None
+    code: str,
+    args: Args,
+    lang: str,
+    default: str,
+    names: Mapping[str, str] | None = None,
+    writers: Writers | None = None,
 ) -> str:
     """The message of `code` in `lang`; `default` (the message as made) for a code the
     catalogue does not hold or a problem made without its arguments. A code said in more
     than one way keeps the key of its template (`empty_file.table`) as the argument
-    `template`."""
+    `template`. Numbers and periods are written by `writers` (`localise.render` gives
+    Vietnamese's); without them, as they were given."""
     values = dict(args)
     templates = MESSAGES.get(values.pop("template", code))
     about = values.pop("about", None)  # the indicator a figure's problem is about
@@ -696,7 +685,7 @@ def render(
         return default
     if fields(templates[lang]) - values.keys():
         return default
-    formatter = _Formatter(lang, names or {})
+    formatter = _Formatter(lang, names or {}, writers or {})
     said = formatter.format(templates[lang], **values)
     return formatter.format("{about:indicator}: ", about=about) + said if about else said
 

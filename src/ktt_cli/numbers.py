@@ -19,7 +19,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from ktt_cli.problems import shown
+from ktt_cli.messages import said
+from ktt_cli.shown_text import shown
 
 
 class NumberStyle(StrEnum):
@@ -33,8 +34,6 @@ class NumberError(ValueError):
 
     def __init__(self, key: str, /, **values: object) -> None:
         """`key` is the message's template in messages.MESSAGES: its code, or `code.way`."""
-        from ktt_cli.messages import said
-
         self.message, self.args_ = said(key, values)
         super().__init__(self.message)
         self.code = key.partition(".")[0]

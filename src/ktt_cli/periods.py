@@ -19,7 +19,8 @@ from datetime import date, datetime, time, timedelta
 from enum import IntEnum
 from typing import NamedTuple
 
-from ktt_cli.problems import shown
+from ktt_cli.messages import said
+from ktt_cli.shown_text import shown
 
 ACCEPTED_FORMS = (
     "năm 2024 (2024); 6 tháng đầu năm 2024 (2024-H1), 6 tháng cuối năm 2024 (2024-H2); "
@@ -49,8 +50,6 @@ class PeriodError(ValueError):
     `invalid_period.KEY` of messages.MESSAGES with `values`."""
 
     def __init__(self, key: str, /, **values: object) -> None:
-        from ktt_cli.messages import said
-
         message, self.args_ = said(f"invalid_period.{key}", values)
         super().__init__(message)
 

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from functools import cache
 from typing import Literal, NamedTuple
 
-from ktt_cli.messages import Args, render, said
+from ktt_cli.localise import render
+from ktt_cli.messages import Args, said
+from ktt_cli.shown_text import printable, shown
+
+__all__ = [
+    "KEEP_AT_MOST",
+    "Place",
+    "Problem",
+    "ProblemLog",
+    "Severity",
+    "cell_name",
+    "printable",
+    "shown",
+]
 
 Severity = Literal["error", "warning"]
 
@@ -21,49 +31,6 @@ class Place(NamedTuple):
     line: int | None
     sheet: str | None = None
     cell: str | None = None
-
-
-#: What `printable` escapes: C0 and C1 control characters, DEL, and surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-@cache
-def _escapes(lines: bool) -> dict[int, str]:
-    """C0 and C1 control characters and DEL as `\\x1b`; a byte of a name that was not
-    UTF-8 (a surrogate escape, U+DC80 to U+DCFF) as the byte, `\\xff`; any other lone
-    surrogate as `\\udXXX`; with `lines`, a line break as itself. Made on first use: two
-    thousand entries that most runs never need."""
-    escapes = {c: f"\\x{c:02x}" for c in [*range(32), *range(127, 160)]}
-    escapes |= {c: f"\\u{c:04x}" for c in range(0xD800, 0xE000)}
-    escapes |= {c: f"\\x{c - 0xDC00:02x}" for c in range(0xDC80, 0xDD00)}
-    escapes |= {9: "\\t", 10: "\n" if lines else "\\n", 13: "\\r"}
-    return escapes
-
-
-def printable(text: str, *, lines: bool = False) -> str:
-    """`text` from a file or the command line made safe to show on a terminal: control
-    characters (an escape sequence that would recolour or retitle it) and bytes of a name
-    that was not UTF-8 written as escapes. With `lines`, line breaks are kept."""
-    if _UNPRINTABLE.search(text) is None:
-        return text
-    return text.translate(_escapes(lines))
-
-
-def _visible(character: str) -> str:
-    """A character as a message shows it: a control or an invisible format character
-    (a BOM, a zero-width space) escaped."""
-    if unicodedata.category(character) == "Cf":
-        return f"\\u{ord(character):04x}"
-    return printable(character)
-
-
-def shown(text: str, limit: int = 60) -> str:
-    """`text` quoted for a message: control and invisible characters escaped, a long text
-    cut short, so that a message stays one readable line whatever the input holds."""
-    escaped = "".join(map(_visible, text[: limit + 1]))  # escaping only lengthens a text
-    if len(escaped) > limit:
-        escaped = escaped[:limit] + f"… ({len(text)} characters)"
-    return f"'{escaped}'"
 
 
 #: How many problems a log keeps in full; the rest are only counted, so that a file

@@ -44,6 +44,13 @@ def render(report: Report, name: str, lang: str, **options: object) -> str | byt
     return function(report, lang, **options)
 
 
+def report_in(report: Report, format: str, lang: str) -> str | bytes:
+    """`report` in the format `format`, or ValueError naming the formats there are."""
+    if format not in FORMATS:
+        raise ValueError(f"no format {format!r}; choose one of {', '.join(FORMATS)}")
+    return render(report, format, lang)
+
+
 def render_parts(
     report: Report, name: str, lang: str, **options: object
 ) -> str | bytes | Iterator[str]:
@@ -67,9 +74,7 @@ class _Package(types.ModuleType):
     package sets that attribute to it, so the package answers the call itself."""
 
     def __call__(self, report: Report, format: str = "table", *, lang: str = "vi") -> str | bytes:
-        from ktt_cli.api import render as api_render
-
-        return api_render(report, format, lang=lang)
+        return report_in(report, format, lang)
 
 
 sys.modules[__name__].__class__ = _Package
