@@ -160,3 +160,23 @@ def test_the_package_exports_the_api_without_paying_for_it_at_import() -> None:
     assert done.stdout.split() == ["False", "False"]
     with pytest.raises(AttributeError):
         _ = ktt_cli.no_such_thing  # type: ignore[attr-defined]
+
+
+def test_the_language_is_passed_never_read_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Below the command line the language is an argument: KTT_LANG changes nothing of
+    what the API says, and `--lang` alone sets the language of a usage error."""
+    monkeypatch.setenv("KTT_LANG", "vi")
+    missing = tmp_path / "missing.csv"
+    with pytest.raises(KttError) as raised:
+        read_actuals(missing, load_programme(), lang="en")
+    assert raised.value.summary == f"{missing}: no such file"
+    monkeypatch.setenv("KTT_LANG", "en")
+    with pytest.raises(KttError) as raised:
+        read_actuals(missing, load_programme())
+    assert "không có tệp" in raised.value.summary or "không tồn tại" in raised.value.summary
+    monkeypatch.delenv("KTT_LANG")
+    ran = CliRunner().invoke(app, ["report", str(missing), "--lang", "en"])
+    assert ran.exit_code == 2
+    assert ran.stderr == f"ktt: error: {missing}: no such file\n"

@@ -113,7 +113,7 @@ def test_an_output_with_a_trailing_slash_names_a_folder(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
-    problem = output_problem(typed, [])
+    problem = output_problem(typed, [], "en")
     assert problem is not None
     assert "folder" in problem
     assert output_problem("newdir", []) is None

@@ -75,12 +75,12 @@ def load_programme(
     from ktt_cli.targets_file import read_targets, read_targets_bytes
 
     value = None if path_or_id is None else os.fspath(path_or_id)
-    name, path = targets_source(value)
+    name, path = targets_source(value, lang)
     log = ProblemLog()
     programme = read_targets(read_targets_bytes(path), name, log)
     if programme is None:
         raise KttError(
-            usage("usage.targets_errors", name=name, errors=log.errors),
+            usage("usage.targets_errors", lang=lang, name=name, errors=log.errors),
             [p.in_language(lang) for p in log],
             log.unlisted(),
         )
@@ -103,12 +103,12 @@ def read_actuals(
     problem, in `lang`, when a file has errors; the warnings go into the report."""
     from ktt_cli.load.collect import read_actuals as collect
 
-    options = read_options(encoding, number_format, sheet)
+    options = read_options(encoding, number_format, sheet, lang)
     log = ProblemLog()
-    data = collect(_sources(files), programme.targets, options, log)
+    data = collect(_sources(files, lang=lang), programme.targets, options, log)
     if log.errors:
         raise KttError(
-            usage("usage.actuals_errors", errors=log.errors),
+            usage("usage.actuals_errors", lang=lang, errors=log.errors),
             [p.in_language(lang) for p in log],
             log.unlisted(),
         )
@@ -143,10 +143,10 @@ def build_report(
     if actuals.programme.targets is not programme.targets:
         raise ValueError("the actuals were read against another programme")
     milestones, indicators, regions = list(milestones), list(indicators), list(regions)
-    period = as_of_period(as_of)
-    check_filters(programme.targets, milestones, indicators)
+    period = as_of_period(as_of, lang)
+    check_filters(programme.targets, milestones, indicators, lang)
     data = actuals.actuals
-    earlier = compare_period(compare, period or data.latest)
+    earlier = compare_period(compare, period or data.latest, lang)
     keys = region_keys(programme.targets, data, regions)
     report = build(
         programme.targets,
@@ -188,21 +188,24 @@ def validate(
     when an argument names nothing (a file that is not there)."""
     from ktt_cli.validation import validate as check
 
-    options = read_options(encoding, number_format, sheet)
-    given = _sources(files, "targets or actuals") if files else []
-    done = check(given, None if targets is None else os.fspath(targets), options)
+    options = read_options(encoding, number_format, sheet, lang)
+    given = _sources(files, "targets or actuals", lang) if files else []
+    done = check(given, None if targets is None else os.fspath(targets), options, lang)
     called = done.called(lang)
     return [p.in_language(lang, called) for p in done.log]
 
 
 def read_options(
-    encoding: str | None, number_format: NumberStyle | str, sheet: str | int | None
+    encoding: str | None,
+    number_format: NumberStyle | str,
+    sheet: str | int | None,
+    lang: str = "vi",
 ) -> ReadOptions:
     """The reading options of `--encoding`, `--number-format` and `--sheet`, checked."""
     from ktt_cli.load.collect import ReadOptions
     from ktt_cli.load.text import encoding_problem
 
-    if encoding is not None and (problem := encoding_problem(encoding)):
+    if encoding is not None and (problem := encoding_problem(encoding, lang)):
         raise UsageProblem(f"--encoding {encoding}: {problem}")
     try:
         style = NumberStyle(number_format)
@@ -212,14 +215,16 @@ def read_options(
     return ReadOptions(style, encoding, None if sheet is None else str(sheet))
 
 
-def _sources(files: Input | Iterable[Input], what: str = "actuals") -> list[Source]:
+def _sources(
+    files: Input | Iterable[Input], what: str = "actuals", lang: str = "vi"
+) -> list[Source]:
     """Sources in the order given: paths checked all together (UsageProblem naming every
     one that cannot be read), file objects read whole."""
     if isinstance(files, (str, os.PathLike, Source)) or hasattr(files, "read"):
         files = [cast("Input", files)]
     items = list(files)
     names = [os.fspath(i) for i in items if isinstance(i, (str, os.PathLike))]
-    opened = iter(sources(names, what=what) if names or not items else [])
+    opened = iter(sources(names, what=what, lang=lang) if names or not items else [])
     made: list[Source] = []
     for k, item in enumerate(items):
         if isinstance(item, (str, os.PathLike)):

@@ -39,28 +39,28 @@ class UsageProblem(KttError):
         self.messages = shown
 
 
-def path_problem(name: str) -> str | None:
+def path_problem(name: str, lang: str = "vi") -> str | None:
     """Why `name` cannot be read as an input file, or None."""
     path = Path(name)
     if not path.exists():
-        return usage("usage.no_such_file", name=name)
+        return usage("usage.no_such_file", lang=lang, name=name)
     if path.is_dir():
-        return usage("usage.folder", name=name)
+        return usage("usage.folder", lang=lang, name=name)
     if not os.access(path, os.R_OK):
-        return usage("usage.unreadable", name=name)
+        return usage("usage.unreadable", lang=lang, name=name)
     return None
 
 
-def sources(names: list[str], *, what: str) -> list[Source]:
+def sources(names: list[str], *, what: str, lang: str = "vi") -> list[Source]:
     """Sources for `names` ('-' is standard input), or UsageProblem naming every bad one."""
     if not names:
-        raise UsageProblem(usage("usage.no_files", what=what))
-    problems = [p for n in names if n != STDIN and (p := path_problem(n))]
+        raise UsageProblem(usage("usage.no_files", lang=lang, what=what))
+    problems = [p for n in names if n != STDIN and (p := path_problem(n, lang))]
     if names.count(STDIN) > 1:
-        problems.append(usage("usage.stdin_twice"))
+        problems.append(usage("usage.stdin_twice", lang=lang))
     if problems:
         raise UsageProblem(*problems)
-    return [stdin_source() if n == STDIN else file_source(n) for n in names]
+    return [stdin_source(lang) if n == STDIN else file_source(n) for n in names]
 
 
 def file_source(name: str) -> Source:
@@ -70,11 +70,11 @@ def file_source(name: str) -> Source:
     return Source(printable(name), lambda: path.open("rb"))  # the reader closes it
 
 
-def stdin_source() -> Source:
+def stdin_source(lang: str = "vi") -> Source:
     # One reader over descriptor 0, which leaves the descriptor open when closed; the
     # same reader every time, so that bytes peeked at to sniff the content are not lost.
     if sys.stdin is None:
-        raise UsageProblem(usage("usage.stdin_closed"))
+        raise UsageProblem(usage("usage.stdin_closed", lang=lang))
     try:
         stream = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
     except (OSError, ValueError, io.UnsupportedOperation):
@@ -83,7 +83,7 @@ def stdin_source() -> Source:
     return Source(STDIN, lambda: stream)
 
 
-def targets_source(value: str | None) -> tuple[str, Path]:
+def targets_source(value: str | None, lang: str = "vi") -> tuple[str, Path]:
     """The targets file that `--targets` (or KTT_TARGETS, or the default) names.
 
     Returns the name to show and the path: a file path as given, or a bundled
@@ -92,12 +92,14 @@ def targets_source(value: str | None) -> tuple[str, Path]:
     chosen = value or DEFAULT
     path = Path(chosen)
     if path.exists() or os.sep in chosen or chosen.endswith(TARGETS_SUFFIXES):
-        if problem := path_problem(chosen):
+        if problem := path_problem(chosen, lang):
             raise UsageProblem(problem)
         return printable(chosen), path
     bundled = bundled_path(chosen)
     if bundled is None:
-        raise UsageProblem(usage("usage.targets", chosen=chosen, ids=", ".join(bundled_ids())))
+        raise UsageProblem(
+            usage("usage.targets", lang=lang, chosen=chosen, ids=", ".join(bundled_ids()))
+        )
     return f"bundled:{chosen}", bundled
 
 
@@ -113,7 +115,7 @@ def looks_like_targets(name: str, stream: BinaryIO) -> bool:
     return bool(_TARGETS_START.search(head.removeprefix(b"\xef\xbb\xbf")))
 
 
-def output_problem(output: Path | str, inputs: list[str]) -> str | None:
+def output_problem(output: Path | str, inputs: list[str], lang: str = "vi") -> str | None:
     """Why `--output` cannot be written, or None. An input is never overwritten, not even
     one read from standard input (`- -o data.csv < data.csv`).
 
@@ -122,12 +124,12 @@ def output_problem(output: Path | str, inputs: list[str]) -> str | None:
     name = str(output)
     path = Path(output)
     if path.is_dir() or name.endswith(("/", os.sep)):
-        return usage("usage.output_folder", name=name)
+        return usage("usage.output_folder", lang=lang, name=name)
     folder = path.parent
     if not folder.is_dir():
-        return usage("usage.output_no_folder", name=name, folder=folder)
+        return usage("usage.output_no_folder", lang=lang, name=name, folder=folder)
     if any(_is_stdin(path) if n == STDIN else _same_file(path, Path(n)) for n in inputs):
-        return usage("usage.output_is_input", name=name)
+        return usage("usage.output_is_input", lang=lang, name=name)
     return None
 
 

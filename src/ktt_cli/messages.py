@@ -10,7 +10,6 @@ by its name. English keeps the text as given, so its wording stays the messages'
 
 from __future__ import annotations
 
-import os
 import re
 import string
 from collections.abc import Callable, Mapping
@@ -690,17 +689,16 @@ def render(
     return formatter.format("{about:indicator}: ", about=about) + said if about else said
 
 
-def usage(key: str, /, **values: object) -> str:
-    """A usage error (`ktt: error: …`) in the language of KTT_LANG, Vietnamese unless it
-    names English: it may be said before a command has read its --lang."""
+def usage(key: str, /, *, lang: str, **values: object) -> str:
+    """A usage error (`ktt: error: …`) in `lang`, Vietnamese unless it is English: the
+    command line passes its --lang (or KTT_LANG), a program the language it asks for."""
     message, args = said(key, values)
-    return usage_of(key.partition(".")[0], args, message)
+    return usage_of(key.partition(".")[0], args, message, lang)
 
 
-def usage_of(code: str, args: Args, default: str) -> str:
+def usage_of(code: str, args: Args, default: str, lang: str) -> str:
     """A problem made elsewhere (a period refused) said as a usage error, as `usage`."""
-    lang = "en" if os.environ.get("KTT_LANG", "").strip().lower() == "en" else "vi"
-    return render(code, args, lang, default)
+    return render(code, args, "en" if lang == "en" else "vi", default)
 
 
 def said(key: str, values: Mapping[str, object]) -> tuple[str, Args]:

@@ -25,17 +25,20 @@ if TYPE_CHECKING:
 WORSENED = "worsened"
 
 
-def as_of_period(value: str | Period | None) -> Period | None:
+def as_of_period(value: str | Period | None, lang: str = "vi") -> Period | None:
     """The period of `--as-of` (None: the latest figure's)."""
     if value is None or isinstance(value, Period):
         return value
     try:
         return parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--as-of: {usage_of('invalid_period', e.args_, str(e))}") from None
+        message = usage_of("invalid_period", e.args_, str(e), lang)
+        raise UsageProblem(f"--as-of: {message}") from None
 
 
-def compare_period(value: str | Period | None, as_of: Period | None) -> Period | None:
+def compare_period(
+    value: str | Period | None, as_of: Period | None, lang: str = "vi"
+) -> Period | None:
     """The earlier period of `--compare`: a period, or `previous` to as_of's own kind."""
     if value is None or as_of is None:
         return None
@@ -47,15 +50,15 @@ def compare_period(value: str | Period | None, as_of: Period | None) -> Period |
         try:
             earlier = parse_period(value)
         except PeriodError as e:
-            message = usage_of("invalid_period", e.args_, str(e))
+            message = usage_of("invalid_period", e.args_, str(e), lang)
             raise UsageProblem(f"--compare: {message}") from None
     if earlier.time >= as_of.time:
-        raise UsageProblem(usage("usage.compare_later", value=value, as_of=as_of))
+        raise UsageProblem(usage("usage.compare_later", lang=lang, value=value, as_of=as_of))
     return earlier
 
 
 def check_filters(
-    programme: TargetsFile, milestones: Iterable[int], indicators: Iterable[str]
+    programme: TargetsFile, milestones: Iterable[int], indicators: Iterable[str], lang: str = "vi"
 ) -> None:
     """Every milestone and indicator asked for is the programme's, or UsageProblem."""
     from ktt_cli.names import closest_of
@@ -64,12 +67,13 @@ def check_filters(
     ids = [i.id for i in programme.indicators]
     years = ", ".join(map(str, known_years))
     problems = [
-        usage("usage.no_milestone", year=year, years=years)
+        usage("usage.no_milestone", lang=lang, year=year, years=years)
         for year in milestones
         if year not in known_years
     ] + [
         usage(
             "usage.no_indicator",
+            lang=lang,
             name=name,
             programme=programme.programme.id,
             closest=closest_of(name, ids),
@@ -119,7 +123,7 @@ def region_keys(programme: TargetsFile, data: Actuals, names: Iterable[str]) -> 
     return keys
 
 
-def fail_statuses(values: Iterable[str]) -> set[str]:
+def fail_statuses(values: Iterable[str], lang: str = "vi") -> set[str]:
     """The statuses of `--fail-on` (each value may list several, comma-separated)."""
     from ktt_cli.progress import Status
 
@@ -131,6 +135,7 @@ def fail_statuses(values: Iterable[str]) -> set[str]:
         raise UsageProblem(
             usage(
                 "usage.unknown_status",
+                lang=lang,
                 unknown=", ".join(sorted(unknown)),
                 statuses=", ".join(scored),
             )

@@ -30,7 +30,9 @@ class Validation(NamedTuple):
         return {i.id: i.name.pick(lang) for i in indicators}
 
 
-def validate(sources: list[Source], targets: str | None, options: ReadOptions) -> Validation:
+def validate(
+    sources: list[Source], targets: str | None, options: ReadOptions, lang: str = "vi"
+) -> Validation:
     """Every problem of every file; raises UsageProblem when `targets` names nothing."""
     log = ProblemLog()
     names = [s.name for s in sources]
@@ -48,7 +50,7 @@ def validate(sources: list[Source], targets: str | None, options: ReadOptions) -
     if targets is None and len(checked) == 1:
         reference = checked[0]
     else:
-        name, path = targets_source(targets)
+        name, path = targets_source(targets, lang)
         reference = read_targets(read_targets_bytes(path), name, log)
         names = names or [name]
     if reference is None:

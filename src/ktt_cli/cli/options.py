@@ -107,33 +107,33 @@ OutputOption = Annotated[
 ]
 
 
-def check_encoding(encoding: str | None) -> None:
+def check_encoding(encoding: str | None, lang: str) -> None:
     from ktt_cli.load.text import encoding_problem
 
-    if encoding is not None and (problem := encoding_problem(encoding)):
+    if encoding is not None and (problem := encoding_problem(encoding, lang)):
         raise UsageProblem(f"--encoding {encoding}: {problem}")
 
 
-def load_targets(value: str | None) -> tuple[str, TargetsFile]:
+def load_targets(value: str | None, lang: str) -> tuple[str, TargetsFile]:
     """The programme `--targets` names (its name as shown, and the file read); its problems
     end the run with exit 2."""
     try:
-        programme = load_programme(value)
+        programme = load_programme(value, lang)
     except KttError as e:
-        error_exit(e)
+        error_exit(e, lang)
     return programme.file, programme.targets
 
 
-def load_programme(value: str | None) -> Programme:
+def load_programme(value: str | None, lang: str) -> Programme:
     """The programme `--targets` names; KttError (a UsageProblem among them) if it names
-    nothing or its file has problems (said in English, as they have been)."""
+    nothing or its file has problems, said in `lang`."""
     from ktt_cli.api import load_programme as load
 
-    return load(value, lang="en")
+    return load(value, lang=lang)
 
 
-def target_path(value: str | None) -> Path:
-    return targets_source(value)[1]
+def target_path(value: str | None, lang: str) -> Path:
+    return targets_source(value, lang)[1]
 
 
 def print_problems(
@@ -148,7 +148,7 @@ def print_lines(lines: list[str], stream: TextIO) -> None:
         typer.echo(line, file=stream)
 
 
-def error_exit(error: KttError, lang: str = "en") -> NoReturn:
+def error_exit(error: KttError, lang: str) -> NoReturn:
     """The problems of `error` that have a place, in `lang`, then its summary as
     `ktt: error: …` lines; exit 2."""
     placed = [p for p in error.problems if p.file]
@@ -174,19 +174,19 @@ def write_output(data: Report, output: Path | None, *, bom: bool = False) -> Non
     write(data, output)
 
 
-def output_path(value: str | None, inputs: list[str]) -> Path | None:
+def output_path(value: str | None, inputs: list[str], lang: str) -> Path | None:
     """`--output` as typed (a trailing slash names a folder), once it can be written."""
     if value is None:
         return None
-    if problem := output_problem(value, inputs):
+    if problem := output_problem(value, inputs, lang):
         raise UsageProblem(problem)
     return Path(value)
 
 
-def refuse_terminal(binary: bool, output: Path | None, name: str) -> None:
+def refuse_terminal(binary: bool, output: Path | None, name: str, lang: str) -> None:
     """A workbook is bytes for a file, never for a terminal."""
     if binary and output is None and sys.stdout.isatty():
-        raise UsageProblem(usage("usage.terminal", format=name))
+        raise UsageProblem(usage("usage.terminal", lang=lang, format=name))
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:

@@ -145,14 +145,16 @@ def report(
     format_name = output_format.value
     names = actuals or []
     try:
-        wanted = fail_statuses(fail_on or [])
-        actual_sources = sources(names, what="actuals")
-        output_file = output_path(output, [*names, str(target_path(targets))])
-        refuse_terminal(FORMATS[format_name].binary, output_file, format_name)
-        programme = load_programme(targets)
-        as_of_period(as_of)  # refused before any file is read, as the filters are
-        check_filters(programme.targets, milestone or [], indicator or [])
-        api.read_options(encoding, number_format, sheet)
+        wanted = fail_statuses(fail_on or [], lang.value)
+        actual_sources = sources(names, what="actuals", lang=lang.value)
+        output_file = output_path(
+            output, [*names, str(target_path(targets, lang.value))], lang.value
+        )
+        refuse_terminal(FORMATS[format_name].binary, output_file, format_name, lang.value)
+        programme = load_programme(targets, lang.value)
+        as_of_period(as_of, lang.value)  # refused before any file is read, as the filters are
+        check_filters(programme.targets, milestone or [], indicator or [], lang.value)
+        api.read_options(encoding, number_format, sheet, lang.value)
         data = api.read_actuals(
             actual_sources,
             programme,

@@ -34,7 +34,7 @@ def targets_command(
         _list_bundled(lang.value)
         return
     try:
-        _, programme = load_targets(targets)
+        _, programme = load_targets(targets, lang.value)
     except UsageProblem as e:
         usage_exit(e)
     if output_format is TableOrJson.JSON:

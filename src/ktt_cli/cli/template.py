@@ -46,9 +46,11 @@ def template(
 ) -> None:
     """An empty actuals file for the programme, ready to fill in."""
     try:
-        output_file = output_path(output, [])
-        refuse_terminal(output_format is TemplateFormat.XLSX, output_file, output_format.value)
-        _, programme = load_targets(targets)
+        output_file = output_path(output, [], lang.value)
+        refuse_terminal(
+            output_format is TemplateFormat.XLSX, output_file, output_format.value, lang.value
+        )
+        _, programme = load_targets(targets, lang.value)
     except UsageProblem as e:
         usage_exit(e)
     data: str | bytes

@@ -73,9 +73,9 @@ def validate(
 
     names = files or []
     try:
-        check_encoding(encoding)
-        all_sources = sources(names, what="targets or actuals") if names else []
-        done = check(all_sources, targets, ReadOptions(number_format, encoding, sheet))
+        check_encoding(encoding, lang.value)
+        all_sources = sources(names, what="targets or actuals", lang=lang.value) if names else []
+        done = check(all_sources, targets, ReadOptions(number_format, encoding, sheet), lang.value)
     except UsageProblem as e:
         usage_exit(e)
     log = done.log

@@ -223,7 +223,7 @@ def _lf_bytes(data: bytes) -> bytes:
 _PLAIN_TEXT = "Aa\n"
 
 
-def encoding_problem(name: str) -> str | None:
+def encoding_problem(name: str, lang: str = "vi") -> str | None:
     """Why `name` cannot be the encoding of a text file, or None.
 
     A codec such as hex or zlib is not a text encoding; one such as idna or undefined
@@ -235,12 +235,12 @@ def encoding_problem(name: str) -> str | None:
         back = _PLAIN_TEXT.encode(name).decode(name, _ESCAPE)
     except LookupError as e:
         if "text encoding" in str(e):
-            return usage("usage.not_text_encoding", name=name)
-        return usage("usage.unknown_encoding", name=name)
+            return usage("usage.not_text_encoding", lang=lang, name=name)
+        return usage("usage.unknown_encoding", lang=lang, name=name)
     except (UnicodeError, ValueError, TypeError):
         back = None
     if back != _PLAIN_TEXT:
-        return usage("usage.encoding_loses_letters", name=name)
+        return usage("usage.encoding_loses_letters", lang=lang, name=name)
     return None
 
 
