@@ -180,3 +180,16 @@ def test_the_language_is_passed_never_read_from_the_environment(
     ran = CliRunner().invoke(app, ["report", str(missing), "--lang", "en"])
     assert ran.exit_code == 2
     assert ran.stderr == f"ktt: error: {missing}: no such file\n"
+
+
+def test_read_actuals_says_its_problems_as_validate_does(tmp_path: Path) -> None:
+    """The KttError of read_actuals names indicators by their names in the language asked
+    for, as validate does (`Số hợp tác xã: 'many' ...`, not `htx_count: 'many' ...`)."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,period,value\nhtx_count,2025,many\n", "utf-8")
+    for lang in ("vi", "en"):
+        with pytest.raises(KttError) as raised:
+            read_actuals(bad, load_programme(), lang=lang)
+        assert list(raised.value.problems) == validate(bad, lang=lang)
+        if lang == "vi":
+            assert raised.value.problems[0].message.startswith("Số hợp tác xã: ")

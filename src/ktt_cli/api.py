@@ -109,7 +109,7 @@ def read_actuals(
     if log.errors:
         raise KttError(
             usage("usage.actuals_errors", lang=lang, errors=log.errors),
-            [p.in_language(lang) for p in log],
+            [p.in_language(lang, programme.called(lang)) for p in log],
             log.unlisted(),
         )
     return Readings(programme, data, tuple(log.of_severity("warning")), log.unlisted("warning"))
