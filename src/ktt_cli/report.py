@@ -326,8 +326,8 @@ def _regions(targets: TargetsFile, actuals: Actuals, indicator: str) -> list[Are
 
 def _points(
     actuals: Actuals, indicator: str, key: str, as_of: Period | None
-) -> list[tuple[float, int, float]]:
-    """A region's (time, period index, value) up to `as_of`, oldest first, one a moment."""
+) -> list[tuple[float, Period, float]]:
+    """A region's (time, period, value) up to `as_of`, oldest first, one a moment."""
     return [] if as_of is None else actuals.region_points(indicator, key, as_of.time)
 
 
@@ -350,9 +350,8 @@ def _each_region(
     not_met: list[str] = []
     for unit in units:
         state = False
-        for time, p, value in _points(actuals, indicator.id, unit.key, as_of):
-            if time not in moments:
-                moments[time] = _period_at(actuals, p)
+        for time, period, value in _points(actuals, indicator.id, unit.key, as_of):
+            moments.setdefault(time, period)
             now = is_met(goal, value)
             if now != state:
                 change[time] = change.get(time, 0) + (1 if now else -1)
@@ -408,11 +407,6 @@ def _each_region(
         regions_not_met=tuple(not_met),
     )
     return result, problem
-
-
-def _period_at(actuals: Actuals, p: int) -> Period:
-    assert actuals.store is not None
-    return actuals.store.periods[p]
 
 
 def _region_rows(

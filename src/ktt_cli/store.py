@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ktt_cli.model import Unit
@@ -125,8 +125,8 @@ class Cells:
         self.values = array("d")
         self.places = array("I")
         self.periods: array[int] | None = array("I")
-        #: `places` once the series is dense, else an empty array: a reader that sets
-        #: figures in the arrays itself checks one length for both.
+        #: `places` once the series is dense, else an empty array: `fill` checks one
+        #: length for both.
         self.dense: array[int] = _NO_SLOTS
         self.extras: dict[int, Extra] = {}
 
@@ -147,6 +147,18 @@ class Cells:
         if p < len(self.places) and self.places[p]:
             return self.values[p], self.places[p]
         return None
+
+    def fill(self, p: int, value: float, place: int) -> bool:
+        """Set a figure at period index `p` where the series is dense and has a slot free
+        there; False (nothing set) otherwise, for `Store.put` or a repeated figure. The
+        readers' hot path: one call, no look-up, and the caller counts what it filled
+        (`Store.added`)."""
+        slots = self.dense
+        if p < len(slots) and not slots[p]:
+            self.values[p] = value
+            slots[p] = place
+            return True
+        return False
 
     def put(self, p: int, value: float, place: int) -> None:
         """Set a figure at a period index that has none (`Store.put` counts it)."""
@@ -204,7 +216,7 @@ class Store:
         self.files: list[str] = []
         self._order: list[int] = []
         #: Figures kept: one per indicator, region and period. `put` counts one; a reader
-        #: that sets figures in the arrays itself adds up its own.
+        #: that fills cells itself (`Cells.fill`) counts its own (`added`).
         self.size = 0
 
     def period(self, period: Period) -> int:
@@ -214,10 +226,34 @@ class Store:
             self.periods.append(period)
         return index
 
-    def put(self, cells: Cells, p: int, value: float, place: int) -> None:
+    def put(
+        self, cells: Cells, p: int, value: float, place: int, extra: Extra | None = None
+    ) -> None:
         """Set a figure of `cells` at a period index that has none, and count it."""
         cells.put(p, value, place)
         self.size += 1
+        if extra is not None:
+            cells.extras[p] = extra
+
+    def added(self, count: int) -> None:
+        """Count `count` figures a reader set with `Cells.fill`."""
+        self.size += count
+
+    def add_file(self, name: str) -> None:
+        """A file read into the store, in the order read: the report names them."""
+        self.files.append(name)
+
+    def period_at(self, p: int) -> Period:
+        """The period of period index `p`."""
+        return self.periods[p]
+
+    def place(self, number: int) -> Place:
+        """The file and line (or sheet and cell) of a place number."""
+        return self.places.place(number)
+
+    def series_of(self, indicator: str) -> Mapping[str, Cells]:
+        """The cells of `indicator` by region key (TERRITORY for the whole)."""
+        return self.cells.get(indicator, {})
 
     def region_cells(self, indicator: str, key: str, shown: str) -> Cells:
         by_region = self.cells[indicator]
@@ -249,6 +285,10 @@ class Store:
                 )
             )
         return found
+
+    def shares_moments(self) -> bool:
+        """Whether two periods seen end at the same moment (`2024` and `2024-12`)."""
+        return len({p.time for p in self.periods}) < len(self.periods)
 
     def order(self) -> list[int]:
         """Period indexes, oldest first; at one moment, the finest period first."""
@@ -288,8 +328,8 @@ class Actuals(NamedTuple):
 
     def region_points(
         self, indicator: str, key: str, until: float
-    ) -> list[tuple[float, int, float]]:
-        """(time, period index, value) of a region's figures ending no later than `until`,
+    ) -> list[tuple[float, Period, float]]:
+        """(time, period, value) of a region's figures ending no later than `until`,
         oldest first, one a moment (the coarsest period's, as in `one_a_moment`).
 
         Plain tuples over the region's cells: the breakdown reads every region this way,
@@ -309,7 +349,7 @@ class Actuals(NamedTuple):
             old = chosen.get(time)
             if old is None or period.granularity > periods[old[0]].granularity:
                 chosen[time] = (p, value)
-        return [(time, p, value) for time, (p, value) in sorted(chosen.items())]
+        return [(time, periods[p], value) for time, (p, value) in sorted(chosen.items())]
 
     def region_ends(self, indicator: str, key: str, until: float) -> tuple[Figure, Figure] | None:
         """A region's earliest figure and its latest ending no later than `until`, one a
@@ -383,40 +423,20 @@ def one_a_moment(
     return tuple(kept), differ
 
 
-def build_actuals(store: Store, names: dict[str, str], log: ProblemLog) -> Actuals:
-    """The data set of a filled store; logs what the figures say together.
-
-    `names` gives each indicator's name for messages.
-    """
+def build_actuals(store: Store) -> Actuals:
+    """The data set of a filled store: each indicator's territory series, one figure a
+    moment, and how many regions have figures. It judges nothing: what the figures say
+    together is told by `load.consistency`, after collection."""
     series: dict[str, tuple[Observation, ...]] = {}
     regions: dict[str, int] = {}
-    shared_moments = len({p.time for p in store.periods}) < len(store.periods)
     for indicator, by_region in store.cells.items():
         for key in [k for k, cells in by_region.items() if cells.empty]:
             del by_region[key]  # made for a row whose figure was then refused
         region_count = len(by_region) - (TERRITORY in by_region)
         if region_count:
             regions[indicator] = region_count
-        if shared_moments:
-            for key in by_region:
-                if key != TERRITORY:
-                    differ = one_a_moment(store.observations(indicator, key))[1]
-                    _log_differ(differ, names[indicator], log)
-        if TERRITORY not in by_region:
-            if region_count:
-                first = min(n for cells in by_region.values() for _, _, n in cells.items())
-                log.say(
-                    store.places.place(first),
-                    "no_territory_rows",
-                    "warning",
-                    None,
-                    indicator=names[indicator],
-                    regions=region_count,
-                )
-            continue
-        kept, differ = one_a_moment(store.observations(indicator, TERRITORY))
-        _log_differ(differ, names[indicator], log)
-        series[indicator] = kept
+        if TERRITORY in by_region:
+            series[indicator] = one_a_moment(store.observations(indicator, TERRITORY))[0]
     latest = max(store.periods, key=lambda p: p.sort_key, default=None)
     return Actuals(tuple(store.files), series, regions, latest, store.size, store)
 
@@ -480,25 +500,3 @@ def regions_to_territory(
             store.put(cells, p, total, max(n for _, n in figures))
             cells.extras[p] = Extra(SUM_OF_REGIONS, None, None)
             territory = cells
-
-
-def _log_differ(differ: list[tuple[Observation, Observation]], name: str, log: ProblemLog) -> None:
-    for kept, dropped in differ:
-        log.say(
-            Place(kept.file, kept.line, kept.sheet, kept.cell),
-            "same_moment",
-            "warning",
-            None,
-            indicator=name,
-            period=kept.period,
-            other=dropped.period,
-            value=plain_number(kept.value),
-            other_value=plain_number(dropped.value),
-            at=_at(dropped),
-        )
-
-
-def _at(observation: Observation) -> str:
-    if observation.sheet is not None:
-        return f"{observation.file}:{observation.sheet}!{observation.cell}"
-    return f"{observation.file}:{observation.line}"

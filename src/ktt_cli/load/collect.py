@@ -20,6 +20,7 @@ from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
+from ktt_cli.load.consistency import consistency
 from ktt_cli.load.csv_rows import CsvTable
 from ktt_cli.load.figures import (
     Cell,
@@ -144,7 +145,7 @@ class Collector:
     # ---- sources ---------------------------------------------------------------
 
     def read_source(self, source: Source) -> None:
-        self.store.files.append(source.name)
+        self.store.add_file(source.name)
         try:
             raw = source.open()
         except OSError as e:
@@ -356,24 +357,20 @@ class Collector:
                 elsewhere += 1
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
-            slots = cells.dense
-            if p < len(slots) and not slots[p]:
-                cells.values[p] = value
-                slots[p] = place
-            else:
-                elsewhere += 1
-                if cells.get(p) is None:
-                    self.store.put(cells, p, value, place)
-                else:
-                    self._again(indicator, cells, p, value, place)
-                    continue
-            if (
-                texts_of is not None
+            extra = (
+                self._extra(row, layout)
+                if texts_of is not None
                 and ((row[i_text] or row[i_text2]) if text_cells else texts_of(row) != no_texts)
-                and (extra := self._extra(row, layout)) is not None
-            ):
-                cells.extras[p] = extra
-        self.store.size += len(numbers) - elsewhere
+                else None
+            )
+            if extra is None and cells.fill(p, value, place):
+                continue
+            elsewhere += 1
+            if cells.get(p) is None:
+                self.store.put(cells, p, value, place, extra)
+            else:
+                self._again(indicator, cells, p, value, place)
+        self.store.added(len(numbers) - elsewhere)
 
     def _long_row(self, layout: Layout, number: int, row: Sequence[object]) -> None:
         """A long row the fast path could not take."""
@@ -703,9 +700,7 @@ class Collector:
         if cells.get(p) is not None:
             self._again(indicator, cells, p, value, place)
             return
-        self.store.put(cells, p, value, place)
-        if extra is not None:
-            cells.extras[p] = extra
+        self.store.put(cells, p, value, place, extra)
 
     def _again(self, indicator: _Indicator, cells: Cells, p: int, value: float, place: int) -> None:
         """A second figure for the same indicator, region and period."""
@@ -717,7 +712,7 @@ class Collector:
         # one, or the same file given twice
         region = cells.region or "the whole territory"
         on = _where(first, with_file=first_place < self.base)
-        i, period = indicator.id, self.store.periods[p]
+        i, period = indicator.id, self.store.period_at(p)
         if old == value:
             self._say(
                 place, "repeated_row", "warning", indicator=i, period=period, region=region, on=on
@@ -774,7 +769,10 @@ class Collector:
     def finish(self) -> Actuals:
         names = {i.id: i.id for i in self.targets.indicators}
         regions_to_territory(self.store, self.targets, self.region_names.order, self.log)
-        return build_actuals(self.store, names, self.log)
+        actuals = build_actuals(self.store)
+        for problem in consistency(actuals, names):
+            self.log.add(problem)
+        return actuals
 
     # ---- problems ------------------------------------------------------------------
 
