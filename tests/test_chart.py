@@ -9,8 +9,8 @@ import pytest
 
 from ktt_cli.model import TargetsFile
 from ktt_cli.periods import parse_period
-from ktt_cli.progress import Point
-from ktt_cli.render.chart import chart_points, path
+from ktt_cli.progress import Point, growth_path
+from ktt_cli.render.chart import chart_points
 from ktt_cli.report import build_report
 from test_report import actuals
 
@@ -81,10 +81,10 @@ def test_a_linear_case_with_positive_ends_still_draws_a_straight_required_path(
 
 def test_a_compound_path_is_geometric_and_a_linear_one_straight() -> None:
     # 100 to 400 over 4 years: compound doubles every two years, 200 at the middle.
-    curve = path(Point(2020, 100), Point(2024, 400), compound=True)
+    curve = growth_path(Point(2020, 100), Point(2024, 400), "compound")
     middle = next(p for p in curve if p.time == pytest.approx(2022))
     assert middle.value == pytest.approx(200)
-    line = path(Point(2020, 100), Point(2024, 400), compound=False)
+    line = growth_path(Point(2020, 100), Point(2024, 400), "linear")
     assert line == (Point(2020, 100), Point(2024, 400))
     steps = [b.value / a.value for a, b in itertools.pairwise(curve)]
     assert all(math.isclose(s, steps[0]) for s in steps)  # a constant rate between points
@@ -117,3 +117,28 @@ def test_without_a_baseline_only_the_figures_and_the_target_are_drawn(
     (track,) = chart.tracks
     assert (track.required, track.projection) == ((), ())
     assert track.target == Point(2030.0, 8400)
+
+
+def test_the_chart_takes_the_reports_own_periods_and_paths(yen_bai: TargetsFile) -> None:
+    """The renderer re-reads no period text and draws no path of its own: with the texts
+    the report shows made unreadable, the chart is the same, and its paths are those the
+    report drew with the maths of SPEC §4."""
+    data = actuals(("htx_count", "2020", 400), ("htx_count", "2024-06", 600))
+    report = build_report(yen_bai, data, targets_file="t")
+    chart = chart_points(report, "htx_count")
+    assert chart is not None
+    assert chart.baseline is not None
+    mine = sorted(
+        (r for r in report.results if r.indicator == "htx_count"), key=lambda r: r.milestone
+    )
+    assert len(mine) == len(chart.tracks)
+    for track, result in zip(chart.tracks, mine, strict=True):
+        assert track.required == result.required_path
+        assert track.projection == result.projected_path
+        assert len(track.required) == 25  # compound: a curve
+    texts_gone = report._replace(
+        results=tuple(
+            r._replace(actual_period="(shown)", baseline_period="(shown)") for r in report.results
+        )
+    )
+    assert chart_points(texts_gone, "htx_count") == chart

@@ -39,6 +39,7 @@ class Figures(NamedTuple):
     actual_period: str | None
     percent_achieved: float | None
     status: Status
+    actual_at: Period | None = None  # the period of `actual_period`
 
 
 class Previous(NamedTuple):
@@ -47,6 +48,7 @@ class Previous(NamedTuple):
     actual_period: str | None
     percent_achieved: float | None
     status: Status
+    actual_at: Period | None = None  # the period of `actual_period`
 
 
 class Change(NamedTuple):
@@ -62,7 +64,12 @@ def compare(
     if then is None or then.actual is None:
         return None, Change(None, None, StatusChange.NOT_COMPARABLE)
     previous = Previous(
-        then_as_of.text, then.actual, then.actual_period, then.percent_achieved, then.status
+        then_as_of.text,
+        then.actual,
+        then.actual_period,
+        then.percent_achieved,
+        then.status,
+        then.actual_at,
     )
     return previous, Change(
         _difference(now.actual, then.actual),

@@ -16,6 +16,8 @@ from ktt_cli.model import DIRECTION, Comparator
 
 ON_TRACK_FROM = 0.95
 NEEDS_ACCELERATION_FROM = 0.6
+#: Points that draw a compound path smoothly at the size of the report's charts.
+PATH_POINTS = 25
 
 
 class Status(StrEnum):
@@ -219,6 +221,34 @@ def _projected(x: float, t: float, year: int, growth: _Growth | None) -> float |
 def _held(value: float, bounds: tuple[float, float | None]) -> float:
     low, high = bounds
     return max(low, value if high is None else min(high, value))
+
+
+def growth_path(
+    start: Point, end: Point, method: str | None, points: int = PATH_POINTS
+) -> tuple[Point, ...]:
+    """From `start` to `end` at the constant rate of `method` (SPEC §4): compound, the
+    curve x0·(T/x0)^((s−t0)/(M−t0)) drawn through `points` points, or linear, a line.
+    The required path runs from the baseline to the target, the projection from the
+    latest figure to the projected value.
+
+    Compound growth needs both values above zero; otherwise the path is straight, as
+    the rates fall back to linear there.
+    """
+    if (
+        method != "compound"
+        or start.value <= 0
+        or end.value <= 0
+        or end.time <= start.time
+        or points < 3
+    ):
+        return (start, end)
+    ratio, span = end.value / start.value, end.time - start.time
+    step = span / (points - 1)
+    inner = [
+        Point(s, start.value * ratio ** ((s - start.time) / span))
+        for s in (start.time + k * step for k in range(1, points - 1))
+    ]
+    return (start, *inner, end)
 
 
 def _required_growth(x: float, t: float, level: float, year: int) -> float | None:

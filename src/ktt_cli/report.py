@@ -28,7 +28,7 @@ from ktt_cli.names import normalise
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem
-from ktt_cli.progress import Assessment, Goal, Point, Status, assess, is_met
+from ktt_cli.progress import Assessment, Goal, Point, Status, assess, growth_path, is_met
 from ktt_cli.store import QUALIFIERS, Actuals, Figure, Observation
 
 SCHEMA_VERSION = 1
@@ -66,6 +66,13 @@ class Result(NamedTuple):
     region: str | None = None
     region_id: str | None = None
     share_of_territory: float | None = None
+    #: The periods of `actual` and `baseline` (their texts are `actual_period` and
+    #: `baseline_period`), and for a territory result the paths of its chart (SPEC §4):
+    #: required, baseline to target; projected, latest figure to the projected value.
+    actual_at: Period | None = None
+    baseline_at: Period | None = None
+    required_path: tuple[Point, ...] = ()
+    projected_path: tuple[Point, ...] = ()
 
     @property
     def status(self) -> Status:
@@ -201,7 +208,9 @@ def build_report(
 
 def _figures(result: Result) -> Figures:
     a = result.assessment
-    return Figures(result.actual, result.actual_period, a.percent_achieved, a.status)
+    return Figures(
+        result.actual, result.actual_period, a.percent_achieved, a.status, result.actual_at
+    )
 
 
 def _figures_of(result: Result | None) -> Figures | None:
@@ -265,7 +274,26 @@ def _result(
         as_of=as_of.time if as_of else None,
         bounds=natural_range(indicator.unit),
     )
-    return _made(indicator, target, target.level, latest, baseline, assessment, where)
+    made = _made(indicator, target, target.level, latest, baseline, assessment, where)
+    method = assessment.growth_method
+    if where is not None or method is None:
+        return made  # a breakdown's row has no chart
+    goal_point = Point(float(target.year), target.level)
+    required = (
+        growth_path(Point(baseline.period.time, baseline.value), goal_point, method)
+        if baseline is not None
+        else ()
+    )
+    projected = (
+        growth_path(
+            Point(latest.period.time, latest.value),
+            Point(goal_point.time, assessment.projected),
+            method,
+        )
+        if latest is not None and assessment.projected is not None
+        else ()
+    )
+    return made._replace(required_path=required, projected_path=projected)
 
 
 def _made(
@@ -305,6 +333,8 @@ def _made(
         w.region,
         w.region_id,
         w.share_of_territory,
+        latest.period if latest else None,
+        baseline.period if baseline else None,
     )
 
 
@@ -395,11 +425,13 @@ def _each_region(
         target_note=target.note,
         actual=float(counts[-1][1]) if counts and total else None,
         actual_period=counts[-1][0].text if counts and total else None,
+        actual_at=counts[-1][0] if counts and total else None,
         actual_qualifier=None,
         actual_source=None,
         actual_note=None,
         baseline=float(counts[0][1]) if first and total else None,
         baseline_period=counts[0][0].text if first and total else None,
+        baseline_at=counts[0][0] if first and total else None,
         assessment=assessment,
         target_scope="each_region",
         regions_met=len(met),

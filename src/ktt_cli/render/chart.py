@@ -1,23 +1,18 @@
 """The points of an indicator's trajectory chart: what to plot, not how.
 
-The required path is the growth the status is measured against (SPEC §4): from
-the baseline to the target, compound, x0·(T/x0)^((s−t0)/(M−t0)), or a straight
-line where the growth was measured linearly. The projection continues the
-observed growth from the latest figure and ends at `projected` at the milestone.
+Every point is the report's own: the figures of its series, the baseline and the
+latest figure at their periods, and the paths the report drew with the maths of
+SPEC §4 (`progress.growth_path`): the required path from the baseline to the target,
+and the projection from the latest figure to the projected value at the milestone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from ktt_cli.model import Unit
-from ktt_cli.periods import parse_period
 from ktt_cli.progress import Point, Status
 from ktt_cli.report import Report, Result
-
-#: Points that draw a compound curve smoothly at the size of the report's charts.
-CURVE_POINTS = 25
 
 
 class Track(NamedTuple):
@@ -54,8 +49,8 @@ def chart_points(report: Report, indicator: str) -> Chart | None:
         return None
     first = results[0]
     baseline = (
-        Point(parse_period(first.baseline_period).time, first.baseline)
-        if first.baseline is not None and first.baseline_period is not None
+        Point(first.baseline_at.time, first.baseline)
+        if first.baseline is not None and first.baseline_at is not None
         else None
     )
     return Chart(
@@ -63,7 +58,7 @@ def chart_points(report: Report, indicator: str) -> Chart | None:
         first.unit,
         observations,
         baseline,
-        tuple(_track(r, baseline) for r in results),
+        tuple(_track(r) for r in results),
         _earlier(report, first),
     )
 
@@ -71,45 +66,11 @@ def chart_points(report: Report, indicator: str) -> Chart | None:
 def _earlier(report: Report, result: Result) -> Point | None:
     found = report.change_of(result)
     previous = found[0] if found else None
-    if previous is None or previous.actual_period is None:
+    if previous is None or previous.actual_at is None:
         return None
-    return Point(parse_period(previous.actual_period).time, previous.actual)
+    return Point(previous.actual_at.time, previous.actual)
 
 
-def _track(result: Result, baseline: Point | None) -> Track:
+def _track(result: Result) -> Track:
     goal = Point(float(result.milestone), result.target or 0.0)  # None never reaches a chart
-    assessment = result.assessment
-    method = assessment.growth_method
-    required: tuple[Point, ...] = ()
-    if baseline is not None and method is not None:
-        required = path(baseline, goal, compound=method == "compound")
-    projection: tuple[Point, ...] = ()
-    if (
-        assessment.projected is not None
-        and result.actual is not None
-        and result.actual_period is not None
-        and method is not None
-    ):
-        latest = Point(parse_period(result.actual_period).time, result.actual)
-        end = Point(goal.time, assessment.projected)
-        projection = path(latest, end, compound=method == "compound")
-    return Track(result.milestone, goal, result.status, required, projection)
-
-
-def path(start: Point, end: Point, *, compound: bool) -> tuple[Point, ...]:
-    """From `start` to `end` at a constant rate: compound (a curve) or linear (a line).
-
-    Compound growth needs both values above zero; otherwise the line is straight,
-    as the maths falls back to linear rates there.
-    """
-    if not compound or start.value <= 0 or end.value <= 0 or end.time <= start.time:
-        return (start, end)
-    ratio, span = end.value / start.value, end.time - start.time
-    times = _spaced(start.time, end.time, CURVE_POINTS)
-    inner = [Point(s, start.value * ratio ** ((s - start.time) / span)) for s in times[1:-1]]
-    return (start, *inner, end)
-
-
-def _spaced(first: float, last: float, count: int) -> Sequence[float]:
-    step = (last - first) / (count - 1)
-    return [first + k * step for k in range(count)]
+    return Track(result.milestone, goal, result.status, result.required_path, result.projected_path)
