@@ -23,8 +23,9 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
+import helpers as harness
 from ktt_cli.load import text as csv_input
-from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.collect import ReadOptions
 from ktt_cli.load.text import Source
 from ktt_cli.model import Unit
 from ktt_cli.numbers import NumberStyle
@@ -51,41 +52,18 @@ LM = "lienminhhtxyenbai.org.vn"
 # ---- helpers ------------------------------------------------------------------------
 
 
-class _Pipe(io.RawIOBase):
-    """Bytes that come a few at a time and cannot be sought: standard input."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = io.BytesIO(data)
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return False
-
-    def readinto(self, buffer) -> int:
-        return self._data.readinto(memoryview(buffer)[:7])
-
-
 def fixture(name: str, *, pipe: bool = False) -> Source:
-    path = FIXTURES / name
-    if pipe:
-        return Source(name, lambda: io.BufferedReader(_Pipe(path.read_bytes())))
-    return Source(name, lambda: path.open("rb"))
+    return harness.fixture(FIXTURES / name, name, pipe=pipe)
 
 
 def stream(name: str, data: bytes, *, pipe: bool = False) -> Source:
-    if pipe:
-        return Source(name, lambda: io.BufferedReader(_Pipe(data)))
-    return Source(name, lambda: io.BufferedReader(io.BytesIO(data)))
+    return harness.source(name, data, pipe=pipe)
 
 
 def read(
     *sources: Source, style: NumberStyle = AUTO, encoding: str | None = None
 ) -> tuple[Actuals, ProblemLog]:
-    log = ProblemLog()
-    actuals = read_actuals(list(sources), TARGETS, ReadOptions(style, encoding), log)
-    return actuals, log
+    return harness.read(*sources, targets=TARGETS, options=ReadOptions(style, encoding))
 
 
 def series(actuals: Actuals, nfc: bool = False) -> dict[str, list[tuple]]:
@@ -1002,9 +980,10 @@ def test_any_valid_data_set_reads_back_the_same(written, pipe: bool, chunk_chars
     raw, options, placed, text = written
     note(f"text: {text!r}\noptions: {options}")
     assert len(raw) < 8192
-    log = ProblemLog()
     with mock.patch.object(csv_input, "_CHUNK_CHARS", chunk_chars):
-        actuals = read_actuals([stream("data.csv", raw, pipe=pipe)], TARGETS, options, log)
+        actuals, log = harness.read(
+            stream("data.csv", raw, pipe=pipe), targets=TARGETS, options=options
+        )
 
     def clean(t: str) -> str | None:
         return t.strip() or None

@@ -11,11 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import ktt_cli
+from helpers import invoke, run_ktt
 from ktt_cli import KttError, build_report, load_programme, read_actuals, render, validate
-from ktt_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "examples/actuals.csv"
@@ -24,17 +23,11 @@ CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith("KTT_")}
 
 
 def _cli_json(args: list[str]) -> tuple[object, object]:
-    """`ktt report ARGS -f json` as the console script and through CliRunner."""
-    done = subprocess.run(
-        [sys.executable, "-m", "ktt_cli", "report", *args, "-f", "json"],
-        capture_output=True,
-        cwd=ROOT,
-        env=CLEAN_ENV,
-        timeout=120,
-    )
+    """`ktt report ARGS -f json` as a process of its own and in this one."""
+    done = run_ktt(["report", *args, "-f", "json"], env=CLEAN_ENV)
     assert done.returncode == 0, done.stderr.decode()
-    runner = CliRunner(env={k: None for k in os.environ if k.startswith("KTT_")})
-    ran = runner.invoke(app, ["report", *args, "-f", "json"])
+    no_ktt_variables = {k: None for k in os.environ if k.startswith("KTT_")}
+    ran = invoke(["report", *args, "-f", "json"], env=no_ktt_variables)
     assert ran.exit_code == 0, ran.output
     return json.loads(done.stdout), json.loads(ran.stdout)
 
@@ -177,7 +170,7 @@ def test_the_language_is_passed_never_read_from_the_environment(
         read_actuals(missing, load_programme())
     assert "không có tệp" in raised.value.summary or "không tồn tại" in raised.value.summary
     monkeypatch.delenv("KTT_LANG")
-    ran = CliRunner().invoke(app, ["report", str(missing), "--lang", "en"])
+    ran = invoke(["report", str(missing), "--lang", "en"])
     assert ran.exit_code == 2
     assert ran.stderr == f"ktt: error: {missing}: no such file\n"
 

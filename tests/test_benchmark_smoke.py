@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import run_ktt
+
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "benchmarks" / "run.py"
 RATIO = r"\d+\.\d\d"
@@ -44,7 +46,5 @@ def test_quick_run_prints_every_measure_with_its_figures(tmp_path: Path) -> None
     (excel,) = tmp_path.glob("excel-*.csv")
     assert excel.read_bytes().startswith("\ufeffChỉ tiêu;Kỳ;Giá trị;".encode())
     validate = ["validate", str(excel), "--targets", str(tmp_path / "targets.yaml")]
-    done = subprocess.run(
-        [sys.executable, "-m", "ktt_cli", *validate], capture_output=True, check=False
-    )
+    done = run_ktt(validate)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import invoke
 from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
 from ktt_cli.model import Comparator, TargetsFile, Unit
 from ktt_cli.problems import ProblemLog
@@ -131,13 +132,10 @@ def test_every_note_of_a_bundled_target_is_in_both_languages(programme_id: str) 
 
 
 def test_the_report_gives_the_target_note_in_its_language() -> None:
-    from typer.testing import CliRunner
-
-    from ktt_cli.cli import app
 
     def note(lang: str) -> str:
         example = str(ROOT / "examples" / "actuals.csv")
-        run = CliRunner().invoke(app, ["report", example, "--format", "json", "--lang", lang])
+        run = invoke(["report", example, "--format", "json", "--lang", lang])
         found = json.loads(run.stdout)["results"]
         return next(r["target_note"] for r in found if r["indicator"] == "digital_share")
 

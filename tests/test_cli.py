@@ -11,20 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
+from helpers import ktt, run_ktt
 from ktt_cli import __version__
-from ktt_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = str(ROOT / "examples" / "actuals.csv")
-runner = CliRunner()
-
-
-def ktt(*args: str, **kwargs: object):
-    result = runner.invoke(app, list(args), **kwargs)  # type: ignore[arg-type]
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 def test_version() -> None:
@@ -261,20 +253,11 @@ def test_every_command_is_in_the_readme() -> None:
         assert f"ktt {command}" in readme
 
 
-def installed(name: str) -> str:
-    path = Path(sys.executable).parent / name
-    if not path.exists():
-        pytest.skip(f"{name} is not installed next to {sys.executable}")
-    return str(path)
-
-
 def test_the_installed_command_runs_the_quick_start() -> None:
-    done = subprocess.run([installed("ktt"), "report", "examples/actuals.csv"], cwd=ROOT,
-                          capture_output=True, timeout=60)  # fmt: skip
+    done = run_ktt(["report", "examples/actuals.csv"], script=True)
     assert done.returncode == 0, done.stderr.decode()
     assert "Mục tiêu đến năm 2030" in done.stdout.decode("utf-8")
-    module = subprocess.run([sys.executable, "-m", "ktt_cli", "--version"], capture_output=True,
-                            text=True, timeout=60)  # fmt: skip
+    module = run_ktt(["--version"], text=True)
     assert module.stdout == f"ktt {__version__}\n"
 
 
@@ -370,11 +353,7 @@ def test_the_console_script_writes_all_of_a_large_report_before_it_ends(
     ]
     data = tmp_path / "xa.csv"
     data.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    done = subprocess.run(
-        [installed("ktt"), "report", str(data), "--by", "region", "-f", "json"],
-        capture_output=True,
-        timeout=120,
-    )
+    done = run_ktt(["report", data, "--by", "region", "-f", "json"], script=True)
     assert done.returncode == 0, done.stderr.decode()
     assert len(done.stdout) > 200_000
     report = json.loads(done.stdout)
@@ -427,9 +406,8 @@ def test_a_targets_file_in_json_is_a_targets_file(tmp_path: Path) -> None:
 
 def test_closed_standard_input_is_a_usage_problem(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
-    done = subprocess.run([installed("ktt"), "report", "-"], stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=60,
-                          preexec_fn=lambda: os.close(0))  # fmt: skip
+    done = run_ktt(["report", "-"], script=True, stdin=subprocess.DEVNULL, text=True,
+                   preexec_fn=lambda: os.close(0))  # fmt: skip
     assert done.returncode == 2
     assert "standard input (-) is closed" in done.stderr
 

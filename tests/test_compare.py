@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from ktt_cli.cli import app
+from helpers import invoke, read_text
 from ktt_cli.compare import ORDER, StatusChange, status_change
 from ktt_cli.progress import Status
 
@@ -40,7 +39,7 @@ union_count,2024,2
 def run(tmp_path: Path, *args: str, data: str = DATA) -> tuple[int, dict, str]:
     path = tmp_path / "data.csv"
     path.write_text(data, encoding="utf-8")
-    result = CliRunner().invoke(app, ["report", str(path), "--format", "json", *args])
+    result = invoke(["report", str(path), "--format", "json", *args])
     return result.exit_code, json.loads(result.stdout or "null"), result.stderr
 
 
@@ -139,8 +138,8 @@ def test_the_table_and_markdown_show_the_change(tmp_path: Path) -> None:
     path = tmp_path / "data.csv"
     path.write_text(DATA, encoding="utf-8")
     for fmt, heading in (("table", "Thay đổi"), ("markdown", "Thay đổi")):
-        result = CliRunner().invoke(
-            app, ["report", str(path), "--compare", "2023", "-f", fmt], env={"COLUMNS": "160"}
+        result = invoke(
+            ["report", str(path), "--compare", "2023", "-f", fmt], env={"COLUMNS": "160"}
         )
         assert heading in result.stdout
         assert "▲ 140" in result.stdout
@@ -171,14 +170,12 @@ def test_the_page_marks_the_earlier_figure_and_the_workbook_has_the_change(
 
     path = tmp_path / "data.csv"
     path.write_text(DATA, encoding="utf-8")
-    page = CliRunner().invoke(app, ["report", str(path), "--compare", "2023", "-f", "html"])
+    page = invoke(["report", str(path), "--compare", "2023", "-f", "html"])
     assert page.exit_code == 0
     assert "Số liệu tại kỳ so sánh" in page.stdout  # the legend of the earlier figure
     assert "▲ 140" in page.stdout
     book_path = tmp_path / "r.xlsx"
-    made = CliRunner().invoke(
-        app, ["report", str(path), "--compare", "2023", "-f", "xlsx", "-o", str(book_path)]
-    )
+    made = invoke(["report", str(path), "--compare", "2023", "-f", "xlsx", "-o", str(book_path)])
     assert made.exit_code == 0
     sheet = openpyxl.load_workbook(book_path).worksheets[0]
     rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -188,8 +185,6 @@ def test_the_page_marks_the_earlier_figure_and_the_workbook_has_the_change(
 
 
 def test_the_chart_points_hold_the_earlier_figure(tmp_path: Path) -> None:
-    from ktt_cli.load.collect import ReadOptions, read_actuals
-    from ktt_cli.load.text import Source
     from ktt_cli.periods import parse_period
     from ktt_cli.problems import ProblemLog
     from ktt_cli.render.chart import chart_points
@@ -199,14 +194,7 @@ def test_the_chart_points_hold_the_earlier_figure(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     targets = read_targets((root / "targets.yaml").read_bytes(), "t", ProblemLog())
     assert targets is not None
-    path = tmp_path / "data.csv"
-    path.write_text(DATA, encoding="utf-8")
-    data = read_actuals(
-        [Source("data.csv", lambda: path.open("rb"))],
-        targets,
-        ReadOptions(),
-        ProblemLog(),
-    )
+    data, _ = read_text(tmp_path, DATA, targets=targets)
     report = build_report(targets, data, targets_file="t", compare_with=parse_period("2023"))
     chart = chart_points(report, "htx_count")
     assert chart is not None
@@ -215,9 +203,7 @@ def test_the_chart_points_hold_the_earlier_figure(tmp_path: Path) -> None:
 
 def test_each_row_of_the_breakdown_carries_its_change() -> None:
     root = Path(__file__).resolve().parent.parent
-    result = CliRunner().invoke(
-        app,
-        [
+    result = invoke([
             "report", str(root / "examples" / "synthetic-communes.csv"),
             "-t", str(root / "examples" / "synthetic-communes.yaml"),
             "--by", "region", "--compare", "2024", "-f", "json",

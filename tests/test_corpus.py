@@ -15,9 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from ktt_cli.cli import app
+from helpers import invoke
 
 CORPUS = Path(__file__).parent / "corpus"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -155,7 +154,7 @@ def test_corpus_case(case: dict, tmp_path: Path) -> None:
     # the cases give messages in English; a report's names stay Vietnamese
     english = args[0] == "validate" or case["exit"] == 2
     env = {"KTT_LANG": "en"} if english else {}
-    result = CliRunner().invoke(app, args, env=env)
+    result = invoke(args, env=env)
 
     # cp1258 spells Vietnamese with combining tone marks: compare texts in NFC
     output = unicodedata.normalize("NFC", result.output)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 
+from helpers import run_ktt
 from ktt_cli.cli.helps import HELP
 
 COMMANDS = ["report", "validate", "targets", "template", "schema"]
@@ -21,14 +21,7 @@ def ktt(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str]
     env = {k: v for k, v in os.environ.items() if k != "KTT_LANG"} | {"COLUMNS": "80"}
     if lang is not None:
         env["KTT_LANG"] = lang
-    return subprocess.run(
-        [sys.executable, "-m", "ktt_cli", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        check=False,
-    )
+    return run_ktt(args, text=True, encoding="utf-8", env=env)
 
 
 def test_help_is_vietnamese_by_default_and_english_with_ktt_lang_en() -> None:

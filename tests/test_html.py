@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import invoke
 from ktt_cli.model import LocalText, TargetsFile
 from ktt_cli.problems import Problem
 from ktt_cli.render.html import report_html
@@ -168,15 +169,10 @@ def test_chromium_renders_every_chart_and_requests_nothing(
 
 @pytest.mark.skipif(BROWSER is None, reason="no Chromium installed (Debian package chromium)")
 def test_chromium_renders_the_breakdown_and_the_comparison(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from ktt_cli.cli import app
 
     root = Path(__file__).resolve().parent.parent
     page = tmp_path / "communes.html"
-    made = CliRunner().invoke(
-        app,
-        [
+    made = invoke([
             "report", str(root / "examples" / "synthetic-communes.csv"),
             "-t", str(root / "examples" / "synthetic-communes.yaml"),
             "--by", "region", "--compare", "2024", "-f", "html", "-o", str(page),

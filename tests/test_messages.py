@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from ktt_cli.cli import app
+from helpers import invoke
 from ktt_cli.i18n import LABELS, STATUS
 from ktt_cli.localise import render
 from ktt_cli.messages import MESSAGES, fields, said
@@ -101,8 +100,7 @@ def _vietnamese_outputs(tmp_path: Path) -> str:
         ["template", "--lang", "vi"],
         ["report", str(tmp_path / "gone.csv"), "--output", str(tmp_path)],
     ]
-    runner = CliRunner()
-    return "\n".join(runner.invoke(app, run, env={"COLUMNS": "120"}).output for run in runs)
+    return "\n".join(invoke(run, env={"COLUMNS": "120"}).output for run in runs)
 
 
 def test_no_vietnamese_output_holds_an_english_sentence_of_the_catalogue(tmp_path: Path) -> None:
@@ -120,9 +118,7 @@ def test_json_warnings_keep_their_code_and_say_the_message_in_the_language() -> 
 
     def warnings(lang: str) -> list[dict[str, object]]:
         args = ["report", EXAMPLE, "--format", "json", "--lang", lang]
-        found: list[dict[str, object]] = json.loads(CliRunner().invoke(app, args).stdout)[
-            "warnings"
-        ]
+        found: list[dict[str, object]] = json.loads(invoke(args).stdout)["warnings"]
         return found
 
     vi, en = warnings("vi"), warnings("en")

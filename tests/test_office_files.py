@@ -9,16 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from ktt_cli.cli import app
+from helpers import invoke
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def report(path: Path, *args: str) -> tuple[list[dict[str, object]], str]:
-    result = CliRunner().invoke(app, ["report", str(path), "--format", "json", *args])
+    result = invoke(["report", str(path), "--format", "json", *args])
     assert result.exit_code == 0, result.stderr
     found: list[dict[str, object]] = json.loads(result.stdout)["results"]
     for row in found:  # sources and notes are the office's own words, not the twin's

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from helpers import invoke, run_ktt
 from ktt_cli import output
 from ktt_cli.inputs import output_problem
 from ktt_cli.output import encoded, use_utf8_streams, write_atomic, write_output, write_stdout
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "actuals.csv"
-KTT = Path(sys.executable).parent / "ktt"
 
 
 def test_output_over_the_input_read_from_stdin_is_refused(
@@ -28,12 +28,8 @@ def test_output_over_the_input_read_from_stdin_is_refused(
     data = tmp_path / "data.csv"
     data.write_bytes(EXAMPLE.read_bytes())
     with data.open("rb") as stdin:
-        run = subprocess.run(
-            [KTT, "report", "-", "-f", "csv", "-o", data.name],
-            stdin=stdin,
-            capture_output=True,
-            cwd=tmp_path,
-            check=False,
+        run = run_ktt(
+            ["report", "-", "-f", "csv", "-o", data.name], script=True, stdin=stdin, cwd=tmp_path
         )
     assert run.returncode == 2, run.stderr
     assert b"is also an input" in run.stderr
@@ -42,12 +38,8 @@ def test_output_over_the_input_read_from_stdin_is_refused(
 
 def test_output_beside_the_input_read_from_stdin_is_written(tmp_path: Path) -> None:
     with EXAMPLE.open("rb") as stdin:
-        run = subprocess.run(
-            [KTT, "report", "-", "-f", "csv", "-o", "out.csv"],
-            stdin=stdin,
-            capture_output=True,
-            cwd=tmp_path,
-            check=False,
+        run = run_ktt(
+            ["report", "-", "-f", "csv", "-o", "out.csv"], script=True, stdin=stdin, cwd=tmp_path
         )
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbfindicator,")
@@ -58,11 +50,11 @@ def test_a_link_to_standard_output_is_written_through(tmp_path: Path) -> None:
     link.symlink_to("/proc/self/fd/1")
     captured = tmp_path / "captured.csv"
     with captured.open("wb") as stdout:
-        run = subprocess.run(
-            [KTT, "report", str(EXAMPLE), "-f", "csv", "-o", str(link)],
+        run = run_ktt(
+            ["report", EXAMPLE, "-f", "csv", "-o", link],
+            script=True,
             stdout=stdout,
             stderr=subprocess.PIPE,
-            check=False,
         )
     assert run.returncode == 0, run.stderr
     assert link.is_symlink()
@@ -140,24 +132,22 @@ def test_a_closed_standard_output_is_an_error(monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.mark.parametrize("output_format", ["table", "json", "csv", "markdown"])
 def test_a_report_for_a_closed_standard_output_fails(output_format: str, tmp_path: Path) -> None:
-    done = subprocess.run(
-        [KTT, "report", str(EXAMPLE), "-f", output_format],
+    done = run_ktt(
+        ["report", EXAMPLE, "-f", output_format],
+        script=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        timeout=60,
-        check=False,
         preexec_fn=lambda: os.close(1),
     )
     assert done.returncode == 2, done.stderr
     assert "ktt: error: standard output is closed" in done.stderr
-    written = subprocess.run(
-        [KTT, "report", str(EXAMPLE), "-f", output_format, "-o", str(tmp_path / "out")],
+    written = run_ktt(
+        ["report", EXAMPLE, "-f", output_format, "-o", tmp_path / "out"],
+        script=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        timeout=60,
-        check=False,
         preexec_fn=lambda: os.close(1),
     )
     assert written.returncode == 0, written.stderr  # a report for a file needs no stdout
@@ -196,10 +186,8 @@ def test_a_name_on_the_command_line_is_shown_escaped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
-    run = subprocess.run(
-        [KTT, "report", "gone\x1b[2J.csv", "-o", f"{tmp_path}/x\x1b]0;t\x07/out.csv"],
-        capture_output=True,
-        check=False,
+    run = run_ktt(
+        ["report", "gone\x1b[2J.csv", "-o", f"{tmp_path}/x\x1b]0;t\x07/out.csv"], script=True
     )
     assert run.returncode == 2
     assert b"gone\\x1b[2J.csv: no such file" in run.stderr
@@ -207,11 +195,8 @@ def test_a_name_on_the_command_line_is_shown_escaped(
 
 
 def test_an_endless_targets_file_is_refused_by_its_size_not_read_whole() -> None:
-    from typer.testing import CliRunner
 
-    from ktt_cli.cli import app
-
-    result = CliRunner().invoke(app, ["report", "examples/actuals.csv", "-t", "/dev/zero"])
+    result = invoke(["report", "examples/actuals.csv", "-t", "/dev/zero"])
     assert result.exit_code == 2
     assert "too_large" in result.stderr
 
@@ -220,12 +205,9 @@ def test_an_output_named_with_a_trailing_slash_is_a_usage_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
-    from typer.testing import CliRunner
-
-    from ktt_cli.cli import app
 
     folder = f"{tmp_path}/newdir/"
-    result = CliRunner().invoke(app, ["report", "examples/actuals.csv", "-o", folder])
+    result = invoke(["report", "examples/actuals.csv", "-o", folder])
     assert result.exit_code == 2
     assert "is a folder" in result.stderr
     assert not (tmp_path / "newdir").exists()

@@ -10,14 +10,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from helpers import invoke, read_text
 from ktt_cli import i18n
-from ktt_cli.cli import app
-from ktt_cli.inputs import sources
-from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.model import TargetsFile
-from ktt_cli.numbers import NumberStyle
 from ktt_cli.periods import parse_period
 from ktt_cli.problems import ProblemLog
 from ktt_cli.progress import Status
@@ -102,13 +98,7 @@ def three() -> TargetsFile:
 
 
 def read(tmp_path: Path, targets: TargetsFile, data: str = DATA) -> tuple[Actuals, ProblemLog]:
-    path = tmp_path / "data.csv"
-    path.write_text(data, encoding="utf-8")
-    log = ProblemLog()
-    actuals = read_actuals(
-        sources([str(path)], what="actuals"), targets, ReadOptions(NumberStyle.AUTO, None), log
-    )
-    return actuals, log
+    return read_text(tmp_path, data, targets=targets)
 
 
 def codes(log: ProblemLog) -> list[str]:
@@ -371,15 +361,11 @@ def test_without_by_region_there_is_no_breakdown(tmp_path: Path, three: TargetsF
 
 # ---- ktt report --by region, in every format -------------------------------------------
 
-runner = CliRunner()
-
 
 def cli(tmp_path: Path, *args: str, data: str = DATA, programme_text: str = PROGRAMME):
     (tmp_path / "t.yaml").write_text(programme_text, encoding="utf-8")
     (tmp_path / "d.csv").write_text(data, encoding="utf-8")
-    result = runner.invoke(
-        app, ["report", str(tmp_path / "d.csv"), "-t", str(tmp_path / "t.yaml"), *args]
-    )
+    result = invoke(["report", str(tmp_path / "d.csv"), "-t", str(tmp_path / "t.yaml"), *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result
 
@@ -631,9 +617,7 @@ def test_the_synthetic_example_reads_and_breaks_down() -> None:
     data, targets = examples / "synthetic-communes.csv", examples / "synthetic-communes.yaml"
     assert "INVENTED" in data.read_text(encoding="utf-8").splitlines()[0]
     assert "INVENTED" in targets.read_text(encoding="utf-8")
-    done = runner.invoke(
-        app, ["report", str(data), "-t", str(targets), "--by", "region", "-f", "json"]
-    )
+    done = invoke(["report", str(data), "-t", str(targets), "--by", "region", "-f", "json"])
     assert done.exit_code == 0, done.output
     report = json.loads(done.stdout)
     htx = next(r for r in report["results"] if r["indicator"] == "htx_count")
@@ -696,7 +680,7 @@ def test_each_region_without_a_list_counts_the_regions_in_the_data(tmp_path: Pat
 
 def test_ktt_targets_says_which_targets_are_for_regions(tmp_path: Path) -> None:
     (tmp_path / "t.yaml").write_text(PROGRAMME, encoding="utf-8")
-    done = runner.invoke(app, ["targets", "-t", str(tmp_path / "t.yaml"), "--lang", "en"])
+    done = invoke(["targets", "-t", str(tmp_path / "t.yaml"), "--lang", "en"])
     assert done.exit_code == 0, done.output
     assert "(each region)" in done.stdout
     assert "(shared out)" in done.stdout
@@ -704,7 +688,7 @@ def test_ktt_targets_says_which_targets_are_for_regions(tmp_path: Path) -> None:
 
 def test_the_template_lists_the_regions(tmp_path: Path) -> None:
     (tmp_path / "t.yaml").write_text(PROGRAMME, encoding="utf-8")
-    done = runner.invoke(app, ["template", "-t", str(tmp_path / "t.yaml")])
+    done = invoke(["template", "-t", str(tmp_path / "t.yaml")])
     assert done.exit_code == 0, done.output
     assert "#   Xã An Bình (01)\n" in done.stdout
     assert "#   Phường Cát (03)\n" in done.stdout
@@ -714,13 +698,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def test_a_status_of_the_breakdown_is_never_cut_at_80_columns() -> None:
-    from typer.testing import CliRunner
-
-    from ktt_cli.cli import app
-
-    result = CliRunner().invoke(
-        app,
-        [
+    result = invoke([
             "report", str(EXAMPLES / "synthetic-communes.csv"),
             "-t", str(EXAMPLES / "synthetic-communes.yaml"),
             "--by", "region", "--region", "Trạm Tấu", "--region", "Sa Pa", "-i", "htx_count",

@@ -13,13 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from helpers import fixture, read
 from ktt_cli import i18n
-from ktt_cli.inputs import file_source
-from ktt_cli.load.collect import ReadOptions, read_actuals
-from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.output import render_text
-from ktt_cli.problems import ProblemLog
 from ktt_cli.render import words
 from ktt_cli.render.csv import cell, report_csv
 from ktt_cli.render.json import RESULT_FIELDS, report_dict
@@ -39,11 +36,9 @@ SPEC_KEYS = [
 
 
 def example_report(targets: TargetsFile) -> Report:
-    log = ProblemLog()
     # shown by its name in the repository, so that the snapshots hold no machine's path
     path = ROOT / "examples" / "actuals.csv"
-    sources = [Source("examples/actuals.csv", file_source(str(path)).open)]
-    data = read_actuals(sources, targets, ReadOptions(), log)
+    data, log = read(fixture(path, "examples/actuals.csv"), targets=targets)
     assert not log.errors
     return build_report(targets, data, targets_file="targets.yaml",
                         reading_warnings=log.of_severity("warning"))  # fmt: skip

@@ -19,11 +19,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
+from helpers import installed, invoke, read, run_ktt, source
 from ktt_cli import cli
-from ktt_cli.cli import app
-from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.collect import ReadOptions
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.numbers import NumberStyle
@@ -40,7 +39,6 @@ from ktt_cli.targets_file import MAX_BYTES, read_targets, read_targets_bytes
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "actuals.csv"
 BUNDLED_TEXT = (ROOT / "targets.yaml").read_text(encoding="utf-8")
-KTT = Path(sys.executable).parent / "ktt"
 BOM = b"\xef\xbb\xbf"
 ANSI = b"\x1b["
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -147,25 +145,8 @@ def test_read_targets_survives_near_valid_yaml(text: str) -> None:
 # ---- fuzzing the actuals reader ----------------------------------------------------------
 
 
-class _Pipe(io.RawIOBase):
-    """Bytes that come like a pipe: readable once, not seekable."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = io.BytesIO(data)
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:
-        chunk = self._data.read(min(len(buffer), 7))  # small reads, as a pipe gives
-        buffer[: len(chunk)] = chunk
-        return len(chunk)
-
-
 def _source(data: bytes, *, pipe: bool) -> Source:
-    if pipe:
-        return Source("fuzz.csv", lambda: io.BufferedReader(_Pipe(data)))
-    return Source("fuzz.csv", lambda: io.BufferedReader(io.BytesIO(data)))  # as open("rb")
+    return source("fuzz.csv", data, pipe=pipe)
 
 
 def _byte_lines(data: bytes) -> int:
@@ -174,9 +155,7 @@ def _byte_lines(data: bytes) -> int:
 
 
 def _read(data: bytes, *, pipe: bool = False, options: ReadOptions | None = None):
-    log = ProblemLog()
-    actuals = read_actuals([_source(data, pipe=pipe)], BUNDLED, options or ReadOptions(), log)
-    return actuals, log
+    return read(_source(data, pipe=pipe), targets=BUNDLED, options=options)
 
 
 @FUZZ
@@ -374,13 +353,11 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def _ktt(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None):
-    return subprocess.run(
-        [str(KTT), *args],
-        cwd=ROOT,
+    return run_ktt(
+        args,
+        script=True,
         env=env or _env(),
         input=stdin,
-        capture_output=True,
-        timeout=60,
         check=False,
     )
 
@@ -427,7 +404,11 @@ def _on_a_terminal(*args: str, env: dict[str, str]) -> tuple[int, bytes]:
     main, secondary = pty.openpty()
     try:
         process = subprocess.Popen(
-            [str(KTT), *args], cwd=ROOT, env=env, stdout=secondary, stderr=subprocess.DEVNULL
+            [installed("ktt"), *args],
+            cwd=ROOT,
+            env=env,
+            stdout=secondary,
+            stderr=subprocess.DEVNULL,
         )
     finally:
         os.close(secondary)
@@ -575,7 +556,7 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _json_results(targets: Path, data: Path) -> dict[str, dict]:
-    result = CliRunner().invoke(app, ["report", "--targets", str(targets), str(data), "-f", "json"])
+    result = invoke(["report", "--targets", str(targets), str(data), "-f", "json"])
     assert result.exit_code == 0, result.output
     return {r["indicator"]: r for r in json.loads(result.stdout)["results"]}
 
@@ -583,7 +564,7 @@ def _json_results(targets: Path, data: Path) -> dict[str, dict]:
 def test_csv_output_escapes_formulas_and_keeps_numbers(hostile: tuple[Path, Path]) -> None:
     targets, data = hostile
     expected = _json_results(targets, data)
-    result = CliRunner().invoke(app, ["report", "--targets", str(targets), str(data), "-f", "csv"])
+    result = invoke(["report", "--targets", str(targets), str(data), "-f", "csv"])
     assert result.exit_code == 0, result.output
     assert not result.stdout_bytes.startswith(BOM)
     rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
@@ -616,22 +597,20 @@ def test_csv_output_file_starts_with_a_bom(hostile: tuple[Path, Path], tmp_path:
     targets, data = hostile
     out = tmp_path / "report.csv"
     args = ["report", "--targets", str(targets), str(data), "-f", "csv"]
-    to_file = CliRunner().invoke(app, [*args, "--output", str(out)])
+    to_file = invoke([*args, "--output", str(out)])
     assert to_file.exit_code == 0, to_file.output
     assert to_file.stdout == ""
     written = out.read_bytes()
     assert written.startswith(BOM)
     assert not written[len(BOM) :].startswith(BOM)
-    to_stdout = CliRunner().invoke(app, args)
+    to_stdout = invoke(args)
     assert written[len(BOM) :].decode("utf-8") == to_stdout.stdout_bytes.decode("utf-8")
 
 
 @pytest.mark.parametrize("output_format", ["json", "markdown", "table"])
 def test_other_output_files_have_no_bom(output_format: str, tmp_path: Path) -> None:
     out = tmp_path / f"report.{output_format}"
-    result = CliRunner().invoke(
-        app, ["report", str(EXAMPLE), "-f", output_format, "--output", str(out)]
-    )
+    result = invoke(["report", str(EXAMPLE), "-f", output_format, "--output", str(out)])
     assert result.exit_code == 0, result.output
     written = out.read_bytes()
     assert not written.startswith(BOM)
@@ -668,13 +647,13 @@ def _one_error_line(result, *names: str) -> str:
 
 def test_missing_actuals_file(tmp_path: Path) -> None:
     missing = tmp_path / "thieu.csv"
-    _one_error_line(CliRunner().invoke(app, ["report", str(missing)]), str(missing))
-    _one_error_line(CliRunner().invoke(app, ["validate", str(missing)]), str(missing))
+    _one_error_line(invoke(["report", str(missing)]), str(missing))
+    _one_error_line(invoke(["validate", str(missing)]), str(missing))
 
 
 def test_every_missing_file_is_named(tmp_path: Path) -> None:
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    lines = _refused(CliRunner().invoke(app, ["report", str(a), str(EXAMPLE), str(b)]))
+    lines = _refused(invoke(["report", str(a), str(EXAMPLE), str(b)]))
     assert len(lines) == 2
     assert all(line.startswith("ktt: error: ") for line in lines)
     assert str(a) in lines[0]
@@ -683,28 +662,28 @@ def test_every_missing_file_is_named(tmp_path: Path) -> None:
 
 def test_missing_targets_file(tmp_path: Path) -> None:
     missing = tmp_path / "muc-tieu.yaml"
-    result = CliRunner().invoke(app, ["report", "--targets", str(missing), str(EXAMPLE)])
+    result = invoke(["report", "--targets", str(missing), str(EXAMPLE)])
     _one_error_line(result, str(missing))
 
 
 def test_a_folder_given_as_a_file(tmp_path: Path) -> None:
     folder = tmp_path / "so-lieu.csv"
     folder.mkdir()
-    _one_error_line(CliRunner().invoke(app, ["report", str(folder)]), str(folder))
-    _one_error_line(CliRunner().invoke(app, ["validate", str(folder)]), str(folder))
-    result = CliRunner().invoke(app, ["report", "--targets", str(folder), str(EXAMPLE)])
+    _one_error_line(invoke(["report", str(folder)]), str(folder))
+    _one_error_line(invoke(["validate", str(folder)]), str(folder))
+    result = invoke(["report", "--targets", str(folder), str(EXAMPLE)])
     _one_error_line(result, str(folder))
 
 
 def test_output_into_a_missing_folder(tmp_path: Path) -> None:
     out = tmp_path / "khong-co" / "report.json"
-    result = CliRunner().invoke(app, ["report", str(EXAMPLE), "-f", "json", "--output", str(out)])
+    result = invoke(["report", str(EXAMPLE), "-f", "json", "--output", str(out)])
     _one_error_line(result, str(out.parent))
     assert not out.parent.exists()
 
 
 def test_output_that_is_a_folder(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["report", str(EXAMPLE), "--output", str(tmp_path)])
+    result = invoke(["report", str(EXAMPLE), "--output", str(tmp_path)])
     _one_error_line(result, str(tmp_path))
 
 
@@ -725,7 +704,7 @@ def test_output_over_the_actuals_is_refused(spelling: str, tmp_path: Path) -> No
     else:
         out = tmp_path / "link.csv"
         out.symlink_to(data)
-    result = CliRunner().invoke(app, ["report", str(data), "-f", "csv", "--output", str(out)])
+    result = invoke(["report", str(data), "-f", "csv", "--output", str(out)])
     _one_error_line(result, "--output")
     assert data.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
@@ -738,8 +717,8 @@ def test_output_over_the_targets_file_is_refused(tmp_path: Path) -> None:
     targets = tmp_path / "targets.yaml"
     targets.write_text(BUNDLED_TEXT, encoding="utf-8")
     before = targets.read_bytes()
-    result = CliRunner().invoke(
-        app, ["report", "--targets", str(targets), str(EXAMPLE), "-f", "json", "-o", str(targets)]
+    result = invoke(
+        ["report", "--targets", str(targets), str(EXAMPLE), "-f", "json", "-o", str(targets)]
     )
     assert targets.read_bytes() == before, "the targets file was overwritten by the report"
     _one_error_line(result, "--output")
@@ -754,7 +733,7 @@ def test_a_failed_run_leaves_the_old_output_alone(tmp_path: Path) -> None:
     out.write_bytes(b'{"old": "b\xc3\xa1o c\xc3\xa1o"}\n')
     before = out.read_bytes()
     bad = Path(__file__).parent / "corpus" / "actuals_negative_count.csv"
-    result = CliRunner().invoke(app, ["report", str(bad), "-f", "json", "--output", str(out)])
+    result = invoke(["report", str(bad), "-f", "json", "--output", str(out)])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "negative_count" in result.stderr
@@ -767,9 +746,7 @@ def test_a_failed_targets_file_leaves_the_old_output_alone(tmp_path: Path) -> No
     out = tmp_path / "report.csv"
     out.write_bytes(b"old,report\n")
     bad = Path(__file__).parent / "corpus" / "targets_dup_key.yaml"
-    result = CliRunner().invoke(
-        app, ["report", "--targets", str(bad), str(EXAMPLE), "-f", "csv", "-o", str(out)]
-    )
+    result = invoke(["report", "--targets", str(bad), str(EXAMPLE), "-f", "csv", "-o", str(out)])
     assert result.exit_code == 2
     assert "duplicate_key" in result.stderr
     assert out.read_bytes() == b"old,report\n"
@@ -780,14 +757,14 @@ def test_a_successful_run_replaces_the_output(tmp_path: Path) -> None:
     """The control for the two tests above: the same file is written when the run works."""
     out = tmp_path / "report.json"
     out.write_bytes(b"old\n")
-    result = CliRunner().invoke(app, ["report", str(EXAMPLE), "-f", "json", "--output", str(out)])
+    result = invoke(["report", str(EXAMPLE), "-f", "json", "--output", str(out)])
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_bytes())["results"]
     assert _leftovers(tmp_path, {"report.json"}) == []
 
 
 def test_stdin_twice_is_refused() -> None:
-    lines = _refused(CliRunner().invoke(app, ["report", "-", "-"]))
+    lines = _refused(invoke(["report", "-", "-"]))
     assert lines[0].startswith("ktt: error: ")
 
 
@@ -798,7 +775,7 @@ def test_an_unreadable_file(tmp_path: Path) -> None:
     data, _ = _copy_of_example(tmp_path)
     data.chmod(0)
     try:
-        line = _one_error_line(CliRunner().invoke(app, ["report", str(data)]), str(data))
+        line = _one_error_line(invoke(["report", str(data)]), str(data))
         assert "permission" in line or "readable" in line
     finally:
         data.chmod(0o644)
@@ -808,7 +785,7 @@ def test_a_huge_cell_is_not_echoed_in_full(tmp_path: Path) -> None:
     """A problem line names the cell, but a 200 KB cell must not make a 200 KB line."""
     data = tmp_path / "big.csv"
     data.write_text(f"indicator,period,value\nhtx_count,2024,{'9' * 210_000}\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["validate", str(data)])
+    result = invoke(["validate", str(data)])
     assert result.exit_code == 1
     assert "big.csv:2: not_a_number" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) < 2000
@@ -928,8 +905,8 @@ def test_a_full_disk_is_a_problem_of_the_machine_not_a_bug() -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")
     with Path("/dev/full").open("w") as full:
-        done = subprocess.run([str(KTT), "report", str(EXAMPLE), "-f", "json"], stdout=full,
-                              stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
+        done = run_ktt(["report", EXAMPLE, "-f", "json"], script=True, stdout=full,
+                       stderr=subprocess.PIPE, text=True)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == "ktt: error: No space left on device"
 
@@ -987,9 +964,7 @@ def _no_control_characters(text: str) -> None:
 
 
 def test_texts_with_markup_and_escapes_are_shown_as_written(markup_files: str) -> None:
-    run = CliRunner().invoke(
-        app, ["report", "--targets", "markup.yaml", markup_files], env={"COLUMNS": "200"}
-    )
+    run = invoke(["report", "--targets", "markup.yaml", markup_files], env={"COLUMNS": "200"})
     assert run.exit_code == 0, run.output
     for text in (*SHOWN_WHOLE, markup_files, "Số [red]hợp tác xã[/] \\x1b[31mđỏ\\x1b[0m"):
         assert text in run.stdout, text
@@ -998,9 +973,7 @@ def test_texts_with_markup_and_escapes_are_shown_as_written(markup_files: str) -
 
 
 def test_markdown_shows_escape_sequences_escaped(markup_files: str) -> None:
-    run = CliRunner().invoke(
-        app, ["report", "--targets", "markup.yaml", markup_files, "-f", "markdown"]
-    )
+    run = invoke(["report", "--targets", "markup.yaml", markup_files, "-f", "markdown"])
     assert run.exit_code == 0, run.output
     assert "closing [/] tag" in run.stdout
     assert "\\\\x1b[31mđỏ" in run.stdout  # \x1b, its backslash escaped for Markdown
@@ -1009,7 +982,7 @@ def test_markdown_shows_escape_sequences_escaped(markup_files: str) -> None:
 
 @pytest.mark.usefixtures("markup_files")
 def test_the_programme_at_a_glance_shows_markup_as_written() -> None:
-    run = CliRunner().invoke(app, ["targets", "--targets", "markup.yaml"], env={"COLUMNS": "200"})
+    run = invoke(["targets", "--targets", "markup.yaml"], env={"COLUMNS": "200"})
     assert run.exit_code == 0, run.output
     for text in (*SHOWN_WHOLE, "[/] 1.200 hợp tác xã"):
         assert text in run.stdout, text
@@ -1026,11 +999,10 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
     name = os.fsdecode(bytes(tmp_path) + b"/bad\xff.csv")
     Path(name).write_bytes(EXAMPLE.read_bytes())
     for args in (["-f", "json"], ["-f", "csv"], ["-o", str(tmp_path / "out.txt")], []):
-        run = subprocess.run(
-            [KTT, "report", name, *args],
-            capture_output=True,
+        run = run_ktt(
+            ["report", name, *args],
+            script=True,
             env={**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "300"},
-            check=False,
         )
         assert run.returncode == 0, run.stderr
         written = run.stdout + run.stderr
@@ -1081,7 +1053,7 @@ def test_an_integer_beyond_any_float_is_refused_in_place(value: str) -> None:
 
 
 def test_the_same_file_given_twice_is_named_in_the_repeat() -> None:
-    run = CliRunner().invoke(app, ["validate", str(EXAMPLE), str(EXAMPLE), "--lang", "en"])
+    run = invoke(["validate", str(EXAMPLE), str(EXAMPLE), "--lang", "en"])
     assert run.exit_code == 0, run.output
     assert f"{EXAMPLE}:4: warning: repeated_row:" in run.output
     assert f"given again as on line 4 of {EXAMPLE}\n" in run.output
@@ -1090,7 +1062,7 @@ def test_the_same_file_given_twice_is_named_in_the_repeat() -> None:
 def test_a_repeat_inside_one_file_names_only_the_line(tmp_path: Path) -> None:
     data = tmp_path / "data.csv"
     data.write_text("indicator,period,value\nhtx_count,2024,834\nhtx_count,2024,834\n")
-    run = CliRunner().invoke(app, ["validate", str(data), "--lang", "en"])
+    run = invoke(["validate", str(data), "--lang", "en"])
     assert "data.csv:3: warning: repeated_row:" in run.output
     assert run.output.count("given again as on line 2\n") == 1
 
@@ -1103,10 +1075,10 @@ def test_a_template_of_names_over_several_lines_is_read_back(
     text = BUNDLED_TEXT.replace("{vi: Số tổ hợp tác, en: Cooperative groups}", several, 1)
     text = text.replace("  territory: Yên Bái\n", '  territory: "Yên\\nBái"\n', 1)
     Path("multi.yaml").write_text(text, encoding="utf-8")
-    template = CliRunner().invoke(app, ["template", "--targets", "multi.yaml"])
+    template = invoke(["template", "--targets", "multi.yaml"])
     assert template.exit_code == 0, template.output
     Path("template.csv").write_text(template.stdout, encoding="utf-8")
     assert '# hợp "tác"\n# mới\n# cũ (số lượng)' in template.stdout
-    checked = CliRunner().invoke(app, ["validate", "--targets", "multi.yaml", "template.csv"])
+    checked = invoke(["validate", "--targets", "multi.yaml", "template.csv"])
     assert checked.exit_code == 0, checked.output
     assert "no_rows" in checked.output

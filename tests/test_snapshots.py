@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from typer.testing import CliRunner
 
-from ktt_cli.cli import app
+from helpers import invoke
 from ktt_cli.model import TargetsFile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +27,7 @@ LANGS = ["vi", "en"]
 def ktt(args: list[str], lang: str, width: int, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(ROOT)  # the paths shown are the ones typed
     env = {"COLUMNS": str(width), "KTT_LANG": lang, "NO_COLOR": "1"}
-    return CliRunner().invoke(app, args, env=env).output
+    return invoke(args, env=env).output
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -44,12 +43,11 @@ def test_snapshot(command: str, lang: str, width: int, monkeypatch: pytest.Monke
 
 def _tables(lang: str, width: int, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The lines of the commands that draw tables (warnings go to standard error)."""
-    runner = CliRunner()
     monkeypatch.chdir(ROOT)
     env = {"COLUMNS": str(width), "KTT_LANG": lang}
     lines = []
     for command in ["report", "targets"]:
-        lines += runner.invoke(app, RUNS[command], env=env).stdout.splitlines()
+        lines += invoke(RUNS[command], env=env).stdout.splitlines()
     return lines
 
 

@@ -11,15 +11,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from ktt_cli.cli import app
+from helpers import invoke
 
 BOOKS = Path(__file__).parent / "fixtures" / "workbooks"
 
 
 def ktt(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

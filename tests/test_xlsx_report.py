@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
+from helpers import invoke
 from ktt_cli.model import LocalText, TargetsFile
 from ktt_cli.render.xlsx import report_xlsx
 from test_render import example_report
@@ -125,19 +126,14 @@ def test_libreoffice_opens_and_converts_the_workbook(yen_bai: TargetsFile, tmp_p
 
 @pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice installed (libreoffice-calc-nogui)")
 def test_libreoffice_opens_the_template_and_the_breakdown(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from ktt_cli.cli import app
 
     root = Path(__file__).resolve().parent.parent
     template = tmp_path / "mau.xlsx"
-    made = CliRunner().invoke(app, ["template", "-f", "xlsx", "-o", str(template)])
+    made = invoke(["template", "-f", "xlsx", "-o", str(template)])
     assert made.exit_code == 0, made.stderr
     _converted_by_libreoffice(template, tmp_path)
     breakdown = tmp_path / "communes.xlsx"
-    made = CliRunner().invoke(
-        app,
-        [
+    made = invoke([
             "report", str(root / "examples" / "synthetic-communes.csv"),
             "-t", str(root / "examples" / "synthetic-communes.yaml"),
             "--by", "region", "--compare", "2024", "-f", "xlsx", "-o", str(breakdown),
