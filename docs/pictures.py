@@ -15,9 +15,9 @@ import tempfile
 from pathlib import Path
 
 from ktt_cli.bundled import DEFAULT, bundled_path
-from ktt_cli.inputs import file_source
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
+from ktt_cli.paths import file_source
 from ktt_cli.problems import ProblemLog
 from ktt_cli.render.html import report_html
 from ktt_cli.render.xlsx import report_xlsx

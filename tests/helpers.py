@@ -28,10 +28,10 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from ktt_cli.cli import app
-from ktt_cli.inputs import sources
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
+from ktt_cli.paths import sources
 from ktt_cli.problems import ProblemLog
 from ktt_cli.store import Actuals
 from ktt_cli.targets_file import read_targets

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from helpers import invoke, run_ktt
-from ktt_cli import output
-from ktt_cli.inputs import output_problem
-from ktt_cli.output import encoded, use_utf8_streams, write_atomic, write_output, write_stdout
+from ktt_cli import streams
+from ktt_cli.paths import output_problem
+from ktt_cli.streams import encoded, use_utf8_streams, write_atomic, write_output, write_stdout
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "actuals.csv"
@@ -156,7 +156,7 @@ def test_a_report_for_a_closed_standard_output_fails(output_format: str, tmp_pat
 def test_a_redirect_to_dev_null_is_not_a_closed_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
     with Path(os.devnull).open("w", encoding="utf-8") as null:
         monkeypatch.setattr(sys, "stdout", null)
-        output.check_stdout()
+        streams.check_stdout()
 
 
 def test_standard_output_takes_text_and_bytes(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,11 +24,11 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 import helpers as harness
+from ktt_cli.figures_text import NumberStyle
 from ktt_cli.load import text as csv_input
 from ktt_cli.load.collect import ReadOptions
 from ktt_cli.load.text import Source
 from ktt_cli.model import Unit
-from ktt_cli.numbers import NumberStyle
 from ktt_cli.problems import ProblemLog
 from ktt_cli.store import Actuals
 from ktt_cli.targets_file import read_targets

@@ -506,8 +506,8 @@ def words_of(text: str) -> Counter[str]:
 def test_the_table_of_150_communes_fits_80_columns_without_a_broken_word(
     tmp_path: Path,
 ) -> None:
-    from ktt_cli.output import render_text
     from ktt_cli.render.table import report_view
+    from ktt_cli.streams import render_text
 
     first = ["Tân", "Nghĩa", "Phong", "Mậu", "Khánh", "Lâm", "Việt", "Hồng", "Đông", "Bảo"]
     second = ["Lĩnh", "Thượng", "Hòa", "Yên", "Thịnh", "Hưng", "Xuyên", "Sơn", "Tiến", "Long"]

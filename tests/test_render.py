@@ -16,7 +16,6 @@ from rich.cells import cell_len
 from helpers import fixture, read
 from ktt_cli import i18n
 from ktt_cli.model import TargetsFile
-from ktt_cli.output import render_text
 from ktt_cli.render import words
 from ktt_cli.render.csv import cell, report_csv
 from ktt_cli.render.json import RESULT_FIELDS, report_dict
@@ -24,6 +23,7 @@ from ktt_cli.render.markdown import report_markdown
 from ktt_cli.render.table import bar, report_view
 from ktt_cli.render.template import template_csv
 from ktt_cli.report import Report, build_report
+from ktt_cli.streams import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).parent / "snapshots"

@@ -22,11 +22,10 @@ from hypothesis import strategies as st
 
 from helpers import installed, invoke, read, run_ktt, source
 from ktt_cli import cli
+from ktt_cli.figures_text import NumberStyle
 from ktt_cli.load.collect import ReadOptions
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
-from ktt_cli.numbers import NumberStyle
-from ktt_cli.output import render_text
 from ktt_cli.problems import Problem, ProblemLog
 from ktt_cli.render.csv import report_csv
 from ktt_cli.render.json import report_json
@@ -34,6 +33,7 @@ from ktt_cli.render.markdown import report_markdown
 from ktt_cli.render.problems import problem_lines
 from ktt_cli.render.table import report_view
 from ktt_cli.report import build_report
+from ktt_cli.streams import render_text
 from ktt_cli.targets_file import MAX_BYTES, read_targets, read_targets_bytes
 
 ROOT = Path(__file__).parent.parent

@@ -22,11 +22,11 @@ from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, NamedTuple, cast
 
 from ktt_cli.errors import KttError
-from ktt_cli.inputs import UsageProblem, sources, targets_source
+from ktt_cli.figures_text import NumberStyle
 from ktt_cli.load.text import Source
 from ktt_cli.messages import usage
 from ktt_cli.model import TargetsFile
-from ktt_cli.numbers import NumberStyle
+from ktt_cli.paths import UsageProblem, sources, targets_source
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem, ProblemLog, printable
 from ktt_cli.report import Report

@@ -6,8 +6,8 @@ never do.
 
 from __future__ import annotations
 
+from ktt_cli.figures_text import format_number
 from ktt_cli.model import Comparator, Unit
-from ktt_cli.numbers import format_number
 from ktt_cli.progress import Status
 
 STATUS = {

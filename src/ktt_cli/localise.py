@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ktt_cli.figures_text import format_number
 from ktt_cli.messages import Args, Writers
 from ktt_cli.messages import render as render_with
-from ktt_cli.numbers import format_number
 from ktt_cli.periods import PeriodError, display, parse_period
 
 

@@ -32,7 +32,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from ktt_cli.numbers import compact_number, plain_number
+from ktt_cli.figures_text import compact_number, plain_number
 from ktt_cli.periods import (
     ACCEPTED_FORMS,
     FIRST_YEAR,

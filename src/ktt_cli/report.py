@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from ktt_cli import __version__
 from ktt_cli.compare import Change, Figures, Previous, compare
+from ktt_cli.figures_text import plain_number
 from ktt_cli.messages import said
 from ktt_cli.model import (
     Comparator,
@@ -25,7 +26,6 @@ from ktt_cli.model import (
     natural_range,
 )
 from ktt_cli.names import normalise
-from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem
 from ktt_cli.progress import Assessment, Goal, Point, Status, assess, growth_path, is_met

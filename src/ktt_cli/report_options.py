@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ktt_cli.inputs import UsageProblem
 from ktt_cli.messages import usage, usage_of
+from ktt_cli.paths import UsageProblem
 from ktt_cli.periods import Period, PeriodError, parse_period, previous
 
 if TYPE_CHECKING:

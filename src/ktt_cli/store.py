@@ -20,8 +20,8 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from ktt_cli.figures_text import plain_number
 from ktt_cli.model import Unit
-from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Place, ProblemLog, cell_name
 

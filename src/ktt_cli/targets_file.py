@@ -24,6 +24,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ktt_cli import problems
+from ktt_cli.figures_text import plain_number
 from ktt_cli.messages import said
 from ktt_cli.model import (
     Baseline,
@@ -39,7 +40,6 @@ from ktt_cli.model import (
     normal_name,
 )
 from ktt_cli.names import closest_of
-from ktt_cli.numbers import plain_number
 from ktt_cli.periods import FIRST_YEAR, LAST_YEAR
 from ktt_cli.problems import ProblemLog, shown
 

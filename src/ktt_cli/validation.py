@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import BinaryIO, NamedTuple
 
-from ktt_cli.inputs import looks_like_targets, targets_source
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
+from ktt_cli.paths import looks_like_targets, targets_source
 from ktt_cli.problems import Place, ProblemLog
 from ktt_cli.targets_file import read_targets, read_targets_bytes
 

@@ -12,7 +12,7 @@ import sys
 
 from ktt_cli import __version__
 from ktt_cli.cli.options import EXIT_BUG, EXIT_UNUSABLE
-from ktt_cli.output import use_utf8_streams
+from ktt_cli.streams import use_utf8_streams
 
 # ktt uses no Pydantic plugin; not looking for any spares every run the scan of
 # installed packages for their entry points.

@@ -18,17 +18,17 @@ import typer
 
 from ktt_cli.cli.helps import help_lang, text
 from ktt_cli.errors import KttError
-from ktt_cli.inputs import UsageProblem, output_problem, targets_source
+from ktt_cli.figures_text import NumberStyle
 from ktt_cli.messages import usage
-from ktt_cli.numbers import NumberStyle
+from ktt_cli.paths import UsageProblem, output_problem, targets_source
 from ktt_cli.problems import printable
 from ktt_cli.render.problems import problem_lines
 
 if TYPE_CHECKING:
     from ktt_cli.api import Programme
     from ktt_cli.model import TargetsFile
-    from ktt_cli.output import Report
     from ktt_cli.problems import ProblemLog
+    from ktt_cli.streams import Report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
 
@@ -167,7 +167,7 @@ def usage_exit(problem: UsageProblem) -> NoReturn:
 def write_output(data: Report, output: Path | None, *, bom: bool = False) -> None:
     """Text (whole or in parts) or bytes to standard output, or atomically to `output` (a
     BOM first if asked: Excel then shows Vietnamese text correctly)."""
-    from ktt_cli.output import write_output as write
+    from ktt_cli.streams import write_output as write
 
     if bom and output is not None and not isinstance(data, bytes):
         data = itertools.chain(["\ufeff"], [data] if isinstance(data, str) else data)

@@ -32,8 +32,8 @@ from ktt_cli.cli.options import (
     write_output,
 )
 from ktt_cli.errors import KttError
-from ktt_cli.inputs import sources
-from ktt_cli.numbers import NumberStyle
+from ktt_cli.figures_text import NumberStyle
+from ktt_cli.paths import sources
 from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
 from ktt_cli.render.problems import problem_lines
@@ -192,8 +192,8 @@ def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> N
     from ktt_cli.render import render_parts
 
     if format_name == "table" and output is None:
-        from ktt_cli.output import check_stdout, console, wants_colour
         from ktt_cli.render.table import report_view
+        from ktt_cli.streams import check_stdout, console, wants_colour
 
         check_stdout()
         console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))

@@ -11,7 +11,7 @@ import typer
 from ktt_cli.cli.app import app
 from ktt_cli.cli.helps import command, text
 from ktt_cli.cli.options import Lang, LangOption, TargetsOption, load_targets, usage_exit
-from ktt_cli.inputs import UsageProblem
+from ktt_cli.paths import UsageProblem
 
 
 class TableOrJson(StrEnum):
@@ -42,8 +42,8 @@ def targets_command(
 
         typer.echo(targets_json(programme), nl=False)
     else:
-        from ktt_cli.output import console, wants_colour
         from ktt_cli.render.table import targets_view
+        from ktt_cli.streams import console, wants_colour
 
         console(sys.stdout, wants_colour(sys.stdout)).print(targets_view(programme, lang.value))
 

@@ -20,7 +20,7 @@ from ktt_cli.cli.options import (
     usage_exit,
     write_output,
 )
-from ktt_cli.inputs import UsageProblem
+from ktt_cli.paths import UsageProblem
 
 
 class TemplateFormat(StrEnum):

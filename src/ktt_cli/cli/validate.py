@@ -23,8 +23,8 @@ from ktt_cli.cli.options import (
     print_problems,
     usage_exit,
 )
-from ktt_cli.inputs import UsageProblem, sources
-from ktt_cli.numbers import NumberStyle
+from ktt_cli.figures_text import NumberStyle
+from ktt_cli.paths import UsageProblem, sources
 from ktt_cli.problems import printable
 
 

@@ -20,6 +20,7 @@ from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
+from ktt_cli.figures_text import NumberStyle, is_no_figure, plain_number
 from ktt_cli.load.consistency import consistency
 from ktt_cli.load.csv_rows import CsvTable
 from ktt_cli.load.figures import (
@@ -31,13 +32,12 @@ from ktt_cli.load.figures import (
     split_cell,
 )
 from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
+from ktt_cli.load.read_bar import ReadBar
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, is_territory, normalise
-from ktt_cli.numbers import NumberStyle, is_no_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, shown
-from ktt_cli.progress_bar import ReadBar
 from ktt_cli.store import (
     TERRITORY,
     Actuals,

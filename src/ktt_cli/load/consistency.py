@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from ktt_cli.figures_text import plain_number
 from ktt_cli.messages import said
-from ktt_cli.numbers import plain_number
 from ktt_cli.problems import Place, Problem
 from ktt_cli.store import TERRITORY, Actuals, Observation, one_a_moment
 

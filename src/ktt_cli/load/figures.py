@@ -18,9 +18,9 @@ from typing import Annotated, NamedTuple
 from pydantic import AfterValidator, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
+from ktt_cli.figures_text import NumberError, NumberStyle, Reading, classify, is_no_figure, resolve
 from ktt_cli.messages import Args, said
 from ktt_cli.model import Unit, figure_problem
-from ktt_cli.numbers import NumberError, NumberStyle, Reading, classify, is_no_figure, resolve
 from ktt_cli.problems import shown
 
 _QUALIFIER = re.compile(r"\s*(>=|<=|[><≥≤~≈])\s*")

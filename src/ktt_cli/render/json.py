@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ktt_cli.compare import Change, Previous
+from ktt_cli.figures_text import compact_number
 from ktt_cli.model import TargetsFile
-from ktt_cli.numbers import compact_number
 from ktt_cli.problems import Problem
 from ktt_cli.report import SCHEMA_VERSION, Report, Result
 

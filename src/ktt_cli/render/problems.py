@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ktt_cli.numbers import format_number
+from ktt_cli.figures_text import format_number
 from ktt_cli.problems import KEEP_AT_MOST, Problem, printable
 
 #: How many problems are printed; the rest are counted in the last line.

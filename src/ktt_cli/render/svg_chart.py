@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from ktt_cli.figures_text import format_number
 from ktt_cli.model import Unit
-from ktt_cli.numbers import format_number
 from ktt_cli.progress import Point
 from ktt_cli.render.chart import Chart
 from ktt_cli.render.look import COLOUR, word

@@ -127,7 +127,7 @@ def _widened(narrowest: tuple[int, ...], natural: tuple[int, ...], room: int) ->
 
 def report_text(report: Report, lang: str) -> str:
     """The tables as plain text, as a file gets them (no colour, 100 columns)."""
-    from ktt_cli.output import render_text
+    from ktt_cli.streams import render_text
 
     return render_text(report_view(report, lang))
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ktt_cli import i18n
 from ktt_cli.compare import StatusChange
-from ktt_cli.numbers import format_number
+from ktt_cli.figures_text import format_number
 from ktt_cli.periods import Period, display, parse_period
 from ktt_cli.report import Report, Result
 

@@ -6,10 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ktt_cli.load.figures import FigureError as CellError
-from ktt_cli.load.figures import read_cell
-from ktt_cli.model import Unit
-from ktt_cli.numbers import (
+from ktt_cli.figures_text import (
     NumberError,
     NumberStyle,
     Reading,
@@ -19,6 +16,9 @@ from ktt_cli.numbers import (
     parse_number,
     resolve,
 )
+from ktt_cli.load.figures import FigureError as CellError
+from ktt_cli.load.figures import read_cell
+from ktt_cli.model import Unit
 
 AUTO, DOT, COMMA = NumberStyle.AUTO, NumberStyle.DOT, NumberStyle.COMMA
 

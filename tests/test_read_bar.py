@@ -6,8 +6,8 @@ import io
 from pathlib import Path
 
 from ktt_cli.load.csv_rows import CsvTable
+from ktt_cli.load.read_bar import ReadBar
 from ktt_cli.load.text import open_text
-from ktt_cli.progress_bar import ReadBar
 
 
 class Terminal(io.StringIO):
