@@ -148,3 +148,12 @@ def test_a_trick_is_found(tmp_path: Path) -> None:
         "c.py:2: os...fork",
         "c.py:4: y..._z",
     ]
+
+
+def test_no_module_at_the_root_is_named_as_a_module_of_the_standard_library() -> None:
+    """`ktt_cli/numbers.py` read as Python's `numbers` to anyone who met it in a traceback
+    or an import line; a root module's name says what it holds, in ktt's words."""
+    import sys
+
+    root = {p.stem for p in SRC.glob("*.py")} | {p.name for p in SRC.iterdir() if p.is_dir()}
+    assert sorted(root & set(sys.stdlib_module_names)) == []
