@@ -1,0 +1,47 @@
+"""File patterns on the command line (`returns/*.xlsx`), expanded by ktt (SPEC §11).
+
+A POSIX shell expands a pattern before ktt sees it; the Windows shell does not, and a
+POSIX shell passes a pattern that matches nothing as it is. So a name that is not a
+file but holds `*`, `?` or `[` is expanded here, in name order; one that matches
+nothing is a usage problem that says so, never an empty run.
+"""
+
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+
+from ktt_cli.messages import usage
+
+_MAGIC = frozenset("*?[")
+
+
+def is_pattern(name: str) -> bool:
+    return bool(_MAGIC & set(name))
+
+
+def expand(names: list[str]) -> tuple[list[str], list[str]]:
+    """The names with each pattern replaced by the files it matches (sorted), and the
+    problems of the patterns that match no file."""
+    found: list[str] = []
+    problems: list[str] = []
+    for name in names:
+        if name == "-" or not is_pattern(name) or Path(name).exists():
+            found.append(name)
+            continue
+        # glob.glob, not Path.glob: a pattern may be absolute (`D:\\bao-cao\\*.xlsx`)
+        matched = sorted(p for p in glob.glob(name) if not Path(p).is_dir())  # noqa: PTH207
+        if not matched:
+            problems.append(usage("usage.no_match", pattern=name))
+        found += matched
+    return found, problems
+
+
+def expanded(names: list[str]) -> list[str]:
+    """`expand`, its problems raised together as one UsageProblem (exit 2)."""
+    from ktt_cli.inputs import UsageProblem
+
+    found, problems = expand(names)
+    if problems:
+        raise UsageProblem(*problems)
+    return found
