@@ -1,0 +1,75 @@
+"""`ktt template --by region`: a form per listed region, written into a folder."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ktt_cli.cli.options import fail, load_targets, usage_exit
+from ktt_cli.inputs import UsageProblem
+from ktt_cli.messages import usage, usage_of
+
+if TYPE_CHECKING:
+    from ktt_cli.periods import Period
+
+
+class By(StrEnum):
+    REGION = "region"
+
+
+def region_forms(
+    targets: str | None, output: str | None, period: str | None, lang: str, *, workbook: bool
+) -> None:
+    """Write the forms (render/template_regions.py) into the folder `--output` names: one
+    that exists, or a new one given with a trailing slash. Each file is written atomically;
+    the names written are listed on standard output."""
+    from ktt_cli.coverage import expected_indicators
+    from ktt_cli.output import write_atomic
+    from ktt_cli.render.template_regions import region_forms as forms
+
+    try:
+        folder = _folder(output)
+        chosen = _period(period)
+        _, programme = load_targets(targets)
+        programme_id = programme.programme.id
+        if not programme.regions:
+            raise UsageProblem(usage("usage.no_regions", programme=programme_id))
+        if not expected_indicators(programme):
+            raise UsageProblem(usage("usage.nothing_expected", programme=programme_id))
+    except UsageProblem as e:
+        usage_exit(e)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        fail(f"--output {output}: {e.strerror or e}")
+    for form in forms(programme, chosen, lang, workbook=workbook):
+        path = folder / form.file_name
+        write_atomic(path, form.data)
+        typer.echo(str(path))
+
+
+def _folder(output: str | None) -> Path:
+    if output is None:
+        raise UsageProblem(usage("usage.template_folder"))
+    path = Path(output)
+    if path.is_dir() or (output.endswith(("/", os.sep)) and not path.exists()):
+        return path
+    raise UsageProblem(usage("usage.template_folder"))
+
+
+def _period(value: str | None) -> Period:
+    from ktt_cli.periods import PeriodError, parse_period, previous
+
+    if value is None:
+        import datetime
+
+        # the month whose figures are due: the one before this one
+        return previous(parse_period(datetime.date.today().strftime("%Y-%m")))
+    try:
+        return parse_period(value)
+    except PeriodError as e:
+        raise UsageProblem(f"--period: {usage_of('invalid_period', e.args_, str(e))}") from None

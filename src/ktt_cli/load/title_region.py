@@ -1,0 +1,136 @@
+"""The region a table with no region column belongs to, read from its title (SPEC §11).
+
+A commune's return often names the commune only above its header:
+
+    UBND TỈNH LÀO CAI
+    UBND XÃ TÂN LĨNH
+    Đơn vị báo cáo: UBND xã Tân Lĩnh
+    Xã: Mậu A
+
+Two forms of title line name a unit: a label and its value (`Đơn vị báo cáo: …`,
+`Đơn vị: …`, `Địa bàn: …`, `Xã: …`, `Phường: …`), and an issuing body (`UBND …`,
+`Ủy ban nhân dân …`), as administrative documents stack them, the higher body above
+the one that reports. The reporting unit is the last label line, else the last body
+line; its name (without `UBND`) is matched against the listed regions as a region cell
+is (SPEC §8). Lines that are neither (the national motto, "BÁO CÁO …") are never read
+as a place: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA` holds the word `xã` and is not a commune.
+
+- A listed region: every figure of the table is that region's (with a warning).
+- The whole territory, or a higher unit that is not listed (`UBND TỈNH LÀO CAI` in a
+  province's own programme), or a body that is not a place (`Đơn vị báo cáo: Sở Tài
+  chính`): nothing; the figures are the territory's, as without a title.
+- A unit of a region's level (xã, phường, thị trấn, đặc khu; huyện, quận, thị xã in
+  older programmes) that is not listed: an error with the "did you mean".
+
+Failing a title, a sheet named after a listed region (`Xã Mậu A`, a workbook of a sheet
+per commune) gives the table that region.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ktt_cli.names import RegionNames, is_territory, normalise
+
+#: A label line: the label, then `:` and the unit's name.
+_LABEL = re.compile(
+    r"^\s*(đơn vị báo cáo|tên đơn vị|đơn vị|địa bàn|xã\s*[,/]\s*phường|xã|phường|thị trấn|"
+    r"đặc khu)\s*:\s*(.+?)\s*$",
+    re.IGNORECASE,
+)
+#: An issuing body: `UBND …`, `Ủy ban nhân dân …` (both spellings of Ủy/Uỷ).
+_BODY = re.compile(r"^\s*(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b\.?\s*(.+?)\s*$", re.IGNORECASE)
+#: Unit words whose name must be a listed region (normal form, followed by `_`).
+_REGION_LEVEL = ("xa_", "phuong_", "thi_tran_", "dac_khu_", "huyen_", "quan_", "thi_xa_")
+#: Labels that are a unit word: `Xã: Mậu A` is `Xã Mậu A`.
+_UNIT_LABELS = {"xa": "Xã", "phuong": "Phường", "thi_tran": "Thị trấn", "dac_khu": "Đặc khu"}
+
+
+class TitleRegion(NamedTuple):
+    """The region a table is given: its store key and name, and where it was read."""
+
+    key: str
+    name: str
+    row: int  # index among the rows given; -1 for the sheet's name
+    column: int
+    written: str  # the text it was read from
+
+
+class TitleProblem(NamedTuple):
+    """A title naming a unit that is not a listed region."""
+
+    row: int
+    column: int
+    name: str  # the unit as written
+    suggestion: str  # the closest listed region, or ''
+
+
+class _Line(NamedTuple):
+    row: int
+    column: int
+    name: str  # the unit's name, without `UBND` and its label
+
+
+def _lines(
+    rows: Sequence[Sequence[object]],
+) -> tuple[list[_Line], list[_Line], list[_Line]]:
+    """The label lines, the body lines and the bare unit lines among `rows`' text cells."""
+    labels: list[_Line] = []
+    bodies: list[_Line] = []
+    bare: list[_Line] = []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if not isinstance(cell, str) or not cell.strip():
+                continue
+            text = unicodedata.normalize("NFC", " ".join(cell.split()))
+            if m := _LABEL.match(text):
+                unit = _UNIT_LABELS.get(normalise(m[1]), "")
+                name = _without_body(m[2])
+                labels.append(_Line(r, c, f"{unit} {name}".strip()))
+            elif m := _BODY.match(text):
+                bodies.append(_Line(r, c, m[2]))
+            elif normalise(text).startswith(_REGION_LEVEL):
+                bare.append(_Line(r, c, text))
+    return labels, bodies, bare
+
+
+def _closest(regions: RegionNames, name: str) -> str:
+    """The listed region closest to `name`, or ''."""
+    said = regions.suggestion(name)
+    m = re.fullmatch(r"; did you mean '(.*)'\?", said, re.DOTALL)
+    return m[1] if m else ""
+
+
+def _without_body(text: str) -> str:
+    m = _BODY.match(text)
+    return m[2] if m else text
+
+
+def title_region(
+    rows: Sequence[Sequence[object]], sheet: str | None, regions: RegionNames, territory: str
+) -> TitleRegion | TitleProblem | None:
+    """The region the title `rows` (those above the header) or the `sheet`'s name give a
+    table with no region column; a problem where the title names an unlisted unit; None
+    where neither names a region."""
+    if not regions.listed:
+        return None
+    labels, bodies, bare = _lines(rows)
+    unit = labels[-1] if labels else bodies[-1] if bodies else None
+    if unit is not None and not is_territory(unit.name, territory):
+        found = regions.find(unit.name)
+        if found is not None:
+            return TitleRegion(*found, unit.row, unit.column, unit.name)
+        if normalise(unit.name).startswith(_REGION_LEVEL):
+            return TitleProblem(unit.row, unit.column, unit.name, _closest(regions, unit.name))
+    for line in bare:  # `XÃ TÂN LĨNH` on a line of its own: only a listed region counts
+        found = regions.find(line.name)
+        if found is not None:
+            return TitleRegion(*found, line.row, line.column, line.name)
+    if sheet is not None and not is_territory(sheet, territory):
+        found = regions.find(sheet)
+        if found is not None:
+            return TitleRegion(*found, -1, 0, sheet)
+    return None
