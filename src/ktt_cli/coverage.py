@@ -181,13 +181,18 @@ def not_reported(
     programme: TargetsFile, actuals: Actuals, as_of: Period | None, place: str
 ) -> list[Problem]:
     """The one warning of `ktt report` (SPEC §11): how many listed regions have not
-    reported, for `as_of`, every indicator that sums its regions; none where no indicator
-    sums listed regions, or where every region has reported. `place` is what the warning
-    is placed at (the targets file, which lists the regions)."""
+    reported, for `as_of`, every indicator that sums its regions and that some region has
+    figures of (a data set of territory figures alone is no round of returns); none
+    where every region has reported. `place` is what the warning is placed at (the
+    targets file, which lists the regions)."""
     from ktt_cli.messages import said
     from ktt_cli.problems import Problem
 
-    summed = [i.id for i in programme.indicators if i.from_regions is not None]
+    summed = [
+        i.id
+        for i in programme.indicators
+        if i.from_regions is not None and actuals.region_names(i.id)  # a round under way
+    ]
     if not summed or not programme.regions:
         return []
     found = coverage(programme, actuals, as_of, indicators=summed)

@@ -467,8 +467,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "regions_not_reported": {
         "en": "{missing} of {total} regions have not reported every indicator summed from "
         "the regions for {as_of:period} ({indicators}): ktt coverage lists them",
-        "vi": "{missing}/{total} xã, phường chưa báo cáo đủ các chỉ tiêu cộng từ các xã cho kỳ "
-        "{as_of:period} ({indicators}): ktt coverage liệt kê các xã đó",
+        "vi": "{missing}/{total} địa bàn chưa báo cáo đủ các chỉ tiêu cộng từ các địa bàn cho "
+        "kỳ {as_of:period} ({indicators}): ktt coverage liệt kê các địa bàn đó",
     },
     "region_from_title": {
         "en": "the table has no region column and its title names {region}: every figure of "

@@ -22,11 +22,11 @@ from ktt_cli.problems import printable
 
 WORDS: dict[str, dict[str, str]] = {
     "vi": {
-        "title": "Tình hình báo cáo của các xã, phường",
+        "title": "Tình hình báo cáo của các địa bàn",
         "as_of": "Kỳ báo cáo",
         "no_period": "(chưa có số liệu nào)",
         "indicator": "Chỉ tiêu",
-        "region": "Xã, phường",
+        "region": "Địa bàn",
         "region_id": "Mã",
         "expected": "Phải báo cáo",
         "reported": "Đã báo cáo",
@@ -34,8 +34,8 @@ WORDS: dict[str, dict[str, str]] = {
         "never": "Chưa bao giờ",
         "rate": "Tỷ lệ báo cáo",
         "all": "Tất cả",
-        "by_region": "Theo xã, phường",
-        "complete": "Xã, phường báo cáo đủ",
+        "by_region": "Theo địa bàn",
+        "complete": "Địa bàn báo cáo đủ",
         "silent": "Chưa gửi gì cho kỳ này",
         "none": "không có",
         "mark.reported": "đã báo cáo",

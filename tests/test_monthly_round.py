@@ -1,0 +1,340 @@
+"""The monthly round of SPEC §11: a form per commune, returns read back by their title or
+their sheet, many returns in one run, and the national programme's 34 provinces."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from ktt_cli.bundled import bundled_path
+from ktt_cli.cli import app
+from ktt_cli.load.title_region import TitleProblem, TitleRegion, title_region
+from ktt_cli.names import RegionNames
+from ktt_cli.problems import ProblemLog
+from ktt_cli.targets_file import read_targets
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent / "fixtures" / "coverage"
+TARGETS = str(HERE / "twelve-communes.yaml")
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+EXPECTED = ["Số hợp tác xã", "Số thành viên hợp tác xã", "Số tổ hợp tác"]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def forms(folder: Path, *extra: str) -> list[Path]:
+    code, out, err = run(
+        "template", "--by", "region", "-t", TARGETS, "--period", "2026-11", "-o", f"{folder}/",
+        *extra,
+    )  # fmt: skip
+    assert code == 0, err
+    return [Path(line) for line in out.splitlines()]
+
+
+def fill(paths: list[Path]) -> dict[str, list[int]]:
+    """Each form's value cells filled as a commune would (openpyxl), figures by region:
+    form k gets 10 + k, 100 + k and k % 3 + 1."""
+    filled = {}
+    for k, path in enumerate(paths):
+        book = openpyxl.load_workbook(path)
+        sheet = book.active
+        assert sheet is not None
+        figures = [10 + k, 100 + k, k % 3 + 1]
+        rows = [r for r in sheet.iter_rows(min_row=8) if r[0].value]
+        for row, figure in zip(rows, figures, strict=True):
+            row[2].value = figure
+        book.save(path)
+        filled[str(rows[0][3].value)] = figures
+    return filled
+
+
+def breakdown(paths: list[Path]) -> dict[tuple[str, str], float]:
+    code, out, err = run(
+        "report", *map(str, paths), "-t", TARGETS, "--by", "region", "-f", "json", "--lang", "en"
+    )
+    assert code == 0, err
+    rows = json.loads(out)["breakdown"]
+    return {(r["region"], r["indicator"]): r["actual"] for r in rows if r["actual"] is not None}
+
+
+# ---- ktt template --by region ---------------------------------------------------------
+
+
+def test_a_form_per_region_named_by_code_and_name(tmp_path: Path) -> None:
+    paths = forms(tmp_path / "forms")
+    assert [p.name for p in paths][:3] == [
+        "04567-xa-tan-linh.xlsx",
+        "xa-mau-a.xlsx",
+        "phuong-yen-bai.xlsx",
+    ]
+    assert len(paths) == 12
+    assert sorted(p.name for p in (tmp_path / "forms").iterdir()) == sorted(p.name for p in paths)
+    sheet = openpyxl.load_workbook(paths[0]).active
+    assert sheet is not None
+    title = [sheet.cell(r, 1).value for r in range(1, 6)]
+    assert title[1] == "Đơn vị báo cáo: Xã Tân Lĩnh (mã 04567)"
+    assert title[2] == "Kỳ báo cáo: 11/2026 (2026-11)"
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=7) if r[0].value]
+    assert rows[0][:4] == ["Chỉ tiêu", "Kỳ", "Giá trị", "Địa bàn"]
+    # the indicators expected of a region, not the territory's percentage
+    assert [r[0] for r in rows[1:]] == EXPECTED
+    assert {r[1] for r in rows[1:]} == {"2026-11"}
+    assert {r[3] for r in rows[1:]} == {"Xã Tân Lĩnh"}
+
+
+def test_forms_filled_by_openpyxl_read_back_as_each_regions_figures(tmp_path: Path) -> None:
+    paths = forms(tmp_path / "forms")
+    filled = fill(paths)
+    found = breakdown(paths)
+    for region, (htx, members, groups) in filled.items():
+        assert found[(region, "htx_count")] == htx
+        assert found[(region, "htx_members")] == members
+        assert found[(region, "tht_count")] == groups
+    code, out, err = run("coverage", f"{tmp_path}/forms/*.xlsx", "-t", TARGETS, "-f", "json")
+    assert code == 0, err
+    assert json.loads(out)["total"]["reported"] == 36
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice installed (libreoffice-calc-nogui)")
+def test_forms_saved_again_by_libreoffice_read_back(tmp_path: Path) -> None:
+    paths = forms(tmp_path / "forms")[:3]
+    filled = fill(paths)
+    saved = tmp_path / "saved"
+    assert SOFFICE is not None
+    command = [
+        SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+        "--convert-to", "xlsx", "--outdir", str(saved), *map(str, paths),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    again = sorted(saved.glob("*.xlsx"))
+    assert len(again) == 3
+    assert again[0].read_bytes() != paths[0].read_bytes()
+    found = breakdown(again)
+    for region, (htx, members, groups) in filled.items():
+        assert (found[(region, "htx_count")], found[(region, "htx_members")]) == (htx, members)
+        assert found[(region, "tht_count")] == groups
+
+
+def test_forms_as_csv_read_back(tmp_path: Path) -> None:
+    paths = forms(tmp_path / "forms", "--format", "csv")
+    assert paths[0].name == "04567-xa-tan-linh.csv"
+    text = paths[0].read_text(encoding="utf-8-sig")
+    assert "# Đơn vị báo cáo: Xã Tân Lĩnh (mã 04567)" in text
+    paths[0].write_text(text.replace(",2026-11,,", ",2026-11,7,"), encoding="utf-8")
+    found = breakdown([paths[0]])
+    assert found[("Xã Tân Lĩnh", "htx_count")] == 7
+
+
+def test_template_by_region_needs_a_folder_and_a_list_of_regions(tmp_path: Path) -> None:
+    file = tmp_path / "x.xlsx"
+    file.write_bytes(b"")
+    code, _, err = run("template", "--by", "region", "-t", TARGETS, "-o", str(file))
+    assert code == 2
+    assert "--output" in err
+    code, _, err = run("template", "--by", "region", "-o", f"{tmp_path}/f/")
+    assert code == 2
+    assert "regions" in err
+
+
+# ---- a return read by its title -------------------------------------------------------
+
+
+def return_book(path: Path, title: list[str], sheet: str = "Biểu 01") -> Path:
+    """A commune's return as offices make it: a title block, a report table with no
+    region column (STT, indicator, unit, actual of the month), a signature below."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = sheet
+    for line in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", *title]:
+        ws.append([line])
+    ws.append(["BÁO CÁO TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ THÁNG 11 NĂM 2026"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện tháng 11/2026"])
+    ws.append([1, "Số hợp tác xã", "HTX", 12])
+    ws.append([2, "Số thành viên hợp tác xã", "người", 180])
+    ws.append([])
+    ws.append([None, "Người lập biểu", None, "Chủ tịch UBND xã"])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        (["Đơn vị báo cáo: UBND xã Tân Lĩnh"], "Xã Tân Lĩnh"),
+        (["UBND TỈNH THỬ", "UBND PHƯỜNG YÊN BÁI"], "Phường Yên Bái"),
+        (["Xã: Mậu A"], "Xã Mậu A"),
+        (["ỦY BAN NHÂN DÂN", "XÃ CỐC LẦU"], "Xã Cốc Lầu"),
+        (["Đơn vị báo cáo: xa Lam Thuong"], "Xã Lâm Thượng"),
+    ],
+)
+def test_a_title_naming_a_region_gives_it_every_figure(
+    tmp_path: Path, title: list[str], region: str
+) -> None:
+    path = return_book(tmp_path / "r.xlsx", title)
+    code, out, err = run("report", str(path), "-t", TARGETS, "--by", "region", "-f", "json")
+    assert code == 0, err
+    assert "region_from_title" in err
+    rows = json.loads(out)["breakdown"]
+    figures = {(r["region"], r["indicator"]): r["actual"] for r in rows if r["actual"]}
+    assert figures == {(region, "htx_count"): 12, (region, "htx_members"): 180}
+
+
+def test_a_sheet_named_after_a_region_gives_it_every_figure(tmp_path: Path) -> None:
+    path = return_book(tmp_path / "r.xlsx", ["BIỂU SỐ 01"], sheet="Xã Mậu A")
+    code, out, err = run("report", str(path), "-t", TARGETS, "--by", "region", "-f", "json")
+    assert code == 0, err
+    assert "region_from_sheet" in err
+    rows = json.loads(out)["breakdown"]
+    assert {r["region"] for r in rows if r["actual"]} == {"Xã Mậu A"}
+
+
+def test_a_title_naming_an_unlisted_commune_is_an_error_with_did_you_mean(
+    tmp_path: Path,
+) -> None:
+    path = return_book(tmp_path / "r.xlsx", ["Đơn vị báo cáo: UBND xã Tân Linh Thượng"])
+    code, _, err = run("report", str(path), "-t", TARGETS, "--lang", "en")
+    assert code == 2
+    assert "r.xlsx:Biểu 01!A2: unknown_region" in err
+    assert "did you mean 'Xã Tân Lĩnh'" in err
+
+
+def test_the_motto_a_higher_body_or_an_office_is_no_region(tmp_path: Path) -> None:
+    for title in (["UBND TỈNH THỬ", "SỞ TÀI CHÍNH"], ["Đơn vị báo cáo: Sở Tài chính"]):
+        path = return_book(tmp_path / "r.xlsx", title)
+        code, out, err = run("report", str(path), "-t", TARGETS, "-f", "json", "--as-of", "2026-11")
+        assert code == 0, err
+        assert "region_from" not in err
+        htx = next(r for r in json.loads(out)["results"] if r["indicator"] == "htx_count")
+        assert htx["actual"] == 12  # the territory's, as without a title
+
+
+def test_title_region_pure() -> None:
+    log = ProblemLog()
+    targets = read_targets(Path(TARGETS).read_bytes(), TARGETS, log)
+    assert targets is not None
+    names = RegionNames(targets)
+    found = title_region(
+        [["UBND HUYỆN LỤC YÊN"], [None, "UBND XÃ TÂN LĨNH"]], None, names, "Tỉnh Thử"
+    )
+    assert isinstance(found, TitleRegion)
+    assert (found.name, found.row, found.column) == ("Xã Tân Lĩnh", 1, 1)
+    problem = title_region([["Xã: Mậu B"]], None, names, "Tỉnh Thử")
+    assert isinstance(problem, TitleProblem)
+    assert problem.suggestion == "Xã Mậu A"
+    assert title_region([["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]], "Sheet1", names, "x") is None
+
+
+def test_a_csv_return_with_its_title_in_rows(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "Đơn vị báo cáo: UBND xã Tân Lĩnh;;\n;;\nChỉ tiêu;Kỳ;Giá trị\nSố hợp tác xã;2026-11;12\n",
+        encoding="utf-8",
+    )
+    found = breakdown([path])
+    assert found == {("Xã Tân Lĩnh", "htx_count"): 12}
+
+
+# ---- many returns in one run ------------------------------------------------------------
+
+
+def test_a_pattern_is_expanded_by_ktt_and_one_matching_nothing_is_an_error(
+    tmp_path: Path,
+) -> None:
+    returns = tmp_path / "returns"
+    returns.mkdir()
+    titles = (["Xã: Mậu A"], ["Đơn vị báo cáo: UBND xã Tân Lĩnh"], ["UBND PHƯỜNG YÊN BÁI"])
+    for k, title in enumerate(titles):
+        return_book(returns / f"{k}.xlsx", title)
+    (returns / "notes.txt").write_text("not a return")
+    code, out, err = run("coverage", f"{returns}/*.xlsx", "-t", TARGETS, "-f", "json")
+    assert code == 0, err
+    got = json.loads(out)
+    assert len(got["actuals_files"]) == 3
+    assert got["total"]["reported"] == 6  # two figures from each of three communes
+    code, _, err = run("report", f"{returns}/*.ods", "-t", TARGETS)
+    assert code == 2
+    assert f"{returns}/*.ods: không có tệp nào khớp với mẫu này" in err
+    # through the installed command, the pattern quoted as a Windows shell passes it
+    done = subprocess.run(
+        [sys.executable, "-m", "ktt_cli", "report", f"{returns}/?.xlsx", "-t", TARGETS,
+         "-f", "csv"],
+        capture_output=True, text=True, check=False, env={"KTT_LANG": "en", "PATH": ""},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "region_from_title" in done.stderr
+
+
+# ---- the national programme -------------------------------------------------------------
+
+
+def test_the_national_programme_lists_the_34_provinces_with_their_codes() -> None:
+    path = bundled_path("nq20-national")
+    assert path is not None
+    log = ProblemLog()
+    national = read_targets(path.read_bytes(), "nq20-national", log)
+    assert national is not None
+    regions = {r.id: r for r in national.regions}
+    assert len(regions) == 34
+    assert regions["15"].name == "Lào Cai"
+    assert "Yên Bái" in regions["15"].aliases
+    assert regions["79"].name == "Thành phố Hồ Chí Minh"
+    assert {"Bình Dương", "Bà Rịa - Vũng Tàu"} <= set(regions["79"].aliases)
+    assert "Resolution 202/2025/QH15" in path.read_text(encoding="utf-8")
+    # 52 provinces merged into 23 (11 stayed): 23 units list the 29 former ones merged in
+    cities = {r.name.removeprefix("Thành phố ") for r in national.regions}
+    former = [
+        (r.id, a)
+        for r in national.regions
+        for a in r.aliases
+        if not a.startswith(("Tỉnh ", "TP. ")) and a not in cities
+    ]
+    assert len({i for i, _ in former}) == 23
+    assert len(former) == 52 - 23
+
+
+def test_report_by_region_compares_provinces() -> None:
+    sample = ROOT / "examples" / "synthetic-provinces.csv"
+    code, out, err = run(
+        "report", str(sample), "-t", "nq20-national", "--by", "region", "-f", "csv", "--lang", "en"
+    )
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    htx = {r["region"]: r for r in rows if r["indicator"] == "htx_count" and r["region"]}
+    assert len(htx) == 34
+    # written `Tỉnh Lào Cai`, `TP. Hải Phòng`: the listed provinces
+    assert htx["Lào Cai"]["actual"] == "850"
+    assert htx["Thành phố Hải Phòng"]["actual"] == "1100"
+    assert htx["Lào Cai"]["region_id"] == "15"
+    # no national figure for 2024: the sum of the 34 provinces' (worked: 31.580)
+    country = next(r for r in rows if r["indicator"] == "htx_count" and not r["region"])
+    assert (country["actual"], country["actual_qualifier"]) == ("31580", "sum of regions")
+    assert htx["Lào Cai"]["share_of_territory"].startswith("2.69")  # 850 / 31580
+
+
+def test_a_former_provinces_name_is_the_new_provinces(tmp_path: Path) -> None:
+    data = tmp_path / "old-names.csv"
+    data.write_text(
+        "indicator,period,region,value\nhtx_count,2024,Yên Bái,834\nhtx_count,2024,Bắc Giang,900\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("report", str(data), "-t", "nq20-national", "--by", "region", "-f", "json")
+    assert code == 0, err
+    regions = {
+        r["region"]: r["actual"] for r in json.loads(out)["breakdown"] if r["actual"] is not None
+    }
+    assert regions == {"Lào Cai": 834, "Bắc Ninh": 900}
