@@ -221,7 +221,7 @@ def test_text_formats_say_the_same_facts(fmt: str, lang: str, rate: str, late_wo
     assert "7/12 (58,3%)" in out or "7/12 (58.3%)" in out
     assert "6/12 (50%)" in out
     assert late_word in out
-    silent_line = next(line for line in out.splitlines() if "4: " in line and "Cốc Lầu" in line)
+    silent_line = next(line for line in out.splitlines() if "(4): " in line and "Cốc Lầu" in line)
     for name in SILENT:
         assert name in silent_line
     for name in COMPLETE:

@@ -138,6 +138,17 @@ def test_forms_as_csv_read_back(tmp_path: Path) -> None:
     assert found[("Xã Tân Lĩnh", "htx_count")] == 7
 
 
+def test_a_new_folder_without_a_slash_and_names_safe_for_any_system(tmp_path: Path) -> None:
+    targets = tmp_path / "t.yaml"
+    text = Path(TARGETS).read_text(encoding="utf-8")
+    text = text.replace('{name: "Xã Mậu A"}', '{id: "0/9", name: "Xã Mậu A: B/C*?"}')
+    targets.write_text(text.replace('"Xã Mậu A": 200', '"0/9": 200'), encoding="utf-8")
+    code, _, err = run("template", "--by", "region", "-t", str(targets), "-o", f"{tmp_path}/new")
+    assert code == 0, err
+    assert (tmp_path / "new" / "0-9-xa-mau-a-b-c.xlsx").is_file()
+    assert len(list((tmp_path / "new").iterdir())) == 12
+
+
 def test_template_by_region_needs_a_folder_and_a_list_of_regions(tmp_path: Path) -> None:
     file = tmp_path / "x.xlsx"
     file.write_bytes(b"")
@@ -180,6 +191,8 @@ def return_book(path: Path, title: list[str], sheet: str = "Biểu 01") -> Path:
         (["Xã: Mậu A"], "Xã Mậu A"),
         (["ỦY BAN NHÂN DÂN", "XÃ CỐC LẦU"], "Xã Cốc Lầu"),
         (["Đơn vị báo cáo: xa Lam Thuong"], "Xã Lâm Thượng"),
+        (["Đơn vị báo cáo: UBND xã Tân Lĩnh, huyện Lục Yên, tỉnh Yên Bái"], "Xã Tân Lĩnh"),
+        (["UBND HUYỆN LỤC YÊN", "UBND XÃ TÂN LĨNH"], "Xã Tân Lĩnh"),
     ],
 )
 def test_a_title_naming_a_region_gives_it_every_figure(
@@ -192,6 +205,34 @@ def test_a_title_naming_a_region_gives_it_every_figure(
     rows = json.loads(out)["breakdown"]
     figures = {(r["region"], r["indicator"]): r["actual"] for r in rows if r["actual"]}
     assert figures == {(region, "htx_count"): 12, (region, "htx_members"): 180}
+
+
+def test_a_label_and_its_unit_in_two_cells(tmp_path: Path) -> None:
+    path = return_book(tmp_path / "r.xlsx", [])
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    sheet.insert_rows(2)
+    sheet["A2"], sheet["C2"] = "Đơn vị báo cáo:", "UBND phường Văn Phú"
+    book.save(path)
+    found = breakdown([path])
+    assert found == {("Phường Văn Phú", "htx_count"): 12, ("Phường Văn Phú", "htx_members"): 180}
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice installed (libreoffice-calc-nogui)")
+@pytest.mark.parametrize("kind", ["ods", "xlsx"])
+def test_a_return_saved_by_libreoffice_keeps_its_title_region(tmp_path: Path, kind: str) -> None:
+    path = return_book(tmp_path / "r.xlsx", ["UBND TỈNH THỬ", "UBND PHƯỜNG SA PA"])
+    saved = tmp_path / "saved"
+    assert SOFFICE is not None
+    command = [
+        SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+        "--convert-to", kind, "--outdir", str(saved), str(path),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    found = breakdown([saved / f"r.{kind}"])
+    assert found == {("Phường Sa Pa", "htx_count"): 12, ("Phường Sa Pa", "htx_members"): 180}
 
 
 def test_a_sheet_named_after_a_region_gives_it_every_figure(tmp_path: Path) -> None:

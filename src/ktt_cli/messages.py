@@ -515,10 +515,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{as_of:period}",
     },
     "usage.template_folder": {
-        "en": "--by region writes a workbook per region: give --output FOLDER (an existing "
-        "folder, or a new one ending in /)",
-        "vi": "--by region ghi mỗi xã một sổ tính: hãy cho --output THƯ_MỤC (thư mục có sẵn, "
-        "hoặc thư mục mới kết thúc bằng /)",
+        "en": "--by region writes a workbook per region: give --output FOLDER (a folder, "
+        "made if it does not exist; not a file)",
+        "vi": "--by region ghi mỗi xã một sổ tính: hãy cho --output THƯ_MỤC (một thư mục, "
+        "chưa có thì được tạo; không phải một tệp)",
     },
     # ---- a figure's cell ----------------------------------------------------------------
     "empty_value": {"en": "the value is empty", "vi": "giá trị bị để trống"},

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,8 +23,8 @@ class By(StrEnum):
 def region_forms(
     targets: str | None, output: str | None, period: str | None, lang: str, *, workbook: bool
 ) -> None:
-    """Write the forms (render/template_regions.py) into the folder `--output` names: one
-    that exists, or a new one given with a trailing slash. Each file is written atomically;
+    """Write the forms (render/template_regions.py) into the folder `--output` names (made
+    if it does not exist; an existing file is refused). Each file is written atomically;
     the names written are listed on standard output."""
     from ktt_cli.coverage import expected_indicators
     from ktt_cli.output import write_atomic
@@ -56,7 +55,7 @@ def _folder(output: str | None) -> Path:
     if output is None:
         raise UsageProblem(usage("usage.template_folder"))
     path = Path(output)
-    if path.is_dir() or (output.endswith(("/", os.sep)) and not path.exists()):
+    if path.is_dir() or not path.exists():  # a new folder is made
         return path
     raise UsageProblem(usage("usage.template_folder"))
 

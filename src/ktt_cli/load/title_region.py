@@ -82,14 +82,15 @@ def _lines(
     bodies: list[_Line] = []
     bare: list[_Line] = []
     for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            if not isinstance(cell, str) or not cell.strip():
-                continue
-            text = unicodedata.normalize("NFC", " ".join(cell.split()))
-            if m := _LABEL.match(text):
-                unit = _UNIT_LABELS.get(normalise(m[1]), "")
-                name = _without_body(m[2])
-                labels.append(_Line(r, c, f"{unit} {name}".strip()))
+        texts = [
+            (c, unicodedata.normalize("NFC", " ".join(cell.split())))
+            for c, cell in enumerate(row)
+            if isinstance(cell, str) and cell.strip()
+        ]
+        for k, (c, text) in enumerate(texts):
+            following = texts[k + 1][1] if k + 1 < len(texts) else ""
+            if (label := _label(text, following)) is not None:
+                labels.append(_Line(r, c, label))
             elif m := _BODY.match(text):
                 bodies.append(_Line(r, c, m[2]))
             elif normalise(text).startswith(_REGION_LEVEL):
@@ -102,6 +103,24 @@ def _closest(regions: RegionNames, name: str) -> str:
     said = regions.suggestion(name)
     m = re.fullmatch(r"; did you mean '(.*)'\?", said, re.DOTALL)
     return m[1] if m else ""
+
+
+def _label(text: str, following: str) -> str | None:
+    """The unit a label line names (`Xã: Mậu A` is `Xã Mậu A`), or None. The label may
+    stand in a cell of its own and the unit in the next: `Đơn vị báo cáo: | UBND xã …`."""
+    m = _LABEL.match(text)
+    if m is None and text.endswith(":") and following:
+        m = _LABEL.match(f"{text} {following}")
+    if m is None:
+        return None
+    unit = _UNIT_LABELS.get(normalise(m[1]), "")
+    return f"{unit} {_without_body(m[2])}".strip()
+
+
+def _first_part(name: str) -> str:
+    """`xã Tân Lĩnh` of `xã Tân Lĩnh, huyện Lục Yên, tỉnh Yên Bái`: the unit before the
+    higher ones that follow it."""
+    return re.split(r"\s*(?:,|;|\s[-–]\s)\s*", name, maxsplit=1)[0]
 
 
 def _without_body(text: str) -> str:
@@ -120,13 +139,13 @@ def title_region(
     labels, bodies, bare = _lines(rows)
     unit = labels[-1] if labels else bodies[-1] if bodies else None
     if unit is not None and not is_territory(unit.name, territory):
-        found = regions.find(unit.name)
+        found = regions.find(unit.name) or regions.find(_first_part(unit.name))
         if found is not None:
             return TitleRegion(*found, unit.row, unit.column, unit.name)
         if normalise(unit.name).startswith(_REGION_LEVEL):
             return TitleProblem(unit.row, unit.column, unit.name, _closest(regions, unit.name))
     for line in bare:  # `XÃ TÂN LĨNH` on a line of its own: only a listed region counts
-        found = regions.find(line.name)
+        found = regions.find(line.name) or regions.find(_first_part(line.name))
         if found is not None:
             return TitleRegion(*found, line.row, line.column, line.name)
     if sheet is not None and not is_territory(sheet, territory):

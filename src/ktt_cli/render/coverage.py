@@ -222,7 +222,7 @@ def lines(found: Coverage, lang: str) -> Lines:
         for r in found.regions
     ]
     silent = [printable(r.name) for r in found.silent_regions]
-    told = f"{len(silent)}: " + ", ".join(silent) if silent else word(lang, "none")
+    told = ", ".join(silent) if silent else word(lang, "none")
     title = f"{word(lang, 'title')} — {printable(found.programme_id)} ({found.territory})"
     return Lines(
         title,
@@ -231,7 +231,7 @@ def lines(found: Coverage, lang: str) -> Lines:
         rate_rows,
         region_head,
         region_rows,
-        f"{word(lang, 'silent')}: {told}",
+        f"{word(lang, 'silent')} ({len(silent)}): {told}",
     )
 
 

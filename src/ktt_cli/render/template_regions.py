@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -58,10 +59,15 @@ class Form(NamedTuple):
     data: bytes
 
 
+def _slug(text: str) -> str:
+    """Letters a file name may hold anywhere (Windows too): a-z, 0-9 and `-`."""
+    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
+
+
 def file_stem(region: Region) -> str:
     """`04567-xa-tan-linh`: the code, then the name without diacritics, in lower case."""
-    slug = normalise(region.name).replace("_", "-") or "region"
-    code = normalise(region.id).replace("_", "-") if region.id else ""
+    slug = _slug(region.name) or "region"
+    code = _slug(region.id) if region.id else ""
     return f"{code}-{slug}" if code else slug
 
 
