@@ -159,6 +159,7 @@ def test_json_holds_the_known_answers() -> None:
         "reporting_rate": 55.6,
         "regions": 12,
         "regions_complete": 5,
+        "regions_complete_rate": 41.7,  # 5 / 12
         "regions_silent": 4,
     }
     indicators = found["indicators"]
@@ -224,6 +225,7 @@ def test_text_formats_say_the_same_facts(fmt: str, lang: str, rate: str, late_wo
     silent_line = next(line for line in out.splitlines() if "(4): " in line and "Cốc Lầu" in line)
     for name in SILENT:
         assert name in silent_line
+    assert "5/12 (41,7%)" in out or "5/12 (41.7%)" in out  # regions complete
     for name in COMPLETE:
         assert name in out
 

@@ -88,6 +88,14 @@ class Rate(NamedTuple):
         marks = [e.mark for e in entries]
         return Rate(len(marks), *(marks.count(m) for m in Mark))
 
+    @staticmethod
+    def of_regions(found: Coverage) -> Rate:
+        """Regions, not figures: complete (`reported`), partly reported (`late`: some
+        figure missing), and silent (`never`: nothing for the period)."""
+        complete, silent = len(found.complete_regions), len(found.silent_regions)
+        total = len(found.regions)
+        return Rate(total, complete, total - complete - silent, silent)
+
 
 class IndicatorCoverage(NamedTuple):
     indicator: str

@@ -153,9 +153,12 @@ HELP: dict[str, dict[str, str]] = {
         "en": "An empty actuals file to fill in.",
     },
     "template.example": {
-        "vi": "ktt template --output so-lieu.csv\nktt template --format xlsx --output so-lieu.xlsx",
+        "vi": "ktt template --output so-lieu.csv\n"
+        "ktt template --format xlsx --output so-lieu.xlsx\n"
+        "ktt template --by region --output bieu-thang-11/ --period 11/2026",
         "en": "ktt template --lang en --output actuals.csv\n"
-        "ktt template --format xlsx --output actuals.xlsx",
+        "ktt template --format xlsx --output actuals.xlsx\n"
+        "ktt template --by region --output forms-2026-11/ --period 2026-11",
     },
     "wide": {
         "vi": "Mỗi chỉ tiêu một cột thay vì mỗi chỉ tiêu một dòng.",
@@ -205,9 +208,10 @@ HELP: dict[str, dict[str, str]] = {
         "the indicators expected of it listed.",
     },
     "template_period": {
-        "vi": "Cùng --by region: kỳ cần điền, ghi ở tiêu đề và ở cột kỳ (mặc định: tháng này).",
+        "vi": "Cùng --by region: kỳ cần điền, ghi ở tiêu đề và ở cột kỳ (mặc định: tháng "
+        "trước, tháng đến hạn báo cáo).",
         "en": "With --by region: the period to fill, named in the title and in the period "
-        "column (default: this month).",
+        "column (default: the month before this one, whose figures are due).",
     },
     # ---- schema -------------------------------------------------------------------------
     "schema": {

@@ -117,6 +117,7 @@ def coverage_dict(found: Coverage) -> dict[str, object]:
             **_rate(found.total),
             "regions": len(found.regions),
             "regions_complete": len(found.complete_regions),
+            "regions_complete_rate": Rate.of_regions(found).share,
             "regions_silent": len(found.silent_regions),
         },
         "regions": [
@@ -245,8 +246,7 @@ def coverage_text(found: Coverage, lang: str) -> str:
     out = [said.title, ""]
     out += [f"{label}: {value}" for label, value in said.heading]
     out += ["", *_aligned(said.rate_head, said.rate_rows, numeric=range(1, 5))]
-    complete = len(found.complete_regions)
-    out.append(f"{word(lang, 'complete')}: {complete}/{len(found.regions)}")
+    out.append(f"{word(lang, 'complete')}: {_share(Rate.of_regions(found), lang)}")
     out += ["", word(lang, "by_region"), *_aligned(said.region_head, said.region_rows)]
     out += ["", said.silent]
     return "\n".join(out) + "\n"
@@ -279,7 +279,7 @@ def coverage_markdown(found: Coverage, lang: str) -> str:
         out += ["", f"## {title}", "", "| " + " | ".join(map(_md, head)) + " |"]
         out.append("|" + "---|" * len(head))
         out += ["| " + " | ".join(map(_md, r)) + " |" for r in rows]
-    complete = f"{len(found.complete_regions)}/{len(found.regions)}"
+    complete = _share(Rate.of_regions(found), lang)
     out += ["", f"**{word(lang, 'complete')}**: {complete}", "", f"**{_md(said.silent)}**"]
     return "\n".join(out) + "\n"
 
@@ -304,7 +304,7 @@ def coverage_html(found: Coverage, lang: str) -> str:
         "</dl>",
         f"<h2>{e(word(lang, 'rate'))}</h2>",
         _html_table(said.rate_head, said.rate_rows),
-        f"<p>{e(word(lang, 'complete'))}: {len(found.complete_regions)}/{len(found.regions)}</p>",
+        f"<p>{e(word(lang, 'complete'))}: {e(_share(Rate.of_regions(found), lang))}</p>",
         f"<h2>{e(word(lang, 'by_region'))}</h2>",
     ]
     classes = [[""] * 2 + [_MARK_CLASS[x.mark] for x in r.entries] for r in found.regions]

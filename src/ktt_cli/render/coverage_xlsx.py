@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 
-from ktt_cli.coverage import Coverage, Mark
+from ktt_cli.coverage import Coverage, Mark, Rate
 from ktt_cli.render.coverage import lines, word
 
 _COLOURS = {Mark.REPORTED: "#DFF0D8", Mark.LATE: "#FCF8E3", Mark.NEVER: "#F2DEDE"}
@@ -38,9 +38,11 @@ def coverage_xlsx(found: Coverage, lang: str) -> bytes:
         if rate.share is not None:
             rates.write_number(k, 5, rate.share / 100, percent)
     below = top + len(rows) + 2
-    complete = f"{len(found.complete_regions)}/{len(found.regions)}"
+    regions = Rate.of_regions(found)
     rates.write_string(below, 0, word(lang, "complete"), bold)
-    rates.write_string(below, 1, complete)
+    rates.write_row(below, 1, [regions.expected, regions.reported])
+    if regions.share is not None:
+        rates.write_number(below, 5, regions.share / 100, percent)
     rates.write_string(below + 1, 0, word(lang, "silent"), bold)
     for k, region in enumerate(found.silent_regions, below + 1):
         rates.write_string(k, 1, region.name)
