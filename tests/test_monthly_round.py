@@ -107,6 +107,24 @@ def test_forms_filled_by_openpyxl_read_back_as_each_regions_figures(tmp_path: Pa
     assert json.loads(out)["total"]["reported"] == 36
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_form_whose_region_column_was_deleted_is_read_by_its_title(
+    tmp_path: Path, lang: str
+) -> None:
+    paths = forms(tmp_path / "forms", "--lang", lang)[:1]
+    fill(paths)
+    book = openpyxl.load_workbook(paths[0])
+    sheet = book.active
+    assert sheet is not None
+    sheet.delete_cols(4)
+    book.save(paths[0])
+    assert breakdown(paths) == {
+        ("Xã Tân Lĩnh", "htx_count"): 10,
+        ("Xã Tân Lĩnh", "htx_members"): 100,
+        ("Xã Tân Lĩnh", "tht_count"): 1,
+    }
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice installed (libreoffice-calc-nogui)")
 def test_forms_saved_again_by_libreoffice_read_back(tmp_path: Path) -> None:
     paths = forms(tmp_path / "forms")[:3]

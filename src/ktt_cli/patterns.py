@@ -2,8 +2,9 @@
 
 A POSIX shell expands a pattern before ktt sees it; the Windows shell does not, and a
 POSIX shell passes a pattern that matches nothing as it is. So a name that is not a
-file but holds `*`, `?` or `[` is expanded here, in name order; one that matches
-nothing is a usage problem that says so, never an empty run.
+file but holds `*` or `?` is expanded here (with `[…]` classes), in name order; one
+that matches nothing is a usage problem that says so, never an empty run. A `[` alone
+does not make a pattern: `bao-cao[1].csv` that does not exist is "no such file".
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from ktt_cli.messages import usage
 
-_MAGIC = frozenset("*?[")
+_MAGIC = frozenset("*?")
 
 
 def is_pattern(name: str) -> bool:

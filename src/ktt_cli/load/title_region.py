@@ -8,12 +8,16 @@ A commune's return often names the commune only above its header:
     Xã: Mậu A
 
 Two forms of title line name a unit: a label and its value (`Đơn vị báo cáo: …`,
-`Đơn vị: …`, `Địa bàn: …`, `Xã: …`, `Phường: …`), and an issuing body (`UBND …`,
-`Ủy ban nhân dân …`), as administrative documents stack them, the higher body above
-the one that reports. The reporting unit is the last label line, else the last body
-line; its name (without `UBND`) is matched against the listed regions as a region cell
-is (SPEC §8). Lines that are neither (the national motto, "BÁO CÁO …") are never read
-as a place: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA` holds the word `xã` and is not a commune.
+`Đơn vị: …`, `Địa bàn: …`, `Xã: …`, `Phường: …`, and ktt's English forms' `Reporting
+unit: …`; the value may stand in the next cell), and an issuing body (`UBND …`, `Ủy ban
+nhân dân …`), as administrative documents stack them, the higher body above the one
+that reports. The reporting unit is the last label line, else the last body line; its
+name (without `UBND`; failing that, without what follows a comma or a bracket: `xã Tân
+Lĩnh, huyện Lục Yên`, `Xã Tân Lĩnh (mã 04567)`) is matched against the listed regions
+as a region cell is (SPEC §8). Failing both, a line that is only a unit's name (`XÃ
+TÂN LĨNH`) counts where it names a listed region. Other lines (the national motto,
+"BÁO CÁO …") are never read as a place: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA` holds the word
+`xã` and is not a commune.
 
 - A listed region: every figure of the table is that region's (with a warning).
 - The whole territory, or a higher unit that is not listed (`UBND TỈNH LÀO CAI` in a
@@ -38,7 +42,7 @@ from ktt_cli.names import RegionNames, is_territory, normalise
 #: A label line: the label, then `:` and the unit's name.
 _LABEL = re.compile(
     r"^\s*(đơn vị báo cáo|tên đơn vị|đơn vị|địa bàn|xã\s*[,/]\s*phường|xã|phường|thị trấn|"
-    r"đặc khu)\s*:\s*(.+?)\s*$",
+    r"đặc khu|reporting unit|region|commune|ward)\s*:\s*(.+?)\s*$",
     re.IGNORECASE,
 )
 #: An issuing body: `UBND …`, `Ủy ban nhân dân …` (both spellings of Ủy/Uỷ).
@@ -118,9 +122,9 @@ def _label(text: str, following: str) -> str | None:
 
 
 def _first_part(name: str) -> str:
-    """`xã Tân Lĩnh` of `xã Tân Lĩnh, huyện Lục Yên, tỉnh Yên Bái`: the unit before the
-    higher ones that follow it."""
-    return re.split(r"\s*(?:,|;|\s[-–]\s)\s*", name, maxsplit=1)[0]
+    """`xã Tân Lĩnh` of `xã Tân Lĩnh, huyện Lục Yên, tỉnh Yên Bái` or of `Xã Tân Lĩnh (mã
+    04567)`: the unit before the higher ones or the remark that follow it."""
+    return re.split(r"\s*(?:,|;|\(|\s[-–]\s)\s*", name, maxsplit=1)[0]
 
 
 def _without_body(text: str) -> str:
