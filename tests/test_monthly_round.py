@@ -13,6 +13,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ktt_cli.bundled import bundled_path
@@ -176,6 +178,12 @@ def test_template_by_region_needs_a_folder_and_a_list_of_regions(tmp_path: Path)
     code, _, err = run("template", "--by", "region", "-o", f"{tmp_path}/f/")
     assert code == 2
     assert "regions" in err
+    code, _, err = run("template", "--by", "region", "-t", TARGETS, "--wide", "-o", f"{tmp_path}/f")
+    assert code == 2
+    assert "--wide" in err
+    code, _, err = run("template", "-t", TARGETS, "--period", "2026-11")
+    assert code == 2
+    assert "--by region" in err
 
 
 # ---- a return read by its title -------------------------------------------------------
@@ -296,6 +304,35 @@ def test_title_region_pure() -> None:
     assert isinstance(problem, TitleProblem)
     assert problem.suggestion == "Xã Mậu A"
     assert title_region([["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]], "Sheet1", names, "x") is None
+
+
+TITLE_FORMS = (
+    "Đơn vị báo cáo: UBND {name}",
+    "UBND {upper}",
+    "ỦY BAN NHÂN DÂN {upper}",
+    "Đơn vị báo cáo: {name}, tỉnh Thử",
+    "{unit}: {bare}",
+)
+
+
+@given(
+    st.integers(0, 11),
+    st.sampled_from(TITLE_FORMS),
+    st.sampled_from([[], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["UBND TỈNH THỬ"]]),
+)
+def test_every_listed_region_in_every_title_form_is_found(
+    k: int, form: str, above: list[str]
+) -> None:
+    """Whatever listed region, title form and higher lines above it: that region."""
+    targets = read_targets(Path(TARGETS).read_bytes(), TARGETS, ProblemLog())
+    assert targets is not None
+    region = targets.regions[k]
+    unit, _, bare = region.name.partition(" ")
+    line = form.format(name=region.name, upper=region.name.upper(), unit=unit, bare=bare)
+    found = title_region([[a] for a in above] + [[line]], None, RegionNames(targets), "Tỉnh Thử")
+    assert isinstance(found, TitleRegion)
+    assert found.name == region.name
+    assert found.row == len(above)
 
 
 def test_a_csv_return_with_its_title_in_rows(tmp_path: Path) -> None:

@@ -514,6 +514,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--fail-on incomplete: thiếu {missing}/{expected} số liệu phải báo cáo cho kỳ "
         "{as_of:period}",
     },
+    "usage.wide_by_region": {
+        "en": "--wide and --by region: a form per region is in the long layout, a row per "
+        "indicator; leave out --wide",
+        "vi": "--wide và --by region: biểu của mỗi xã theo dạng dọc, mỗi chỉ tiêu một dòng; "
+        "hãy bỏ --wide",
+    },
+    "usage.period_by_region": {
+        "en": "--period names the period of the forms of --by region; add --by region",
+        "vi": "--period là kỳ của các biểu --by region; hãy thêm --by region",
+    },
     "usage.template_folder": {
         "en": "--by region writes a workbook per region: give --output FOLDER (a folder, "
         "made if it does not exist; not a file)",

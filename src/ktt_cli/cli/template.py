@@ -22,6 +22,7 @@ from ktt_cli.cli.options import (
 )
 from ktt_cli.cli.template_regions import By, region_forms
 from ktt_cli.inputs import UsageProblem
+from ktt_cli.messages import usage
 
 
 class TemplateFormat(StrEnum):
@@ -59,8 +60,10 @@ def template(
     """An empty actuals file for the programme, ready to fill in."""
     if by is not None:  # a form per region, into a folder (SPEC §11)
         csv_forms = output_format is TemplateFormat.CSV
-        region_forms(targets, output, period, lang.value, workbook=not csv_forms)
+        region_forms(targets, output, period, lang.value, workbook=not csv_forms, wide=wide)
         return
+    if period is not None:
+        usage_exit(UsageProblem(usage("usage.period_by_region")))
     output_format = output_format or TemplateFormat.CSV
     try:
         output_file = output_path(output, [])

@@ -21,7 +21,13 @@ class By(StrEnum):
 
 
 def region_forms(
-    targets: str | None, output: str | None, period: str | None, lang: str, *, workbook: bool
+    targets: str | None,
+    output: str | None,
+    period: str | None,
+    lang: str,
+    *,
+    workbook: bool,
+    wide: bool = False,
 ) -> None:
     """Write the forms (render/template_regions.py) into the folder `--output` names (made
     if it does not exist; an existing file is refused). Each file is written atomically;
@@ -31,6 +37,8 @@ def region_forms(
     from ktt_cli.render.template_regions import region_forms as forms
 
     try:
+        if wide:
+            raise UsageProblem(usage("usage.wide_by_region"))
         folder = _folder(output)
         chosen = _period(period)
         _, programme = load_targets(targets)
