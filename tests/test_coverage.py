@@ -324,3 +324,44 @@ def test_report_warns_once_how_many_regions_have_not_reported(tmp_path: Path) ->
     rows = [f"htx_count,2026-11,{r.name},1" for r in targets.regions]
     full = read("indicator,period,region,value\n" + "\n".join(rows) + "\n", tmp_path, targets)
     assert not_reported(targets, full, parse_period("2026-11"), "t") == []
+
+
+def test_a_share_given_to_some_regions_is_expected_of_them_only(tmp_path: Path) -> None:
+    """htx_members shared out to Tân Lĩnh and Mậu A only (no sum, no each_region): it is
+    theirs to report, not the ten others'. Worked: expected 12 + 2 + 12 = 26, reported
+    7 + 2 + 6 = 15, late 2 + 0 + 2 = 4, never 3 + 0 + 4 = 7; the forms of the ten others
+    leave it out."""
+    text = TARGETS.read_text(encoding="utf-8")
+    start = text.index('        by_region: {"04567"')
+    end = text.index("  - id: tht_count")
+    shared = '        by_region: {"04567": 1200, "Xã Mậu A": 1200}\n'
+    targets_file = tmp_path / "two-shares.yaml"
+    targets_file.write_text(text[:start] + shared + text[end:], encoding="utf-8")
+    log = ProblemLog()
+    targets = read_targets(targets_file.read_bytes(), "two-shares.yaml", log)
+    assert targets is not None, [str(p) for p in log]
+    data = read(RETURNS.read_text(encoding="utf-8"), tmp_path, targets)
+    found = coverage(targets, data, parse_period("2026-11"))
+    assert tuple(found.total) == (26, 15, 4, 7)
+    members = next(i for i in found.per_indicator if i.indicator == "htx_members")
+    assert tuple(members.rate) == (2, 2, 0, 0)
+    sa_pa = next(r for r in found.regions if r.name == "Phường Sa Pa")
+    assert (sa_pa.expected, sa_pa.complete) == (2, True)
+    code, out, err = run(str(RETURNS), "-t", str(targets_file), "--as-of", "2026-11", "-f", "json")
+    assert code == 0, err
+    regions = {r["region"]: r for r in json.loads(out)["regions"]}
+    assert set(regions["Phường Sa Pa"]["indicators"]) == {"htx_count", "tht_count"}
+    folder = tmp_path / "forms"
+    done = CliRunner().invoke(
+        app, ["template", "--by", "region", "-t", str(targets_file), "-o", str(folder)]
+    )
+    assert done.exit_code == 0, done.stderr
+    import openpyxl
+
+    def listed(name: str) -> list[object]:
+        sheet = openpyxl.load_workbook(folder / name).active
+        assert sheet is not None
+        return [r[0].value for r in sheet.iter_rows(min_row=8) if r[0].value]
+
+    assert listed("xa-mau-a.xlsx") == ["Số hợp tác xã", "Số thành viên hợp tác xã", "Số tổ hợp tác"]
+    assert listed("phuong-sa-pa.xlsx") == ["Số hợp tác xã", "Số tổ hợp tác"]

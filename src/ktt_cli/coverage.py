@@ -35,6 +35,7 @@ class Mark(StrEnum):
     REPORTED = "reported"
     LATE = "late"
     NEVER = "never"
+    NOT_EXPECTED = "not_expected"  # a share given to other regions only: not this one's
 
 
 class Entry(NamedTuple):
@@ -56,8 +57,12 @@ class RegionCoverage(NamedTuple):
         return sum(e.mark is Mark.REPORTED for e in self.entries)
 
     @property
+    def expected(self) -> int:
+        return sum(e.mark is not Mark.NOT_EXPECTED for e in self.entries)
+
+    @property
     def complete(self) -> bool:
-        return self.reported == len(self.entries)
+        return self.reported == self.expected
 
     @property
     def silent(self) -> bool:
@@ -85,8 +90,9 @@ class Rate(NamedTuple):
 
     @staticmethod
     def of(entries: list[Entry]) -> Rate:
-        marks = [e.mark for e in entries]
-        return Rate(len(marks), *(marks.count(m) for m in Mark))
+        marks = [e.mark for e in entries if e.mark is not Mark.NOT_EXPECTED]
+        counts = (marks.count(m) for m in (Mark.REPORTED, Mark.LATE, Mark.NEVER))
+        return Rate(len(marks), *counts)
 
     @staticmethod
     def of_regions(found: Coverage) -> Rate:
@@ -140,6 +146,27 @@ def expected_indicators(programme: TargetsFile) -> list[str]:
     return [i.id for i in programme.indicators if is_expected(i)]
 
 
+def expected_of(programme: TargetsFile, indicators: list[str] | None = None) -> dict[str, set[str]]:
+    """Indicator id -> the store keys of the regions it is expected of: every listed
+    region where the territory sums them or each must meet a target; else the regions a
+    `by_region` share is given to."""
+    names = RegionNames(programme)
+    every = set(names.order)
+    chosen = expected_indicators(programme) if indicators is None else indicators
+    found: dict[str, set[str]] = {}
+    for indicator in (programme.indicator(i) for i in chosen):
+        if indicator.from_regions is not None:
+            found[indicator.id] = every
+            continue
+        targets = indicator.targets
+        if any(t.scope == "each_region" for t in targets) or not any(t.by_region for t in targets):
+            found[indicator.id] = every
+            continue
+        shared = {n for t in targets for n in (t.by_region or {})}
+        found[indicator.id] = {f[0] for n in shared if (f := names.find(n)) is not None}
+    return found
+
+
 def coverage(
     programme: TargetsFile,
     actuals: Actuals,
@@ -151,12 +178,17 @@ def coverage(
     """Each listed region against each indicator expected of it, at `as_of` (default: the
     latest period of the data). `indicators` narrows (or widens) the expected ones."""
     when = as_of if as_of is not None else actuals.latest
-    wanted = tuple(expected_indicators(programme) if indicators is None else indicators)
+    expected = expected_of(programme, indicators)
+    wanted = tuple(expected)
     names = RegionNames(programme)
     regions = []
     for key, name in names.order.items():
-        entries = tuple(_entry(actuals, i, key, when) for i in wanted)
-        regions.append(RegionCoverage(name, names.ids.get(key), entries))
+        entries = tuple(
+            _entry(actuals, i, key, when) if key in expected[i] else Entry(i, Mark.NOT_EXPECTED)
+            for i in wanted
+        )
+        if any(e.mark is not Mark.NOT_EXPECTED for e in entries):  # else nothing asked of it
+            regions.append(RegionCoverage(name, names.ids.get(key), entries))
     per_indicator = tuple(
         IndicatorCoverage(i, Rate.of([r.entries[k] for r in regions])) for k, i in enumerate(wanted)
     )

@@ -126,7 +126,7 @@ def coverage_dict(found: Coverage) -> dict[str, object]:
                 "region_id": r.region_id,
                 "complete": r.complete,
                 "reported": r.reported,
-                "expected": len(r.entries),
+                "expected": r.expected,
                 "indicators": {
                     e.indicator: {
                         "status": e.mark.value,
@@ -134,6 +134,7 @@ def coverage_dict(found: Coverage) -> dict[str, object]:
                         "value": e.value,
                     }
                     for e in r.entries
+                    if e.mark is not Mark.NOT_EXPECTED
                 },
             }
             for r in found.regions
@@ -155,6 +156,8 @@ def coverage_csv(found: Coverage, lang: str) -> str:  # noqa: ARG001 (codes, not
     writer.writerow(CSV_COLUMNS)
     for r in found.regions:
         for e in r.entries:
+            if e.mark is Mark.NOT_EXPECTED:
+                continue
             value = "" if e.value is None else _plain(e.value)
             period = _period(e.latest) or ""
             writer.writerow([r.name, r.region_id or "", e.indicator, e.mark.value, period, value])
@@ -195,6 +198,8 @@ def _share(rate: Rate, lang: str) -> str:
 
 
 def mark_words(mark: Mark, latest: Period | None, lang: str) -> str:
+    if mark is Mark.NOT_EXPECTED:
+        return "—"
     if mark is Mark.LATE and latest is not None:
         return word(lang, "mark.late", period=display(latest, lang))
     return word(lang, f"mark.{mark.value}")
@@ -284,7 +289,7 @@ def coverage_markdown(found: Coverage, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-_MARK_CLASS = {Mark.REPORTED: "ok", Mark.LATE: "late", Mark.NEVER: "never"}
+_MARK_CLASS = {Mark.REPORTED: "ok", Mark.LATE: "late", Mark.NEVER: "never", Mark.NOT_EXPECTED: ""}
 
 
 def coverage_html(found: Coverage, lang: str) -> str:

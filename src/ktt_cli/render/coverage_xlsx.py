@@ -9,7 +9,12 @@ import io
 from ktt_cli.coverage import Coverage, Mark, Rate
 from ktt_cli.render.coverage import lines, word
 
-_COLOURS = {Mark.REPORTED: "#DFF0D8", Mark.LATE: "#FCF8E3", Mark.NEVER: "#F2DEDE"}
+_COLOURS = {
+    Mark.REPORTED: "#DFF0D8",
+    Mark.LATE: "#FCF8E3",
+    Mark.NEVER: "#F2DEDE",
+    Mark.NOT_EXPECTED: "#FFFFFF",
+}
 
 
 def coverage_xlsx(found: Coverage, lang: str) -> bytes:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ktt_cli import i18n
-from ktt_cli.coverage import expected_indicators
+from ktt_cli.coverage import expected_of
 from ktt_cli.model import Region, TargetsFile, Unit
 from ktt_cli.names import normalise
 from ktt_cli.periods import Period, display
@@ -97,11 +97,15 @@ def _title(programme: TargetsFile, region: Region, period: Period, lang: str) ->
 def region_forms(
     programme: TargetsFile, period: Period, lang: str, *, workbook: bool = True
 ) -> Iterator[Form]:
-    """A form per listed region, in the order of the list."""
-    wanted = set(expected_indicators(programme))
-    indicators = [i for i in programme.indicators if i.id in wanted]
+    """A form per listed region that an indicator is expected of (SPEC §11: a `by_region`
+    share is expected of the regions it is given to), in the order of the list."""
+    expected = expected_of(programme)
     suffix = ".xlsx" if workbook else ".csv"
     for region, name in zip(programme.regions, file_names(programme, suffix), strict=True):
+        key = normalise(region.name)  # its store key (names.RegionNames)
+        indicators = [i for i in programme.indicators if key in expected.get(i.id, ())]
+        if not indicators:  # nothing is asked of it
+            continue
         title = _title(programme, region, period, lang)
         rows = [(i.name.pick(lang), i.unit) for i in indicators]
         if workbook:
