@@ -365,6 +365,9 @@ def test_a_pattern_is_expanded_by_ktt_and_one_matching_nothing_is_an_error(
     code, _, err = run("report", f"{returns}/*.ods", "-t", TARGETS)
     assert code == 2
     assert f"{returns}/*.ods: không có tệp nào khớp với mẫu này" in err
+    code, out, err = run("validate", f"{returns}/*.xlsx", "-t", TARGETS)
+    assert code == 0, err
+    assert out.splitlines()[-1].endswith(f"{returns}/2.xlsx: hợp lệ (9 cảnh báo)")
     # through the installed command, the pattern quoted as a Windows shell passes it
     done = subprocess.run(
         [sys.executable, "-m", "ktt_cli", "report", f"{returns}/?.xlsx", "-t", TARGETS,
