@@ -107,6 +107,11 @@ def test_forms_filled_by_openpyxl_read_back_as_each_regions_figures(tmp_path: Pa
     code, out, err = run("coverage", f"{tmp_path}/forms/*.xlsx", "-t", TARGETS, "-f", "json")
     assert code == 0, err
     assert json.loads(out)["total"]["reported"] == 36
+    assert len(json.loads(out)["actuals_files"]) == 12
+    code, out, err = run("coverage", f"{tmp_path}/forms/*.xlsx", "-t", TARGETS)
+    assert code == 0, err
+    assert "phuong-sa-pa.xlsx, … (12 tệp)" in out  # a folder of returns in one line
+    assert "36/36 (100%)" in out
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

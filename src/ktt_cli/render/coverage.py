@@ -43,6 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mark.never": "chưa bao giờ",
         "targets_file": "Tệp mục tiêu",
         "actuals_files": "Tệp số liệu",
+        "files": "({count} tệp)",
     },
     "en": {
         "title": "Who has reported",
@@ -66,6 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mark.never": "never",
         "targets_file": "Targets file",
         "actuals_files": "Actuals files",
+        "files": "({count} files)",
     },
 }
 
@@ -211,7 +213,7 @@ def lines(found: Coverage, lang: str) -> Lines:
     heading = [
         (word(lang, "as_of"), as_of),
         (word(lang, "targets_file"), printable(found.targets_file)),
-        (word(lang, "actuals_files"), printable(", ".join(found.files))),
+        (word(lang, "actuals_files"), printable(_files(found.files, lang))),
     ]
     rate_head = [word(lang, k) for k in ("indicator", "reported", "late", "never", "rate")]
     rate_rows = [
@@ -239,6 +241,13 @@ def lines(found: Coverage, lang: str) -> Lines:
         region_rows,
         f"{word(lang, 'silent')} ({len(silent)}): {told}",
     )
+
+
+def _files(files: tuple[str, ...], lang: str) -> str:
+    """The files read; of a folder of returns, the first three and how many in all."""
+    if len(files) <= 3:
+        return ", ".join(files)
+    return ", ".join(files[:3]) + ", … " + word(lang, "files", count=len(files))
 
 
 def _numbers(rate: Rate) -> list[str]:
