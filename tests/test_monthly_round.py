@@ -442,3 +442,42 @@ def test_a_former_provinces_name_is_the_new_provinces(tmp_path: Path) -> None:
         r["region"]: r["actual"] for r in json.loads(out)["breakdown"] if r["actual"] is not None
     }
     assert regions == {"Lào Cai": 834, "Bắc Ninh": 900}
+
+
+def test_a_percent_asked_of_every_region_is_a_percent_cell_in_the_form(tmp_path: Path) -> None:
+    """A percentage every commune must reach: its value cell is formatted as a percentage,
+    so 65,5 typed there (stored 0.655, shown 65,5%) reads back as 65.5."""
+    text = (
+        Path(TARGETS)
+        .read_text(encoding="utf-8")
+        .replace(
+            '{year: 2030, comparator: over, value: 60, text: "trên 60% hợp tác xã đạt khá, tốt"}',
+            '{year: 2030, comparator: over, value: 60, text: "trên 60% hợp tác xã đạt khá, tốt",'
+            " scope: each_region}",
+        )
+    )
+    targets = tmp_path / "t.yaml"
+    targets.write_text(text, encoding="utf-8")
+    code, out, err = run(
+        "template", "--by", "region", "-t", str(targets), "--period", "2026-11", "-o",
+        str(tmp_path / "forms"),
+    )  # fmt: skip
+    assert code == 0, err
+    path = Path(out.splitlines()[0])
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    row = next(r for r in sheet.iter_rows(min_row=8) if r[0].value == "Tỷ lệ HTX khá, tốt")
+    assert "%" in row[2].number_format
+    row[2].value = 0.655  # what Excel stores for 65,5 typed into a percent cell
+    book.save(path)
+    code, out, err = run(
+        "report", str(path), "-t", str(targets), "--by", "region", "-f", "json", "--lang", "en"
+    )
+    assert code == 0, err
+    shares = [
+        r["actual"]
+        for r in json.loads(out)["breakdown"]
+        if r["indicator"] == "good_share" and r["region"] == "Xã Tân Lĩnh"
+    ]
+    assert shares == [65.5]
