@@ -365,3 +365,12 @@ def test_a_share_given_to_some_regions_is_expected_of_them_only(tmp_path: Path) 
 
     assert listed("xa-mau-a.xlsx") == ["Số hợp tác xã", "Số thành viên hợp tác xã", "Số tổ hợp tác"]
     assert listed("phuong-sa-pa.xlsx") == ["Số hợp tác xã", "Số tổ hợp tác"]
+
+
+def test_a_region_name_never_starts_a_formula_in_the_csv(tmp_path: Path) -> None:
+    targets = tmp_path / "t.yaml"
+    text = TARGETS.read_text(encoding="utf-8")
+    targets.write_text(text.replace("Xã Khao Mang", "=HYPERLINK(1)"), encoding="utf-8")
+    code, out, err = run(str(RETURNS), "-t", str(targets), "--as-of", "2026-11", "-f", "csv")
+    assert code == 0, err
+    assert "'=HYPERLINK(1),,htx_count,never" in out

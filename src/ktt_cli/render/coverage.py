@@ -153,6 +153,8 @@ def coverage_json(found: Coverage, lang: str) -> str:  # noqa: ARG001 (keys neve
 
 
 def coverage_csv(found: Coverage, lang: str) -> str:  # noqa: ARG001 (codes, not words)
+    from ktt_cli.render.csv import cell
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -162,7 +164,8 @@ def coverage_csv(found: Coverage, lang: str) -> str:  # noqa: ARG001 (codes, not
                 continue
             value = "" if e.value is None else _plain(e.value)
             period = _period(e.latest) or ""
-            writer.writerow([r.name, r.region_id or "", e.indicator, e.mark.value, period, value])
+            name, code = cell(r.name), cell(r.region_id)  # text never starts a formula
+            writer.writerow([name, code, e.indicator, e.mark.value, period, value])
     for i in found.per_indicator:
         writer.writerow(["", "", i.indicator, "", "", "", *_counts(i.rate)])
     writer.writerow(["", "", "", "", "", "", *_counts(found.total)])
