@@ -224,6 +224,9 @@ def return_book(path: Path, title: list[str], sheet: str = "Biểu 01") -> Path:
         (["Đơn vị báo cáo: xa Lam Thuong"], "Xã Lâm Thượng"),
         (["Đơn vị báo cáo: UBND xã Tân Lĩnh, huyện Lục Yên, tỉnh Yên Bái"], "Xã Tân Lĩnh"),
         (["UBND HUYỆN LỤC YÊN", "UBND XÃ TÂN LĨNH"], "Xã Tân Lĩnh"),
+        # the two lines in one cell (Alt+Enter), as offices type a letterhead
+        (["UBND TỈNH THỬ\nUBND XÃ TÂN LĨNH"], "Xã Tân Lĩnh"),
+        (["UBND HUYỆN LỤC YÊN\r\nUBND XÃ TÂN LĨNH"], "Xã Tân Lĩnh"),
     ],
 )
 def test_a_title_naming_a_region_gives_it_every_figure(
@@ -324,20 +327,23 @@ TITLE_FORMS = (
     st.integers(0, 11),
     st.sampled_from(TITLE_FORMS),
     st.sampled_from([[], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["UBND TỈNH THỬ"]]),
+    st.booleans(),
 )
 def test_every_listed_region_in_every_title_form_is_found(
-    k: int, form: str, above: list[str]
+    k: int, form: str, above: list[str], one_cell: bool
 ) -> None:
-    """Whatever listed region, title form and higher lines above it: that region."""
+    """Whatever listed region, title form and higher lines above it (in rows of their own
+    or in the same cell, a line each): that region."""
     targets = read_targets(Path(TARGETS).read_bytes(), TARGETS, ProblemLog())
     assert targets is not None
     region = targets.regions[k]
     unit, _, bare = region.name.partition(" ")
     line = form.format(name=region.name, upper=region.name.upper(), unit=unit, bare=bare)
-    found = title_region([[a] for a in above] + [[line]], None, RegionNames(targets), "Tỉnh Thử")
+    rows = [["\n".join([*above, line])]] if one_cell else [[a] for a in above] + [[line]]
+    found = title_region(rows, None, RegionNames(targets), "Tỉnh Thử")
     assert isinstance(found, TitleRegion)
     assert found.name == region.name
-    assert found.row == len(above)
+    assert found.row == (0 if one_cell else len(above))
 
 
 def test_a_csv_return_with_its_title_in_rows(tmp_path: Path) -> None:

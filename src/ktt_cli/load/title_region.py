@@ -86,10 +86,12 @@ def _lines(
     bodies: list[_Line] = []
     bare: list[_Line] = []
     for r, row in enumerate(rows):
-        texts = [
-            (c, unicodedata.normalize("NFC", " ".join(cell.split())))
+        texts = [  # a cell of two lines (`UBND TỈNH …⏎UBND XÃ …`, typed with Alt+Enter)
+            (c, unicodedata.normalize("NFC", " ".join(line.split())))  # is two lines
             for c, cell in enumerate(row)
-            if isinstance(cell, str) and cell.strip()
+            if isinstance(cell, str)
+            for line in cell.splitlines()
+            if line.strip()
         ]
         for k, (c, text) in enumerate(texts):
             following = texts[k + 1][1] if k + 1 < len(texts) else ""
