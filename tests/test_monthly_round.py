@@ -389,6 +389,23 @@ def test_a_pattern_is_expanded_by_ktt_and_one_matching_nothing_is_an_error(
     assert "region_from_title" in done.stderr
 
 
+def test_a_pattern_passes_over_the_owner_file_of_a_workbook_open_in_excel(
+    tmp_path: Path,
+) -> None:
+    """While a return is open in Excel, `~$0.xlsx` lies beside it: a few bytes, the
+    length and name of who has it open, padded. `*.xlsx` matches it; it is no return."""
+    returns = tmp_path / "returns"
+    returns.mkdir()
+    return_book(returns / "0.xlsx", ["Xã: Mậu A"])
+    owner = returns / "~$0.xlsx"
+    owner.write_bytes(bytes([5]) + b"Admin" + b" " * 48 + bytes(111))
+    code, out, err = run("coverage", f"{returns}/*.xlsx", "-t", TARGETS, "-f", "json")
+    assert code == 0, err
+    assert json.loads(out)["actuals_files"] == [str(returns / "0.xlsx")]
+    code, _, _ = run("report", str(owner), "-t", TARGETS)  # named: read, and refused
+    assert code == 2
+
+
 # ---- the national programme -------------------------------------------------------------
 
 

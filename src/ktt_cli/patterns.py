@@ -5,6 +5,9 @@ POSIX shell passes a pattern that matches nothing as it is. So a name that is no
 file but holds `*` or `?` is expanded here (with `[…]` classes), in name order; one
 that matches nothing is a usage problem that says so, never an empty run. A `[` alone
 does not make a pattern: `bao-cao[1].csv` that does not exist is "no such file".
+A pattern never matches the owner file Excel leaves beside a workbook that is open
+(`~$bao-cao.xlsx`, a few bytes naming who has it open, gone when it closes): a return
+left open on the office's computer would otherwise stop the whole run.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from ktt_cli.messages import usage
 
 _MAGIC = frozenset("*?")
+_OWNER_FILE = "~$"  # Excel's (and Word's) lock file beside an open workbook
 
 
 def is_pattern(name: str) -> bool:
@@ -31,7 +35,11 @@ def expand(names: list[str]) -> tuple[list[str], list[str]]:
             found.append(name)
             continue
         # glob.glob, not Path.glob: a pattern may be absolute (`D:\\bao-cao\\*.xlsx`)
-        matched = sorted(p for p in glob.glob(name) if not Path(p).is_dir())  # noqa: PTH207
+        matched = sorted(
+            p
+            for p in glob.glob(name)  # noqa: PTH207
+            if not Path(p).is_dir() and not Path(p).name.startswith(_OWNER_FILE)
+        )
         if not matched:
             problems.append(usage("usage.no_match", pattern=name))
         found += matched
