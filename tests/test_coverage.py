@@ -374,3 +374,30 @@ def test_a_region_name_never_starts_a_formula_in_the_csv(tmp_path: Path) -> None
     code, out, err = run(str(RETURNS), "-t", str(targets), "--as-of", "2026-11", "-f", "csv")
     assert code == 0, err
     assert "'=HYPERLINK(1),,htx_count,never" in out
+
+
+def test_its_error_lines_speak_the_language_asked_after_the_command(tmp_path: Path) -> None:
+    """`--lang en` after `coverage` (SPEC §1: wherever it stands): the `ktt: error:` lines
+    in English too, and KTT_LANG as it was after the run."""
+    import os
+
+    code, _, err = run(str(RETURNS), "-t", "yen-bai-nq20", "--lang", "en")
+    assert code == 2
+    assert "the programme yen-bai-nq20 lists no regions" in err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,period,region,value\nhtx_count,2026-13,Xã Mậu A,1\n", "utf-8")
+    code, _, err = run(str(bad), "-t", str(TARGETS), "--lang", "en")
+    assert code == 2
+    assert err.splitlines()[-1] == "ktt: error: 1 error(s) in the actuals; nothing was computed"
+    assert "KTT_LANG" not in os.environ
+
+
+def test_it_does_not_repeat_the_reports_warnings_about_sums_of_regions() -> None:
+    """The fixture has no territory rows and no complete sum: the report warns of both,
+    per period; coverage shows who is missing, and its stderr says nothing of sums."""
+    code, _, err = run(str(RETURNS), "-t", str(TARGETS), "--as-of", "2026-11")
+    assert code == 0, err
+    assert err == ""
+    result = CliRunner().invoke(app, ["report", str(RETURNS), "-t", str(TARGETS), "-f", "json"])
+    assert "regions_missing" in result.stderr
+    assert "no_territory_rows" in result.stderr
