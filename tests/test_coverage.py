@@ -401,3 +401,63 @@ def test_it_does_not_repeat_the_reports_warnings_about_sums_of_regions() -> None
     result = CliRunner().invoke(app, ["report", str(RETURNS), "-t", str(TARGETS), "-f", "json"])
     assert "regions_missing" in result.stderr
     assert "no_territory_rows" in result.stderr
+
+
+STATUS_WORDS = {
+    "vi": r"đã báo cáo|muộn \([^)]*\)|chưa bao giờ",
+    "en": r"reported|late \([^)]*\)|never",
+}
+
+
+def grid_of(fmt: str, lang: str, tmp_path: Path) -> dict[str, list[str]]:
+    """Each region's marks (as written) in the order of the indicators, read from `fmt`."""
+    args = [str(RETURNS), "-t", str(TARGETS), "--as-of", "2026-11", "-f", fmt, "--lang", lang]
+    if fmt == "xlsx":
+        import openpyxl
+
+        out = tmp_path / f"c-{lang}.xlsx"
+        code, _, err = run(*args, "-o", str(out))
+        assert code == 0, err
+        grid = openpyxl.load_workbook(out).worksheets[1]
+        rows = [[c.value for c in r] for r in grid.iter_rows(min_row=2)]
+        return {str(r[0]): [str(v) for v in r[2:]] for r in rows}
+    code, out, err = run(*args)
+    assert code == 0, err
+    found: dict[str, list[str]] = {}
+    lines = [re.sub(r"<[^>]*>", "|", line) for line in out.splitlines()]  # HTML: cells
+    for region in (r.name for r in programme().regions):
+        line = next(
+            line
+            for line in lines
+            if region in line and re.search(STATUS_WORDS[lang], line)
+        )
+        found[region] = re.findall(STATUS_WORDS[lang], line)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_format_marks_every_region_and_indicator_alike(tmp_path: Path, lang: str) -> None:
+    """The 36 marks of the table, Markdown, HTML and the workbook are one grid, word for
+    word, and it is the JSON's and the CSV's statuses (with the latest period of a late
+    one named in the words)."""
+    grids = {fmt: grid_of(fmt, lang, tmp_path) for fmt in ("table", "markdown", "html", "xlsx")}
+    assert grids["table"] == grids["markdown"] == grids["html"] == grids["xlsx"]
+    late = {"vi": "muộn", "en": "late"}[lang]
+    words = {
+        "reported": STATUS_WORDS[lang].split("|")[0],
+        "never": STATUS_WORDS[lang].split("|")[2],
+    }
+    regions = as_json()["regions"]
+    assert isinstance(regions, list)
+    code, out, err = run(str(RETURNS), "-t", str(TARGETS), "--as-of", "2026-11", "-f", "csv")
+    assert code == 0, err
+    by_csv = {(r["region"], r["indicator"]): r for r in csv.DictReader(io.StringIO(out))}
+    for region in regions:
+        marks = grids["table"][region["region"]]
+        for (indicator, cell), mark in zip(region["indicators"].items(), marks, strict=True):
+            assert by_csv[(region["region"], indicator)]["status"] == cell["status"]
+            if cell["status"] == "late":
+                assert mark.startswith(late)
+                assert (cell["latest_period"][:4]) in mark  # its year at least, as shown
+            else:
+                assert mark == words[cell["status"]]
