@@ -153,6 +153,92 @@ def test_forms_saved_again_by_libreoffice_read_back(tmp_path: Path) -> None:
         assert found[(region, "tht_count")] == groups
 
 
+#: A Basic macro run by LibreOffice itself: each form of a folder opened in Calc, its value
+#: cells typed as a commune types them (`setFormula`, as a cell's input line), k-th value
+#: row = 10 × the length of the region's name + k, then saved as .xlsx and as .ods.
+FILL_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1"
+ script:language="StarBasic">
+Sub Fill(folder As String, outdir As String)
+  Dim hidden(0) As New com.sun.star.beans.PropertyValue
+  hidden(0).Name = "Hidden" : hidden(0).Value = True
+  Dim asXlsx(1) As New com.sun.star.beans.PropertyValue
+  asXlsx(0).Name = "FilterName" : asXlsx(0).Value = "Calc MS Excel 2007 XML"
+  asXlsx(1).Name = "Overwrite" : asXlsx(1).Value = True
+  Dim asOds(1) As New com.sun.star.beans.PropertyValue
+  asOds(0).Name = "FilterName" : asOds(0).Value = "calc8"
+  asOds(1).Name = "Overwrite" : asOds(1).Value = True
+  Dim names(500) As String
+  n = 0
+  name = Dir(folder &amp; "/*.xlsx")
+  Do While name &lt;&gt; ""
+    names(n) = name : n = n + 1 : name = Dir()
+  Loop
+  For i = 0 To n - 1
+    url = ConvertToURL(folder &amp; "/" &amp; names(i))
+    doc = StarDesktop.loadComponentFromURL(url, "_blank", 0, hidden())
+    sheet = doc.Sheets.getByIndex(0)
+    k = 0
+    For r = 7 To 200
+      If sheet.getCellByPosition(0, r).getString() &lt;&gt; "" Then
+        region = sheet.getCellByPosition(3, r).getString()
+        sheet.getCellByPosition(2, r).setFormula(CStr(Len(region) * 10 + k))
+        k = k + 1
+      End If
+    Next r
+    stem = outdir &amp; "/" &amp; Left(names(i), Len(names(i)) - 5)
+    doc.storeToURL(ConvertToURL(stem &amp; ".xlsx"), asXlsx())
+    doc.storeToURL(ConvertToURL(stem &amp; ".ods"), asOds())
+    doc.close(True)
+  Next i
+  StarDesktop.terminate()
+End Sub
+</script:module>
+"""
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="no LibreOffice installed (libreoffice-calc-nogui)")
+def test_forms_filled_in_libreoffice_read_back(tmp_path: Path) -> None:
+    """The forms filled in LibreOffice Calc by a macro and saved there, as .xlsx and as
+    .ods (a commune working in LibreOffice keeps its own format): every figure reads back
+    as its region's, and the round is complete in both."""
+    paths = forms(tmp_path / "forms")
+    assert SOFFICE is not None
+    profile = tmp_path / "profile"
+    start = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible"]
+    (tmp_path / "t.csv").write_text("a\n", encoding="utf-8")
+    first = [
+        *start,
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        str(tmp_path / "x"),
+        str(tmp_path / "t.csv"),
+    ]
+    subprocess.run(first, capture_output=True, timeout=300, check=True)  # makes the profile
+    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(FILL_MACRO, "utf-8")
+    filled = tmp_path / "filled"
+    filled.mkdir()
+    macro = f'macro:///Standard.Module1.Fill("{tmp_path / "forms"}","{filled}")'
+    done = subprocess.run([*start, macro], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert len(list(filled.iterdir())) == 2 * len(paths)
+    programme = read_targets(Path(TARGETS).read_bytes(), TARGETS, ProblemLog())
+    assert programme is not None
+    names = [r.name for r in programme.regions]
+    expected = {
+        (name, indicator): len(name) * 10 + k
+        for name in names
+        for k, indicator in enumerate(["htx_count", "htx_members", "tht_count"])
+    }
+    for kind in ("xlsx", "ods"):
+        assert breakdown(sorted(filled.glob(f"*.{kind}"))) == expected
+        code, out, err = run("coverage", f"{filled}/*.{kind}", "-t", TARGETS, "-f", "json")
+        assert code == 0, err
+        assert json.loads(out)["total"]["reported"] == 36
+
+
 def test_forms_as_csv_read_back(tmp_path: Path) -> None:
     paths = forms(tmp_path / "forms", "--format", "csv")
     assert paths[0].name == "04567-xa-tan-linh.csv"
