@@ -520,6 +520,44 @@ def test_the_national_programme_lists_the_34_provinces_with_their_codes() -> Non
     assert len(former) == 52 - 23
 
 
+#: Resolution 202/2025/QH15 and the national list of administrative units (as in
+#: DOMAIN.md): code, the province or city, the former provinces merged into it.
+PROVINCES = """
+01 Thành phố Hà Nội | ; 04 Cao Bằng | ; 08 Tuyên Quang | Hà Giang; 11 Điện Biên | ;
+12 Lai Châu | ; 14 Sơn La | ; 15 Lào Cai | Yên Bái; 19 Thái Nguyên | Bắc Kạn;
+20 Lạng Sơn | ; 22 Quảng Ninh | ; 24 Bắc Ninh | Bắc Giang; 25 Phú Thọ | Vĩnh Phúc, Hòa Bình;
+31 Thành phố Hải Phòng | Hải Dương; 33 Hưng Yên | Thái Bình; 37 Ninh Bình | Hà Nam, Nam Định;
+38 Thanh Hóa | ; 40 Nghệ An | ; 42 Hà Tĩnh | ; 44 Quảng Trị | Quảng Bình; 46 Thành phố Huế | ;
+48 Thành phố Đà Nẵng | Quảng Nam; 51 Quảng Ngãi | Kon Tum; 52 Gia Lai | Bình Định;
+56 Khánh Hòa | Ninh Thuận; 66 Đắk Lắk | Phú Yên; 68 Lâm Đồng | Đắk Nông, Bình Thuận;
+75 Đồng Nai | Bình Phước; 79 Thành phố Hồ Chí Minh | Bình Dương, Bà Rịa - Vũng Tàu;
+80 Tây Ninh | Long An; 82 Đồng Tháp | Tiền Giang; 86 Vĩnh Long | Bến Tre, Trà Vinh;
+91 An Giang | Kiên Giang; 92 Thành phố Cần Thơ | Sóc Trăng, Hậu Giang; 96 Cà Mau | Bạc Liêu
+"""
+
+
+def test_every_province_has_its_code_and_its_former_provinces_name_it() -> None:
+    """Each of the 34, by code: its name, and each former province merged into it (as
+    written, and as `Tỉnh …`) read as that province's code, never another's."""
+    path = bundled_path("nq20-national")
+    assert path is not None
+    national = read_targets(path.read_bytes(), "nq20-national", ProblemLog())
+    assert national is not None
+    names = RegionNames(national)
+    table = [entry.strip() for entry in PROVINCES.replace("\n", " ").split(";")]
+    assert len(table) == 34
+    for entry in table:
+        head, _, former = (part.strip() for part in entry.partition("|"))
+        code, _, name = head.partition(" ")
+        region = next(r for r in national.regions if r.id == code)
+        assert region.name == name
+        for old in filter(None, former.split(", ")):
+            for written in (old, f"Tỉnh {old}", old.upper()):
+                found = names.find(written)
+                assert found is not None, written
+                assert found[1] == name, (written, found)
+
+
 def test_report_by_region_compares_provinces() -> None:
     sample = ROOT / "examples" / "synthetic-provinces.csv"
     code, out, err = run(
