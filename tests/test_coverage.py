@@ -427,9 +427,7 @@ def grid_of(fmt: str, lang: str, tmp_path: Path) -> dict[str, list[str]]:
     lines = [re.sub(r"<[^>]*>", "|", line) for line in out.splitlines()]  # HTML: cells
     for region in (r.name for r in programme().regions):
         line = next(
-            line
-            for line in lines
-            if region in line and re.search(STATUS_WORDS[lang], line)
+            line for line in lines if region in line and re.search(STATUS_WORDS[lang], line)
         )
         found[region] = re.findall(STATUS_WORDS[lang], line)
     return found

@@ -7,7 +7,9 @@ that matches nothing is a usage problem that says so, never an empty run. A `[` 
 does not make a pattern: `bao-cao[1].csv` that does not exist is "no such file".
 A pattern never matches the owner file Excel leaves beside a workbook that is open
 (`~$bao-cao.xlsx`, a few bytes naming who has it open, gone when it closes): a return
-left open on the office's computer would otherwise stop the whole run.
+left open on the office's computer would otherwise stop the whole run. Where a shell
+has expanded the pattern, the owner file comes among the names: one that is not a
+workbook is passed over there too, unless it is the only name given.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ktt_cli.messages import usage
 
 _MAGIC = frozenset("*?")
 _OWNER_FILE = "~$"  # Excel's (and Word's) lock file beside an open workbook
+_OWNER_MOST = 4096  # bytes: an owner file holds a user's name (165 bytes as Excel writes it)
 
 
 def is_pattern(name: str) -> bool:
@@ -43,7 +46,22 @@ def expand(names: list[str]) -> tuple[list[str], list[str]]:
         if not matched:
             problems.append(usage("usage.no_match", pattern=name))
         found += matched
+    if len(found) > 1:  # `*.xlsx` expanded by a shell (macOS, Linux) lists it too
+        found = [name for name in found if not _is_owner_file(name)]
     return found, problems
+
+
+def _is_owner_file(name: str) -> bool:
+    """Excel's owner file: named `~$…`, a few bytes that are not a workbook (a zip)."""
+    path = Path(name)
+    if not path.name.startswith(_OWNER_FILE):
+        return False
+    try:
+        with path.open("rb") as file:
+            head = file.read(_OWNER_MOST + 1)
+    except OSError:
+        return False  # left for the reader to say what is wrong
+    return len(head) <= _OWNER_MOST and not head.startswith(b"PK")
 
 
 def expanded(names: list[str]) -> list[str]:
