@@ -634,3 +634,33 @@ def test_a_percent_asked_of_every_region_is_a_percent_cell_in_the_form(tmp_path:
         if r["indicator"] == "good_share" and r["region"] == "Xã Tân Lĩnh"
     ]
     assert shares == [65.5]
+
+
+# ---- the README -------------------------------------------------------------------------
+
+
+def test_the_readme_walks_the_monthly_round_in_vietnamese_first() -> None:
+    """The section: Vietnamese, then English, the same four steps in each; its console
+    example is what `ktt coverage` prints (the lines naming the files left out there)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("### The monthly round / Vòng báo cáo hằng tháng")
+    section = readme[start : readme.index("\n### ", start + 1)]
+    vi, en = section.index("**Tiếng Việt.**"), section.index("**English.**")
+    assert vi < en
+    for k in range(1, 5):
+        assert section.index(f"\n{k}. **", vi) < en < section.index(f"\n{k}. **", en)
+    for command in ("ktt template --by region", "ktt coverage", "--fail-on incomplete"):
+        assert command in section[vi:en]
+        assert command in section[en:]
+    example = section[section.index("```console\n") + 11 :]
+    example = example[: example.index("```")]
+    typed, *shown = example.splitlines()
+    args = typed.removeprefix("$ ktt ").split()
+    assert args[:3] == ["coverage", "returns-2026-11.csv", "-t"]
+    args = [str(HERE / a) if a.endswith((".csv", ".yaml")) else a for a in args]
+    code, out, err = run(*args)
+    assert code == 0, err
+    cut = shown.index("...")
+    printed = out.splitlines()
+    assert printed[:cut] == shown[:cut]
+    assert printed[-(len(shown) - cut - 1) :] == shown[cut + 1 :]
