@@ -364,6 +364,27 @@ def test_a_sheet_named_after_a_region_gives_it_every_figure(tmp_path: Path) -> N
     assert {r["region"] for r in rows if r["actual"]} == {"Xã Mậu A"}
 
 
+@pytest.mark.xfail(
+    strict=True, reason="only the first sheet is read until every visible sheet is (SPEC §9)"
+)
+def test_a_workbook_of_a_sheet_per_commune_gives_each_sheet_its_region(tmp_path: Path) -> None:
+    """One workbook, a sheet per commune (named after it, or titled with it): each sheet's
+    figures are its commune's (SPEC §11, read sheet by sheet as SPEC §9 says)."""
+    path = return_book(tmp_path / "r.xlsx", ["BIỂU SỐ 01"], sheet="Xã Mậu A")
+    book = openpyxl.load_workbook(path)
+    second = book.copy_worksheet(book["Xã Mậu A"])
+    second.title = "Biểu 02"
+    second["A2"] = "UBND XÃ TÂN LĨNH"
+    second["D6"] = 21
+    book.save(path)
+    assert breakdown([path]) == {
+        ("Xã Mậu A", "htx_count"): 12,
+        ("Xã Mậu A", "htx_members"): 180,
+        ("Xã Tân Lĩnh", "htx_count"): 21,
+        ("Xã Tân Lĩnh", "htx_members"): 180,
+    }
+
+
 def test_a_title_naming_an_unlisted_commune_is_an_error_with_did_you_mean(
     tmp_path: Path,
 ) -> None:
