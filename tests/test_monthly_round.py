@@ -395,8 +395,33 @@ def test_a_title_naming_an_unlisted_commune_is_an_error_with_did_you_mean(
     assert "did you mean 'Xã Tân Lĩnh'" in err
 
 
+@pytest.mark.parametrize(
+    ("title", "closest"),
+    [
+        (["Đơn vị báo cáo: Mậu B"], "Xã Mậu A"),  # no unit word, a letter off
+        (["UBND TỈNH THỬ", "UBND Tân Linhh"], "Xã Tân Lĩnh"),
+        (["Đơn vị báo cáo: HTX Tân Lĩnh"], "Xã Tân Lĩnh"),  # a cooperative is no region
+    ],
+)
+def test_a_unit_with_no_unit_word_all_but_a_listed_region_is_an_error(
+    tmp_path: Path, title: list[str], closest: str
+) -> None:
+    """Its figures are not the territory's: an error with the "did you mean", exit 2."""
+    path = return_book(tmp_path / "r.xlsx", title)
+    code, _, err = run("report", str(path), "-t", TARGETS, "--lang", "en")
+    assert code == 2
+    assert "unknown_region" in err
+    assert f"did you mean '{closest}'" in err
+
+
 def test_the_motto_a_higher_body_or_an_office_is_no_region(tmp_path: Path) -> None:
-    for title in (["UBND TỈNH THỬ", "SỞ TÀI CHÍNH"], ["Đơn vị báo cáo: Sở Tài chính"]):
+    for title in (
+        ["UBND TỈNH THỬ", "SỞ TÀI CHÍNH"],
+        ["Đơn vị báo cáo: Sở Tài chính"],
+        ["Đơn vị báo cáo: Phòng Kinh tế"],
+        ["Đơn vị báo cáo: Liên minh Hợp tác xã tỉnh"],
+        ["UBND TỈNH THỬ", "Đơn vị báo cáo: Chi cục Thống kê"],
+    ):
         path = return_book(tmp_path / "r.xlsx", title)
         code, out, err = run("report", str(path), "-t", TARGETS, "-f", "json", "--as-of", "2026-11")
         assert code == 0, err

@@ -24,7 +24,8 @@ TÂN LĨNH`) counts where it names a listed region. Other lines (the national mo
   province's own programme), or a body that is not a place (`Đơn vị báo cáo: Sở Tài
   chính`): nothing; the figures are the territory's, as without a title.
 - A unit of a region's level (xã, phường, thị trấn, đặc khu; huyện, quận, thị xã in
-  older programmes) that is not listed: an error with the "did you mean".
+  older programmes) that is not listed: an error with the "did you mean"; so is a name
+  with no unit word that all but writes a listed region's (`Mậu B`, `HTX Tân Lĩnh`).
 
 Failing a title, a sheet named after a listed region (`Xã Mậu A`, a workbook of a sheet
 per commune) gives the table that region.
@@ -32,12 +33,13 @@ per commune) gives the table that region.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ktt_cli.names import RegionNames, is_territory, normalise
+from ktt_cli.names import RegionNames, bare_region, is_territory, normalise
 
 #: A label line: the label, then `:` and the unit's name.
 _LABEL = re.compile(
@@ -49,6 +51,9 @@ _LABEL = re.compile(
 _BODY = re.compile(r"^\s*(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b\.?\s*(.+?)\s*$", re.IGNORECASE)
 #: Unit words whose name must be a listed region (normal form, followed by `_`).
 _REGION_LEVEL = ("xa_", "phuong_", "thi_tran_", "dac_khu_", "huyen_", "quan_", "thi_xa_")
+#: How alike (difflib's ratio) a name with no unit word must be to a listed region's to be
+#: taken for it mistyped.
+_VERY_CLOSE = 0.8
 #: Labels that are a unit word: `Xã: Mậu A` is `Xã Mậu A`.
 _UNIT_LABELS = {"xa": "Xã", "phuong": "Phường", "thi_tran": "Thị trấn", "dac_khu": "Đặc khu"}
 
@@ -111,6 +116,18 @@ def _closest(regions: RegionNames, name: str) -> str:
     return m[1] if m else ""
 
 
+def _very_close(regions: RegionNames, name: str) -> str:
+    """The listed region `name` all but writes (`Mậu B` for `Xã Mậu A`, `HTX Tân Lĩnh` for
+    `Xã Tân Lĩnh`: 4 letters in 5 alike), or ''. The reporting unit's line names no unit
+    word there, so only a name this close is taken for a region mistyped; an office (`Sở
+    Tài chính`, `Phòng Kinh tế`) is no region, and its figures stay the territory's."""
+    shown = {bare_region(key): shown for key, shown in regions.order.items()}
+    close = difflib.get_close_matches(
+        bare_region(normalise(_first_part(name))), list(shown), n=1, cutoff=_VERY_CLOSE
+    )
+    return shown[close[0]] if close else ""
+
+
 def _label(text: str, following: str) -> str | None:
     """The unit a label line names (`Xã: Mậu A` is `Xã Mậu A`), or None. The label may
     stand in a cell of its own and the unit in the next: `Đơn vị báo cáo: | UBND xã …`."""
@@ -150,6 +167,8 @@ def title_region(
             return TitleRegion(*found, unit.row, unit.column, unit.name)
         if normalise(unit.name).startswith(_REGION_LEVEL):
             return TitleProblem(unit.row, unit.column, unit.name, _closest(regions, unit.name))
+        if very_close := _very_close(regions, unit.name):  # `Mậu B`, `HTX Tân Lĩnh`
+            return TitleProblem(unit.row, unit.column, unit.name, very_close)
     for line in bare:  # `XÃ TÂN LĨNH` on a line of its own: only a listed region counts
         found = regions.find(line.name) or regions.find(_first_part(line.name))
         if found is not None:
