@@ -260,6 +260,24 @@ def test_a_new_folder_without_a_slash_and_names_safe_for_any_system(tmp_path: Pa
     assert len(list((tmp_path / "new").iterdir())) == 12
 
 
+def test_every_form_is_written_when_nobody_reads_the_list(tmp_path: Path) -> None:
+    """`ktt template --by region -o forms/ | head -1`: the reader of the list of names
+    is gone before ktt writes them; the twelve forms are written all the same."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # a reader gone: writing to the pipe fails (EPIPE)
+    command = [sys.executable, "-m", "ktt_cli", "template", "--by", "region", "-t", TARGETS,
+               "-o", str(tmp_path / "forms")]  # fmt: skip
+    try:
+        subprocess.run(
+            command, stdout=write_end, stderr=subprocess.DEVNULL, timeout=120, check=False
+        )
+    finally:
+        os.close(write_end)
+    assert len(list((tmp_path / "forms").iterdir())) == 12
+
+
 def test_template_by_region_needs_a_folder_and_a_list_of_regions(tmp_path: Path) -> None:
     file = tmp_path / "x.xlsx"
     file.write_bytes(b"")

@@ -31,7 +31,7 @@ def region_forms(
 ) -> None:
     """Write the forms (render/template_regions.py) into the folder `--output` names (made
     if it does not exist; an existing file is refused). Each file is written atomically;
-    the names written are listed on standard output."""
+    the names written are then listed on standard output."""
     from ktt_cli.coverage import expected_indicators
     from ktt_cli.output import write_atomic
     from ktt_cli.render.template_regions import region_forms as forms
@@ -53,10 +53,12 @@ def region_forms(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         fail(f"--output {output}: {e.strerror or e}")
+    written = []
     for form in forms(programme, chosen, lang, workbook=workbook):
         path = folder / form.file_name
         write_atomic(path, form.data)
-        typer.echo(str(path))
+        written.append(str(path))
+    typer.echo("\n".join(written))  # after the files: a reader gone (`| head`) stops none
 
 
 def _folder(output: str | None) -> Path:
