@@ -539,6 +539,27 @@ def test_a_pattern_is_expanded_by_ktt_and_one_matching_nothing_is_an_error(
     assert "region_from_title" in done.stderr
 
 
+def test_a_corrected_return_beside_the_first_names_both_files(tmp_path: Path) -> None:
+    """A commune sends its form again, corrected (`… (1).xlsx`): two figures for one
+    cell, never a guess between them. The error names both files; nothing about sums of
+    regions is said beside it."""
+    paths = forms(tmp_path / "forms")[:1]
+    fill(paths)
+    book = openpyxl.load_workbook(paths[0])
+    sheet = book.active
+    assert sheet is not None
+    sheet["C8"] = 11
+    again = paths[0].with_name("04567-xa-tan-linh (1).xlsx")
+    book.save(again)
+    code, out, err = run("coverage", f"{tmp_path}/forms/04567*.xlsx", "-t", TARGETS, "--lang", "en")
+    assert (code, out) == (2, "")
+    conflict = next(line for line in err.splitlines() if "conflicting_values" in line)
+    assert "04567-xa-tan-linh.xlsx:Số liệu!C8" in conflict
+    assert "04567-xa-tan-linh (1).xlsx:Số liệu!C8" in conflict
+    assert "regions_missing" not in err
+    assert "no_territory_rows" not in err
+
+
 def test_a_pattern_passes_over_the_owner_file_of_a_workbook_open_in_excel(
     tmp_path: Path,
 ) -> None:

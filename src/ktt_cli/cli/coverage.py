@@ -27,7 +27,6 @@ from ktt_cli.cli.options import (
     load_targets,
     output_path,
     print_lines,
-    print_problems,
     refuse_terminal,
     target_path,
     usage_exit,
@@ -147,10 +146,13 @@ def _coverage(
     log = ProblemLog()
     data = read_actuals(actual_sources, programme, ReadOptions(number_format, encoding, sheet), log)
     called = {i.id: i.name.pick(lang.value) for i in programme.indicators}
+    said_here = [p for p in log if p.code not in ABOUT_SUMS]
     if log.errors:
-        print_problems(log, sys.stderr, lang.value, called)
+        print_lines(
+            problem_lines(said_here, log.unlisted(), lang=lang.value, names=called), sys.stderr
+        )
         fail(usage("usage.actuals_errors", errors=log.errors))
-    warnings = [w for w in log.of_severity("warning") if w.code not in ABOUT_SUMS]
+    warnings = [w for w in said_here if w.severity == "warning"]
     print_lines(
         problem_lines(warnings, log.unlisted("warning"), lang=lang.value, names=called),
         sys.stderr,
