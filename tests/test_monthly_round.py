@@ -278,6 +278,26 @@ def test_every_form_is_written_when_nobody_reads_the_list(tmp_path: Path) -> Non
     assert len(list((tmp_path / "forms").iterdir())) == 12
 
 
+def test_a_form_is_never_written_over_a_file_of_its_name(tmp_path: Path) -> None:
+    """Forms written again into the folder the returns come back to: the commune's filled
+    return is kept as it is, nothing is written, exit 2, in the language asked."""
+    paths = forms(tmp_path / "round")
+    filled = fill(paths[:1])
+    before = {p.name: p.read_bytes() for p in paths}
+    code, out, err = run(
+        "template", "--by", "region", "-t", TARGETS, "-o", str(tmp_path / "round"), "--lang", "en"
+    )
+    assert (code, out) == (2, "")
+    assert f"{paths[0]} already exists (and 11 other form(s)" in err
+    assert {p.name: p.read_bytes() for p in paths} == before
+    assert breakdown(paths[:1])[("Xã Tân Lĩnh", "htx_count")] == filled["Xã Tân Lĩnh"][0]
+    paths[1].unlink()  # one form left: still refused, the new one not written either
+    code, _, err = run("template", "--by", "region", "-t", TARGETS, "-o", str(tmp_path / "round"))
+    assert code == 2
+    assert "cùng 10 biểu khác" in err
+    assert not paths[1].exists()
+
+
 def test_template_by_region_needs_a_folder_and_a_list_of_regions(tmp_path: Path) -> None:
     file = tmp_path / "x.xlsx"
     file.write_bytes(b"")

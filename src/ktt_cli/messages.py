@@ -530,6 +530,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--by region ghi mỗi xã một sổ tính: hãy cho --output THƯ_MỤC (một thư mục, "
         "chưa có thì được tạo; không phải một tệp)",
     },
+    "usage.forms_exist": {
+        "en": "{file} already exists (and {more} other form(s) of this round): ktt never "
+        "writes over a file there, which may be a commune's return; give a new folder, or "
+        "remove the old forms first",
+        "vi": "{file} đã có (cùng {more} biểu khác của đợt này): ktt không bao giờ ghi đè "
+        "tệp ở đó, vì có thể là biểu xã đã gửi về; hãy cho một thư mục mới, hoặc xóa các "
+        "biểu cũ trước",
+    },
     # ---- a figure's cell ----------------------------------------------------------------
     "empty_value": {"en": "the value is empty", "vi": "giá trị bị để trống"},
     "scientific_notation": {

@@ -10,7 +10,7 @@ import typer
 
 from ktt_cli.cli.options import fail, load_targets, usage_exit
 from ktt_cli.inputs import UsageProblem
-from ktt_cli.messages import usage, usage_of
+from ktt_cli.messages import render, said, usage, usage_of
 
 if TYPE_CHECKING:
     from ktt_cli.periods import Period
@@ -30,8 +30,9 @@ def region_forms(
     wide: bool = False,
 ) -> None:
     """Write the forms (render/template_regions.py) into the folder `--output` names (made
-    if it does not exist; an existing file is refused). Each file is written atomically;
-    the names written are then listed on standard output."""
+    if it does not exist; an existing file is refused, and so is a folder that holds a
+    file of a form's name: it may be a commune's return, never written over). Each file
+    is written atomically; the names written are then listed on standard output."""
     from ktt_cli.coverage import expected_indicators
     from ktt_cli.output import write_atomic
     from ktt_cli.render.template_regions import region_forms as forms
@@ -53,10 +54,17 @@ def region_forms(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         fail(f"--output {output}: {e.strerror or e}")
+    made = [
+        (folder / form.file_name, form.data)
+        for form in forms(programme, chosen, lang, workbook=workbook)
+    ]
+    there = [path for path, _ in made if path.exists()]
+    if there:  # a form of an earlier run, or a commune's return saved under its name
+        english, args = said("usage.forms_exist", {"file": there[0], "more": len(there) - 1})
+        usage_exit(UsageProblem(render("usage", args, lang, english)))  # in --lang's words
     written = []
-    for form in forms(programme, chosen, lang, workbook=workbook):
-        path = folder / form.file_name
-        write_atomic(path, form.data)
+    for path, data in made:
+        write_atomic(path, data)
         written.append(str(path))
     typer.echo("\n".join(written))  # after the files: a reader gone (`| head`) stops none
 
