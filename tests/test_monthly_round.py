@@ -365,6 +365,36 @@ def test_a_title_naming_a_region_gives_it_every_figure(
     assert figures == {(region, "htx_count"): 12, (region, "htx_members"): 180}
 
 
+def test_a_return_laid_out_as_an_administrative_letter(tmp_path: Path) -> None:
+    """As a commune's office lays out a report (Decree 30/2020): the body (merged A1:C1)
+    beside the motto, the number beside the place and date, a group row, then the
+    recipients and the signature block under the table."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = "Biểu 01"
+    for row in (
+        ["UBND XÃ TÂN LĨNH", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        [None, None, None, "Độc lập - Tự do - Hạnh phúc"],
+        ["Số: 45/BC-UBND", None, None, "Tân Lĩnh, ngày 3 tháng 12 năm 2026"],
+        ["BÁO CÁO Kết quả phát triển kinh tế tập thể tháng 11 năm 2026"],
+        [],
+        ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện tháng 11/2026"],
+        ["I", "Hợp tác xã", None, None],
+        [1, "Số hợp tác xã", "HTX", 12],
+        [2, "Số thành viên hợp tác xã", "Người", 180],
+        [],
+        [None, "Nơi nhận:", None, "TM. ỦY BAN NHÂN DÂN"],
+        [None, "- UBND tỉnh Thử;", None, "CHỦ TỊCH"],
+    ):
+        ws.append(row)
+    ws.merge_cells("A1:C1")
+    path = tmp_path / "bao-cao.xlsx"
+    book.save(path)
+    found = breakdown([path])
+    assert found == {("Xã Tân Lĩnh", "htx_count"): 12, ("Xã Tân Lĩnh", "htx_members"): 180}
+
+
 def test_a_label_and_its_unit_in_two_cells(tmp_path: Path) -> None:
     path = return_book(tmp_path / "r.xlsx", [])
     book = openpyxl.load_workbook(path)
