@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -459,3 +459,32 @@ def test_every_format_marks_every_region_and_indicator_alike(tmp_path: Path, lan
                 assert (cell["latest_period"][:4]) in mark  # its year at least, as shown
             else:
                 assert mark == words[cell["status"]]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sets(st.sampled_from(CELLS)), st.booleans())
+@example(set(CELLS), False)  # all in: exit 0
+@example(set(CELLS) - {(11, 2)}, True)  # one late: exit 1
+def test_the_exit_code_is_1_exactly_while_an_expected_figure_is_missing(
+    reported: set[tuple[int, int]], late_too: bool
+) -> None:
+    """Through the command: any set of the 36 figures for 11/2026 (and, maybe, every
+    figure for 10/2026, which makes the missing ones late, not never): exit 1 exactly
+    when one of the 36 is missing for 11/2026, and the count said is the missing ones."""
+    targets = programme()
+    names = [r.name for r in targets.regions]
+    ids = ["htx_count", "htx_members", "tht_count"]
+    rows = [f"{ids[i]},2026-11,{names[r]},1" for r, i in sorted(reported)]
+    if late_too:
+        rows += [f"{i},2026-10,{n},1" for n in names for i in ids]
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "returns.csv"
+        data.write_text("indicator,period,region,value\n" + "\n".join(rows) + "\n", "utf-8")
+        code, out, err = run(
+            str(data), "-t", str(TARGETS), "--as-of", "2026-11", "--fail-on", "incomplete",
+            "-f", "json", "--lang", "en",
+        )  # fmt: skip
+    assert code == (1 if len(reported) < 36 else 0), err
+    assert json.loads(out)["total"]["reported"] == len(reported)
+    if code == 1:
+        assert f"{36 - len(reported)} of 36 expected figure(s) missing" in err
