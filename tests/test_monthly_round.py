@@ -313,6 +313,14 @@ def test_template_by_region_needs_a_folder_and_a_list_of_regions(tmp_path: Path)
     code, _, err = run("template", "-t", TARGETS, "--period", "2026-11")
     assert code == 2
     assert "--by region" in err
+    # `--lang en` after the command: said in English (SPEC §1: wherever it stands)
+    code, _, err = run("template", "--by", "region", "-t", "yen-bai-nq20", "-o", f"{file}-x",
+                       "--lang", "en")  # fmt: skip
+    assert code == 2
+    assert "the programme yen-bai-nq20 lists no regions" in err
+    code, _, err = run("template", "--by", "region", "-t", TARGETS, "--lang", "en")
+    assert code == 2
+    assert "--by region writes a workbook per region" in err
 
 
 # ---- a return read by its title -------------------------------------------------------

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,6 +29,7 @@ from ktt_cli.cli.options import (
     usage_exit,
     write_output,
 )
+from ktt_cli.cli.speaking import speaking
 from ktt_cli.inputs import UsageProblem, sources
 from ktt_cli.messages import render, said, usage, usage_of
 from ktt_cli.numbers import NumberStyle
@@ -85,26 +83,11 @@ def coverage(
     ] = None,
 ) -> None:
     """Each listed region against each indicator expected of it: reported, late or never."""
-    with _speaking(lang):
+    with speaking(lang.value):
         _coverage(
             actuals, targets, as_of, output_format, output, lang, number_format, encoding, sheet,
             fail_on,
         )  # fmt: skip
-
-
-@contextmanager
-def _speaking(lang: Lang) -> Iterator[None]:
-    """`ktt coverage … --lang en`: the `ktt: error:` lines (said in KTT_LANG's language,
-    as they may come before a command has read its --lang) in the language asked too."""
-    before = os.environ.get("KTT_LANG")
-    os.environ["KTT_LANG"] = lang.value
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["KTT_LANG"]
-        else:
-            os.environ["KTT_LANG"] = before
 
 
 def _coverage(

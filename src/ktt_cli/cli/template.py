@@ -20,6 +20,7 @@ from ktt_cli.cli.options import (
     usage_exit,
     write_output,
 )
+from ktt_cli.cli.speaking import speaking
 from ktt_cli.cli.template_regions import By, region_forms
 from ktt_cli.inputs import UsageProblem
 from ktt_cli.messages import usage
@@ -60,7 +61,8 @@ def template(
     """An empty actuals file for the programme, ready to fill in."""
     if by is not None:  # a form per region, into a folder (SPEC §11)
         csv_forms = output_format is TemplateFormat.CSV
-        region_forms(targets, output, period, lang.value, workbook=not csv_forms, wide=wide)
+        with speaking(lang.value):
+            region_forms(targets, output, period, lang.value, workbook=not csv_forms, wide=wide)
         return
     if period is not None:
         usage_exit(UsageProblem(usage("usage.period_by_region")))

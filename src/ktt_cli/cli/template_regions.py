@@ -10,7 +10,7 @@ import typer
 
 from ktt_cli.cli.options import fail, load_targets, usage_exit
 from ktt_cli.inputs import UsageProblem
-from ktt_cli.messages import render, said, usage, usage_of
+from ktt_cli.messages import usage, usage_of
 
 if TYPE_CHECKING:
     from ktt_cli.periods import Period
@@ -60,8 +60,7 @@ def region_forms(
     ]
     there = [path for path, _ in made if path.exists()]
     if there:  # a form of an earlier run, or a commune's return saved under its name
-        english, args = said("usage.forms_exist", {"file": there[0], "more": len(there) - 1})
-        usage_exit(UsageProblem(render("usage", args, lang, english)))  # in --lang's words
+        usage_exit(UsageProblem(usage("usage.forms_exist", file=there[0], more=len(there) - 1)))
     written = []
     for path, data in made:
         write_atomic(path, data)
