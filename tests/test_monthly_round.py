@@ -663,7 +663,7 @@ def test_the_national_programme_lists_the_34_provinces_with_their_codes() -> Non
         (r.id, a)
         for r in national.regions
         for a in r.aliases
-        if not a.startswith(("Tỉnh ", "TP. ")) and a not in cities
+        if not a.startswith(("Tỉnh ", "TP. ")) and a not in cities | {"TP.HCM", "TPHCM"}
     ]
     assert len({i for i, _ in former}) == 23
     assert len(former) == 52 - 23
@@ -724,6 +724,42 @@ def test_report_by_region_compares_provinces() -> None:
     country = next(r for r in rows if r["indicator"] == "htx_count" and not r["region"])
     assert (country["actual"], country["actual_qualifier"]) == ("31580", "sum of regions")
     assert htx["Lào Cai"]["share_of_territory"].startswith("2.69")  # 850 / 31580
+
+
+@pytest.mark.parametrize(
+    ("title", "found"),
+    [
+        (["UBND TỈNH LÀO CAI"], "Lào Cai"),
+        (["Đơn vị báo cáo: UBND TP.HCM"], "Thành phố Hồ Chí Minh"),
+        (["UBND TỈNH BẮC GIANG"], "Bắc Ninh"),  # a former province: the one it is part of
+        (["UBND TỈNH LÀO CAY"], "did you mean 'Lào Cai'"),  # mistyped: an error
+        (["Đơn vị báo cáo: UBND tỉnh Hà Tây"], "unknown_region"),  # not a province since 2008
+        (["Đơn vị báo cáo: Bộ Tài chính"], None),  # a ministry: the country's, as untitled
+    ],
+)
+def test_a_provinces_return_to_the_national_programme(
+    tmp_path: Path, title: list[str], found: str | None
+) -> None:
+    """In the national programme the regions are provinces and cities: a title naming
+    one gives it the figures, a province not listed is an error, as a commune is in a
+    province's programme; a body that is not a place leaves them the country's."""
+    path = return_book(tmp_path / "r.xlsx", title)
+    code, out, err = run(
+        "report", str(path), "-t", "nq20-national", "--by", "region", "-f", "json", "--lang", "en",
+        "--as-of", "2026-11",
+    )  # fmt: skip
+    if found is None or found.startswith(("did", "unknown")):
+        assert code == (0 if found is None else 2), err
+        assert "region_from_title" not in err
+        if found is not None:
+            assert found in err
+        return
+    assert code == 0, err
+    rows = json.loads(out)["breakdown"]
+    assert {(r["region"], r["indicator"], r["actual"]) for r in rows if r["actual"]} == {
+        (found, "htx_count", 12),
+        (found, "htx_members", 180),
+    }
 
 
 def test_a_former_provinces_name_is_the_new_provinces(tmp_path: Path) -> None:

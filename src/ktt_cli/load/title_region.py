@@ -24,7 +24,8 @@ TÂN LĨNH`) counts where it names a listed region. Other lines (the national mo
   province's own programme), or a body that is not a place (`Đơn vị báo cáo: Sở Tài
   chính`): nothing; the figures are the territory's, as without a title.
 - A unit of a region's level (xã, phường, thị trấn, đặc khu; huyện, quận, thị xã in
-  older programmes) that is not listed: an error with the "did you mean"; so is a name
+  older programmes; tỉnh, thành phố in the national one, whose regions are provinces)
+  that is not listed: an error with the "did you mean"; so is a name
   with no unit word that all but writes a listed region's (`Mậu B`, `HTX Tân Lĩnh`).
 
 Failing a title, a sheet named after a listed region (`Xã Mậu A`, a workbook of a sheet
@@ -51,6 +52,10 @@ _LABEL = re.compile(
 _BODY = re.compile(r"^\s*(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b\.?\s*(.+?)\s*$", re.IGNORECASE)
 #: Unit words whose name must be a listed region (normal form, followed by `_`).
 _REGION_LEVEL = ("xa_", "phuong_", "thi_tran_", "dac_khu_", "huyen_", "quan_", "thi_xa_")
+#: Unit words of a higher level that a programme's own regions may carry (the national
+#: programme's provinces and cities): there, a title's unit of that level that is not
+#: listed is an error too, where in a province's programme it is the higher body.
+_HIGHER_LEVELS = ("tinh_", "thanh_pho_", "tp_")
 #: How alike (difflib's ratio) a name with no unit word must be to a listed region's to be
 #: taken for it mistyped.
 _VERY_CLOSE = 0.8
@@ -116,6 +121,13 @@ def _closest(regions: RegionNames, name: str) -> str:
     return m[1] if m else ""
 
 
+def _levels(regions: RegionNames) -> tuple[str, ...]:
+    """The unit words (normal form) whose unit must be a listed region: a commune's, a
+    ward's, a district's; and a province's or a city's where the regions are those."""
+    own = (w for w in _HIGHER_LEVELS if any(key.startswith(w) for key in regions.by_key))
+    return _REGION_LEVEL + tuple(own)
+
+
 def _very_close(regions: RegionNames, name: str) -> str:
     """The listed region `name` all but writes (`Mậu B` for `Xã Mậu A`, `HTX Tân Lĩnh` for
     `Xã Tân Lĩnh`: 4 letters in 5 alike), or ''. The reporting unit's line names no unit
@@ -165,8 +177,11 @@ def title_region(
         found = regions.find(unit.name) or regions.find(_first_part(unit.name))
         if found is not None:
             return TitleRegion(*found, unit.row, unit.column, unit.name)
-        if normalise(unit.name).startswith(_REGION_LEVEL):
-            return TitleProblem(unit.row, unit.column, unit.name, _closest(regions, unit.name))
+        key = normalise(unit.name)
+        if level := next((w for w in _levels(regions) if key.startswith(w)), None):
+            unworded = unit.name.split(maxsplit=level.count("_"))[-1]  # `Lào Cay`
+            closest = _closest(regions, unworded) or _closest(regions, unit.name)
+            return TitleProblem(unit.row, unit.column, unit.name, closest)
         if very_close := _very_close(regions, unit.name):  # `Mậu B`, `HTX Tân Lĩnh`
             return TitleProblem(unit.row, unit.column, unit.name, very_close)
     for line in bare:  # `XÃ TÂN LĨNH` on a line of its own: only a listed region counts
