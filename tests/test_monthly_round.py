@@ -597,6 +597,19 @@ def test_a_pattern_is_expanded_by_ktt_and_one_matching_nothing_is_an_error(
     assert "region_from_title" in done.stderr
 
 
+def test_two_stars_reach_the_returns_in_a_folder_per_commune(tmp_path: Path) -> None:
+    """`returns/**/*.xlsx`, as ktt expands it (Windows): the returns at any depth."""
+    returns = tmp_path / "returns"
+    (returns / "mau-a").mkdir(parents=True)
+    (returns / "2026" / "tan-linh").mkdir(parents=True)
+    return_book(returns / "mau-a" / "bao-cao.xlsx", ["Xã: Mậu A"])
+    return_book(returns / "2026" / "tan-linh" / "bao-cao.xlsx", ["UBND XÃ TÂN LĨNH"])
+    code, out, err = run("coverage", f"{returns}/**/*.xlsx", "-t", TARGETS, "-f", "json")
+    assert code == 0, err
+    assert len(json.loads(out)["actuals_files"]) == 2
+    assert json.loads(out)["total"]["reported"] == 4
+
+
 def test_a_corrected_return_beside_the_first_names_both_files(tmp_path: Path) -> None:
     """A commune sends its form again, corrected (`… (1).xlsx`): two figures for one
     cell, never a guess between them. The error names both files; nothing about sums of

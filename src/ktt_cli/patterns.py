@@ -5,6 +5,7 @@ POSIX shell passes a pattern that matches nothing as it is. So a name that is no
 file but holds `*` or `?` is expanded here (with `[…]` classes), in name order; one
 that matches nothing is a usage problem that says so, never an empty run. A `[` alone
 does not make a pattern: `bao-cao[1].csv` that does not exist is "no such file".
+`**` stands for any depth of folders (`returns/**/*.xlsx`: a folder per commune).
 A pattern never matches the owner file Excel leaves beside a workbook that is open
 (`~$bao-cao.xlsx`, a few bytes naming who has it open, gone when it closes): a return
 left open on the office's computer would otherwise stop the whole run. Where a shell
@@ -40,7 +41,7 @@ def expand(names: list[str]) -> tuple[list[str], list[str]]:
         # glob.glob, not Path.glob: a pattern may be absolute (`D:\\bao-cao\\*.xlsx`)
         matched = sorted(
             p
-            for p in glob.glob(name)  # noqa: PTH207
+            for p in glob.glob(name, recursive=True)  # noqa: PTH207 (`**`: any depth)
             if not Path(p).is_dir() and not Path(p).name.startswith(_OWNER_FILE)
         )
         if not matched:
