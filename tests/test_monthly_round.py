@@ -581,6 +581,13 @@ def test_a_pattern_is_expanded_by_ktt_and_one_matching_nothing_is_an_error(
     got = json.loads(out)
     assert len(got["actuals_files"]) == 3
     assert got["total"]["reported"] == 6  # two figures from each of three communes
+    # how each was read, for the monthly job that reads the JSON, as in the report's
+    titled = [w for w in got["warnings"] if w["code"] == "region_from_title"]
+    assert [(Path(w["file"]).name, w["sheet"], w["cell"]) for w in titled] == [
+        ("0.xlsx", "Biểu 01", "A2"),
+        ("1.xlsx", "Biểu 01", "A2"),
+        ("2.xlsx", "Biểu 01", "A2"),
+    ]
     code, _, err = run("report", f"{returns}/*.ods", "-t", TARGETS)
     assert code == 2
     assert f"{returns}/*.ods: không có tệp nào khớp với mẫu này" in err

@@ -119,6 +119,8 @@ class Coverage(NamedTuple):
     names: dict[str, LocalText]  # indicator id -> its name
     files: tuple[str, ...] = ()
     targets_file: str = ""
+    warnings: tuple[Problem, ...] = ()  # what reading the returns said (region_from_title…)
+    unlisted_warnings: int = 0  # counted but not kept
 
     @property
     def complete_regions(self) -> tuple[RegionCoverage, ...]:

@@ -140,7 +140,9 @@ def _coverage(
         problem_lines(warnings, log.unlisted("warning"), lang=lang.value, names=called),
         sys.stderr,
     )
-    found = compute(programme, data, period, targets_file=targets_name)
+    found = compute(programme, data, period, targets_file=targets_name)._replace(
+        warnings=tuple(warnings), unlisted_warnings=log.unlisted("warning")
+    )
     write_output(chosen.render(found, lang.value), output_file, bom=chosen.bom)
     if fail_on is not None and found.incomplete:
         total = found.total

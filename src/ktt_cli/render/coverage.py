@@ -108,6 +108,8 @@ def _rate(rate: Rate) -> dict[str, object]:
 
 def coverage_dict(found: Coverage) -> dict[str, object]:
     """The facts, with JSON's keys: the one source of every format."""
+    from ktt_cli.render.json import problems_dicts
+
     return {
         "programme": found.programme_id,
         "territory": found.territory,
@@ -145,6 +147,7 @@ def coverage_dict(found: Coverage) -> dict[str, object]:
             {"region": r.name, "region_id": r.region_id, "latest_period": _period(r.latest)}
             for r in found.silent_regions
         ],
+        "warnings": problems_dicts(found.warnings, found.unlisted_warnings),  # as the report's
     }
 
 
