@@ -96,8 +96,8 @@ def _lines(
     bodies: list[_Line] = []
     bare: list[_Line] = []
     for r, row in enumerate(rows):
-        texts = [  # a cell of two lines (`UBND TỈNH …⏎UBND XÃ …`, typed with Alt+Enter)
-            (c, unicodedata.normalize("NFC", " ".join(line.split())))  # is two lines
+        texts = [  # each line of a cell (`UBND TỈNH …⏎UBND XÃ …`, typed with Alt+Enter)
+            (c, unicodedata.normalize("NFC", " ".join(line.split())))
             for c, cell in enumerate(row)
             if isinstance(cell, str)
             for line in cell.splitlines()
@@ -133,11 +133,11 @@ def _very_close(regions: RegionNames, name: str) -> str:
     `Xã Tân Lĩnh`: 4 letters in 5 alike), or ''. The reporting unit's line names no unit
     word there, so only a name this close is taken for a region mistyped; an office (`Sở
     Tài chính`, `Phòng Kinh tế`) is no region, and its figures stay the territory's."""
-    shown = {bare_region(key): shown for key, shown in regions.order.items()}
+    listed = {bare_region(key): region for key, region in regions.order.items()}
     close = difflib.get_close_matches(
-        bare_region(normalise(_first_part(name))), list(shown), n=1, cutoff=_VERY_CLOSE
+        bare_region(normalise(_first_part(name))), list(listed), n=1, cutoff=_VERY_CLOSE
     )
-    return shown[close[0]] if close else ""
+    return listed[close[0]] if close else ""
 
 
 def _label(text: str, following: str) -> str | None:
