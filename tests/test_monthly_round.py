@@ -615,6 +615,15 @@ def test_two_stars_reach_the_returns_in_a_folder_per_commune(tmp_path: Path) -> 
     assert code == 0, err
     assert len(json.loads(out)["actuals_files"]) == 2
     assert json.loads(out)["total"]["reported"] == 4
+    # a file named and matched again, by the same pattern twice: read once
+    named = str(returns / "mau-a" / "bao-cao.xlsx")
+    code, out, err = run(
+        "coverage", named, f"{returns}/**/*.xlsx", f"{returns}/*/*.xlsx", "-t", TARGETS,
+        "-f", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["actuals_files"] == [named, str(returns / "2026/tan-linh/bao-cao.xlsx")]
+    assert "repeated_row" not in err
 
 
 def test_a_corrected_return_beside_the_first_names_both_files(tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ POSIX shell passes a pattern that matches nothing as it is. So a name that is no
 file but holds `*` or `?` is expanded here (with `[…]` classes), in name order; one
 that matches nothing is a usage problem that says so, never an empty run. A `[` alone
 does not make a pattern: `bao-cao[1].csv` that does not exist is "no such file".
-`**` stands for any depth of folders (`returns/**/*.xlsx`: a folder per commune).
+`**` stands for any depth of folders (`returns/**/*.xlsx`: a folder per commune). A
+file a pattern matches that is already among the names (`a.xlsx returns/*.xlsx`, or
+two patterns) is read once.
 A pattern never matches the owner file Excel leaves beside a workbook that is open
 (`~$bao-cao.xlsx`, a few bytes naming who has it open, gone when it closes): a return
 left open on the office's computer would otherwise stop the whole run. Where a shell
@@ -16,6 +18,7 @@ workbook is passed over there too, unless it is the only name given.
 from __future__ import annotations
 
 import glob
+import os
 from pathlib import Path
 
 from ktt_cli.messages import usage
@@ -46,7 +49,8 @@ def expand(names: list[str]) -> tuple[list[str], list[str]]:
         )
         if not matched:
             problems.append(usage("usage.no_match", pattern=name))
-        found += matched
+        seen = {os.path.realpath(n) for n in found if n != "-"}
+        found += [p for p in matched if os.path.realpath(p) not in seen]  # read once
     if len(found) > 1:  # `*.xlsx` expanded by a shell (macOS, Linux) lists it too
         found = [name for name in found if not _is_owner_file(name)]
     return found, problems
