@@ -132,6 +132,7 @@ def build_report(
     (none: all), `by_region` for a row per region (implied by naming `regions`), `compare`
     (an earlier period, or `previous`). Its warnings are in `lang`. Raises KttError for a
     choice the programme or the data cannot meet (a milestone it does not have)."""
+    from ktt_cli.coverage import not_reported
     from ktt_cli.report import build_report as build
     from ktt_cli.report_options import (
         as_of_period,
@@ -155,7 +156,10 @@ def build_report(
         as_of=period,
         milestones=milestones,
         indicators=indicators,
-        reading_warnings=actuals.warnings,
+        reading_warnings=[
+            *actuals.warnings,
+            *not_reported(programme.targets, data, period, programme.file),  # SPEC §11
+        ],
         unlisted_warnings=actuals.unlisted_warnings,
         compare_with=earlier,
         by_region=by_region or bool(regions),

@@ -34,6 +34,7 @@ from ktt_cli.cli.options import (
 from ktt_cli.errors import KttError
 from ktt_cli.figures_text import NumberStyle
 from ktt_cli.paths import sources
+from ktt_cli.patterns import expanded
 from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
 from ktt_cli.render.problems import problem_lines
@@ -146,6 +147,7 @@ def report(
     names = actuals or []
     try:
         wanted = fail_statuses(fail_on or [], lang.value)
+        names = expanded(names)  # `returns/*.xlsx` where the shell leaves it as typed
         actual_sources = sources(names, what="actuals", lang=lang.value)
         output_file = output_path(
             output, [*names, str(target_path(targets, lang.value))], lang.value
