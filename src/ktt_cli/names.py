@@ -72,10 +72,43 @@ class IndicatorNames:
         close = self.closest(text)
         return f"; did you mean '{close}'?" if close else ""
 
+    def near(self, text: str) -> tuple[str, str] | None:
+        """(the name as shown, the indicator id) of the id, name or alias `text` is a likely
+        typo of, or None: near is an edit distance (letters inserted, deleted or changed)
+        of at most one in five letters of that name, at least 1, between the normal forms
+        (no diacritics, case or spacing), so `So hop tac xa.` is near `Số hợp tác xã` and
+        `Số thành viên tổ hợp tác` is not near `Số thành viên hợp tác xã` (6 edits of 24)."""
+        key = normalise(text)[:200]
+        best: tuple[int, str] | None = None
+        for name_key in self.shown:
+            allowed = max(1, len(name_key) // 5)
+            if abs(len(name_key) - len(key)) > allowed:
+                continue
+            distance = edit_distance(key, name_key, allowed)
+            if distance <= allowed and (best is None or distance < best[0]):
+                best = (distance, name_key)
+        if best is None:
+            return None
+        return self.shown[best[1]], self.by_key[best[1]]
+
     def closest(self, text: str) -> str:
         """The id, name or alias closest to `text`; empty when none is close."""
         close = difflib.get_close_matches(normalise(text), list(self.shown), n=1, cutoff=0.6)
         return self.shown[close[0]] if close else ""
+
+
+def edit_distance(a: str, b: str, most: int) -> int:
+    """The Levenshtein distance of `a` and `b`, or `most + 1` once it is sure to exceed
+    `most`."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return previous[-1]
 
 
 #: Words before a commune's name that a file may write or leave out, in normal form.

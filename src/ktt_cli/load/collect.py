@@ -30,7 +30,15 @@ from ktt_cli.load.figures import (
     figure_of,
     split_cell,
 )
-from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
+from ktt_cli.load.layout import (
+    HEADER_WITHIN,
+    Found,
+    Kind,
+    Layout,
+    Merge,
+    find_header,
+    read_layout,
+)
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, is_territory, normalise
@@ -55,6 +63,13 @@ WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 if TYPE_CHECKING:
     from ktt_cli.load.workbook import Sheet
 
+#: The rows outside the programme its warning names (it counts them all).
+OUTSIDE_LISTED = 10
+
+#: The widest report table of a text file whose problems are placed by line and column
+#: (a place number a cell: 2**32 of them cover 16 million lines of this width).
+TEXT_TABLE_COLUMNS = 256
+
 
 class ReadOptions(NamedTuple):
     number_style: NumberStyle = NumberStyle.AUTO
@@ -74,6 +89,9 @@ class Table(Protocol):
         ...
 
     def chunks(self) -> Iterator[tuple[Sequence[int], Iterable[Sequence[object]]]]: ...
+
+    def merges(self) -> Sequence[Merge]:  # a sheet's merged ranges among the rows read
+        ...
 
 
 class _Indicator:
@@ -138,8 +156,13 @@ class Collector:
         self.decided_by: tuple[str, int] | None = None
         self.conflict_told = False
         self.no_figure, self.passed = _Count(), _Count()
+        # a report table's rows outside the programme (text, place), and the indicators
+        # its other rows name
+        self.outside: list[tuple[str, int]] = []
+        self.named: set[str] = set()
         self.base = 0
         self.stride = 1
+        self.text_file = True
         self.header_place = 0
 
     # ---- sources ---------------------------------------------------------------
@@ -221,6 +244,7 @@ class Collector:
         chunk read."""
         self.base = self.store.places.begin(table.name, table.sheet, table.stride)
         self.stride = table.stride
+        self.text_file = table.sheet is None
         self._start_file()
         head: list[tuple[int, Sequence[object]]] = []
         layout: Layout | None = None
@@ -261,7 +285,11 @@ class Collector:
     def _begin(self, head: list[tuple[int, Sequence[object]]], table: Table) -> Layout | None:
         """Find the header among the first rows, then read the rows after it."""
         layout, number, rest = self._header(head, table)
-        self.header_place = self.base + number * table.stride
+        table_text = layout is not None and layout.kind is Kind.TABLE and self.text_file
+        if table_text and layout is not None and 1 < layout.width <= TEXT_TABLE_COLUMNS:
+            self.store.places.restride(layout.width)  # placed by line and column from here
+            self.stride = layout.width
+        self.header_place = self.base + number * self.stride
         if layout is not None:
             self._rows(layout, [n for n, _ in rest], [r for _, r in rest])
         return layout
@@ -270,7 +298,7 @@ class Collector:
         self, head: list[tuple[int, Sequence[object]]], table: Table
     ) -> tuple[Layout | None, int, list[tuple[int, Sequence[object]]]]:
         """The layout of the table, its header row's number and the rows after it."""
-        found = find_header([r for _, r in head], self.names)
+        found = find_header([r for _, r in head], self.names, [n for n, _ in head], table.merges())
         if found is None:
             texts = [c if isinstance(c, str) else "" for c in head[0][1]]
             layout, problems = read_layout(texts, [normalise(t) for t in texts], self.names)
@@ -278,17 +306,21 @@ class Collector:
         number = head[found.row][0]
         place = self.base + number * table.stride
         for problem in found.problems:
-            self.log.add_at(
-                self.store.places.place(place), problem.code, problem.message, "error", problem.args
-            )
+            where = self.store.places.place(place)
+            if problem.column is not None:  # at the column's header cell
+                if self.text_file:
+                    where = where._replace(column=problem.column + 1)
+                else:
+                    where = self.store.places.place(place + problem.column)
+            self.log.add_at(where, problem.code, problem.message, "error", problem.args)
         layout = found.layout
         if layout is not None:
             for name in layout.ignored:
                 self._say(place, "ignored_column", "warning", column=shown(name))
             if layout.passed_over:
-                names = ", ".join(shown(n, 30) for n in layout.passed_over)
+                names = ", ".join(shown(n, 50) for n in layout.passed_over)
                 self._say(place, "not_figures", "warning", columns=names)
-        return layout, number, head[found.row + 1 :]
+        return layout, number, head[found.row + found.rows :]
 
     def _rows(
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
@@ -467,7 +499,7 @@ class Collector:
                 else:
                     self.passed.add(place)
                 continue
-            indicator = self._indicator(name, self._cell(place, i_ind))
+            indicator = self._table_indicator(name, self._cell(place, i_ind))
             if indicator is None:
                 continue
             cells = self._cells(indicator, fitted, layout, place)
@@ -492,22 +524,68 @@ class Collector:
         width = len(row)
         if width > layout.width:
             extra = row[layout.width :]
-            if self.stride == 1:
+            if self.text_file:
                 # Even empty extra fields are refused: an unquoted 65,5 in a row whose last
                 # cells are empty would otherwise shift 5 into the next column unnoticed.
-                self._say(self.base + number, "extra_fields", width=width, header=layout.width)
+                place = self.base + number * self.stride
+                self._say(place, "extra_fields", width=width, header=layout.width)
                 return None
             if any(not _empty(c) for c in extra):
                 first = next(i for i, c in enumerate(extra) if not _empty(c)) + layout.width
                 self._say(self.base + number * self.stride + first, "beyond_header", "warning")
             return list(row[: layout.width])
-        if width < layout.width and self.stride == 1 and width <= _last_required(layout):
+        if width < layout.width and self.text_file and width <= _last_required(layout):
+            place = self.base + number * self.stride
             if width == 1 and not any(d in str(row[0]) for d in ",;\t"):
-                self.passed.add(self.base + number)  # a line of text: a signature, a date
+                self.passed.add(place)  # a line of text: a signature, a date
                 return None
-            self._say(self.base + number, "short_row", width=width, header=layout.width)
+            self._say(place, "short_row", width=width, header=layout.width)
             return None
         return [*row, *[""] * (layout.width - width)]
+
+    def _table_indicator(self, cell: object, place: int) -> _Indicator | None:
+        """A report table row's indicator; a row that names none of the programme's is kept
+        aside (`_outside_rows`), as a report table holds more rows than the programme."""
+        text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
+        found_id = self.names.find(text)
+        if found_id is not None:
+            self.named.add(found_id)
+            return self._indicator(cell, place)
+        key = normalise(text)
+        if not key or key in TOTALS_WORDS:
+            return self._indicator(cell, place)
+        self.outside.append((text.strip(), place))
+        return None
+
+    def _outside_rows(self) -> None:
+        """Rows of a report table outside the programme: passed over with one warning that
+        lists them, but a likely typo of an indicator no other row names is an error."""
+        listed: list[str] = []
+        count = first = 0
+        for text, place in self.outside:
+            near = self.names.near(text)
+            if near is not None and near[1] not in self.named:
+                programme = self.targets.programme.id
+                key = "unknown_indicator"
+                self._say(place, key, text=shown(text), programme=programme, closest=near[0])
+                continue
+            count += 1
+            first = first or place
+            if len(listed) < OUTSIDE_LISTED:
+                where = self.store.places.place(place)
+                closest = self.names.closest(text)
+                asked = f"; {shown(closest)}?" if closest else ""
+                listed.append(f"{shown(text)} ({where.cell or where.line}{asked})")
+        if count:
+            more = f", … (+{count - len(listed)})" if count > len(listed) else ""
+            self._say(
+                first,
+                "outside_programme",
+                "warning",
+                count=count,
+                programme=self.targets.programme.id,
+                rows=", ".join(listed) + more,
+            )
 
     def _indicator(self, cell: object, place: int) -> _Indicator | None:
         text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
@@ -753,6 +831,7 @@ class Collector:
         self.decided_by, self.conflict_told = None, False
         self.pending = []
         self.no_figure, self.passed = _Count(), _Count()
+        self.outside, self.named = [], set()
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
         for indicator in self.indicators.values():  # texts read alike by a unit's indicators
             indicator.figures = self.figures[indicator.unit]
@@ -768,6 +847,7 @@ class Collector:
             self._keep(item.indicator, item.period, item.cells, value, item.place, item.extra)
 
     def _finish_file(self) -> None:
+        self._outside_rows()
         self._resolve_pending()
         for unit, figures in self.figures.items():  # what every file reads alike
             neutral = self.neutral[unit]

@@ -12,6 +12,11 @@ Three layouts, told apart by the header:
 - table (a report table): an indicator column and a column per period, whose
   header reads as a period, bare or after "Thực hiện"/"TH"; "Ước thực hiện"
   columns hold estimates; plan and comparison columns are passed over.
+
+A report table's header is often a band of two or three rows, merged captions
+over the lower ones (SPEC §3 "Headers of more than one row"): `band.py` reads
+each column's header from every row of the band; the column-number row under
+it (`A | B | C | 1 | 2`) is part of the header.
 """
 
 from __future__ import annotations
@@ -33,18 +38,46 @@ ROLES: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "chi_tieu", "ten_chi_tieu", "noi_dung"),
     "period": ("period", "ky", "nam", "thoi_gian"),
     "value": ("value", "gia_tri", "so_lieu", "so_luong"),
-    "region": ("region", "dia_ban", "don_vi", "xa", "phuong", "huyen"),
+    "region": (
+        "region",
+        "dia_ban",
+        "dia_phuong",
+        "don_vi",
+        "ten_don_vi",
+        "don_vi_hanh_chinh",
+        "ten_don_vi_hanh_chinh",
+        "xa",
+        "ten_xa",
+        "phuong",
+        "ten_phuong",
+        "xa_phuong",
+        "phuong_xa",
+        "ten_xa_phuong",
+        "ten_phuong_xa",
+        "xa_phuong_thi_tran",
+        "xa_phuong_dac_khu",
+        "huyen",
+        "ten_huyen",
+    ),
     "source": ("source", "nguon"),
     "note": ("note", "ghi_chu"),
     "row_number": ("stt", "so_tt", "tt"),
     "unit": ("don_vi_tinh", "dvt", "unit"),
 }
 _ROLE_OF = {alias: role for role, aliases in ROLES.items() for alias in aliases}
-_ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_th|uoc)_(.+)$")
+_ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc)_(.+)$")
 _ACTUAL = re.compile(r"^(thuc_hien|th)_(.+)$")
 _NOT_FIGURES = re.compile(
-    r"^(ke_hoach|kh|muc_tieu|so_sanh|ty_le|tang_giam|tang|giam|chenh_lech)(_|$)"
+    r"(^|_)(ke_hoach|kh|muc_tieu|so_sanh|so_voi|ty_le|tang_giam|tang|giam|chenh_lech|cung_ky)"
+    r"(_|$)"
 )
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def header_key(text: str) -> str:
+    """A header cell's text in the form roles are matched: `normalise`d, and any mark
+    (`/`, `,`, `(`) counted as a space, so `Xã/phường` and `Xã, phường` are `xa_phuong`."""
+    return _NOT_WORD.sub("_", normalise(text)).strip("_")
 
 
 class Kind(StrEnum):
@@ -65,10 +98,16 @@ class Layout(NamedTuple):
     passed_over: tuple[str, ...] = ()  # table: plan and comparison columns
 
 
+#: A merged range of a sheet: (top row, left column, bottom row, right column); rows by
+#: their numbers, columns from 0.
+Merge = tuple[int, int, int, int]
+
+
 class HeaderProblem(NamedTuple):
     code: str
     message: str
     args: Args = ()
+    column: int | None = None  # the column it is about, where it is about one
 
     @classmethod
     def said(cls, key: str, /, **values: object) -> HeaderProblem:
@@ -83,6 +122,7 @@ class Found(NamedTuple):
     row: int  # among the rows looked at
     layout: Layout | None
     problems: list[HeaderProblem]
+    rows: int = 1  # rows the header takes: its band, and the column-number row under it
 
 
 def _period_header(key: str, text: str) -> tuple[Period, bool] | None:
@@ -107,22 +147,44 @@ def _cell_text(cell: object) -> str:
     return cell if isinstance(cell, str) else ""
 
 
-def find_header(rows: Sequence[Sequence[object]], names: IndicatorNames) -> Found | None:
+def find_header(
+    rows: Sequence[Sequence[object]],
+    names: IndicatorNames,
+    numbers: Sequence[int] | None = None,
+    merges: Sequence[Merge] = (),
+) -> Found | None:
     """The first of `rows` that reads as a header, with its layout; None if none does.
 
     `names` resolves a column name to an indicator (by id, name or alias).
     A row reads as a header when two or more of its cells name a column ktt knows.
+    A report table's header row may be the first of a band of rows (`band.py`);
+    `numbers` are the rows' numbers (lines, or a sheet's rows) and `merges` a sheet's
+    merged ranges, by which the band's cells are named and its captions spread.
     """
+    from ktt_cli.load.band import band_height, read_band, skips_column_numbers
+
     for index, row in enumerate(rows[:HEADER_WITHIN]):
         texts = [_cell_text(c) for c in row]
-        keys = [normalise(t) for t in texts]
+        keys = [header_key(t) for t in texts]
         known = sum(
             1
             for key, text in zip(keys, texts, strict=True)
             if key and (key in _ROLE_OF or names.find(text) or _period_header(key, text))
         )
         if known >= 2:
-            return Found(index, *read_layout(texts, keys, names))
+            roles = {_ROLE_OF[k]: i for i, k in enumerate(keys) if k in _ROLE_OF}
+            height = band_height(rows, index, roles)
+            if height == 1:
+                found = Found(index, *read_layout(texts, keys, names))
+            else:
+                band = list(rows[index : index + height])
+                at = list(numbers[index : index + height]) if numbers else None
+                found = Found(index, *read_band(band, at, merges, names), height)
+            after = index + found.rows
+            i_ind = roles.get("indicator", 0)
+            if after < len(rows) and skips_column_numbers(rows[after], i_ind):
+                found = found._replace(rows=found.rows + 1)
+            return found
     return None
 
 

@@ -1,0 +1,457 @@
+"""Report tables as offices keep them (SPEC §3 "Headers of more than one row", "The
+column-number row", "Rows that are not data"; §9 merged cells).
+
+The fixtures of tests/fixtures/office/bieu-0* are made by make_office_tables.py there:
+openpyxl with merged ranges, then saved by LibreOffice as .xlsx, .ods and `;` CSV. Each
+must give the figures of its twin whose header was flattened by hand to one row. Their
+figures are synthetic, every plan figure differing from the actual beside it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ktt_cli.cli import app
+from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.text import Source
+from ktt_cli.model import TargetsFile
+from ktt_cli.problems import Problem, ProblemLog
+from ktt_cli.store import Actuals
+from ktt_cli.targets_file import read_targets
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFICE = Path(__file__).parent / "fixtures" / "office"
+TARGETS = read_targets((ROOT / "targets.yaml").read_bytes(), "targets.yaml", ProblemLog())
+TABLES = ["bieu-01-hai-dong", "bieu-02-theo-thang", "bieu-03-ba-dong"]
+MADE = [".xlsx", "-libreoffice.xlsx", ".ods", ".csv"]
+
+#: Every plan figure of the fixtures, by indicator: none may be read as a figure.
+PLANS = {
+    "tht_count": {5500, 5600},
+    "tht_members": {28000, 28500},
+    "htx_count": {1500, 1490, 1450},
+    "htx_members": {33000, 34000},
+    "union_count": {4},
+    "good_fair_share": {60, 62},
+    "high_tech_htx": {60, 70},
+}
+
+
+def report(path: Path, *args: str) -> tuple[list[dict[str, object]], str]:
+    result = CliRunner().invoke(app, ["report", str(path), "-f", "json", "--lang", "en", *args])
+    assert result.exit_code == 0, result.stderr
+    found: list[dict[str, object]] = json.loads(result.stdout)["results"]
+    for row in found:  # notes and sources name their own line
+        row.pop("actual_source")
+        row.pop("actual_note")
+    return found, result.stderr
+
+
+def read(text: str, targets: TargetsFile | None = None, name: str = "t.csv") -> Actuals_Log:
+    log = ProblemLog()
+    data = text.encode()
+    source = Source(name, lambda: io.BufferedReader(io.BytesIO(data)))
+    actuals = read_actuals([source], targets or TARGETS, ReadOptions(), log)
+    return actuals, log
+
+
+Actuals_Log = tuple[Actuals, ProblemLog]
+
+
+def figures(actuals: Actuals) -> dict[str, list[tuple[str, float, str | None]]]:
+    return {
+        indicator: [(o.period.text, o.value, o.qualifier) for o in observations]
+        for indicator, observations in actuals.series.items()
+        if observations
+    }
+
+
+def errors(log: ProblemLog) -> list[Problem]:
+    return [p for p in log if p.severity == "error"]
+
+
+# ---- the office's files, each as its flat twin -------------------------------------------
+
+
+@pytest.mark.parametrize("made", MADE)
+@pytest.mark.parametrize("table", TABLES)
+def test_an_office_table_gives_the_figures_of_its_flat_twin(table: str, made: str) -> None:
+    office, _ = report(OFFICE / f"{table}{made}")
+    flat, _ = report(OFFICE / f"{table}-phang.csv")
+    assert office == flat
+    assert any(r["actual"] is not None for r in office)
+
+
+@pytest.mark.parametrize("made", [*MADE, "-phang.csv"])
+@pytest.mark.parametrize("table", TABLES)
+def test_no_plan_figure_is_ever_read(table: str, made: str) -> None:
+    log = ProblemLog()
+    path = OFFICE / f"{table}{made}"
+    source = Source(path.name, lambda: path.open("rb"))
+    actuals = read_actuals([source], TARGETS, ReadOptions(), log)
+    assert not errors(log), [str(p) for p in log]
+    assert actuals.store is not None
+    for indicator, observations in actuals.series.items():
+        for o in observations:
+            assert o.value not in PLANS.get(indicator, set()), (indicator, o)
+
+
+def test_the_issues_table_gives_the_estimates_not_the_plan() -> None:
+    # Năm 2025 over Kế hoạch | Thực hiện; 6 tháng đầu năm 2026 over Kế hoạch | Ước thực
+    # hiện: htx_count is 1.485 (an estimate of 2026-H1), never the plan's 1.490; union
+    # count 3, never 4.
+    results, warnings = report(OFFICE / "bieu-01-hai-dong.ods")
+    got = {
+        r["indicator"]: (r["actual"], r["actual_period"], r["actual_qualifier"]) for r in results
+    }
+    assert got["htx_count"] == (1485, "2026-H1", "≈")
+    assert got["union_count"] == (3, "2026-H1", "≈")
+    assert got["good_fair_share"] == (61.2, "2026-H1", "≈")
+    assert "'Năm 2025 · Kế hoạch'" in warnings  # the plan columns are named, passed over
+
+
+def test_the_months_under_the_year_are_that_years() -> None:
+    # Thực hiện năm 2026 merged over Tháng 9 | Tháng 10 | Tháng 11
+    log = ProblemLog()
+    path = OFFICE / "bieu-02-theo-thang.xlsx"
+    actuals = read_actuals(
+        [Source(path.name, lambda: path.open("rb"))], TARGETS, ReadOptions(), log
+    )
+    assert figures(actuals)["htx_count"] == [
+        ("2026-09", 1478, None),
+        ("2026-10", 1481, None),
+        ("2026-11", 1486, None),
+    ]
+
+
+# ---- header bands in text ------------------------------------------------------------------
+
+BAND = """\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM;;;;;;
+Biểu số 01;;;;;;
+STT;Chỉ tiêu;ĐVT;{top}
+;;;{low}
+1;Số hợp tác xã;HTX;10;11;12;13
+"""
+
+
+@pytest.mark.parametrize(
+    ("top", "low", "expected"),
+    [
+        # the period over the kind
+        ("Năm 2025;;6 tháng 2026;", "KH;TH;KH;Ước TH", [("2025", 11, None), ("2026-H1", 13, "≈")]),
+        # the kind over the periods
+        (
+            "Thực hiện năm 2026;;;",
+            "Quý I;Quý II;Quý III;Tháng 10",
+            [
+                ("2026-Q1", 10, None),
+                ("2026-Q2", 11, None),
+                ("2026-Q3", 12, None),
+                ("2026-10", 13, None),
+            ],
+        ),
+        # a period of its own with no kind over it is an actual, as in a header of one row
+        ("Năm 2024;Năm 2025;Kế hoạch 2026;", ";;;", [("2024", 10, None), ("2025", 11, None)]),
+        # the year of the caption and a finer period of that year below it
+        (
+            "Năm 2025;;;",
+            "Thực hiện 6 tháng đầu năm 2025;ƯTH cả năm;KH;So với KH (%)",
+            [
+                ("2025-H1", 10, None),
+                ("2025", 11, "≈"),
+            ],
+        ),
+    ],
+)
+def test_a_band_of_two_rows(
+    top: str, low: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    actuals, log = read(BAND.format(top=top, low=low))
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": expected}
+
+
+def test_a_band_of_three_rows() -> None:
+    text = """\
+STT;Chỉ tiêu;ĐVT;Năm 2025;;;;Ghi chú
+;;;6 tháng đầu năm;;Cả năm;;
+;;;KH;TH;KH;ƯTH;
+(1);(2);(3);(4);(5);(6);(7);(8)
+1;Số hợp tác xã;HTX;10;11;12;13;x
+"""
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2025-H1", 11, None), ("2025", 13, "≈")]}
+
+
+@pytest.mark.parametrize(
+    ("top", "low", "cells", "way"),
+    [
+        ("Thực hiện;;;", "Tháng 9;Tháng 10;Tháng 11;Tháng 12", "D3, D4", "period"),  # no year
+        ("Tình hình;;;", "Chung;Riêng;Khác;Thêm", "D3, D4", "period"),  # neither
+    ],
+)
+def test_a_column_that_does_not_say_its_kind_and_period_is_an_error(
+    top: str, low: str, cells: str, way: str
+) -> None:
+    actuals, log = read(BAND.format(top=top, low=low))
+    found = [p for p in errors(log) if p.code == "unclear_column"]
+    assert found, [str(p) for p in log]
+    assert f"cells {cells})" in found[0].message
+    assert dict(found[0].args)["template"] == f"unclear_column.{way}"
+    assert found[0].line == 3  # placed at its header
+    assert found[0].column is not None
+    assert actuals.rows == 0  # nothing read on a guess
+
+
+def test_a_merged_caption_alone_over_a_column_does_not_say_its_kind(tmp_path: Path) -> None:
+    # D3:E3 merged `Năm 2025` over `KH` in D4 and nothing in E4: E is not read on a guess
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Chỉ tiêu", "ĐVT", "Năm 2025", None, "Năm 2026", None])
+    sheet.append([None, None, None, "KH", None, "KH", "TH"])
+    sheet.append([1, "Số hợp tác xã", "HTX", 1500, 1472, 1490, 1485])
+    sheet.merge_cells("D1:E1")
+    sheet.merge_cells("F1:G1")
+    for column in "ABC":
+        sheet.merge_cells(f"{column}1:{column}2")
+    book.save(tmp_path / "b.xlsx")
+    log = ProblemLog()
+    source = Source("b.xlsx", lambda: (tmp_path / "b.xlsx").open("rb"))
+    actuals = read_actuals([source], TARGETS, ReadOptions(), log)
+    [error] = errors(log)
+    assert (error.code, error.cell, dict(error.args)["template"]) == (
+        "unclear_column",
+        "E1",
+        "unclear_column.kind",
+    )
+    assert "(cells D1)" in error.message  # the merged caption's cell
+    assert actuals.rows == 0
+
+
+def test_a_plan_over_the_periods_is_never_read() -> None:
+    actuals, log = read(
+        BAND.format(top="Kế hoạch;;;", low="Năm 2025;Năm 2026;Tháng 9/2026;T10/2026")
+    )
+    assert actuals.rows == 0
+    assert [p.code for p in errors(log)] == ["no_actuals_column"]
+
+
+# ---- the column-number row -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        "A;B;C;1;2;3;4;5=4/3",
+        "(1);(2);(3);(4);(5);(6);(7);(8)",
+        "1;2;3;4;5;6;7;8=7/6",
+        ";B;C;1;2;3;4;5",
+    ],
+)
+def test_the_column_number_row_is_passed_over_in_silence(numbers: str) -> None:
+    text = f"""\
+STT;Chỉ tiêu;ĐVT;Năm 2025;;6 tháng đầu năm 2026;;So sánh ƯTH/KH (%)
+;;;Kế hoạch;Thực hiện;Kế hoạch;Ước thực hiện;
+{numbers}
+I;Hợp tác xã;;;;;;
+1;Số hợp tác xã;HTX;1500;1472;1490;1485;99,7
+"""
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2025", 1472, None), ("2026-H1", 1485, "≈")]}
+    assert all("3" not in str(p.line) or p.code != "unknown_indicator" for p in log)
+
+
+def test_the_column_number_row_under_a_one_row_header() -> None:
+    text = "chỉ tiêu;kỳ;giá trị\n(1);(2);(3)\nhtx_count;2024;777\n"
+    actuals, log = read(text)
+    assert not list(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2024", 777, None)]}
+
+
+# ---- rows outside the programme ------------------------------------------------------------
+
+SMALL = """\
+schema_version: 1
+programme:
+  id: test-programme
+  name: {vi: Chương trình thử, en: Test programme}
+  issuer: Synthetic issuer
+  implements: Nghị quyết 20-NQ/TW
+  territory: Nowhere
+  source: synthetic test data
+indicators:
+  - id: htx_count
+    name: Số hợp tác xã
+    unit: count
+    targets:
+      - {year: 2030, value: 1200, text: "1.200 hợp tác xã"}
+  - id: htx_members
+    name: Số thành viên hợp tác xã
+    unit: persons
+    targets:
+      - {year: 2030, value: 40000, text: "40.000 thành viên"}
+"""
+
+
+def small() -> TargetsFile:
+    targets = read_targets(SMALL.encode(), "small.yaml", ProblemLog())
+    assert targets is not None
+    return targets
+
+
+TABLE = """\
+STT;Chỉ tiêu;ĐVT;Thực hiện năm 2025
+1;Số hợp tác xã;HTX;1472
+;Trong đó: - HTX nông nghiệp;HTX;884
+;- HTX phi nông nghiệp;HTX;588
+2;Số thành viên hợp tác xã;Người;32410
+3;Số thành viên tổ hợp tác;Người;27650
+4;Doanh thu bình quân;Triệu đồng;1150
+"""
+
+
+def test_rows_outside_the_programme_are_passed_over_with_one_warning() -> None:
+    actuals, log = read(TABLE, small())
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {
+        "htx_count": [("2025", 1472, None)],
+        "htx_members": [("2025", 32410, None)],
+    }
+    [warning] = [p for p in log if p.code == "outside_programme"]
+    assert (warning.line, warning.column) == (3, 2)
+    assert dict(warning.args)["count"] == "4"
+    # `Số thành viên tổ hợp tác` beside `Số thành viên hợp tác xã` is no typo: listed, with
+    # the name it resembles, but no error
+    assert "'Số thành viên tổ hợp tác' (6; 'Số thành viên hợp tác xã'?)" in warning.message
+    assert "'Trong đó: - HTX nông nghiệp' (3" in warning.message
+
+
+def test_a_near_miss_of_an_indicator_no_other_row_names_is_an_error() -> None:
+    # `Số thành viên hợp tác xa.` is 2 edits from `so_thanh_vien_hop_tac_xa` (24 letters,
+    # 4 allowed) and no other row names htx_members: the likely typo of a needed row
+    text = TABLE.replace("Số thành viên hợp tác xã;", "Số thành viên hơp tác xa.;")
+    _, log = read(text, small())
+    [error] = errors(log)
+    assert (error.code, error.line, error.column) == ("unknown_indicator", 5, 2)
+    assert "did you mean 'Số thành viên hợp tác xã'?" in error.message
+
+
+def test_a_near_miss_beside_the_row_it_resembles_is_only_listed() -> None:
+    text = TABLE + ";Số hợp tác xã.;HTX;5\n"  # htx_count is named above: a row of its own
+    _, log = read(text, small())
+    assert not errors(log), [str(p) for p in log]
+    [warning] = [p for p in log if p.code == "outside_programme"]
+    assert "'Số hợp tác xã.'" in warning.message
+
+
+def test_an_unknown_indicator_in_a_long_file_stays_an_error() -> None:
+    _, log = read("indicator;period;value\nDoanh thu bình quân;2025;1150\n", small())
+    assert [p.code for p in errors(log)] == ["unknown_indicator"]
+
+
+# ---- region columns --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Xã, phường",
+        "Xã/phường",
+        "Tên xã, phường",
+        "Đơn vị hành chính",
+        "phường, xã",
+        "huyện",
+        "Địa phương",
+        "Tên đơn vị",
+    ],
+)
+def test_a_communes_header_names_the_region_column(header: str) -> None:
+    text = f'"{header}";Chỉ tiêu;Kỳ;Giá trị\nXã A;htx_count;2025;3\nXã B;htx_count;2025;4\n'
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert "ignored_column" not in {p.code for p in log}
+    assert actuals.regions == {"htx_count": 2}
+    assert actuals.series.get("htx_count", ()) == ()  # nothing lands on the territory
+
+
+# ---- places --------------------------------------------------------------------------------
+
+
+def test_errors_of_a_report_table_csv_are_placed_by_line_and_column() -> None:
+    text = "STT;Chỉ tiêu;ĐVT;Thực hiện năm 2024;Thực hiện năm 2025\n1;Số hợp tác xã;HTX;727;abc\n"
+    _, log = read(text)
+    [error] = errors(log)
+    assert (error.line, error.column) == (2, 5)
+    assert str(error).startswith("t.csv:2:5: ")
+
+
+# ---- merged ranges cost the rows present --------------------------------------------------
+
+
+def _whole_column_merges(count: int) -> bytes:
+    """An .xlsx of three rows whose first `count` columns are each merged over the whole
+    sheet (A1:A1048576, B1:B1048576, ...)."""
+    from openpyxl.utils import get_column_letter
+
+    letters = [get_column_letter(i) for i in range(1, count + 1)]
+    merges = "".join(f'<mergeCell ref="{c}4:{c}1048576"/>' for c in letters)
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<sheetData>"
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>indicator</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>period</t></is></c>'
+        '<c r="C1" t="inlineStr"><is><t>value</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>htx_count</t></is></c>'
+        '<c r="B2"><v>2024</v></c><c r="C2"><v>777</v></c></row>'
+        "</sheetData>"
+        f'<mergeCells count="{count}">{merges}</mergeCells>'
+        "</worksheet>"
+    )
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = sheet.encode()
+            dst.writestr(item, data)
+    return out.getvalue()
+
+
+def test_merged_whole_columns_cost_the_rows_present_not_the_range() -> None:
+    # 200 merges of a million rows each: 200 million covered cells, three rows present.
+    data = _whole_column_merges(200)
+    tracemalloc.start()
+    began = time.perf_counter()
+    actuals, log = read_bytes(data)
+    spent = time.perf_counter() - began
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2024", 777, None)]}
+    assert spent < 5, spent
+    assert peak < 30 * 2**20, peak
+
+
+def read_bytes(data: bytes) -> Actuals_Log:
+    log = ProblemLog()
+    source = Source("m.xlsx", lambda: io.BufferedReader(io.BytesIO(data)))
+    return read_actuals([source], TARGETS, ReadOptions(), log), log
