@@ -455,3 +455,54 @@ def read_bytes(data: bytes) -> Actuals_Log:
     log = ProblemLog()
     source = Source("m.xlsx", lambda: io.BufferedReader(io.BytesIO(data)))
     return read_actuals([source], TARGETS, ReadOptions(), log), log
+
+
+# ---- figures ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("indicator,period,value,note", "good_fair_share,2024,65,5"),
+        ("indicator,period,value,source", "good_fair_share,2024,65,5"),
+        ("indicator,period,value,region", "good_fair_share,2024,65,5"),
+        ("Chỉ tiêu,Thực hiện năm 2024,Ghi chú", "good_fair_share,65,5"),
+        ("ky,good_fair_share,ghi_chu", "2024,65,5"),
+    ],
+)
+def test_a_split_decimal_before_a_text_column_is_refused(header: str, row: str) -> None:
+    # 65,5 unquoted in a comma file: 65, and 5 in the text column after it
+    _, log = read(f"{header}\n{row}\n")
+    found = [p for p in errors(log) if p.code == "split_decimal"]
+    assert len(found) == 1, [str(p) for p in log]
+    assert "(65,5)" in found[0].message
+
+
+def test_digits_in_a_note_of_a_semicolon_file_are_a_note() -> None:
+    actuals, log = read("indicator;period;value;note\ngood_fair_share;2024;65;5\n")
+    assert not errors(log)
+    assert actuals.series["good_fair_share"][0].note == "5"
+
+
+def test_a_percent_fraction_among_percentages_is_warned_of() -> None:
+    # 52 and 58, then 0,655: Excel's 65,5% saved without its format
+    _, log = read(
+        "indicator;period;value\ngood_fair_share;2022;52\ngood_fair_share;2023;58\n"
+        "good_fair_share;2024;0,655\n"
+    )
+    [warning] = [p for p in log if p.code == "percent_fraction"]
+    assert warning.line == 4
+    assert "0.655%" in warning.message
+
+
+def test_percent_figures_all_below_one_are_not_warned_of() -> None:
+    _, log = read("indicator;period;value\ngood_fair_share;2022;0,5\ngood_fair_share;2023;0,8\n")
+    assert "percent_fraction" not in {p.code for p in log}
+
+
+def test_an_estimate_is_worded_as_an_estimate_never_a_bound() -> None:
+    for lang, bound, estimate in (("en", "a bound", "an estimate"), ("vi", "một cận", "ước")):
+        _, warnings = report(OFFICE / "bieu-01-hai-dong.csv", "--lang", lang)
+        lines = [w for w in warnings.splitlines() if "1485" in w or "1.485" in w]
+        assert lines, warnings
+        assert all(bound not in w and estimate in w for w in lines), lines

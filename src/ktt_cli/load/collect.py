@@ -14,6 +14,7 @@ themselves.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -160,6 +161,9 @@ class Collector:
         # its other rows name
         self.outside: list[tuple[str, int]] = []
         self.named: set[str] = set()
+        # in a comma-delimited file: (value column, the text column after it, its role)
+        self.split_after: list[tuple[int, int, str]] = []
+        self.fraction_seen = False  # a percent figure of 1 or less was kept
         self.base = 0
         self.stride = 1
         self.text_file = True
@@ -290,6 +294,9 @@ class Collector:
             self.store.places.restride(layout.width)  # placed by line and column from here
             self.stride = layout.width
         self.header_place = self.base + number * self.stride
+        self.split_after = []
+        if layout is not None and getattr(table, "delimiter", None) == ",":
+            self.split_after = _split_columns(layout)
         if layout is not None:
             self._rows(layout, [n for n, _ in rest], [r for _, r in rest])
         return layout
@@ -412,7 +419,7 @@ class Collector:
             if (
                 texts_of is not None
                 and ((row[i_text] or row[i_text2]) if text_cells else texts_of(row) != no_texts)
-                and (extra := self._extra(row, layout)) is not None
+                and (extra := self._extra(row, layout, place)) is not None
             ):
                 cells.extras[p] = extra
         self.store.size += len(numbers) - elsewhere
@@ -445,7 +452,12 @@ class Collector:
             return
         self._check_unit(indicator, fitted, layout, place)
         self._figure(
-            indicator, p, cells, value_cell, self._cell(place, i_val), self._extra(fitted, layout)
+            indicator,
+            p,
+            cells,
+            value_cell,
+            self._cell(place, i_val),
+            self._extra(fitted, layout, place),
         )
 
     def _wide_rows(
@@ -466,7 +478,7 @@ class Collector:
             p = self._period(fitted[i_per], self._cell(place, i_per))
             if p is None:
                 continue
-            extra = self._extra(fitted, layout)
+            extra = self._extra(fitted, layout, place)
             for col, indicator in filled:
                 if _no_figure(fitted[col]):
                     self.no_figure.add(self._cell(place, col))
@@ -506,7 +518,7 @@ class Collector:
             if cells is None:
                 continue
             self._check_unit(indicator, fitted, layout, place)
-            extra = self._extra(fitted, layout)
+            extra = self._extra(fitted, layout, place)
             for col, p, estimate in filled:
                 if _no_figure(fitted[col]):
                     self.no_figure.add(self._cell(place, col))
@@ -680,11 +692,30 @@ class Collector:
                 kind=indicator.unit.value,
             )
 
-    def _extra(self, row: Sequence[object], layout: Layout) -> Extra | None:
+    def _extra(self, row: Sequence[object], layout: Layout, place: int = 0) -> Extra | None:
+        if self.split_after and place:
+            self._split_decimal(row, place)
         i_src, i_note = layout.columns.get("source"), layout.columns.get("note")
         source = self._text(row[i_src]) if i_src is not None else None
         note = self._text(row[i_note]) if i_note is not None else None
         return Extra(None, source, note) if source or note else None
+
+    def _split_decimal(self, row: Sequence[object], place: int) -> None:
+        """An unquoted `65,5` in a comma-delimited file splits into `65` and `5`: a figure
+        followed by a cell of digits only in a note, source or region column is refused
+        (SPEC §3 "Figures"). Only rows with such a text cell come here, so the common row
+        pays nothing; the figure may already be kept, but the error stops any report."""
+        for i_value, i_text, role in self.split_after:
+            value, digits = row[i_value], row[i_text]
+            if not (isinstance(value, str) and isinstance(digits, str)):
+                continue
+            digits, value = digits.strip(), value.strip()
+            if not (digits.isdigit() and _PLAIN.fullmatch(value)):
+                continue
+            if role == "region" and self.region_names.find(digits) is not None:
+                continue  # a listed region's code, such as 04567
+            where = self._cell(place, i_text)
+            self._say(where, "split_decimal", value=value, digits=digits, column=role)
 
     def _text(self, cell: object) -> str | None:
         if _empty(cell):
@@ -791,6 +822,8 @@ class Collector:
         if cells.get(p) is not None:
             self._again(indicator, cells, p, value, place)
             return
+        if 0 < value <= 1 and indicator.unit is Unit.PERCENT:
+            self.fraction_seen = True  # every figure's text is first read here
         self.store.put(cells, p, value, place)
         if extra is not None:
             cells.extras[p] = extra
@@ -862,9 +895,37 @@ class Collector:
             self._say(self.passed.first, "rows_passed_over", "warning", count=self.passed.count)
 
     def finish(self) -> Actuals:
+        if self.fraction_seen:
+            self._percent_fractions()
         names = {i.id: i.id for i in self.targets.indicators}
         regions_to_territory(self.store, self.targets, self.region_names.order, self.log)
         return build_actuals(self.store, names, self.log)
+
+    def _percent_fractions(self) -> None:
+        """A percent figure of 1 or less among the indicator's figures above 1: Excel saves
+        a percentage cell without its format as 0,655 (SPEC §3 "Figures"). Looked for only
+        once such a figure was kept, over the percent indicators' figures."""
+        for indicator in self.indicators.values():
+            if indicator.unit is not Unit.PERCENT:
+                continue
+            fraction: tuple[float, int] | None = None
+            above: float | None = None
+            for cells in self.store.cells[indicator.id].values():
+                for _, value, place in cells.items():
+                    if 0 < value <= 1:
+                        if fraction is None or place < fraction[1]:
+                            fraction = (value, place)
+                    elif value > 1 and above is None:
+                        above = value
+            if fraction is not None and above is not None:
+                self._say(
+                    fraction[1],
+                    "percent_fraction",
+                    "warning",
+                    indicator=indicator.id,
+                    value=plain_number(fraction[0]),
+                    other=plain_number(above),
+                )
 
     # ---- problems ------------------------------------------------------------------
 
@@ -900,6 +961,21 @@ def _where(place: Place, *, with_file: bool = True) -> str:
     if place.sheet is not None:
         return f"{place.file}:{place.sheet}!{place.cell}" if with_file else f"cell {place.cell}"
     return f"line {place.line}" + (f" of {place.file}" if with_file else "")
+
+
+_PLAIN = re.compile(r"-?\d[\d.]*")
+
+
+def _split_columns(layout: Layout) -> list[tuple[int, int, str]]:
+    """(value column, text column, role) where a text column follows a value column."""
+    roles = {i: role for role, i in layout.columns.items()}
+    values = [layout.columns["value"]] if "value" in layout.columns else []
+    values += list(layout.indicators) + list(layout.periods)
+    return [
+        (i, i + 1, roles[i + 1])
+        for i in values
+        if roles.get(i + 1) in ("note", "source", "region")
+    ]
 
 
 def _last_required(layout: Layout) -> int:
