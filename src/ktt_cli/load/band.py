@@ -31,6 +31,7 @@ year is the lower one).
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -116,20 +117,27 @@ def is_column_numbers(row: Sequence[object], i_ind: int) -> bool:
 
 
 def _text(cell: object) -> str:
+    """A header cell's caption. A year typed as a number is that year; any other cell
+    that is no text (a date cell, whose format would say whether it means a day or a
+    month) is written out as it is stored, so that it reads as no period: an error,
+    never a guess."""
+    if cell is None:
+        return ""
     if isinstance(cell, str):
         return cell.strip()
     if isinstance(cell, int) and not isinstance(cell, bool) and 1900 <= cell <= 2199:
-        return str(cell)  # a year typed as a number in a workbook's header
-    return ""
+        return str(cell)
+    return f"{cell!s} ?"
 
 
 def _header_like(cell: object) -> bool:
-    """Whether a cell may stand in a header: empty, a year, or a text that is no figure."""
-    if cell is None:
+    """Whether a cell may stand in a header: empty, a year, a date cell, or a text that
+    is no figure."""
+    if cell is None or isinstance(cell, datetime.date):
         return True
     if isinstance(cell, str):
         return not cell.strip() or _FIGURE_TEXT.fullmatch(cell.strip()) is None
-    return bool(_text(cell))
+    return isinstance(cell, int) and not isinstance(cell, bool) and 1900 <= cell <= 2199
 
 
 class _Piece:

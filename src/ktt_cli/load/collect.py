@@ -241,7 +241,11 @@ class Collector:
     def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
         found = find_header(content, self.names)
-        return found is not None and found.layout is not None
+        if found is None:
+            return False
+        # a report table's header band whose columns do not all read is still the header:
+        # its sheet is read, and its problems said
+        return found.layout is not None or any(p.code in _BAND_CODES for p in found.problems)
 
     def read_table(self, table: Table, progress: Callable[[], None] | None = None) -> None:
         """Read the rows of one file or sheet into the store; `progress` is told of each
@@ -963,6 +967,8 @@ def _where(place: Place, *, with_file: bool = True) -> str:
     return f"line {place.line}" + (f" of {place.file}" if with_file else "")
 
 
+#: Problems of a header band that still make it the sheet's header.
+_BAND_CODES = frozenset(("unclear_column", "no_actuals_column"))
 _PLAIN = re.compile(r"-?\d[\d.]*")
 
 
@@ -972,9 +978,7 @@ def _split_columns(layout: Layout) -> list[tuple[int, int, str]]:
     values = [layout.columns["value"]] if "value" in layout.columns else []
     values += list(layout.indicators) + list(layout.periods)
     return [
-        (i, i + 1, roles[i + 1])
-        for i in values
-        if roles.get(i + 1) in ("note", "source", "region")
+        (i, i + 1, roles[i + 1]) for i in values if roles.get(i + 1) in ("note", "source", "region")
     ]
 
 
