@@ -164,6 +164,15 @@ STT;Chỉ tiêu;ĐVT;{top}
         ),
         # a period of its own with no kind over it is an actual, as in a header of one row
         ("Năm 2024;Năm 2025;Kế hoạch 2026;", ";;;", [("2024", 10, None), ("2025", 11, None)]),
+        # the kind over years typed as text, as a CSV holds them
+        ("Kế hoạch;;Thực hiện;", "2025;2026;2025;2026", [("2025", 12, None), ("2026", 13, None)]),
+        # a comparison headed `%` alone, beside the plan: the band is still the header, never
+        # a header of one row whose `Năm 2025` would read the plan (10) as the actual
+        ("Năm 2025;;;", "KH;TH;%;Ghi chú", [("2025", 11, None)]),
+        ("6 tháng đầu năm 2026;;;", "KH;TH;Cùng kỳ 2025;%", [("2026-H1", 11, None)]),
+        ("Thực hiện;;So sánh;", "2025;2026;2026/2025;%", [("2025", 10, None), ("2026", 11, None)]),
+        # abbreviated with a dot
+        ("Năm 2025;;Năm 2026;", "K.hoạch;T.hiện;KH;ƯTH", [("2025", 11, None), ("2026", 13, "≈")]),
         # the year of the caption and a finer period of that year below it
         (
             "Năm 2025;;;",

@@ -53,10 +53,11 @@ from ktt_cli.problems import cell_name, shown
 BAND_MOST = 3
 
 _ESTIMATE_WORDS = ("uoc_thuc_hien", "uoc_tinh", "uoc_th", "uth", "uoc")
-_ACTUAL_WORDS = ("thuc_hien", "th")
+_ACTUAL_WORDS = ("thuc_hien", "t_hien", "th")
 _LABEL = re.compile(r"\(?\s*([a-z]|\d{1,2})\s*\)?(\s*=.*)?", re.IGNORECASE)
 _FIGURE_TEXT = re.compile(r"[\d\s.,%+\-−]+")
 _LETTER = re.compile(r"[^\W\d_]")
+_YEAR_TEXT = re.compile(r"(19|20|21)\d\d")
 
 
 def band_height(rows: Sequence[Sequence[object]], index: int, roles: Mapping[str, int]) -> int:
@@ -76,7 +77,9 @@ def band_height(rows: Sequence[Sequence[object]], index: int, roles: Mapping[str
         row = rows[index + height]
         if i_ind < len(row) and _text(row[i_ind]):
             break
-        if is_column_numbers(row, i_ind) or any(not _header_like(c) for c in row):
+        if is_column_numbers(row, i_ind):
+            break
+        if any(not _header_like(c) for c in row) and not _says_kind(row, role_columns):
             break
         if not any(_text(c) for i, c in enumerate(row) if i not in role_columns):
             break
@@ -131,13 +134,29 @@ def _text(cell: object) -> str:
 
 
 def _header_like(cell: object) -> bool:
-    """Whether a cell may stand in a header: empty, a year, a date cell, or a text that
-    is no figure."""
+    """Whether a cell may stand in a header: empty, a year (typed as a number or as
+    text), a date cell, or a text that is no figure (`%`, `(%)` are captions)."""
     if cell is None or isinstance(cell, datetime.date):
         return True
     if isinstance(cell, str):
-        return not cell.strip() or _FIGURE_TEXT.fullmatch(cell.strip()) is None
+        text = cell.strip()
+        if _YEAR_TEXT.fullmatch(text):
+            return True
+        return not any(c.isdigit() for c in text) or _FIGURE_TEXT.fullmatch(text) is None
     return isinstance(cell, int) and not isinstance(cell, bool) and 1900 <= cell <= 2199
+
+
+def _says_kind(row: Sequence[object], role_columns: set[int]) -> bool:
+    """Whether a row under a header names what columns hold (`Kế hoạch`, `TH`, `Ước
+    thực hiện`, `So sánh`): such a row is the header's, never data, even where a cell of
+    it looks like a figure (it is then a caption that does not read: an error)."""
+    for i, cell in enumerate(row):
+        if i in role_columns or not isinstance(cell, str):
+            continue
+        key = header_key(cell)
+        if key and (_NOT_FIGURES.search(key) or _kind_words(key)[1] is not None):
+            return True
+    return False
 
 
 class _Piece:
@@ -265,8 +284,8 @@ def _column(pieces: list[_Piece]) -> tuple[Period, bool] | str | None:
     rest: list[tuple[str, bool]] = []
     for piece in pieces:
         key = header_key(piece.text)
-        if _NOT_FIGURES.search(key):
-            return None
+        if _NOT_FIGURES.search(key) or "%" in piece.text:
+            return None  # a plan or a comparison (`%`, `ƯTH/KH (%)`)
         words, said = _kind_words(key)
         if said is not None:
             kind = said

@@ -68,7 +68,7 @@ _ROLE_OF = {alias: role for role, aliases in ROLES.items() for alias in aliases}
 _ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc)_(.+)$")
 _ACTUAL = re.compile(r"^(thuc_hien|th)_(.+)$")
 _NOT_FIGURES = re.compile(
-    r"(^|_)(ke_hoach|kh|muc_tieu|so_sanh|so_voi|ty_le|tang_giam|tang|giam|chenh_lech|cung_ky)"
+    r"(^|_)(ke_hoach|k_hoach|kh|muc_tieu|so_sanh|so_voi|ty_le|tang_giam|tang|giam|chenh_lech|cung_ky)"
     r"(_|$)"
 )
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
