@@ -2,9 +2,10 @@
 column-number row", "Rows that are not data"; §9 merged cells).
 
 The fixtures of tests/fixtures/office/bieu-0* are made by make_office_tables.py there:
-openpyxl with merged ranges, then saved by LibreOffice as .xlsx, .ods and `;` CSV. Each
-must give the figures of its twin whose header was flattened by hand to one row. Their
-figures are synthetic, every plan figure differing from the actual beside it.
+openpyxl with merged ranges, then saved by LibreOffice as .xlsx, .ods and CSV with `;` and
+with `,` (-phay.csv). Each must give the figures of its twin whose header was flattened by
+hand to one row. Their figures are synthetic, every plan figure differing from the actual
+beside it.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OFFICE = Path(__file__).parent / "fixtures" / "office"
 TARGETS = read_targets((ROOT / "targets.yaml").read_bytes(), "targets.yaml", ProblemLog())
 TABLES = ["bieu-01-hai-dong", "bieu-02-theo-thang", "bieu-03-ba-dong"]
-MADE = [".xlsx", "-libreoffice.xlsx", ".ods", ".csv"]
+MADE = [".xlsx", "-libreoffice.xlsx", ".ods", ".csv", "-phay.csv"]
 
 #: Every plan figure of the fixtures, by indicator: none may be read as a figure.
 PLANS = {
