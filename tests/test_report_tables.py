@@ -426,6 +426,47 @@ def test_a_communes_header_names_the_region_column(header: str) -> None:
     assert actuals.series.get("htx_count", ()) == ()  # nothing lands on the territory
 
 
+COMMUNES = """\
+regions:
+  - {name: "Phường Yên Bái"}
+  - {name: "Xã Mậu A"}
+  - {name: "Thị trấn Yên Thế"}
+  - {name: "Đặc khu Cô Tô"}
+  - {name: "Phường Nam Cường"}
+  - {name: "Xã Nam Cường"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("cell", "region"),
+    [
+        ("P. Yên Bái", "Phường Yên Bái"),
+        ("P.Yên Bái", "Phường Yên Bái"),
+        ("X. Mậu A", "Xã Mậu A"),
+        ("Mậu A", "Xã Mậu A"),
+        ("TT. Yên Thế", "Thị trấn Yên Thế"),
+        ("ĐK Cô Tô", "Đặc khu Cô Tô"),
+        ("Đặc khu Cô Tô", "Đặc khu Cô Tô"),
+        ("P. Nam Cường", "Phường Nam Cường"),  # the unit word tells the two apart
+    ],
+)
+def test_a_communes_abbreviated_unit_word_names_it(cell: str, region: str) -> None:
+    targets = read_targets((SMALL + COMMUNES).encode(), "small.yaml", ProblemLog())
+    assert targets is not None
+    text = f"Xã, phường;Chỉ tiêu;Kỳ;Giá trị\n{cell};htx_count;2025;3\n"
+    actuals, log = read(text, targets)
+    assert not errors(log), [str(p) for p in log]
+    assert actuals.regions == {"htx_count": 1}
+    assert list(actuals.region_names("htx_count").values()) == [region]
+
+
+def test_a_bare_name_two_communes_share_is_refused() -> None:
+    targets = read_targets((SMALL + COMMUNES).encode(), "small.yaml", ProblemLog())
+    assert targets is not None
+    _, log = read("Xã, phường;Chỉ tiêu;Kỳ;Giá trị\nNam Cường;htx_count;2025;3\n", targets)
+    assert [p.code for p in errors(log)] == ["unknown_region"]
+
+
 # ---- places --------------------------------------------------------------------------------
 
 

@@ -111,24 +111,37 @@ def edit_distance(a: str, b: str, most: int) -> int:
     return previous[-1]
 
 
-#: Words before a commune's name that a file may write or leave out, in normal form.
-REGION_PREFIXES = ("xa_", "phuong_", "thi_tran_")
+#: A unit word before a region's name, in normal form, written out or abbreviated as
+#: offices do (SPEC §8): `Xã`/`X.`, `Phường`/`P.`, `Thị trấn`/`TT.`, `Thành phố`/`TP.`,
+#: `Đặc khu`/`ĐK`.
+_UNIT_WORD = re.compile(r"(?:xa|phuong|thi_tran|thanh_pho|dac_khu|x|p|tt|tp|dk)(?:_|\._?)(?=.)")
+
+
+_UNIT_WORDS = {"x": "xa", "p": "phuong", "tt": "thi_tran", "tp": "thanh_pho", "dk": "dac_khu"}
 
 
 def bare_region(key: str) -> str:
-    """A region name in normal form without its `Xã`/`Phường`/`Thị trấn` prefix."""
-    for prefix in REGION_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix):
-            return key[len(prefix) :]
-    return key
+    """A region name in normal form without its unit word (`Xã`, `P.`, `TT.`, …)."""
+    m = _UNIT_WORD.match(key)
+    return key[m.end() :] if m else key
+
+
+def full_region(key: str) -> str:
+    """A region name in normal form with its abbreviated unit word written out:
+    `p._yen_bai` is `phuong_yen_bai`."""
+    m = _UNIT_WORD.match(key)
+    if m is None:
+        return key
+    word = key[: m.end()].rstrip("._")
+    return f"{_UNIT_WORDS.get(word, word)}_{key[m.end() :]}"
 
 
 class RegionNames:
     """The regions a targets file lists, by every way a data file may name them.
 
     A region's store key is the normal form of its name. Ids, names and aliases match
-    in normal form; failing that, without the `Xã`/`Phường`/`Thị trấn` prefix, where
-    that names one region only.
+    in normal form, an abbreviated unit word (`P.`, `X.`, `TT.`) as the word written out;
+    failing that, without the unit word, where that names one region only.
     """
 
     def __init__(self, targets: TargetsFile) -> None:
@@ -155,7 +168,7 @@ class RegionNames:
     def find(self, text: str) -> tuple[str, str] | None:
         """(store key, name) of the listed region `text` names, or None."""
         key = normalise(text)
-        found = self.by_key.get(key)
+        found = self.by_key.get(key) or self.by_key.get(full_region(key))
         if found is None:
             found = self.bare.get(bare_region(key))
         return found
