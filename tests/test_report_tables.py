@@ -193,6 +193,30 @@ def test_a_band_of_two_rows(
     assert figures(actuals) == {"htx_count": expected}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # captions typed by hand above the row that names the columns
+        (
+            ";;;Năm 2025;;Năm 2026;\nSTT;Chỉ tiêu;ĐVT;KH;TH;KH;ƯTH\n",
+            [("2025", 11, None), ("2026", 13, "≈")],
+        ),
+        (";;;Năm 2025;;;\nSTT;Chỉ tiêu;ĐVT;KH;TH;So sánh;Ghi chú\n", [("2025", 11, None)]),
+        # a line above that is no caption of the band (the unit of the table) is not its
+        (
+            ";;;;;;Đơn vị tính: HTX\nSTT;Chỉ tiêu;ĐVT;KH 2025;TH 2025;KH 2026;ƯTH 2026\n",
+            [("2025", 11, None), ("2026", 13, "≈")],
+        ),
+    ],
+)
+def test_captions_above_the_row_of_roles_are_the_bands(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    actuals, log = read(text + "1;Số hợp tác xã;HTX;10;11;12;13\n")
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": expected}
+
+
 def test_a_band_of_three_rows() -> None:
     text = """\
 STT;Chỉ tiêu;ĐVT;Năm 2025;;;;Ghi chú
@@ -277,6 +301,24 @@ def test_date_cells_under_a_caption_are_never_read_on_a_guess(tmp_path: Path) ->
         ("unclear_column", "D1"),
     ]
     assert actuals.rows == 0
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        ";(1);;KH;TH",  # a mark in the indicator cell
+        ";Tên chỉ tiêu;;Kế hoạch;Thực hiện",  # the indicator column's caption again
+        "1;;;KH;TH",  # a number in the STT cell
+    ],
+)
+def test_a_row_that_names_the_kinds_is_the_headers_whatever_its_first_cells(
+    second: str,
+) -> None:
+    # before, the band ended at the first row with a cell in its indicator or STT column:
+    # `Năm 2025` alone read the plan's 10 as the actual of 2025
+    actuals, log = read(f"STT;Chỉ tiêu;ĐVT;Năm 2025;\n{second}\n1;Số hợp tác xã;HTX;10;11\n")
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2025", 11, None)]}
 
 
 def test_a_plan_over_the_periods_is_never_read() -> None:

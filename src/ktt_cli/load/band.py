@@ -64,9 +64,10 @@ def band_height(rows: Sequence[Sequence[object]], index: int, roles: Mapping[str
     """How many rows, from `rows[index]` (a header row), the header band takes.
 
     Only a report table's header (an indicator column, and neither a value nor a period
-    column) has a band. A row continues it when its indicator cell is empty, it holds no
-    figure, it is not the column-number row, and it has a caption outside the columns the
-    header row names by role (`STT`, `Chỉ tiêu`, `ĐVT`, `Ghi chú`).
+    column) has a band. A row continues it when it is not the column-number row, it has a
+    caption and no figure outside the columns the header row names by role (`STT`, `Chỉ
+    tiêu`, `ĐVT`, `Ghi chú`), and either its indicator cell is empty or it says what
+    columns hold (`KH`, `TH`, `Ước TH`, `So sánh`).
     """
     if "indicator" not in roles or "value" in roles or "period" in roles:
         return 1
@@ -75,16 +76,60 @@ def band_height(rows: Sequence[Sequence[object]], index: int, roles: Mapping[str
     height = 1
     while height < BAND_MOST and index + height < len(rows):
         row = rows[index + height]
-        if i_ind < len(row) and _text(row[i_ind]):
-            break
         if is_column_numbers(row, i_ind):
             break
-        if any(not _header_like(c) for c in row) and not _says_kind(row, role_columns):
+        if any(not _header_like(c) for i, c in enumerate(row) if i not in role_columns):
+            break
+        # a row that says what columns hold (`KH | TH`) is the header's whatever stands in
+        # its indicator cell (`(1)`, `Tên chỉ tiêu`): never data, never passed over
+        if i_ind < len(row) and _text(row[i_ind]) and not _says_kind(row, role_columns):
             break
         if not any(_text(c) for i, c in enumerate(row) if i not in role_columns):
             break
         height += 1
     return height
+
+
+def captions_above(
+    rows: Sequence[Sequence[object]],
+    index: int,
+    roles: Mapping[str, int],
+    numbers: Sequence[int] | None = None,
+) -> int:
+    """How many rows right above `rows[index]` (a report table's header row) are captions
+    of its band: a table made by hand often writes `Năm 2025` over `Kế hoạch | Thực hiện`
+    in the row above `STT | Chỉ tiêu | …`. Such a row has nothing over the columns the
+    header names by role, and each of its captions reads as a period or says what columns
+    hold; any other line above (a title, `Đơn vị tính: HTX`) is not the header's."""
+    if "indicator" not in roles or "value" in roles or "period" in roles:
+        return 0
+    role_columns = set(roles.values())
+    above = 0
+    while above < BAND_MOST - 1 and index - above > 0:
+        r = index - above - 1
+        if numbers is not None and numbers[r] != numbers[r + 1] - 1:
+            break  # a blank line between: not one band
+        row = rows[r]
+        if any(_text(c) for i, c in enumerate(row) if i in role_columns):
+            break
+        captions = [_text(c) for c in row]
+        if not any(captions) or not all(not c or _caption_of_band(c) for c in captions):
+            break
+        above += 1
+    return above
+
+
+def _caption_of_band(text: str) -> bool:
+    """Whether a caption reads as a period or says what columns hold (`Thực hiện`,
+    `Kế hoạch`, `So sánh`, `%`)."""
+    key = header_key(text)
+    if "%" in text or _NOT_FIGURES.search(key) or _kind_words(key)[1] is not None:
+        return True
+    try:
+        parse_period(text)
+    except PeriodError:
+        return False
+    return True
 
 
 def skips_column_numbers(row: Sequence[object], i_ind: int) -> bool:
@@ -148,8 +193,7 @@ def _header_like(cell: object) -> bool:
 
 def _says_kind(row: Sequence[object], role_columns: set[int]) -> bool:
     """Whether a row under a header names what columns hold (`Kế hoạch`, `TH`, `Ước
-    thực hiện`, `So sánh`): such a row is the header's, never data, even where a cell of
-    it looks like a figure (it is then a caption that does not read: an error)."""
+    thực hiện`, `So sánh`)."""
     for i, cell in enumerate(row):
         if i in role_columns or not isinstance(cell, str):
             continue

@@ -161,7 +161,7 @@ def find_header(
     `numbers` are the rows' numbers (lines, or a sheet's rows) and `merges` a sheet's
     merged ranges, by which the band's cells are named and its captions spread.
     """
-    from ktt_cli.load.band import band_height, read_band, skips_column_numbers
+    from ktt_cli.load.band import band_height, captions_above, read_band, skips_column_numbers
 
     for index, row in enumerate(rows[:HEADER_WITHIN]):
         texts = [_cell_text(c) for c in row]
@@ -173,7 +173,16 @@ def find_header(
         )
         if known >= 2:
             roles = {_ROLE_OF[k]: i for i, k in enumerate(keys) if k in _ROLE_OF}
-            height = band_height(rows, index, roles)
+            if not roles and index + 1 < len(rows):
+                # captions over the header row of a table made by hand: `Năm 2025 | Năm
+                # 2026` above `STT | Chỉ tiêu | KH | TH | KH | TH`; that row is the header
+                below = [header_key(_cell_text(c)) for c in rows[index + 1]]
+                below_roles = {_ROLE_OF[k]: i for i, k in enumerate(below) if k in _ROLE_OF}
+                if captions_above(rows, index + 1, below_roles, numbers):
+                    continue
+            above = captions_above(rows, index, roles, numbers)
+            height = above + band_height(rows, index, roles)
+            index -= above
             if height == 1:
                 found = Found(index, *read_layout(texts, keys, names))
             else:
