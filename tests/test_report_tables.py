@@ -627,3 +627,71 @@ def test_an_estimate_is_worded_as_an_estimate_never_a_bound() -> None:
         lines = [w for w in warnings.splitlines() if "1485" in w or "1.485" in w]
         assert lines, warnings
         assert all(bound not in w and estimate in w for w in lines), lines
+
+
+def _saved(book: object, path: Path, suffix: str) -> Path:
+    """`book` saved at `path` (.xlsx), then by LibreOffice as `suffix` where not .xlsx."""
+    import shutil
+    import subprocess
+
+    book.save(path)  # type: ignore[attr-defined]
+    if suffix == ".xlsx":
+        return path
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is needed to save the .ods")
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{path.parent / 'profile'}",
+            "--headless",
+            "--convert-to",
+            suffix.lstrip("."),
+            "--outdir",
+            str(path.parent),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return path.with_suffix(suffix)
+
+
+def _read_file(path: Path) -> Actuals_Log:
+    log = ProblemLog()
+    actuals = read_actuals(
+        [Source(path.name, lambda: path.open("rb"))], TARGETS, ReadOptions(), log
+    )
+    return actuals, log
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_years_typed_as_numbers_head_their_columns(tmp_path: Path, suffix: str) -> None:
+    # `2024 | 2025` typed into the header row, and `Kế hoạch | Thực hiện` merged over
+    # years typed as numbers; the .ods is saved from the .xlsx by LibreOffice
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    one = book.active
+    assert one is not None
+    one.append(["STT", "Chỉ tiêu", "ĐVT", 2024, 2025])
+    one.append([1, "Số hợp tác xã", "HTX", 1400, 1472])
+    actuals, log = _read_file(_saved(book, tmp_path / "mot.xlsx", suffix))
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2024", 1400, None), ("2025", 1472, None)]}
+
+    book = openpyxl.Workbook()
+    two = book.active
+    assert two is not None
+    two.append(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", None, "Thực hiện", None])
+    two.append([None, None, None, 2025, 2026, 2025, 2026])
+    two.append(["A", "B", "C", 1, 2, 3, 4])
+    two.append([1, "Số thành viên hợp tác xã", "Người", 33000, 34000, 32410, 33870])
+    for column in "ABC":
+        two.merge_cells(f"{column}1:{column}2")
+    two.merge_cells("D1:E1")
+    two.merge_cells("F1:G1")
+    actuals, log = _read_file(_saved(book, tmp_path / "hai.xlsx", suffix))
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_members": [("2025", 32410, None), ("2026", 33870, None)]}

@@ -173,8 +173,8 @@ def _text(cell: object) -> str:
         return ""
     if isinstance(cell, str):
         return cell.strip()
-    if isinstance(cell, int) and not isinstance(cell, bool) and 1900 <= cell <= 2199:
-        return str(cell)
+    if _header_like(cell) and isinstance(cell, int | float):  # a whole year
+        return str(int(cell))
     return f"{cell!s} ?"
 
 
@@ -188,7 +188,12 @@ def _header_like(cell: object) -> bool:
         if _YEAR_TEXT.fullmatch(text):
             return True
         return not any(c.isdigit() for c in text) or _FIGURE_TEXT.fullmatch(text) is None
-    return isinstance(cell, int) and not isinstance(cell, bool) and 1900 <= cell <= 2199
+    return (
+        isinstance(cell, int | float)
+        and not isinstance(cell, bool)
+        and 1900 <= cell <= 2199
+        and cell == int(cell)
+    )
 
 
 def _says_kind(row: Sequence[object], role_columns: set[int]) -> bool:

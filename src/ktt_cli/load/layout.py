@@ -144,6 +144,9 @@ def _strip_words(text: str, count: int) -> str:
 
 
 def _cell_text(cell: object) -> str:
+    """A header cell's text; a year typed as a number (`2025` in a workbook) is that year."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return str(int(cell)) if 1900 <= cell <= 2199 and cell == int(cell) else ""
     return cell if isinstance(cell, str) else ""
 
 
