@@ -420,6 +420,27 @@ def test_rows_outside_the_programme_are_passed_over_with_one_warning() -> None:
     assert "'Trong đó: - HTX nông nghiệp' (3" in warning.message
 
 
+def test_a_rows_number_or_dash_before_its_name_is_no_part_of_it() -> None:
+    # offices number rows in the name cell (`1.`, `a)`, `II.`) or mark sub-rows with
+    # `Trong đó: -`: before, such a row was passed over as outside the programme
+    text = """\
+Chỉ tiêu;Thực hiện năm 2025
+I. Số hợp tác xã;1472
+Trong đó: - HTX nông nghiệp;884
+a) Số thành viên hợp tác xã;32410
+"""
+    actuals, log = read(text, small())
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {
+        "htx_count": [("2025", 1472, None)],
+        "htx_members": [("2025", 32410, None)],
+    }
+    [warning] = [p for p in log if p.code == "outside_programme"]
+    assert dict(warning.args)["count"] == "1"
+    actuals, log = read("Chỉ tiêu;Thực hiện năm 2025\nTrong đó: + Số hợp tác xã;7\n", small())
+    assert figures(actuals) == {"htx_count": [("2025", 7, None)]}
+
+
 def test_a_near_miss_of_an_indicator_no_other_row_names_is_an_error() -> None:
     # `Số thành viên hợp tác xa.` is 2 edits from `so_thanh_vien_hop_tac_xa` (24 letters,
     # 4 allowed) and no other row names htx_members: the likely typo of a needed row

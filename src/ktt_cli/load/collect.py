@@ -64,6 +64,14 @@ WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 if TYPE_CHECKING:
     from ktt_cli.load.workbook import Sheet
 
+#: What a report table writes before a row's name: `Trong đó:` (of which), a number or
+#: letter (`1.`, `1.2`, `a)`, `II.`), a dash or a plus.
+_ROW_LABEL = re.compile(
+    r"\s*(?:trong\s+(?:đó|do)\s*[:,]?\s*)?"
+    r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[ivx]{1,4})\s*[.)]\s*|[-+*•–—]\s*)?",
+    re.IGNORECASE,
+)
+
 #: The rows outside the programme its warning names (it counts them all).
 OUTSIDE_LISTED = 10
 
@@ -567,6 +575,10 @@ class Collector:
         if found_id is not None:
             self.named.add(found_id)
             return self._indicator(cell, place)
+        bare = _ROW_LABEL.sub("", text, count=1)
+        if bare != text and (found_id := self.names.find(bare)) is not None:
+            self.named.add(found_id)  # `1. Số hợp tác xã`, `Trong đó: - Số HTX …`
+            return self._indicator(bare, place)
         key = normalise(text)
         if not key or key in TOTALS_WORDS:
             return self._indicator(cell, place)
