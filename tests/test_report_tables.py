@@ -449,6 +449,9 @@ def test_a_near_miss_of_an_indicator_no_other_row_names_is_an_error() -> None:
     [error] = errors(log)
     assert (error.code, error.line, error.column) == ("unknown_indicator", 5, 2)
     assert "did you mean 'Số thành viên hợp tác xã'?" in error.message
+    # and so with the row's number before it
+    _, log = read(text.replace("Số thành viên hơp", "2. Số thành viên hơp"), small())
+    assert [p.code for p in errors(log)] == ["unknown_indicator"]
 
 
 def test_a_near_miss_beside_the_row_it_resembles_is_only_listed() -> None:

@@ -591,7 +591,7 @@ class Collector:
         listed: list[str] = []
         count = first = 0
         for text, place in self.outside:
-            near = self.names.near(text)
+            near = self.names.near(_ROW_LABEL.sub("", text, count=1))
             if near is not None and near[1] not in self.named:
                 programme = self.targets.programme.id
                 key = "unknown_indicator"
