@@ -450,7 +450,7 @@ def test_a_near_miss_of_an_indicator_no_other_row_names_is_an_error() -> None:
     assert (error.code, error.line, error.column) == ("unknown_indicator", 5, 2)
     assert "did you mean 'Số thành viên hợp tác xã'?" in error.message
     # and so with the row's number before it
-    _, log = read(text.replace("Số thành viên hơp", "2. Số thành viên hơp"), small())
+    _, log = read(text.replace("Số thành viên hơp", "1.2. Số thành viên hơp"), small())
     assert [p.code for p in errors(log)] == ["unknown_indicator"]
 
 
