@@ -207,6 +207,11 @@ def test_a_band_of_two_rows(
             ";;;;;;Đơn vị tính: HTX\nSTT;Chỉ tiêu;ĐVT;KH 2025;TH 2025;KH 2026;ƯTH 2026\n",
             [("2025", 11, None), ("2026", 13, "≈")],
         ),
+        (
+            ";;;;(Kèm theo Kế hoạch số 12/KH-UBND);;\n"
+            "STT;Chỉ tiêu;ĐVT;KH 2025;TH 2025;KH 2026;ƯTH 2026\n",
+            [("2025", 11, None), ("2026", 13, "≈")],
+        ),
     ],
 )
 def test_captions_above_the_row_of_roles_are_the_bands(

@@ -123,7 +123,9 @@ def _caption_of_band(text: str) -> bool:
     """Whether a caption reads as a period or says what columns hold (`Thực hiện`,
     `Kế hoạch`, `So sánh`, `%`)."""
     key = header_key(text)
-    if "%" in text or _NOT_FIGURES.search(key) or _kind_words(key)[1] is not None:
+    if len(key.split("_")) <= 6 and (  # a caption, not a line of text (`Kèm theo Kế hoạch số`)
+        "%" in text or _NOT_FIGURES.match(key) or _kind_words(key)[1] is not None
+    ):
         return True
     try:
         parse_period(text)
