@@ -326,6 +326,26 @@ def test_a_row_that_names_the_kinds_is_the_headers_whatever_its_first_cells(
     assert figures(actuals) == {"htx_count": [("2025", 11, None)]}
 
 
+@pytest.mark.parametrize(
+    ("again", "line"), [("STT;Chỉ tiêu;ĐVT;Năm 2026;", 4), (";;;Năm 2026;", 5)]
+)
+def test_a_second_tables_header_is_an_error_not_read_under_the_first(again: str, line: int) -> None:
+    # the second table's columns are `Thực hiện | Kế hoạch`, the first's `Kế hoạch | Thực
+    # hiện`: read under the first header, its plan (600) would be an actual of 2025
+    lines = [
+        "STT;Chỉ tiêu;ĐVT;Năm 2025;",
+        ";;;Kế hoạch;Thực hiện",
+        "1;Số hợp tác xã;HTX;10;11",
+        again,
+        ";;;Thực hiện;Kế hoạch",
+        "1;Số thành viên hợp tác xã;Người;500;600",
+    ]
+    lines += [f"{n};Số thành viên hợp tác xã;Người;500;600" for n in range(2, 5000)]
+    actuals, log = read("\n".join(lines) + "\n")
+    assert [(p.code, p.line, p.column) for p in errors(log)] == [("header_again", line, 2)]
+    assert figures(actuals) == {"htx_count": [("2025", 11, None)]}
+
+
 def test_a_plan_over_the_periods_is_never_read() -> None:
     actuals, log = read(
         BAND.format(top="Kế hoạch;;;", low="Năm 2025;Năm 2026;Tháng 9/2026;T10/2026")

@@ -208,6 +208,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không cột nào của tiêu đề chứa số thực hiện hoặc ước thực hiện (chỉ thấy "
         "{found}); kế hoạch và so sánh không phải số liệu",
     },
+    "header_again": {
+        "en": "the header of a second table stands here, under the first's figures: its "
+        "columns may hold other periods or plans, so it is not read; put each table in a "
+        "file or sheet of its own",
+        "vi": "đây là tiêu đề của một bảng thứ hai, nằm dưới số liệu của bảng đầu: các cột "
+        "của nó có thể là kỳ khác hoặc kế hoạch, nên không được đọc; tách mỗi bảng ra một "
+        "tệp hoặc một trang tính riêng",
+    },
     "outside_programme": {
         "en": "{count} row(s) name no indicator of {programme} and were passed over: {rows}",
         "vi": "{count} dòng không ghi chỉ tiêu nào của {programme} và được bỏ qua: {rows}",

@@ -82,7 +82,7 @@ def band_height(rows: Sequence[Sequence[object]], index: int, roles: Mapping[str
             break
         # a row that says what columns hold (`KH | TH`) is the header's whatever stands in
         # its indicator cell (`(1)`, `Tên chỉ tiêu`): never data, never passed over
-        if i_ind < len(row) and _text(row[i_ind]) and not _says_kind(row, role_columns):
+        if i_ind < len(row) and _text(row[i_ind]) and not says_kind(row, role_columns):
             break
         if not any(_text(c) for i, c in enumerate(row) if i not in role_columns):
             break
@@ -198,7 +198,7 @@ def _header_like(cell: object) -> bool:
     )
 
 
-def _says_kind(row: Sequence[object], role_columns: set[int]) -> bool:
+def says_kind(row: Sequence[object], role_columns: set[int]) -> bool:
     """Whether a row under a header names what columns hold (`Kế hoạch`, `TH`, `Ước
     thực hiện`, `So sánh`)."""
     for i, cell in enumerate(row):

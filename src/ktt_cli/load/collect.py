@@ -172,6 +172,7 @@ class Collector:
         # in a comma-delimited file: (value column, the text column after it, its role)
         self.split_after: list[tuple[int, int, str]] = []
         self.fraction_seen = False  # a percent figure of 1 or less was kept
+        self.table_over = False  # a second table's header was met: no more rows are read
         self.base = 0
         self.stride = 1
         self.text_file = True
@@ -502,6 +503,8 @@ class Collector:
     def _table_rows(
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
+        if self.table_over:  # rows after a second table's header
+            return
         i_ind = layout.columns["indicator"]
         stride = self.stride
         periods = [
@@ -515,6 +518,12 @@ class Collector:
             filled = [(col, p, est) for col, p, est in periods if not _empty(fitted[col])]
             figures = [(col, p, est) for col, p, est in filled if _holds_figure(fitted[col])]
             name = fitted[i_ind]
+            if not figures and _header_again(fitted, layout):
+                # a second table under the first: its columns may hold other periods or
+                # kinds than the first's, so no row of it is read under the first's header
+                self._say(self._cell(place, i_ind), "header_again")
+                self.table_over = True
+                return
             if not figures:  # a group row ("I. Tổ hợp tác"), a signature, or "-" only
                 marks = [col for col, _, _ in filled if _no_figure(fitted[col])]
                 if marks and len(marks) == len(filled):
@@ -881,6 +890,7 @@ class Collector:
         self.pending = []
         self.no_figure, self.passed = _Count(), _Count()
         self.outside, self.named = [], set()
+        self.table_over = False
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
         for indicator in self.indicators.values():  # texts read alike by a unit's indicators
             indicator.figures = self.figures[indicator.unit]
@@ -992,6 +1002,19 @@ def _split_columns(layout: Layout) -> list[tuple[int, int, str]]:
     return [
         (i, i + 1, roles[i + 1]) for i in values if roles.get(i + 1) in ("note", "source", "region")
     ]
+
+
+def _header_again(row: Sequence[object], layout: Layout) -> bool:
+    """Whether a report table's row is the header of another table: its indicator cell
+    names the indicator column (`Chỉ tiêu`), or its period cells say what columns hold
+    (`KH | TH`)."""
+    from ktt_cli.load.band import says_kind
+    from ktt_cli.load.layout import ROLES, header_key
+
+    cell = row[layout.columns["indicator"]]
+    if isinstance(cell, str) and header_key(cell) in ROLES["indicator"]:
+        return True
+    return says_kind([row[i] for i in layout.periods], set())
 
 
 def _last_required(layout: Layout) -> int:
