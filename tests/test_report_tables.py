@@ -346,6 +346,20 @@ def test_a_second_tables_header_is_an_error_not_read_under_the_first(again: str,
     assert figures(actuals) == {"htx_count": [("2025", 11, None)]}
 
 
+def test_a_signature_block_in_the_figures_columns_is_passed_over() -> None:
+    # `GIÁM ĐỐC` holds the word `giảm` (a comparison word) once its marks are gone
+    text = """\
+STT;Chỉ tiêu;ĐVT;Năm 2025;
+;;;Kế hoạch;Thực hiện
+1;Số hợp tác xã;HTX;10;11
+;Người lập biểu;;;KT. GIÁM ĐỐC
+;;;;PHÓ GIÁM ĐỐC
+"""
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2025", 11, None)]}
+
+
 def test_a_plan_over_the_periods_is_never_read() -> None:
     actuals, log = read(
         BAND.format(top="Kế hoạch;;;", low="Năm 2025;Năm 2026;Tháng 9/2026;T10/2026")

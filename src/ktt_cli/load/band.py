@@ -122,10 +122,7 @@ def captions_above(
 def _caption_of_band(text: str) -> bool:
     """Whether a caption reads as a period or says what columns hold (`Thực hiện`,
     `Kế hoạch`, `So sánh`, `%`)."""
-    key = header_key(text)
-    if len(key.split("_")) <= 6 and (  # a caption, not a line of text (`Kèm theo Kế hoạch số`)
-        "%" in text or _NOT_FIGURES.match(key) or _kind_words(key)[1] is not None
-    ):
+    if "%" in text or _names_kind(header_key(text)):
         return True
     try:
         parse_period(text)
@@ -204,10 +201,20 @@ def says_kind(row: Sequence[object], role_columns: set[int]) -> bool:
     for i, cell in enumerate(row):
         if i in role_columns or not isinstance(cell, str):
             continue
-        key = header_key(cell)
-        if key and (_NOT_FIGURES.search(key) or _kind_words(key)[1] is not None):
+        if _names_kind(header_key(cell)):
             return True
     return False
+
+
+def _names_kind(key: str) -> bool:
+    """Whether a caption starts with a word for what a column holds, and is short: a
+    line of text that only mentions one (`PHÓ GIÁM ĐỐC` in a signature, `Kèm theo Kế
+    hoạch số 12`) is no caption."""
+    return (
+        bool(key)
+        and len(key.split("_")) <= 6
+        and (_NOT_FIGURES.match(key) is not None or _kind_words(key)[1] is not None)
+    )
 
 
 class _Piece:
