@@ -283,6 +283,32 @@ def test_a_merged_caption_alone_over_a_column_does_not_say_its_kind(tmp_path: Pa
     assert actuals.rows == 0
 
 
+def test_a_caption_of_one_row_over_two_columns_of_figures_is_an_error(tmp_path: Path) -> None:
+    # `Năm 2025` merged over D:E with no row of `Kế hoạch | Thực hiện` under it: D may be
+    # the plan (1500) as well as the actual, so neither is read
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Chỉ tiêu", "ĐVT", "Năm 2025", None, "Ghi chú"])
+    sheet.append([1, "Số hợp tác xã", "HTX", 1500, 1472, None])
+    sheet.merge_cells("D1:E1")
+    actuals, log = _read_file(_saved(book, tmp_path / "gop.xlsx", ".xlsx"))
+    assert [(p.code, p.cell) for p in errors(log)] == [
+        ("unclear_column", "D1"),
+        ("unclear_column", "E1"),
+    ]
+    assert actuals.rows == 0
+    text = "STT;Chỉ tiêu;ĐVT;Năm 2025;;Ghi chú\n1;Số hợp tác xã;HTX;1500;1472;\n"
+    actuals, log = read(text)
+    assert [(p.code, p.line, p.column) for p in errors(log)] == [
+        ("unclear_column", 1, 4),
+        ("unclear_column", 1, 5),
+    ]
+    assert actuals.rows == 0
+
+
 def test_date_cells_under_a_caption_are_never_read_on_a_guess(tmp_path: Path) -> None:
     # `Thực hiện năm 2026` over date cells 1/9/2026 and 1/10/2026 shown as months or as
     # days: the sheet alone does not say which, so the columns are errors, never the year

@@ -131,6 +131,40 @@ def _caption_of_band(text: str) -> bool:
     return True
 
 
+def spanned_columns(
+    texts: Sequence[str],
+    periods: Mapping[int, object],
+    below: Sequence[Sequence[object]],
+    number: int | None,
+) -> list[HeaderProblem]:
+    """A header of one row whose period caption stands over figures of the column after it
+    too, that column's own header empty (`Năm 2025` merged over two columns, the row of
+    `Kế hoạch | Thực hiện` under it missing): which of them holds the actuals the header
+    does not say, so both are errors, never the first read on a guess."""
+    problems: list[HeaderProblem] = []
+    for c in sorted(periods):
+        after = c + 1
+        if after >= len(texts) or texts[after].strip():
+            continue
+        if not any(after < len(row) and _is_figure(row[after]) for row in below):
+            continue
+        cells = cell_name(number or 1, c + 1)
+        header = shown(texts[c], 80)
+        for column in (c, after):
+            problem = HeaderProblem.said("unclear_column.kind", cells=cells, header=header)
+            problems.append(problem._replace(column=column))
+    return problems
+
+
+def _is_figure(cell: object) -> bool:
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, int | float):
+        return True
+    text = cell.strip() if isinstance(cell, str) else ""
+    return any(c.isdigit() for c in text) and _FIGURE_TEXT.fullmatch(text) is not None
+
+
 def skips_column_numbers(row: Sequence[object], i_ind: int) -> bool:
     """Whether the row under a header is the column-number row, passed over in silence."""
     return is_column_numbers(row, i_ind)

@@ -164,7 +164,13 @@ def find_header(
     `numbers` are the rows' numbers (lines, or a sheet's rows) and `merges` a sheet's
     merged ranges, by which the band's cells are named and its captions spread.
     """
-    from ktt_cli.load.band import band_height, captions_above, read_band, skips_column_numbers
+    from ktt_cli.load.band import (
+        band_height,
+        captions_above,
+        read_band,
+        skips_column_numbers,
+        spanned_columns,
+    )
 
     for index, row in enumerate(rows[:HEADER_WITHIN]):
         texts = [_cell_text(c) for c in row]
@@ -188,6 +194,12 @@ def find_header(
             index -= above
             if height == 1:
                 found = Found(index, *read_layout(texts, keys, names))
+                if found.layout is not None and found.layout.kind is Kind.TABLE:
+                    line = numbers[index] if numbers else None
+                    after_header = rows[index + 1 :]
+                    periods = found.layout.periods
+                    if spanned := spanned_columns(texts, periods, after_header, line):
+                        found = Found(index, None, [*found.problems, *spanned])
             else:
                 band = list(rows[index : index + height])
                 at = list(numbers[index : index + height]) if numbers else None
