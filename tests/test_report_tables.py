@@ -172,6 +172,13 @@ STT;Chỉ tiêu;ĐVT;{top}
         ("Năm 2025;;;", "KH;TH;%;Ghi chú", [("2025", 11, None)]),
         ("6 tháng đầu năm 2026;;;", "KH;TH;Cùng kỳ 2025;%", [("2026-H1", 11, None)]),
         ("Thực hiện;;So sánh;", "2025;2026;2026/2025;%", [("2025", 10, None), ("2026", 11, None)]),
+        # months written with a dot under the kind, or beside the plan
+        (
+            "Thực hiện;;;",
+            "9.2026;10.2026;11.2026;",
+            [("2026-09", 10, None), ("2026-10", 11, None), ("2026-11", 12, None)],
+        ),
+        ("Năm 2026;;;", "KH;11.2026;So sánh;", [("2026-11", 11, None)]),
         # abbreviated with a dot
         ("Năm 2025;;Năm 2026;", "K.hoạch;T.hiện;KH;ƯTH", [("2025", 11, None), ("2026", 13, "≈")]),
         # the year of the caption and a finer period of that year below it

@@ -57,7 +57,6 @@ _ACTUAL_WORDS = ("thuc_hien", "t_hien", "th")
 _LABEL = re.compile(r"\(?\s*([a-z]|\d{1,2})\s*\)?(\s*=.*)?", re.IGNORECASE)
 _FIGURE_TEXT = re.compile(r"[\d\s.,%+\-−]+")
 _LETTER = re.compile(r"[^\W\d_]")
-_YEAR_TEXT = re.compile(r"(19|20|21)\d\d")
 
 
 def band_height(rows: Sequence[Sequence[object]], index: int, roles: Mapping[str, int]) -> int:
@@ -212,15 +211,20 @@ def _text(cell: object) -> str:
 
 
 def _header_like(cell: object) -> bool:
-    """Whether a cell may stand in a header: empty, a year (typed as a number or as
-    text), a date cell, or a text that is no figure (`%`, `(%)` are captions)."""
+    """Whether a cell may stand in a header: empty, a year typed as a number, a date
+    cell, a text that reads as a period (`2025`, `11.2026`), or a text that is no figure
+    (`%`, `(%)` are captions)."""
     if cell is None or isinstance(cell, datetime.date):
         return True
     if isinstance(cell, str):
         text = cell.strip()
-        if _YEAR_TEXT.fullmatch(text):
+        if not any(c.isdigit() for c in text) or _FIGURE_TEXT.fullmatch(text) is None:
             return True
-        return not any(c.isdigit() for c in text) or _FIGURE_TEXT.fullmatch(text) is None
+        try:  # a year or a month written with a dot: `2025`, `11.2026`
+            parse_period(text)
+        except PeriodError:
+            return False
+        return True
     return (
         isinstance(cell, int | float)
         and not isinstance(cell, bool)
