@@ -179,6 +179,8 @@ STT;Chỉ tiêu;ĐVT;{top}
             [("2026-09", 10, None), ("2026-10", 11, None), ("2026-11", 12, None)],
         ),
         ("Năm 2026;;;", "KH;11.2026;So sánh;", [("2026-11", 11, None)]),
+        # `Số lượng` under the kind and period names the figure, not a value column
+        ("Thực hiện năm 2025;;;", "Số lượng;Tỷ lệ (%);Ghi chú;", [("2025", 10, None)]),
         # abbreviated with a dot
         ("Năm 2025;;Năm 2026;", "K.hoạch;T.hiện;KH;ƯTH", [("2025", 11, None), ("2026", 13, "≈")]),
         # the year of the caption and a finer period of that year below it

@@ -326,7 +326,10 @@ def read_band(
     for c, pieces in enumerate(all_pieces):
         if not pieces:
             continue
-        role = next((_ROLE_OF[k] for p in pieces if (k := header_key(p.text)) in _ROLE_OF), None)
+        roles = [_ROLE_OF[k] for p in pieces if (k := header_key(p.text)) in _ROLE_OF]
+        # `Số lượng`, `Số liệu` under `Thực hiện năm 2025` name the figure, not a column of
+        # the long layout
+        role = next((r for r in roles if r != "value" or len(pieces) == 1), None)
         if role is not None:
             if role in columns:
                 problems.append(
@@ -382,6 +385,8 @@ def _column(pieces: list[_Piece]) -> tuple[Period, bool] | str | None:
         key = header_key(piece.text)
         if _NOT_FIGURES.search(key) or "%" in piece.text:
             return None  # a plan or a comparison (`%`, `ƯTH/KH (%)`)
+        if _ROLE_OF.get(key) == "value":
+            continue  # `Số lượng`: the figure, whatever its kind and period
         words, said = _kind_words(key)
         if said is not None:
             kind = said
