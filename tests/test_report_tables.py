@@ -793,3 +793,42 @@ def test_years_typed_as_numbers_head_their_columns(tmp_path: Path, suffix: str) 
     actuals, log = _read_file(_saved(book, tmp_path / "hai.xlsx", suffix))
     assert not errors(log), [str(p) for p in log]
     assert figures(actuals) == {"htx_members": [("2025", 32410, None), ("2026", 33870, None)]}
+
+
+def test_a_table_written_by_xlsxwriter_with_merged_ranges(tmp_path: Path) -> None:
+    # xlsxwriter writes a merged range's other cells as blank styled cells; percentages as
+    # numbers shown as % (0.585 shown 58.5%); a signature block under the figures
+    import xlsxwriter
+
+    path = tmp_path / "xw.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Biểu 01")
+    bold = book.add_format({"bold": True, "align": "center"})
+    percent = book.add_format({"num_format": "0.0%"})
+    sheet.merge_range("A1:C1", "UBND TỈNH LÀO CAI", bold)
+    sheet.merge_range("D1:H1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
+    sheet.merge_range("D2:H2", "Độc lập - Tự do - Hạnh phúc", bold)
+    for column, caption in enumerate(["STT", "Chỉ tiêu", "ĐVT"]):
+        sheet.merge_range(5, column, 6, column, caption, bold)
+    sheet.merge_range("D6:E6", "Năm 2025", bold)
+    sheet.merge_range("F6:G6", "6 tháng đầu năm 2026", bold)
+    sheet.merge_range("H6:H7", "So sánh ƯTH/KH (%)", bold)
+    sheet.write_row(6, 3, ["Kế hoạch", "Thực hiện", "Kế hoạch", "Ước thực hiện"], bold)
+    sheet.write_row(7, 0, ["A", "B", "C", "1", "2", "3", "4", "5=4/3"])
+    sheet.write_row(8, 0, ["I", "Hợp tác xã"])
+    sheet.write_row(9, 0, [1, "Số hợp tác xã", "HTX", 1500, 1472, 1490, 1485, 0.997])
+    sheet.write_row(10, 0, [None, "Trong đó: - HTX nông nghiệp", "HTX", 900, 884, 890, 886])
+    sheet.write_row(11, 0, [2, "Tỷ lệ tổ chức KTTT đạt loại tốt, khá", "%"])
+    for column, value in enumerate([0.60, 0.585, 0.62, 0.612], 3):
+        sheet.write(11, column, value, percent)
+    sheet.write(13, 6, "Lào Cai, ngày 05 tháng 12 năm 2026")
+    sheet.write(14, 1, "Người lập biểu")
+    sheet.write(14, 6, "KT. GIÁM ĐỐC")
+    sheet.write(15, 6, "PHÓ GIÁM ĐỐC")
+    book.close()
+    actuals, log = _read_file(path)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {
+        "htx_count": [("2025", 1472, None), ("2026-H1", 1485, "≈")],
+        "good_fair_share": [("2025", 58.5, None), ("2026-H1", 61.2, "≈")],
+    }
