@@ -832,3 +832,81 @@ def test_a_table_written_by_xlsxwriter_with_merged_ranges(tmp_path: Path) -> Non
         "htx_count": [("2025", 1472, None), ("2026-H1", 1485, "≈")],
         "good_fair_share": [("2025", 58.5, None), ("2026-H1", 61.2, "≈")],
     }
+
+
+# ---- any band of two rows, either way round -----------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PERIODS = [
+    ("Năm 2024", "2024"),
+    ("Năm 2025", "2025"),
+    ("6 tháng đầu năm 2026", "2026-H1"),
+    ("Quý III/2026", "2026-Q3"),
+    ("Tháng 10/2026", "2026-10"),
+]
+_WORDS = {
+    "plan": ["KH", "Kế hoạch", "K.hoạch", "Chỉ tiêu kế hoạch"],
+    "actual": ["TH", "Thực hiện", "T.hiện"],
+    "estimate": ["ƯTH", "Ước TH", "Ước thực hiện", "UTH"],
+}
+
+
+@st.composite
+def _bands(draw: st.DrawFn) -> tuple[str, set[tuple[str, float, str | None]]]:
+    chosen = draw(st.lists(st.sampled_from(_PERIODS), min_size=1, max_size=4, unique=True))
+    columns: list[tuple[str, str, str]] = []  # (period caption, kind, its word)
+    for caption, _ in chosen:
+        kinds = draw(st.sampled_from([["plan", "actual"], ["plan", "estimate"], ["actual"]]))
+        kinds += draw(st.sampled_from([[], ["plan"]])) if kinds == ["actual"] else []
+        columns += [(caption, k, draw(st.sampled_from(_WORDS[k]))) for k in kinds]
+    kind_over_period = draw(st.booleans())
+    if kind_over_period:  # `Kế hoạch` over its periods, `Thực hiện` over its own
+        order = ["plan", "actual", "estimate"]
+        columns.sort(key=lambda c: order.index(c[1]))
+        caption = {"plan": "Kế hoạch", "actual": "Thực hiện", "estimate": "Ước thực hiện"}
+        top = [
+            caption[c[1]] if i == 0 or columns[i - 1][1] != c[1] else ""
+            for i, c in enumerate(columns)
+        ]
+        low = [c[0] for c in columns]
+    else:  # the period over its kinds
+        top = [c[0] if i == 0 or columns[i - 1][0] != c[0] else "" for i, c in enumerate(columns)]
+        low = [c[2] for c in columns]
+    comparison = draw(st.sampled_from([[], ["So sánh (%)"], ["%"]]))
+    period_of = dict(_PERIODS)
+    values = [9000 + i if c[1] == "plan" else 100 + i for i, c in enumerate(columns)]
+    width = 3 + len(columns) + len(comparison)
+
+    def line(*cells: str) -> str:
+        return ";".join([*cells, *[""] * (width - len(cells))])
+
+    lines = [
+        line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        line("STT", "Chỉ tiêu", "ĐVT", *top, *comparison),
+        line("", "", "", *low),
+    ]
+    if draw(st.booleans()):  # the column-number row
+        lines.append(line("A", "B", "C", *(str(i + 1) for i in range(width - 3))))
+    lines.append(line("I", "Hợp tác xã"))
+    figures_ = [str(v) for v in values] + ["99,7"] * len(comparison)
+    lines.append(line("1", "Số hợp tác xã", "HTX", *figures_))
+    lines.append(line("", "Người lập biểu", *[""] * (width - 3), "KT. GIÁM ĐỐC"))
+    expected = {
+        (period_of[c[0]], float(v), "≈" if c[1] == "estimate" else None)
+        for c, v in zip(columns, values, strict=True)
+        if c[1] != "plan"
+    }
+    return "\n".join(lines) + "\n", expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(_bands())
+def test_any_band_of_two_rows_gives_its_actuals_and_estimates_never_a_plan(
+    band: tuple[str, set[tuple[str, float, str | None]]],
+) -> None:
+    text, expected = band
+    actuals, log = read(text)
+    assert not errors(log), (text, [str(p) for p in log])
+    assert set(figures(actuals).get("htx_count", [])) == expected, text
