@@ -910,3 +910,41 @@ def test_any_band_of_two_rows_gives_its_actuals_and_estimates_never_a_plan(
     actuals, log = read(text)
     assert not errors(log), (text, [str(p) for p in log])
     assert set(figures(actuals).get("htx_count", [])) == expected, text
+
+
+@settings(max_examples=40, deadline=None)
+@given(_bands())
+def test_any_band_of_two_rows_reads_alike_from_a_workbook_with_merged_ranges(
+    band: tuple[str, set[tuple[str, float, str | None]]],
+) -> None:
+    # the same table as a workbook: each caption of the top row merged over the columns
+    # whose captions stand under it, the captions with nothing under them merged down
+    import openpyxl
+
+    text, expected = band
+    rows = [line.split(";") for line in text.splitlines()]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append([int(c) if c.isdigit() else (c or None) for c in row])
+    top, low = rows[1], rows[2]
+    for c, caption in enumerate(top):
+        if not caption:
+            continue
+        if not low[c]:
+            sheet.merge_cells(start_row=2, start_column=c + 1, end_row=3, end_column=c + 1)
+            continue
+        end = c
+        while end + 1 < len(top) and not top[end + 1] and low[end + 1]:
+            end += 1
+        if end > c:
+            sheet.merge_cells(start_row=2, start_column=c + 1, end_row=2, end_column=end + 1)
+    data = io.BytesIO()
+    book.save(data)
+    log = ProblemLog()
+    made = data.getvalue()
+    source = Source("b.xlsx", lambda: io.BufferedReader(io.BytesIO(made)))
+    actuals = read_actuals([source], TARGETS, ReadOptions(), log)
+    assert not errors(log), (text, [str(p) for p in log])
+    assert set(figures(actuals).get("htx_count", [])) == expected, text
