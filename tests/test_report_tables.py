@@ -948,3 +948,64 @@ def test_any_band_of_two_rows_reads_alike_from_a_workbook_with_merged_ranges(
     actuals = read_actuals([source], TARGETS, ReadOptions(), log)
     assert not errors(log), (text, [str(p) for p in log])
     assert set(figures(actuals).get("htx_count", [])) == expected, text
+
+
+_PARTS = [
+    ("6 tháng đầu năm", "H1"),
+    ("Cả năm", ""),
+    ("Quý III", "Q3"),
+    ("Quý 4", "Q4"),
+    ("Tháng 9", "09"),
+    ("Tháng 10", "10"),
+    ("9 tháng", "9M"),
+]
+
+
+@st.composite
+def _three_rows(draw: st.DrawFn) -> tuple[str, set[tuple[str, float, str | None]]]:
+    """`Năm YYYY` over periods without their year over kinds (or `Thực hiện năm YYYY`
+    over periods over nothing)."""
+    year = draw(st.sampled_from([2024, 2025, 2026]))
+    # parts that end at one moment (Cả năm and Quý 4) are one figure by SPEC §3: one each
+    ends = {"H1": 6, "": 12, "Q3": 9, "Q4": 12, "09": 9, "10": 10, "9M": 9}
+    parts = draw(
+        st.lists(st.sampled_from(_PARTS), min_size=1, max_size=3, unique_by=lambda p: ends[p[1]])
+    )
+    columns: list[tuple[str, str, str, str]] = []  # (part caption, period, kind, word)
+    for caption, code in parts:
+        period = f"{year}-{code}" if code else str(year)
+        kinds = draw(st.sampled_from([["plan", "actual"], ["plan", "estimate"], ["actual"]]))
+        columns += [(caption, period, k, draw(st.sampled_from(_WORDS[k]))) for k in kinds]
+    width = 3 + len(columns)
+
+    def line(*cells: str) -> str:
+        return ";".join([*cells, *[""] * (width - len(cells))])
+
+    first = [f"Năm {year}"] + [""] * (len(columns) - 1)
+    second = [c[0] if i == 0 or columns[i - 1][0] != c[0] else "" for i, c in enumerate(columns)]
+    third = [c[3] for c in columns]
+    values = [9000 + i if c[2] == "plan" else 100 + i for i, c in enumerate(columns)]
+    lines = [
+        line("STT", "Chỉ tiêu", "ĐVT", *first),
+        line("", "", "", *second),
+        line("", "", "", *third),
+        line("1", "Số hợp tác xã", "HTX", *(str(v) for v in values)),
+    ]
+    expected = {
+        (c[1], float(v), "≈" if c[2] == "estimate" else None)
+        for c, v in zip(columns, values, strict=True)
+        if c[2] != "plan"
+    }
+    return "\n".join(lines) + "\n", expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(_three_rows())
+def test_any_band_of_three_rows_gives_its_actuals_and_estimates_never_a_plan(
+    band: tuple[str, set[tuple[str, float, str | None]]],
+) -> None:
+    text, expected = band
+    actuals, log = read(text)
+    assert not errors(log), (text, [str(p) for p in log])
+    got = {(p, v, q) for p, v, q in figures(actuals).get("htx_count", [])}
+    assert got == expected, text
