@@ -1009,3 +1009,18 @@ def test_any_band_of_three_rows_gives_its_actuals_and_estimates_never_a_plan(
     assert not errors(log), (text, [str(p) for p in log])
     got = {(p, v, q) for p, v, q in figures(actuals).get("htx_count", [])}
     assert got == expected, text
+
+
+def test_years_as_numbers_above_the_header_do_not_make_a_header(tmp_path: Path) -> None:
+    # a line of the title block holding two years as numbers is not the header
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Năm báo cáo:", 2025, "So với:", 2024])
+    sheet.append(["Chỉ tiêu", "Kỳ", "Giá trị"])
+    sheet.append(["htx_count", "2025", 1472])
+    actuals, log = _read_file(_saved(book, tmp_path / "tieu-de.xlsx", ".xlsx"))
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2025", 1472, None)]}

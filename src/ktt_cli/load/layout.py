@@ -175,12 +175,12 @@ def find_header(
     for index, row in enumerate(rows[:HEADER_WITHIN]):
         texts = [_cell_text(c) for c in row]
         keys = [header_key(t) for t in texts]
-        known = sum(
-            1
-            for key, text in zip(keys, texts, strict=True)
+        knowns = [
+            isinstance(cell, str)
+            for key, text, cell in zip(keys, texts, row, strict=True)
             if key and (key in _ROLE_OF or names.find(text) or _period_header(key, text))
-        )
-        if known >= 2:
+        ]
+        if len(knowns) >= 2 and any(knowns):  # years typed as numbers only with a caption
             roles = {_ROLE_OF[k]: i for i, k in enumerate(keys) if k in _ROLE_OF}
             if not roles and index + 1 < len(rows):
                 # captions over the header row of a table made by hand: `Năm 2025 | Năm
