@@ -555,6 +555,10 @@ def test_an_unknown_indicator_in_a_long_file_stays_an_error() -> None:
         "huyện",
         "Địa phương",
         "Tên đơn vị",
+        "Tên xã, phường, thị trấn",
+        "Xã, phường, đặc khu",
+        "Đơn vị cấp xã",
+        "Huyện, thị xã, thành phố",
     ],
 )
 def test_a_communes_header_names_the_region_column(header: str) -> None:
