@@ -175,7 +175,7 @@ STT;Chỉ tiêu;ĐVT;{top}
         # months written with a dot under the kind, or beside the plan
         (
             "Thực hiện;;;",
-            "9.2026;10.2026;11.2026;",
+            "9.2026;10.2026;11.2026;Ghi chú",
             [("2026-09", 10, None), ("2026-10", 11, None), ("2026-11", 12, None)],
         ),
         ("Năm 2026;;;", "KH;11.2026;So sánh;", [("2026-11", 11, None)]),
@@ -314,6 +314,14 @@ def test_a_caption_of_one_row_over_two_columns_of_figures_is_an_error(tmp_path: 
     assert [(p.code, p.line, p.column) for p in errors(log)] == [
         ("unclear_column", 1, 4),
         ("unclear_column", 1, 5),
+    ]
+    assert actuals.rows == 0
+    # and so in a band of two rows, the other caption's row under it
+    text = "STT;Chỉ tiêu;Năm 2024;;Năm 2025;\n;;;;KH;TH\n1;Số hợp tác xã;10;11;12;13\n"
+    actuals, log = read(text)
+    assert [(p.code, p.line, p.column) for p in errors(log)] == [
+        ("unclear_column", 1, 3),
+        ("unclear_column", 1, 4),
     ]
     assert actuals.rows == 0
 

@@ -196,22 +196,28 @@ def find_header(
             above = captions_above(rows, index, roles, numbers)
             height = above + band_height(rows, index, roles)
             index -= above
+            band = list(rows[index : index + height])
             if height == 1:
                 found = Found(index, *read_layout(texts, keys, names))
-                if found.layout is not None and found.layout.kind is Kind.TABLE:
-                    line = numbers[index] if numbers else None
-                    after_header = rows[index + 1 :]
-                    periods = found.layout.periods
-                    if spanned := spanned_columns(texts, periods, after_header, line):
-                        found = Found(index, None, [*found.problems, *spanned])
             else:
-                band = list(rows[index : index + height])
                 at = list(numbers[index : index + height]) if numbers else None
                 found = Found(index, *read_band(band, at, merges, names), height)
             after = index + found.rows
             i_ind = roles.get("indicator", 0)
             if after < len(rows) and skips_column_numbers(rows[after], i_ind):
                 found = found._replace(rows=found.rows + 1)
+            if found.layout is not None and found.layout.kind is Kind.TABLE:
+                # a period caption over a column of figures with no header of its own
+                width = max(len(r) for r in band)
+                captions = [
+                    " ".join(t for r in band if c < len(r) and (t := _cell_text(r[c]).strip()))
+                    for c in range(width)
+                ]
+                line = numbers[index] if numbers else None
+                periods = found.layout.periods
+                data = rows[index + found.rows :]
+                if spanned := spanned_columns(captions, periods, data, line):
+                    found = found._replace(layout=None, problems=[*found.problems, *spanned])
             return found
     return None
 
