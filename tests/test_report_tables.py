@@ -1041,3 +1041,23 @@ def test_years_as_numbers_above_the_header_do_not_make_a_header(tmp_path: Path) 
     actuals, log = _read_file(_saved(book, tmp_path / "tieu-de.xlsx", ".xlsx"))
     assert not errors(log), [str(p) for p in log]
     assert figures(actuals) == {"htx_count": [("2025", 1472, None)]}
+
+
+def test_a_second_tables_header_in_a_workbook_is_placed_at_its_cell(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Chỉ tiêu", "ĐVT", "Năm 2025", None])
+    sheet.append([None, None, None, "Kế hoạch", "Thực hiện"])
+    sheet.append([1, "Số hợp tác xã", "HTX", 1500, 1472])
+    sheet.append([None, None, None, None, "KT. GIÁM ĐỐC"])
+    sheet.append(["STT", "Chỉ tiêu", "ĐVT", "Năm 2026", None])
+    sheet.append([None, None, None, "Thực hiện", "Kế hoạch"])
+    sheet.append([1, "Số thành viên hợp tác xã", "Người", 33870, 34000])
+    for top in (1, 5):
+        sheet.merge_cells(start_row=top, start_column=4, end_row=top, end_column=5)
+    actuals, log = _read_file(_saved(book, tmp_path / "hai-bang.xlsx", ".xlsx"))
+    assert [(p.code, p.cell) for p in errors(log)] == [("header_again", "B5")]
+    assert figures(actuals) == {"htx_count": [("2025", 1472, None)]}
