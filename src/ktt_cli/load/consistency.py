@@ -54,9 +54,9 @@ def _differ(differ: list[tuple[Observation, Observation]], name: str) -> Iterato
 
 
 def _warning(place: Place, key: str, **values: object) -> Problem:
-    file, line, sheet, cell = place
+    file, line, sheet, cell, column = place
     message, args = said(key, values)
-    return Problem(file, line, None, key, message, "warning", sheet, cell, args)
+    return Problem(file, line, column, key, message, "warning", sheet, cell, args)
 
 
 def _at(observation: Observation) -> str:

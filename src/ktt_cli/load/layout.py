@@ -12,69 +12,37 @@ Three layouts, told apart by the header:
 - table (a report table): an indicator column and a column per period, whose
   header reads as a period, bare or after "Thực hiện"/"TH"; "Ước thực hiện"
   columns hold estimates; plan and comparison columns are passed over.
+
+A report table's header is often a band of two or three rows, merged captions
+over the lower ones (SPEC §3 "Headers of more than one row"): `band.py` reads
+each column's header from every row of the band; the column-number row under
+it (`A | B | C | 1 | 2`) is part of the header.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import NamedTuple
 
-from ktt_cli.messages import Args, said
-from ktt_cli.names import IndicatorNames, normalise
+from ktt_cli.load.columns import (
+    _NOT_FIGURES,
+    _ROLE_OF,
+    HeaderProblem,
+    Kind,
+    Layout,
+    Merge,
+    header_key,
+)
+from ktt_cli.names import IndicatorNames
 from ktt_cli.periods import Period, PeriodError, parse_period
 from ktt_cli.problems import shown
 
 #: The first rows of a table in which the header is looked for.
 HEADER_WITHIN = 20
 
-ROLES: dict[str, tuple[str, ...]] = {
-    "indicator": ("indicator", "chi_tieu", "ten_chi_tieu", "noi_dung"),
-    "period": ("period", "ky", "nam", "thoi_gian"),
-    "value": ("value", "gia_tri", "so_lieu", "so_luong"),
-    "region": ("region", "dia_ban", "don_vi", "xa", "phuong", "huyen"),
-    "source": ("source", "nguon"),
-    "note": ("note", "ghi_chu"),
-    "row_number": ("stt", "so_tt", "tt"),
-    "unit": ("don_vi_tinh", "dvt", "unit"),
-}
-_ROLE_OF = {alias: role for role, aliases in ROLES.items() for alias in aliases}
-_ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_th|uoc)_(.+)$")
+_ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc)_(.+)$")
 _ACTUAL = re.compile(r"^(thuc_hien|th)_(.+)$")
-_NOT_FIGURES = re.compile(
-    r"^(ke_hoach|kh|muc_tieu|so_sanh|ty_le|tang_giam|tang|giam|chenh_lech)(_|$)"
-)
-
-
-class Kind(StrEnum):
-    LONG = "long"
-    WIDE = "wide"
-    TABLE = "table"
-
-
-class Layout(NamedTuple):
-    """Where each role's column is; the indicator (wide) or period (table) of other columns."""
-
-    kind: Kind
-    width: int
-    columns: dict[str, int]
-    indicators: dict[int, str]  # wide: column -> indicator id
-    periods: dict[int, tuple[Period, bool]]  # table: column -> (period, is an estimate)
-    ignored: tuple[str, ...] = ()  # columns left out, named as written
-    passed_over: tuple[str, ...] = ()  # table: plan and comparison columns
-
-
-class HeaderProblem(NamedTuple):
-    code: str
-    message: str
-    args: Args = ()
-
-    @classmethod
-    def said(cls, key: str, /, **values: object) -> HeaderProblem:
-        """The problem the catalogue words (messages.MESSAGES) from `values`."""
-        message, args = said(key, values)
-        return cls(key.partition(".")[0], message, args)
 
 
 class Found(NamedTuple):
@@ -83,6 +51,7 @@ class Found(NamedTuple):
     row: int  # among the rows looked at
     layout: Layout | None
     problems: list[HeaderProblem]
+    rows: int = 1  # rows the header takes: its band, and the column-number row under it
 
 
 def _period_header(key: str, text: str) -> tuple[Period, bool] | None:
@@ -104,25 +73,77 @@ def _strip_words(text: str, count: int) -> str:
 
 
 def _cell_text(cell: object) -> str:
+    """A header cell's text; a year typed as a number (`2025` in a workbook) is that year."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return str(int(cell)) if 1900 <= cell <= 2199 and cell == int(cell) else ""
     return cell if isinstance(cell, str) else ""
 
 
-def find_header(rows: Sequence[Sequence[object]], names: IndicatorNames) -> Found | None:
+def find_header(
+    rows: Sequence[Sequence[object]],
+    names: IndicatorNames,
+    numbers: Sequence[int] | None = None,
+    merges: Sequence[Merge] = (),
+) -> Found | None:
     """The first of `rows` that reads as a header, with its layout; None if none does.
 
     `names` resolves a column name to an indicator (by id, name or alias).
     A row reads as a header when two or more of its cells name a column ktt knows.
+    A report table's header row may be the first of a band of rows (`band.py`);
+    `numbers` are the rows' numbers (lines, or a sheet's rows) and `merges` a sheet's
+    merged ranges, by which the band's cells are named and its captions spread.
     """
+    from ktt_cli.load.band import (
+        band_height,
+        captions_above,
+        read_band,
+        skips_column_numbers,
+        spanned_columns,
+    )
+
     for index, row in enumerate(rows[:HEADER_WITHIN]):
         texts = [_cell_text(c) for c in row]
-        keys = [normalise(t) for t in texts]
-        known = sum(
-            1
-            for key, text in zip(keys, texts, strict=True)
+        keys = [header_key(t) for t in texts]
+        knowns = [
+            isinstance(cell, str)
+            for key, text, cell in zip(keys, texts, row, strict=True)
             if key and (key in _ROLE_OF or names.find(text) or _period_header(key, text))
-        )
-        if known >= 2:
-            return Found(index, *read_layout(texts, keys, names))
+        ]
+        if len(knowns) >= 2 and any(knowns):  # years typed as numbers only with a caption
+            roles = {_ROLE_OF[k]: i for i, k in enumerate(keys) if k in _ROLE_OF}
+            if not roles and index + 1 < len(rows):
+                # captions over the header row of a table made by hand: `Năm 2025 | Năm
+                # 2026` above `STT | Chỉ tiêu | KH | TH | KH | TH`; that row is the header
+                below = [header_key(_cell_text(c)) for c in rows[index + 1]]
+                below_roles = {_ROLE_OF[k]: i for i, k in enumerate(below) if k in _ROLE_OF}
+                if captions_above(rows, index + 1, below_roles, numbers):
+                    continue
+            above = captions_above(rows, index, roles, numbers)
+            height = above + band_height(rows, index, roles)
+            index -= above
+            band = list(rows[index : index + height])
+            if height == 1:
+                found = Found(index, *read_layout(texts, keys, names))
+            else:
+                at = list(numbers[index : index + height]) if numbers else None
+                found = Found(index, *read_band(band, at, merges, names), height)
+            after = index + found.rows
+            i_ind = roles.get("indicator", 0)
+            if after < len(rows) and skips_column_numbers(rows[after], i_ind):
+                found = found._replace(rows=found.rows + 1)
+            if found.layout is not None and found.layout.kind is Kind.TABLE:
+                # a period caption over a column of figures with no header of its own
+                width = max(len(r) for r in band)
+                captions = [
+                    " ".join(t for r in band if c < len(r) and (t := _cell_text(r[c]).strip()))
+                    for c in range(width)
+                ]
+                line = numbers[index] if numbers else None
+                periods = found.layout.periods
+                data = rows[index + found.rows :]
+                if spanned := spanned_columns(captions, periods, data, line):
+                    found = found._replace(layout=None, problems=[*found.problems, *spanned])
+            return found
     return None
 
 
