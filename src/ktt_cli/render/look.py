@@ -59,6 +59,8 @@ WORDS = {
         "note": "Ghi chú",
         "source": "Nguồn",
         "comparator": "Điều kiện",
+        "summary": "Tóm tắt",
+        "since": "so với {period}",
     },
     "en": {
         "observations": "Actual figures",
@@ -82,6 +84,8 @@ WORDS = {
         "note": "Note",
         "source": "Source",
         "comparator": "Comparator",
+        "summary": "Summary",
+        "since": "since {period}",
     },
 }
 
