@@ -191,12 +191,3 @@ def test_chromium_renders_the_breakdown_and_the_comparison(tmp_path: Path) -> No
     assert "Phường Sa Pa" in dom  # a region's row
     assert dom.count("<svg") >= 2  # the trajectories and the chart comparing the regions
     assert "▲" in dom  # the change since 2024
-
-
-def test_charts_drawn_beside_the_reading_give_the_same_page(yen_bai: TargetsFile) -> None:
-    from ktt_cli.cli.drawing import drawing_beside
-
-    report = example_report(yen_bai)
-    with drawing_beside() as draw:
-        beside = report_html(report, "vi", draw)
-    assert beside == report_html(report, "vi")

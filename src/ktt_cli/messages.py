@@ -306,6 +306,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--format {format} ghi ra tệp, không phải chữ cho màn hình: thêm --output "
         "TỆP.{format}, hoặc chuyển đầu ra chuẩn vào một tệp",
     },
+    # ---- the report document's template (--template FILE.docx) ----------------------
+    "usage.template_format": {
+        "en": "--template is the Word template of --format docx; add --format docx",
+        "vi": "--template là mẫu Word của --format docx; thêm --format docx",
+    },
+    "usage.template_unreadable": {
+        "en": "--template {name}: not a Word document (.docx) ktt can read ({why}); save it "
+        "in Word or LibreOffice as .docx",
+        "vi": "--template {name}: không phải tài liệu Word (.docx) mà ktt đọc được ({why}); "
+        "hãy lưu lại trong Word hoặc LibreOffice dưới dạng .docx",
+    },
+    "usage.template_field": {
+        "en": "--template {name}: ktt has no field {{{{ {field} }}}}; the fields are: {fields}",
+        "vi": "--template {name}: ktt không có trường {{{{ {field} }}}}; các trường là: {fields}",
+    },
+    "usage.template_block": {
+        "en": "--template {name}: {{{{ {field} }}}} must stand alone in its paragraph",
+        "vi": "--template {name}: {{{{ {field} }}}} phải đứng riêng một đoạn",
+    },
     "usage.compare_later": {
         "en": "--compare {value}: the period compared with must end before the report's date "
         "({as_of}); use an earlier period, or --compare previous",

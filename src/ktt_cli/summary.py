@@ -173,7 +173,7 @@ def sentences(report: Report, lang: str) -> list[Sentence]:
         else:
             found.append(Sentence(result.indicator, _indicator(report, result, lang)))
     if missing:
-        found.append(Sentence(None, _say(lang, "no_figure", names="; ".join(missing))))
+        found.append(Sentence(None, _phrase(lang, "no_figure", names="; ".join(missing))))
     if report.by_region:
         found += _behind(report, lang)
     return found
@@ -213,7 +213,7 @@ def as_of_words(period: Period | None, lang: str) -> str:
     if period is None:
         return ""
     key = "by_day" if period.granularity is Granularity.DAY else "by_end"
-    return _say(lang, key, when=when(period, lang))
+    return _phrase(lang, key, when=when(period, lang))
 
 
 # ---- the sentences ------------------------------------------------------------------
@@ -240,13 +240,13 @@ def _indicator(report: Report, result: Result, lang: str) -> str:
         figure = f"{bound} {figure}"
     noun = _noun(result, lang)
     if noun is not None:
-        said = _say(lang, "has", where=_where(report, lang), figure=figure, noun=noun)
+        said = _phrase(lang, "has", where=_where(report, lang), figure=figure, noun=noun)
     else:
-        said = _say(lang, "is", what=_what(result, lang), figure=figure)
+        said = _phrase(lang, "is", what=_what(result, lang), figure=figure)
     parts = [f"{opening}, {said}"]
     if assessment.percent_achieved is not None and result.target is not None:
         parts.append(
-            _say(
+            _phrase(
                 lang,
                 "reached",
                 percent=i18n.percent(assessment.percent_achieved, lang),
@@ -258,10 +258,10 @@ def _indicator(report: Report, result: Result, lang: str) -> str:
         gap = assessment.gap
         shown = _gap(abs(gap), unit, lang)
         if gap < 0:
-            parts.append(_say(lang, "beyond", gap=shown))
+            parts.append(_phrase(lang, "beyond", gap=shown))
         else:
             key = "short" if DIRECTION[result.comparator] > 0 else "to_cut"
-            parts.append(_say(lang, key, gap=shown))
+            parts.append(_phrase(lang, key, gap=shown))
     text = ", ".join(parts)
     moved = _moved(report, result, lang)
     if moved:
@@ -275,24 +275,24 @@ def _moved(report: Report, result: Result, lang: str) -> str | None:
         return None
     moved, then = found[1].actual, when(report.compared_with, lang)
     if moved == 0:
-        return _say(lang, "same", when=then)
+        return _phrase(lang, "same", when=then)
     shown = _with_noun(_gap(abs(moved), result.unit, lang), result, lang)
-    return _say(lang, "up" if moved > 0 else "down", moved=shown, when=then)
+    return _phrase(lang, "up" if moved > 0 else "down", moved=shown, when=then)
 
 
 def _status(result: Result, lang: str) -> str:
     status, assessment = result.status, result.assessment
     if status is Status.ACHIEVED:
-        return _say(lang, "achieved")
+        return _phrase(lang, "achieved")
     if status is Status.MISSED:
-        return _say(lang, "missed", year=result.milestone)
+        return _phrase(lang, "missed", year=result.milestone)
     if status in PACED and result.baseline_period is not None:
         since = when(result.baseline_period, lang)
         pace = _PACE[lang][status]
         if assessment.projected is None:
-            return _say(lang, "pace_no_figure", since=since, pace=pace)
+            return _phrase(lang, "pace_no_figure", since=since, pace=pace)
         projected = _rounded(assessment.projected, result.unit)
-        return _say(
+        return _phrase(
             lang,
             "pace",
             since=since,
@@ -301,9 +301,9 @@ def _status(result: Result, lang: str) -> str:
             pace=pace,
         )
     reason = _reason(result)
-    said = _say(lang, "insufficient")
+    said = _phrase(lang, "insufficient")
     if reason in ("no_baseline", "short_span"):
-        said += f" ({_say(lang, reason)})"
+        said += f" ({_phrase(lang, reason)})"
     return said + "."
 
 
@@ -317,13 +317,13 @@ def _reason(result: Result) -> object:
 def _each_region(report: Report, result: Result, lang: str) -> str:
     opening = as_of_words(report.as_of, lang)
     met, total = result.regions_met or 0, result.regions_total or 0
-    text = _say(
+    text = _phrase(
         lang,
         "each",
         when=opening,
         met=met,
         total=total,
-        units=_say(lang, "units"),
+        units=_phrase(lang, "units"),
         year=result.milestone,
         what=_lower(result.name.pick(lang)),
         percent=i18n.percent(result.assessment.percent_achieved or 0.0, lang),
@@ -332,9 +332,11 @@ def _each_region(report: Report, result: Result, lang: str) -> str:
     if not_met:
         names = ", ".join(not_met[:NOT_MET_NAMED])
         if len(not_met) > NOT_MET_NAMED:
-            more = _say(lang, "more", n=len(not_met) - NOT_MET_NAMED, units=_say(lang, "units"))
+            more = _phrase(
+                lang, "more", n=len(not_met) - NOT_MET_NAMED, units=_phrase(lang, "units")
+            )
             names += f" {more}"
-        text += f"; {_say(lang, 'not_met', names=names)}"
+        text += f"; {_phrase(lang, 'not_met', names=names)}"
     return f"{text}. {_status(result, lang)}"
 
 
@@ -358,7 +360,7 @@ def _behind(report: Report, lang: str) -> list[Sentence]:
             for r in lowest[:BEHIND]
         )
         what = _lower(group[0].name.pick(lang))
-        said = _say(lang, "behind", year=year, what=what, regions=named)
+        said = _phrase(lang, "behind", year=year, what=what, regions=named)
         found.append(Sentence(indicator, said, "regions"))
     return found
 
@@ -366,7 +368,7 @@ def _behind(report: Report, lang: str) -> list[Sentence]:
 # ---- words --------------------------------------------------------------------------
 
 
-def _say(lang: str, key: str, **values: object) -> str:
+def _phrase(lang: str, key: str, **values: object) -> str:
     return _WORDS[lang][key].format(**values)
 
 
@@ -391,7 +393,7 @@ def _what(result: Result, lang: str) -> str:
     name = _lower(_name(result, lang))
     if lang == "en" and name.split(" ", 1)[0].lower() in ("share", "percent", "proportion", "rate"):
         return name
-    return _say(lang, "share", what=name) if result.unit is Unit.PERCENT else name
+    return _phrase(lang, "share", what=name) if result.unit is Unit.PERCENT else name
 
 
 def _lower(text: str) -> str:
@@ -406,7 +408,7 @@ def _where(report: Report, lang: str) -> str:
     """`toàn tỉnh`, or `cả nước` for a programme of the whole country."""
     territory = report.programme.territory if report.programme else ""
     country = normalise(territory).replace("_", "") in ("vietnam", "canuoc")
-    return _say(lang, "country" if country else "territory")
+    return _phrase(lang, "country" if country else "territory")
 
 
 def _target(result: Result, lang: str) -> str:
@@ -421,14 +423,14 @@ def _target(result: Result, lang: str) -> str:
 def _with_noun(figure: str, result: Result, lang: str) -> str:
     """`8 hợp tác xã` in Vietnamese, where the noun is short; English says the figure."""
     if result.target_scope == "each_region":
-        return f"{figure} {_say(lang, 'units')}"
+        return f"{figure} {_phrase(lang, 'units')}"
     noun = _noun(result, lang)
     return f"{figure} {noun}" if noun and lang == "vi" else figure
 
 
 def _gap(value: float, unit: Unit, lang: str) -> str:
     if unit is Unit.PERCENT:
-        return f"{format_number(value, lang, 1)} {_say(lang, 'points')}"
+        return f"{format_number(value, lang, 1)} {_phrase(lang, 'points')}"
     return format_number(value, lang, 0 if value == int(value) else 2)
 
 

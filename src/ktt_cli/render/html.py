@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ktt_cli import i18n
+from ktt_cli.gc_state import cyclic_gc
 from ktt_cli.render import words
 from ktt_cli.render.chart import Chart, chart_points
 from ktt_cli.render.look import COLOUR, FILL, word
@@ -25,7 +26,10 @@ Drawer = Callable[[Sequence[Chart], str], list[str]]
 
 
 def draw_in_turn(charts: Sequence[Chart], lang: str) -> list[str]:
-    return [chart_svg(chart, lang) for chart in charts]
+    """The charts, in this process: matplotlib's figures hold cycles, so the collector runs
+    while they are drawn (the command line switches it off for reading)."""
+    with cyclic_gc(True):
+        return [chart_svg(chart, lang) for chart in charts]
 
 
 def report_html(report: Report, lang: str, draw: Drawer = draw_in_turn) -> str:

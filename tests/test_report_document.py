@@ -1,0 +1,247 @@
+"""The report document (`--format docx`, SPEC §5): laid out as Decree 30/2020 asks,
+opened in LibreOffice Writer, its layout read from the document's XML, and an office's
+own template kept with ktt's fields filled in."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ktt_cli.cli import app
+from ktt_cli.model import LocalText, TargetsFile
+from ktt_cli.render.docx import report_docx
+from ktt_cli.report import Report
+from ktt_cli.summary import summary
+from test_render import example_report
+
+SOFFICE = shutil.which("soffice")
+PDFTOTEXT = shutil.which("pdftotext")
+needs_writer = pytest.mark.skipif(
+    SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice Writer and poppler-utils"
+)
+TWIPS_PER_MM = 1440 / 25.4
+DAY = date(2026, 12, 5)
+
+
+def xml(document: bytes, part: str = "word/document.xml") -> str:
+    with zipfile.ZipFile(io.BytesIO(document)) as z:
+        return z.read(part).decode("utf-8")
+
+
+def to_pdf(document: bytes, folder: Path, name: str = "bao-cao") -> tuple[str, str, str]:
+    """The document opened in LibreOffice Writer and printed to PDF: its text, its
+    fonts (pdffonts) and its page information (pdfinfo)."""
+    source = folder / f"{name}.docx"
+    source.write_bytes(document)
+    profile = folder / "lo-profile"
+    subprocess.run(
+        [SOFFICE or "soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = folder / f"{name}.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True)
+    return text.stdout, fonts.stdout, info.stdout
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    """Text without its spaces: a PDF's justified lines come out of pdftotext with spaces
+    inside words (`đ ến`), never with letters or figures changed."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_page_is_a4_with_the_decrees_margins_and_font(yen_bai: TargetsFile) -> None:
+    document = report_docx(example_report(yen_bai), "vi", today=DAY)
+    body = xml(document)
+    size = re.search(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"', body)
+    assert size is not None
+    assert (round(int(size[1]) / TWIPS_PER_MM), round(int(size[2]) / TWIPS_PER_MM)) == (210, 297)
+    margins = {
+        k: int(v) / TWIPS_PER_MM
+        for k, v in re.findall(
+            r'w:(top|bottom|left|right)="(\d+)"', re.search(r"<w:pgMar[^>]*>", body)[0]
+        )
+    }  # type: ignore[index]
+    assert 20 <= round(margins["top"]) <= 25
+    assert 20 <= round(margins["bottom"]) <= 25
+    assert 30 <= round(margins["left"]) <= 35
+    assert 15 <= round(margins["right"]) <= 20
+    styles = xml(document, "word/styles.xml")
+    normal = re.search(
+        r'<w:style w:type="paragraph" w:default="1" w:styleId="Normal">.*?</w:style>', styles, re.S
+    )
+    assert normal is not None
+    assert 'w:ascii="Times New Roman"' in normal[0]
+    size_pt = re.search(r'<w:sz w:val="(\d+)"', normal[0])
+    assert size_pt is not None
+    assert 13 <= int(size_pt[1]) / 2 <= 14
+
+
+@needs_writer
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_writer_opens_it_with_motto_date_headings_and_the_summary(
+    yen_bai: TargetsFile, tmp_path: Path, lang: str
+) -> None:
+    report = example_report(yen_bai)
+    text, fonts, info = to_pdf(report_docx(report, lang, today=DAY), tmp_path)
+    assert "A4" in info
+    # Times New Roman, or Liberation Serif: the font of the same metrics Writer uses for it
+    assert re.search(r"TimesNewRoman|LiberationSerif", fonts), fonts
+    words = flat(text)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in words
+    assert "Độc lập - Tự do - Hạnh phúc" in words
+    assert "TỈNH ỦY YÊN BÁI" in words  # the issuer of the bundled programme
+    if lang == "vi":
+        assert "ngày 05 tháng 12 năm 2026" in words
+        assert "BÁO CÁO" in words
+        assert "PHỤ LỤC" in words
+        assert "Nơi nhận:" in words
+        assert "Số: ……/BC-" in words  # a blank to fill
+    else:
+        assert "5 December 2026" in words
+        assert "REPORT" in words
+        assert "APPENDIX" in words
+    # the summary is the body, each sentence whole, with the report's figures
+    for sentence in summary(report, lang):
+        assert squash(sentence) in squash(words), sentence
+    assert "834" in words
+
+
+def test_a_day_and_months_1_and_2_have_a_leading_zero(yen_bai: TargetsFile) -> None:
+    report = example_report(yen_bai)
+    body = flat(re.sub(r"<[^>]+>", " ", xml(report_docx(report, "vi", today=date(2027, 2, 3)))))
+    assert "ngày 03 tháng 02 năm 2027" in body
+
+
+def test_the_body_is_grouped_as_the_programme_groups_its_indicators(yen_bai: TargetsFile) -> None:
+    report = example_report(yen_bai)
+    assert report.groups, "the bundled programme groups its indicators"
+    body = re.sub(r"<[^>]+>", "", xml(report_docx(report, "vi", today=DAY)).replace("</w:p>", "\n"))
+    headings = [line for line in body.splitlines() if re.match(r"\d+\. ", line)]
+    expected = list(dict.fromkeys(g.pick("vi") for g in report.groups.values()))
+    shown = [h.split(". ", 1)[1] for h in headings]
+    assert [h for h in shown if h in expected] == [e for e in expected if e in shown]
+    assert "Tổ hợp tác" in shown
+    assert "Hợp tác xã" in shown
+
+
+def test_the_programme_fills_the_header_and_blanks_stay_dotted(yen_bai: TargetsFile) -> None:
+    programme = yen_bai.programme.model_copy(
+        update={"place": "Lào Cai", "issuer_code": "UBND", "signer": "Nguyễn Văn A",
+                "signer_title": "TM. Ủy ban nhân dân", "recipients": ["Bộ Tài chính"]}
+    )  # fmt: skip
+    report = example_report(yen_bai)._replace(programme=programme)
+    words = flat(re.sub(r"<[^>]+>", " ", xml(report_docx(report, "vi", today=DAY))))
+    assert "Lào Cai, ngày 05 tháng 12 năm 2026" in words
+    assert "Số: ……/BC-UBND" in words
+    assert "Nguyễn Văn A" in words
+    assert "TM. ỦY BAN NHÂN DÂN" in words
+    assert "- Bộ Tài chính;" in words
+    blank = flat(
+        re.sub(r"<[^>]+>", " ", xml(report_docx(example_report(yen_bai), "vi", today=DAY)))
+    )
+    assert "……, ngày 05 tháng 12 năm 2026" in blank
+
+
+def letterhead_template(folder: Path) -> Path:
+    """An office's template: a letterhead in the page header, its own font, ktt's fields."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Arial", Pt(12)  # type: ignore[attr-defined]
+    document.sections[0].header.paragraphs[0].text = "SỞ TÀI CHÍNH TỈNH LÀO CAI · Letterhead"
+    document.add_paragraph("{{ issuer }}")
+    run_split = document.add_paragraph("Số: {{ num")
+    run_split.add_run("ber }}")  # Word splits a field where it was edited
+    document.add_paragraph("{{ place_date }}")
+    document.add_paragraph("{{ title }}: {{ about }} ({{ as_of }})")
+    document.add_paragraph("{{ summary }}")
+    document.add_paragraph("Trân trọng.")
+    document.add_paragraph("{{ appendix }}")
+    path = folder / "mau.docx"
+    document.save(str(path))
+    return path
+
+
+@needs_writer
+def test_an_offices_own_template_keeps_its_letterhead(yen_bai: TargetsFile, tmp_path: Path) -> None:
+    report = example_report(yen_bai)
+    template = letterhead_template(tmp_path).read_bytes()
+    document = report_docx(report, "vi", template=template, today=DAY)
+    assert "{{" not in xml(document)
+    assert "Letterhead" in xml(document, "word/header1.xml")
+    assert 'w:ascii="Arial"' in xml(document, "word/styles.xml")  # its styles, not ktt's
+    text, _, _ = to_pdf(document, tmp_path)
+    words = flat(text)
+    assert "SỞ TÀI CHÍNH TỈNH LÀO CAI" in words
+    assert "Số: ……/BC-" in words
+    assert "ngày 05 tháng 12 năm 2026" in words
+    for sentence in summary(report, "vi"):
+        assert squash(sentence) in squash(words)
+    # the body stands where its field stood: before the closing line, the tables after it
+    packed = squash(words)
+    assert packed.index(squash(summary(report, "vi")[0])) < packed.index("Trântrọng.")
+    assert packed.index("Trântrọng.") < packed.index("Mụctiêuđếnnăm2030")
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_the_command_writes_it_and_refuses_a_bad_template(tmp_path: Path) -> None:
+    from conftest import EXAMPLES
+
+    out = tmp_path / "bao-cao.docx"
+    done = run("report", str(EXAMPLES / "actuals.csv"), "-f", "docx", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    assert zipfile.ZipFile(out).namelist()
+    bad = tmp_path / "mau.docx"
+    bad.write_text("not a document")
+    refused = run("report", str(EXAMPLES / "actuals.csv"), "-f", "docx", "--template", str(bad),
+                  "-o", str(tmp_path / "x.docx"))  # fmt: skip
+    assert refused.exit_code == 2
+    assert "Traceback" not in refused.output
+    assert not (tmp_path / "x.docx").exists()
+    import docx
+
+    unknown = docx.Document()
+    unknown.add_paragraph("{{ nguoi_ky }}")
+    unknown.save(str(bad))
+    refused = run("report", str(EXAMPLES / "actuals.csv"), "-f", "docx", "--template", str(bad),
+                  "-o", str(tmp_path / "x.docx"))  # fmt: skip
+    assert refused.exit_code == 2
+    assert "nguoi_ky" in refused.output
+    not_docx = run("report", str(EXAMPLES / "actuals.csv"), "-f", "html", "--template", str(bad))
+    assert not_docx.exit_code == 2
+
+
+def hostile(report: Report) -> Report:
+    first = report.results[0]._replace(name=LocalText(vi="<w:p>Tổ \x01 & </w:t> ]]>"))
+    return report._replace(results=(first, *report.results[1:]))
+
+
+def test_names_from_the_files_stay_text(yen_bai: TargetsFile) -> None:
+    import docx
+
+    document = report_docx(hostile(example_report(yen_bai)), "vi", today=DAY)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(document)).paragraphs)
+    tables = xml(document)
+    assert "&lt;w:p&gt;Tổ" in tables  # escaped, never markup
+    assert "\x01" not in tables
+    assert text
