@@ -306,6 +306,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--format {format} ghi ra tệp, không phải chữ cho màn hình: thêm --output "
         "TỆP.{format}, hoặc chuyển đầu ra chuẩn vào một tệp",
     },
+    # ---- the workbook report -------------------------------------------------------
+    "cell_cut.note": {
+        "en": "this figure's note has {length} characters, more than a workbook cell holds "
+        "({limit}): the workbook shows its first part; the JSON and CSV outputs keep it whole",
+        "vi": "ghi chú của số liệu này dài {length} ký tự, quá sức chứa của một ô bảng tính "
+        "({limit}): tệp Excel chỉ giữ phần đầu; kết quả JSON và CSV giữ nguyên vẹn",
+    },
+    "cell_cut.source": {
+        "en": "this figure's source has {length} characters, more than a workbook cell holds "
+        "({limit}): the workbook shows its first part; the JSON and CSV outputs keep it whole",
+        "vi": "nguồn của số liệu này dài {length} ký tự, quá sức chứa của một ô bảng tính "
+        "({limit}): tệp Excel chỉ giữ phần đầu; kết quả JSON và CSV giữ nguyên vẹn",
+    },
     # ---- the report document's template (--template FILE.docx) ----------------------
     "usage.template_format": {
         "en": "--template is the Word template of --format docx; add --format docx",

@@ -197,6 +197,10 @@ def report(
             by_region=by is By.REGION or bool(region),
             regions=wanted_regions,
         )
+        if format_name == "xlsx":  # a note longer than a cell holds is cut, and said so
+            from ktt_cli.render.xlsx import cut_cells
+
+            result = result._replace(warnings=(*result.warnings, *cut_cells(result)))
         called = {i.id: i.name.pick(lang.value) for i in programme.indicators}
         warnings = tuple(p.in_language(lang.value, called) for p in result.warnings)
         result = result._replace(warnings=warnings)

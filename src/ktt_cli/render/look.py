@@ -60,6 +60,7 @@ WORDS = {
         "source": "Nguồn",
         "comparator": "Điều kiện",
         "summary": "Tóm tắt",
+        "report_sheet": "Báo cáo",
         "since": "so với {period}",
     },
     "en": {
@@ -85,6 +86,7 @@ WORDS = {
         "source": "Source",
         "comparator": "Comparator",
         "summary": "Summary",
+        "report_sheet": "Report",
         "since": "since {period}",
     },
 }
