@@ -30,7 +30,7 @@ FORMATS: dict[str, Format] = {
     "json": Format("json", "report_json", parts="report_json_parts"),
     "csv": Format("csv", "report_csv", bom=True),
     "markdown": Format("markdown", "report_markdown"),
-    "html": Format("html", "report_html"),
+    "html": Format("html", "report_html", parts="report_html_parts"),
     "xlsx": Format("xlsx", "report_xlsx", binary=True),
     "docx": Format("docx", "report_docx", binary=True),
 }
