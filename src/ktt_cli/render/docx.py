@@ -45,8 +45,9 @@ FONT = "Times New Roman"
 BODY_PT = 13
 TABLE_PT = 11
 DOTS = "……"
-#: Regions shown in the appendix per indicator and milestone; the rest are counted.
-REGION_ROWS = 2000
+#: Regions shown in the appendix per indicator and milestone, the furthest behind first
+#: (the breakdown's order); the rest are counted and left to the workbook and the JSON.
+REGION_ROWS = 300
 
 _MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 _MONTH_EN = (
@@ -326,19 +327,6 @@ def _appendix(document: Document, report: Report, lang: str) -> None:
         _caption(document, i18n.label(lang, "milestone", year=year))
         rows = [r for r in report.results if r.milestone == year]
         _append(document, _results_table(report, rows, lang))
-    if report.by_region:
-        totals = {(r.indicator, r.milestone, r.target_scope): r for r in report.results}
-        for key, rows in words.groups(report.breakdown).items():
-            _caption(document, words.group_title(rows[0], lang))
-            if all(r.actual is None for r in rows):
-                _run(document.add_paragraph(), _WORDS[lang]["no_regional"], italic=True)
-                continue
-            total = totals.get(key)
-            shown = ([total] if total else []) + rows[:REGION_ROWS]
-            _append(document, _regions_table(shown, lang))
-            if len(rows) > REGION_ROWS:
-                more = _WORDS[lang]["regions_more"].format(n=len(rows) - REGION_ROWS)
-                _run(document.add_paragraph(), more, italic=True, size=TABLE_PT)
     from ktt_cli.gc_state import cyclic_gc
 
     with cyclic_gc(True):  # matplotlib's figures hold cycles
@@ -348,6 +336,25 @@ def _appendix(document: Document, report: Report, lang: str) -> None:
     for name, png in pictures:
         document.add_picture(io.BytesIO(png), width=Cm(16))
         _run(document.add_paragraph(), name, italic=True, size=TABLE_PT)
+    if report.by_region:  # last: python-docx looks through the whole body for each picture
+        _regions(document, report, lang)
+
+
+def _regions(document: Document, report: Report, lang: str) -> None:
+    """A table per indicator and milestone: the territory, then the regions (at most
+    REGION_ROWS; the rest counted); one line where no region has a figure."""
+    totals = {(r.indicator, r.milestone, r.target_scope): r for r in report.results}
+    for key, rows in words.groups(report.breakdown).items():
+        _caption(document, words.group_title(rows[0], lang))
+        if all(r.actual is None for r in rows):
+            _run(document.add_paragraph(), _WORDS[lang]["no_regional"], italic=True)
+            continue
+        total = totals.get(key)
+        shown = ([total] if total else []) + rows[:REGION_ROWS]
+        _append(document, _regions_table(shown, lang))
+        if len(rows) > REGION_ROWS:
+            more = _WORDS[lang]["regions_more"].format(n=len(rows) - REGION_ROWS)
+            _run(document.add_paragraph(), more, italic=True, size=TABLE_PT)
 
 
 def _append(document: Document, xml: str) -> None:

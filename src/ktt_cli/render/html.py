@@ -7,7 +7,6 @@ template's autoescaping; the charts, drawn here, are the one markup let through.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator, Sequence
 from html import escape
 
@@ -197,7 +196,7 @@ def _region_row(result: Result, name: str, lang: str, total: bool) -> str:
     """A region's row, as the template writes a row of the results (escaped likewise)."""
     share = result.assessment.percent_achieved
     colour, fill = COLOUR[result.status], FILL[result.status]
-    period = _period(result.actual_period, lang) if result.actual_period else ""
+    period = words.period(result.actual_period, lang) if result.actual_period else ""
     bar = ""
     if share is not None:
         width = round(max(0.0, min(share, 100.0)), 1)
@@ -218,12 +217,6 @@ def _region_row(result: Result, name: str, lang: str, total: bool) -> str:
         f'  <td class="num">{escape(words.share_of_territory(result, lang))}</td>\n'
         "</tr>\n"
     )
-
-
-@functools.lru_cache(maxsize=4096)
-def _period(text: str, lang: str) -> str:
-    """A period in words, once per period however many regions share it."""
-    return words.period(text, lang)
 
 
 def _row(result: Result, lang: str, note_number: int | None) -> dict[str, object]:
