@@ -54,6 +54,26 @@ def to_pdf(document: bytes, folder: Path, name: str = "bao-cao") -> tuple[str, s
     return text.stdout, fonts.stdout, info.stdout
 
 
+def printed_box(pdf: Path, page: int = 1) -> tuple[float, float, float, float]:
+    """Where the words of a printed page stand, in mm from the page's left and top edges:
+    the leftmost, the rightmost, the highest and the lowest (pdftotext -bbox)."""
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', boxes
+    )
+    assert found, boxes
+    mm = [[float(v) * 25.4 / 72 for v in word] for word in found]
+    return (
+        min(w[0] for w in mm),
+        max(w[2] for w in mm),
+        min(w[1] for w in mm),
+        max(w[3] for w in mm),
+    )
+
+
 def flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -99,6 +119,15 @@ def test_writer_opens_it_with_motto_date_headings_and_the_summary(
     report = example_report(yen_bai)
     text, fonts, info = to_pdf(report_docx(report, lang, today=DAY), tmp_path)
     assert "A4" in info
+    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts", info), info  # portrait
+    # the Decree's margins, measured on the printed page: the body's lines start 30 mm
+    # from the left edge and the justified ones end 15 mm from the right (210 − 15 = 195);
+    # nothing stands in the top 20 mm of page 1 or the bottom 20 mm (297 − 20 = 277)
+    left, right, top, bottom = printed_box(tmp_path / "bao-cao.pdf")
+    assert 29.5 <= left <= 31, left
+    assert 193 <= right <= 195.5, right
+    assert 19.5 <= top <= 25, top
+    assert bottom <= 277.5, bottom
     # Times New Roman, or Liberation Serif: the font of the same metrics Writer uses for it
     assert re.search(r"TimesNewRoman|LiberationSerif", fonts), fonts
     words = flat(text)
@@ -119,6 +148,18 @@ def test_writer_opens_it_with_motto_date_headings_and_the_summary(
     for sentence in summary(report, lang):
         assert squash(sentence) in squash(words), sentence
     assert "834" in words
+
+
+def test_the_files_properties_are_the_reports(yen_bai: TargetsFile) -> None:
+    """File > Properties shows the report, not the library's blank document."""
+    import docx
+
+    document = docx.Document(io.BytesIO(report_docx(example_report(yen_bai), "vi", today=DAY)))
+    properties = document.core_properties
+    assert properties.author == "Tỉnh ủy Yên Bái".upper()
+    assert properties.title.startswith("BÁO CÁO Kết quả thực hiện")
+    assert properties.created is not None
+    assert properties.created.date() == DAY
 
 
 def test_a_day_and_months_1_and_2_have_a_leading_zero(yen_bai: TargetsFile) -> None:

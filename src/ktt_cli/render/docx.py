@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from xml.sax.saxutils import escape
 
 from ktt_cli import i18n
+from ktt_cli.numbers import format_number
 from ktt_cli.problems import printable
 from ktt_cli.render import words
 from ktt_cli.render.look import COLOUR, FILL, word
@@ -124,7 +125,8 @@ def report_docx(
     """The document's bytes (.docx) in `lang`, on `template` (a .docx) where one is given."""
     import docx
 
-    header = _header(report, lang, today or date.today())
+    day = today or date.today()
+    header = _header(report, lang, day)
     if template is None:
         document = docx.Document()
         _page(document)
@@ -132,6 +134,7 @@ def report_docx(
         _body(document, report, lang)
         _signature(document, header, lang)
         _appendix(document, report, lang)
+        _properties(document, report, header, lang, day)
     else:
         document = _open(template)
         _fill(document, report, header, lang)
@@ -141,6 +144,21 @@ def report_docx(
 
 
 # ---- the words of the header ---------------------------------------------------------
+
+
+def _properties(document: Document, report: Report, header: Header, lang: str, day: date) -> None:
+    """The file's own properties (File > Properties): the report's, not those of the
+    library's blank document (its author "python-docx", its date of 2013)."""
+    from datetime import datetime
+
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = header.issuer if header.issuer != DOTS else ""
+    properties.title = f"{_WORDS[lang]['kind']} {_about(report, lang)}"
+    properties.subject = as_of_words(report.as_of, lang)
+    properties.keywords = properties.comments = ""
+    properties.language = lang
+    properties.created = properties.modified = datetime(day.year, day.month, day.day)
+    properties.revision = 1
 
 
 def _header(report: Report, lang: str, today: date) -> Header:
@@ -353,7 +371,9 @@ def _regions(document: Document, report: Report, lang: str) -> None:
         shown = ([total] if total else []) + rows[:REGION_ROWS]
         _append(document, _regions_table(shown, lang))
         if len(rows) > REGION_ROWS:
-            more = _WORDS[lang]["regions_more"].format(n=len(rows) - REGION_ROWS)
+            more = _WORDS[lang]["regions_more"].format(
+                n=format_number(len(rows) - REGION_ROWS, lang)
+            )
             _run(document.add_paragraph(), more, italic=True, size=TABLE_PT)
 
 
