@@ -197,3 +197,84 @@ def test_the_regions_furthest_behind_are_named(tmp_path) -> None:
     lowest = min(rows, key=lambda r: r.assessment.percent_achieved or 0)
     assert lowest.region is not None
     assert lowest.region in behind[0]
+
+
+# ---- in every format (SPEC §5: people's formats open with it, table and Markdown end) --
+
+
+def _cli(lang: str, fmt: str, out=None) -> str:
+    from typer.testing import CliRunner
+
+    from conftest import EXAMPLES
+    from ktt_cli.cli import app
+
+    args = ["report", str(EXAMPLES / "actuals.csv"), "--compare", "2024", "--lang", lang]
+    args += ["-f", fmt, *(["-o", str(out)] if out else [])]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    return done.stdout
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "xlsx", "docx"])
+def test_every_format_holds_the_summary_where_spec_puts_it(tmp_path, lang: str, fmt: str) -> None:
+    import html
+    import io
+    import zipfile
+
+    said = json.loads(_cli(lang, "json"))["summary"]
+    assert len(said) >= 5  # four indicators with a figure, then those without
+    if fmt in ("table", "markdown"):  # they end with it, after the last table
+        text = _squash(_cli(lang, fmt))
+        places = [text.index(_squash(s)) for s in said]
+        last_row = text.rindex("|") if fmt == "markdown" else text.rindex("actuals.csv")
+        assert places == sorted(places)
+        assert min(places) > last_row
+    elif fmt == "html":  # at the top, after the as of beside the title
+        page = _cli(lang, fmt)
+        places = [page.index(html.escape(s, quote=False)) for s in said]
+        assert max(places) < page.index("<table")
+        assert page.index('class="as-of"') < min(places)
+    elif fmt == "xlsx":  # the first sheet, before its tables
+        from openpyxl import load_workbook
+
+        out = tmp_path / "r.xlsx"
+        _cli(lang, fmt, out)
+        first = load_workbook(out).worksheets[0]
+        cells = [c.value for row in first.iter_rows() for c in row if c.value is not None]
+        places = [cells.index(s) for s in said]
+        heading = "Mục tiêu đến năm 2030" if lang == "vi" else "Targets for 2030"
+        assert max(places) < cells.index(heading)
+    else:  # the body of the document, before the appendix
+        import docx
+
+        out = tmp_path / "r.docx"
+        _cli(lang, fmt, out)
+        paragraphs = [p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs]
+        places = [paragraphs.index(s) for s in said if s in paragraphs]
+        assert len(places) == len(said)
+        assert max(places) < paragraphs.index("PHỤ LỤC" if lang == "vi" else "APPENDIX")
+        assert zipfile.is_zipfile(out)
+
+
+def test_a_figure_older_than_the_period_compared_with_is_not_called_unchanged(
+    yen_bai: TargetsFile,
+) -> None:
+    # htx_count: 777 in 2024, 834 in 2/2025 (834 − 777 = 57); tht_count's latest is 2023,
+    # before 2024: nothing was counted since, so "unchanged since 2024" would say too much
+    data = actuals(
+        ("htx_count", "2024", 777), ("htx_count", "2025-02", 834), ("tht_count", "2023", 5300)
+    )
+    report = build_report(yen_bai, data, targets_file="t", compare_with=parse_period("2024"))
+    said = {s.indicator: s.text for s in sentences(report, "vi")}
+    assert "; tăng 57 hợp tác xã so với năm 2024." in said["htx_count"]
+    assert "; chưa có số liệu mới sau năm 2024." in said["tht_count"]
+    assert "không đổi" not in said["tht_count"]
+    english = {s.indicator: s.text for s in sentences(report, "en")}
+    assert "; no newer figure since 2024." in english["tht_count"]
+    check(report, "vi")
+    check(report, "en")

@@ -94,6 +94,7 @@ _WORDS = {
         "down": "giảm {moved} so với {when}",
         "share": "{what}",
         "same": "không đổi so với {when}",
+        "no_newer": "chưa có số liệu mới sau {when}",
         "achieved": "Đã đạt mục tiêu.",
         "missed": "Không đạt mục tiêu năm {year}.",
         "pace": "Theo tốc độ bình quân từ {since}, đến năm {year} ước đạt khoảng {projected}: "
@@ -125,6 +126,7 @@ _WORDS = {
         "down": "down {moved} since {when}",
         "share": "the share of {what}",
         "same": "unchanged since {when}",
+        "no_newer": "no newer figure since {when}",
         "achieved": "The target is met.",
         "missed": "The {year} target was missed.",
         "pace": "At the average pace since {since}, it would reach about {projected} by {year}: "
@@ -275,7 +277,11 @@ def _moved(report: Report, result: Result, lang: str) -> str | None:
         return None
     moved, then = found[1].actual, when(report.compared_with, lang)
     if moved == 0:
-        return _phrase(lang, "same", when=then)
+        # the latest figure no later than the period compared with: nothing was counted
+        # since, which "unchanged" would not say
+        latest = result.actual_period
+        stale = latest is not None and parse_period(latest).time <= report.compared_with.time
+        return _phrase(lang, "no_newer" if stale else "same", when=then)
     shown = _with_noun(_gap(abs(moved), result.unit, lang), result, lang)
     return _phrase(lang, "up" if moved > 0 else "down", moved=shown, when=then)
 
