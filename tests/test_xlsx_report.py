@@ -10,9 +10,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ktt_cli.model import LocalText, TargetsFile
+from ktt_cli.progress import Status
 from ktt_cli.render.xlsx import report_xlsx
 from test_render import example_report
 
@@ -264,3 +267,46 @@ def test_printed_the_first_page_holds_the_title_and_the_table(
     assert "Mục tiêu đến năm 2030" in words
     assert "Số hợp tác xã" in words
     assert "đúng hướng" in words
+    # A4 landscape, and one page wide: the table's first and last columns on the same page
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True
+    ).stdout
+    assert re.search(r"Page\s+1 size:\s+841\.\d+ x 595\.\d+ pts", info), info
+    assert "Chỉ tiêu" in words
+    assert "Tình trạng" in words
+    assert not re.search(r"\b\d{4}-\d{2}\b", first)  # periods as people write them
+    assert not re.search(r"\b20\d\d[.,]\d+", first)  # and never a decimal year
+
+
+@given(
+    st.lists(st.floats(2000.0, 2060.0, allow_nan=False), min_size=1, max_size=6),
+    st.integers(2000, 2070),
+)
+def test_the_time_axis_marks_each_year_with_its_own_label(times: list[float], year: int) -> None:
+    """The marks of a chart's time axis, stepped by whole days as Excel and LibreOffice
+    step them, each fall in early January of the year its label says, and every point is
+    on the axis: never two marks labelled 2024, never a year's end labelled the year before."""
+    from datetime import datetime, timedelta
+
+    from ktt_cli.model import Unit
+    from ktt_cli.progress import Point
+    from ktt_cli.render.chart import Chart, Track
+    from ktt_cli.render.xlsx import _day, _years_axis
+
+    points = tuple(Point(t, 1.0) for t in sorted(times))
+    track = Track(year, Point(float(year), 2.0), Status.ON_TRACK, (), ())
+    axis = _years_axis(Chart("x", Unit.COUNT, points, None, (track,)))
+    epoch = datetime(1899, 12, 30)
+    low, high, unit = axis["min"], axis["max"], axis["major_unit"]
+    assert unit % 365 == 0
+    labels = []
+    mark = low
+    while mark <= high:
+        day = epoch + timedelta(days=mark)
+        assert (day.month, min(day.day, 20)) == (1, day.day), day  # its label is its year
+        labels.append(day.year)
+        mark += unit
+    assert labels == list(range(labels[0], labels[0] + len(labels) * (unit // 365), unit // 365))
+    assert len(labels) <= 14
+    for t in [*times, float(year)]:
+        assert low <= (_day(t) - epoch).days <= high

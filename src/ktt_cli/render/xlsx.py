@@ -90,6 +90,7 @@ class _Formats:
             ]
         }
         self.month = book.add_format({"num_format": _MONTH[lang], "align": "left"})
+        self.year = book.add_format({"num_format": "yyyy", "align": "left"})
         self.percent = book.add_format({"num_format": _PERCENT})
         self.points = book.add_format({"num_format": _POINTS})
         self.number = {u: book.add_format({"num_format": f}) for u, f in _NUMBER.items()}
@@ -245,7 +246,7 @@ def _charts_sheet(
         # the title is the text of the cell above the points: a name such as `Biểu 01!B12`
         # given as the title itself would be read as a reference to a cell
         drawing.set_title({"name": [sheet.name, top, 0], "name_font": {"size": 11}})
-        drawing.set_x_axis({"num_format": "yyyy", "major_gridlines": {"visible": False}})
+        drawing.set_x_axis(_years_axis(chart))
         drawing.set_y_axis({"num_format": _NUMBER[chart.unit]})
         drawing.set_legend({"position": "bottom"})
         drawing.set_size({"width": 620, "height": 300})
@@ -261,11 +262,44 @@ def _points(
     percentage to a tenth)."""
     for point in points:
         sheet.write_string(row, 0, title)
-        sheet.write_datetime(row, 1, _day(point.time), formats.month)
+        # a whole year's end is written as the year (a target for 2030 is not "12/2030")
+        whole = point.time == math.floor(point.time)
+        sheet.write_datetime(row, 1, _day(point.time), formats.year if whole else formats.month)
         value = round(point.value, 1) if unit is Unit.PERCENT else round(point.value)
         sheet.write_number(row, 2, value, formats.number[unit])
         row += 1
     return row
+
+
+def _years_axis(chart: Chart) -> dict[str, Any]:
+    """A time axis with a mark a year (every few years where they are many), each labelled
+    with its year.
+
+    Excel and LibreOffice step a date axis by a whole number of days: a mark every 365
+    days slips back a day at each 29 February, and a mark that slips onto 31 December
+    would be labelled with the year before. So the first mark stands as many days after
+    1 January as there are leap days on the axis: every mark then falls between
+    1 January and that many days later, in the year it is labelled with.
+    """
+    times = [p.time for p in chart.observations]
+    times += [p.time for t in chart.tracks for p in (t.target, *t.required, *t.projection)]
+    earliest, latest = _day(min(times)), _day(max(times))
+    first, last = earliest.year, latest.year + 1
+    step = max(1, math.ceil((last - first) / 12))
+    leap = sum(calendar.isleap(y) for y in range(first - 1, last))
+    if earliest < datetime(first, 1, 1) + timedelta(days=leap):  # it would be off the axis
+        first -= 1
+    start = datetime(first, 1, 1) + timedelta(days=leap)
+    return {
+        "num_format": "yyyy",
+        "major_gridlines": {"visible": False},
+        "min": float((start - _EXCEL_EPOCH).days),
+        "max": float((datetime(last, 1, 1) + timedelta(days=leap) - _EXCEL_EPOCH).days),
+        "major_unit": 365 * step,
+    }
+
+
+_EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 def _day(time: float) -> datetime:
