@@ -286,3 +286,42 @@ def test_names_from_the_files_stay_text(yen_bai: TargetsFile) -> None:
     assert "&lt;w:p&gt;Tổ" in tables  # escaped, never markup
     assert "\x01" not in tables
     assert text
+
+
+def as_package_of_type(document: Path, kind: bytes, name: str) -> Path:
+    """The same parts as `document`, its main part's type changed: what Word saves as a
+    template (.dotx) or with macros (.docm)."""
+    made = document.with_name(name)
+    with zipfile.ZipFile(document) as source, zipfile.ZipFile(made, "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", kind)
+            out.writestr(item, data)
+    return made
+
+
+def test_a_word_template_dotx_is_taken_and_one_with_macros_is_not(tmp_path: Path) -> None:
+    """Offices keep their letterhead as a Word template (.dotx): it fills in as a .docx."""
+    from conftest import EXAMPLES
+
+    docx_template = letterhead_template(tmp_path)
+    dotx = as_package_of_type(docx_template, b"wordprocessingml.template.main+xml", "mau.dotx")
+    out = tmp_path / "bao-cao.docx"
+    done = run("report", str(EXAMPLES / "actuals.csv"), "-f", "docx", "--template", str(dotx),
+               "-o", str(out))  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "Letterhead" in xml(out.read_bytes(), "word/header1.xml")
+    assert "{{" not in xml(out.read_bytes())
+    types = zipfile.ZipFile(out).read("[Content_Types].xml")
+    assert b"wordprocessingml.document.main+xml" in types  # a document Word opens as .docx
+    macros = as_package_of_type(
+        docx_template, b"ms-word.document.macroEnabled.main+xml", "mau.docm"
+    )
+    refused = run("report", str(EXAMPLES / "actuals.csv"), "-f", "docx", "--template",
+                  str(macros), "-o", str(tmp_path / "x.docx"))  # fmt: skip
+    assert refused.exit_code == 2
+    assert "Traceback" not in refused.output
+    assert "BytesIO" not in refused.output  # no Python object named to the user
+    assert "macroEnabled" in refused.output  # what is wrong with it
+    assert not (tmp_path / "x.docx").exists()

@@ -573,9 +573,39 @@ def _open(template: bytes) -> Document:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        return docx.Document(io.BytesIO(template))
+        return docx.Document(io.BytesIO(_as_document(template)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise TemplateProblem("usage.template_unreadable", why=str(e) or type(e).__name__) from None
+        # python-docx names the file it was given, here the bytes' Python object: left out
+        why = re.sub(r"file '<[^']*>' ", "", str(e)) or type(e).__name__
+        raise TemplateProblem("usage.template_unreadable", why=why) from None
+
+
+_TEMPLATE_TYPE = b"wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
+
+
+def _as_document(template: bytes) -> bytes:
+    """A Word template (.dotx), which is what offices keep their letterheads as, made the
+    document it opens as in Word: the same parts, the main part's type a document's. A
+    .docx (or anything else) is given back as it is; a template with macros (.dotm) is
+    not taken, as a document with macros is not."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(template)) as package:
+            types = package.read("[Content_Types].xml")
+            if _TEMPLATE_TYPE not in types:
+                return template
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as made:
+                for item in package.infolist():
+                    data = package.read(item)
+                    if item.filename == "[Content_Types].xml":
+                        data = data.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                    made.writestr(item, data)
+            return out.getvalue()
+    except (zipfile.BadZipFile, KeyError):
+        return template  # python-docx says what is wrong with it
 
 
 def _fill(document: Document, report: Report, header: Header, lang: str) -> None:
