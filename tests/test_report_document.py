@@ -325,3 +325,33 @@ def test_a_word_template_dotx_is_taken_and_one_with_macros_is_not(tmp_path: Path
     assert "BytesIO" not in refused.output  # no Python object named to the user
     assert "macroEnabled" in refused.output  # what is wrong with it
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_template_with_its_appendix_in_a_table_and_no_page_header_stays_whole(
+    yen_bai: TargetsFile,
+) -> None:
+    """A template whose appendix field stands in a table's cell (a framed layout) and whose
+    page has no header: the cell still ends with a paragraph after the appendix's last
+    table (Word refuses a cell that does not), and no header is added to the page."""
+    import docx
+
+    from ktt_cli.report import build_report
+    from test_report import actuals
+
+    template = docx.Document()
+    template.add_paragraph("{{ summary }}")
+    frame = template.add_table(rows=1, cols=1)
+    frame.rows[0].cells[0].paragraphs[0].text = "{{ appendix }}"
+    out = io.BytesIO()
+    template.save(out)
+    before = zipfile.ZipFile(io.BytesIO(out.getvalue())).namelist()
+    # no figure: no chart, so the appendix ends with its last table
+    data = actuals(("htx_count", "2025-02", 834))
+    report = build_report(yen_bai, data, targets_file="t", indicators=["union_count"])
+    document = report_docx(report, "vi", template=out.getvalue(), today=DAY)
+    body = xml(document)
+    assert "{{" not in body
+    assert "</w:tbl></w:tc>" not in body  # every cell ends with a paragraph
+    assert "Số liên hiệp hợp tác xã" in body
+    headers = [n for n in zipfile.ZipFile(io.BytesIO(document)).namelist() if "header" in n]
+    assert headers == [n for n in before if "header" in n]

@@ -611,6 +611,8 @@ def _as_document(template: bytes) -> bytes:
 def _fill(document: Document, report: Report, header: Header, lang: str) -> None:
     """The fields of the template filled in; the body and the appendix where their
     fields stand (at the end where the template has none)."""
+    from docx.oxml.ns import qn
+
     values = {
         "superior": header.superior,
         "issuer": header.issuer,
@@ -645,15 +647,22 @@ def _fill(document: Document, report: Report, header: Header, lang: str) -> None
             continue
         for element in made:
             anchor._p.addprevious(element)
-        anchor._p.getparent().remove(anchor._p)
+        if anchor._p.getparent().tag == qn("w:tc"):
+            anchor.text = ""  # a table's cell ends with a paragraph (Word refuses one without)
+        else:
+            anchor._p.getparent().remove(anchor._p)
 
 
 def _paragraphs(document: Document) -> Iterator[Paragraph]:
     """Every paragraph of the document: the body, its tables, the headers and footers."""
     seen: list[object] = [document]
     for section in document.sections:
-        seen += [section.header, section.footer, section.first_page_header]
-        seen += [section.first_page_footer, section.even_page_header, section.even_page_footer]
+        for margin in (
+            section.header, section.footer, section.first_page_header,
+            section.first_page_footer, section.even_page_header, section.even_page_footer,
+        ):  # fmt: skip
+            if not margin.is_linked_to_previous:  # reading one that is not there would add it
+                seen.append(margin)
     for part in seen:
         yield from part.paragraphs  # type: ignore[attr-defined]
         for table in part.tables:  # type: ignore[attr-defined]
