@@ -355,3 +355,19 @@ def test_a_template_with_its_appendix_in_a_table_and_no_page_header_stays_whole(
     assert "Số liên hiệp hợp tác xã" in body
     headers = [n for n in zipfile.ZipFile(io.BytesIO(document)).namelist() if "header" in n]
     assert headers == [n for n in before if "header" in n]
+
+
+def test_a_template_filled_with_control_characters_from_the_files_is_written(
+    yen_bai: TargetsFile, tmp_path: Path
+) -> None:
+    """A programme's words with a control character (YAML writes one as "\\x01") fill a
+    template's fields as text: never an internal error."""
+    programme = yen_bai.programme.model_copy(update={"place": "Lào\x01 Cai", "signer": "A\x0bB"})
+    report = example_report(yen_bai)._replace(programme=programme)
+    template = letterhead_template(tmp_path).read_bytes()
+    import docx
+
+    filled = docx.Document(io.BytesIO(report_docx(report, "vi", template=template, today=DAY)))
+    words = "\n".join(p.text for p in filled.paragraphs)
+    assert "Lào" in words
+    assert "\x01" not in words

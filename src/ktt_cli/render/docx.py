@@ -677,7 +677,7 @@ def _replace(paragraph: Paragraph, values: dict[str, str]) -> None:
     is put whole in the first run of the paragraph."""
 
     def filled(text: str) -> str:
-        return _FIELD.sub(lambda m: values[m.group(1)], text)
+        return _FIELD.sub(lambda m: printable(values[m.group(1)]), text)
 
     runs = paragraph.runs
     for run in runs:
