@@ -71,7 +71,14 @@ def _trajectory(chart: Chart, lang: str, kind: str) -> bytes:
         if kind == "svg":
             figure.savefig(out, format="svg", metadata=_NO_METADATA)
         else:
-            figure.savefig(out, format="png", dpi=150, metadata={"Software": None})
+            # zlib's fastest level: a third less time to encode, a quarter more bytes
+            figure.savefig(
+                out,
+                format="png",
+                dpi=150,
+                metadata={"Software": None},
+                pil_kwargs={"compress_level": 1},
+            )
     return out.getvalue()
 
 
