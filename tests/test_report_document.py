@@ -371,3 +371,39 @@ def test_a_template_filled_with_control_characters_from_the_files_is_written(
     words = "\n".join(p.text for p in filled.paragraphs)
     assert "Lào" in words
     assert "\x01" not in words
+
+
+def test_the_header_keys_of_a_targets_file_reach_the_document(tmp_path: Path) -> None:
+    """The optional keys of the programme block, as an analyst writes them in YAML, are
+    valid for `ktt validate` and the editors' schema, and fill the document's header."""
+    import yaml
+
+    from conftest import ROOT
+    from test_targets_file import schema_errors
+
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "programme:\n",
+        "programme:\n  place: Lào Cai\n  issuer_code: UBND\n  superior: Đảng bộ tỉnh\n"
+        "  signer_title: TM. Ban Thường vụ\n  signer: Nguyễn Văn A\n"
+        "  recipients: [Bộ Tài chính, Liên minh HTX Việt Nam]\n",
+        1,
+    )
+    targets = tmp_path / "t.yaml"
+    targets.write_text(text, encoding="utf-8")
+    assert schema_errors(yaml.safe_load(text)) == []
+    checked = run("validate", "--targets", str(targets))
+    assert checked.exit_code == 0, checked.output
+    out = tmp_path / "bao-cao.docx"
+    from conftest import EXAMPLES
+
+    done = run("report", str(EXAMPLES / "actuals.csv"), "--targets", str(targets), "-f", "docx",
+               "-o", str(out))  # fmt: skip
+    assert done.exit_code == 0, done.output
+    words = flat(re.sub(r"<[^>]+>", " ", xml(out.read_bytes())))
+    assert re.search(r"Lào Cai, ngày \d\d tháng \d\d? năm \d{4}", words)
+    assert "Số: ……/BC-UBND" in words
+    assert "ĐẢNG BỘ TỈNH" in words
+    assert "TM. BAN THƯỜNG VỤ" in words
+    assert "Nguyễn Văn A" in words
+    assert "- Liên minh HTX Việt Nam;" in words
