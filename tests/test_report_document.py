@@ -21,6 +21,7 @@ from ktt_cli.render.docx import report_docx
 from ktt_cli.report import Report
 from ktt_cli.summary import summary
 from test_render import example_report
+from test_summary import check
 
 SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -144,9 +145,10 @@ def test_writer_opens_it_with_motto_date_headings_and_the_summary(
         assert "5 December 2026" in words
         assert "REPORT" in words
         assert "APPENDIX" in words
-    # the summary is the body, each sentence whole, with the report's figures
+    # the summary is the body, each sentence whole, and each figure in it is the report's
     for sentence in summary(report, lang):
         assert squash(sentence) in squash(words), sentence
+    check(report, lang)  # every figure of every sentence read back against the results
     assert "834" in words
 
 
