@@ -192,3 +192,24 @@ def refuse_terminal(binary: bool, output: Path | None, name: str, lang: str) -> 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
     typer.echo(f"ktt: error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def docx_template(name: str | None, format_name: str, lang: str) -> bytes | None:
+    """The bytes of `--template`, which only `--format docx` takes, once checked as a Word
+    template."""
+    if name is None:
+        return None
+    if format_name != "docx":
+        raise UsageProblem(usage("usage.template_format", lang=lang))
+    from ktt_cli.paths import path_problem
+
+    if problem := path_problem(name, lang):
+        raise UsageProblem(f"--template {problem}")
+    from ktt_cli.render.docx import TemplateProblem, check_template
+
+    letterhead = Path(name).read_bytes()
+    try:
+        check_template(letterhead)
+    except TemplateProblem as e:
+        raise UsageProblem(usage(e.key, lang=lang, name=name, **e.values)) from None
+    return letterhead

@@ -23,17 +23,20 @@ from ktt_cli.cli.options import (
     OutputOption,
     SheetOption,
     TargetsOption,
+    docx_template,
     error_exit,
     load_programme,
     output_path,
     print_lines,
     refuse_terminal,
     target_path,
+    usage_exit,
     write_output,
 )
 from ktt_cli.errors import KttError
 from ktt_cli.figures_text import NumberStyle
-from ktt_cli.paths import sources
+from ktt_cli.messages import usage
+from ktt_cli.paths import UsageProblem, sources
 from ktt_cli.patterns import expanded
 from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
@@ -56,6 +59,7 @@ class ReportFormat(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     XLSX = "xlsx"
+    DOCX = "docx"
 
 
 @app.command(**command("report"))
@@ -112,6 +116,12 @@ def report(
         typer.Option("--format", "-f", metavar="|".join(ReportFormat), help=text("format")),
     ] = ReportFormat.TABLE,
     output: OutputOption = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template", metavar="FILE.docx", help=text("docx_template"), show_default=False
+        ),
+    ] = None,
     by: Annotated[
         By | None,
         typer.Option("--by", metavar="region", help=text("by"), show_default=False),
@@ -157,6 +167,7 @@ def report(
         as_of_period(as_of, lang.value)  # refused before any file is read, as the filters are
         check_filters(programme.targets, milestone or [], indicator or [], lang.value)
         api.read_options(encoding, number_format, sheet, lang.value)
+        letterhead = docx_template(template, format_name, lang.value)
         data = api.read_actuals(
             actual_sources,
             programme,
@@ -179,18 +190,29 @@ def report(
     except KttError as e:
         error_exit(e, lang.value)
     called = programme.called(lang.value)
+    if format_name == "xlsx":  # a note longer than a cell holds is cut, and said so
+        from ktt_cli.render.xlsx import cut_cells
+
+        cut = tuple(p.in_language(lang.value, called) for p in cut_cells(result))
+        result = result._replace(warnings=(*result.warnings, *cut))
     print_lines(
         problem_lines(result.warnings, result.unlisted_warnings, lang=lang.value, names=called),
         sys.stderr,
     )
-    _emit(result, format_name, output_file, lang.value)
+    _emit(result, format_name, output_file, lang.value, (template, letterhead))
     matched = failing(result, wanted)
     if matched:
         print_lines([f"ktt: --fail-on: {printable(line)}" for line in matched], sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> None:
+def _emit(
+    result: Report,
+    format_name: str,
+    output: Path | None,
+    lang: str,
+    template: tuple[str | None, bytes | None],
+) -> None:
     from ktt_cli.render import render_parts
 
     if format_name == "table" and output is None:
@@ -200,5 +222,14 @@ def _emit(result: Report, format_name: str, output: Path | None, lang: str) -> N
         check_stdout()
         console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))
         return
-    data = render_parts(result, format_name, lang)
+    name, letterhead = template
+    if letterhead is not None:
+        from ktt_cli.render.docx import TemplateProblem
+
+        try:
+            data = render_parts(result, format_name, lang, template=letterhead)
+        except TemplateProblem as e:
+            usage_exit(UsageProblem(usage(e.key, lang=lang, name=name, **e.values)))
+    else:
+        data = render_parts(result, format_name, lang)
     write_output(data, output, bom=FORMATS[format_name].bom)
