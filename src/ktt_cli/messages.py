@@ -454,11 +454,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không trang tính hiện nào ({sheets}) có dòng tiêu đề ktt đọc được trong "
         "{within} dòng đầu; trang tính ẩn ({hidden}) chỉ được đọc khi chỉ rõ bằng --sheet",
     },
-    "far_cells": {
-        "en": "{count} cell(s) stand {gap} or more empty columns right of the rest of their "
-        "row, the first here: they are no part of the table and are not read",
-        "vi": "{count} ô nằm cách phần còn lại của dòng từ {gap} cột trống trở lên, ô đầu "
-        "tiên ở đây: chúng không thuộc bảng và không được đọc",
+    "beyond_header.count": {
+        "en": "{count} cell(s) right of the header's last column are not read, the first here",
+        "vi": "{count} ô nằm bên phải cột cuối của dòng tiêu đề không được đọc, ô đầu tiên ở đây",
     },
     "workbook_grid.rows": {
         "en": "a row holding values is repeated down to row {last}, past the last row of a "

@@ -247,7 +247,7 @@ class Collector:
     def _read_sheet(
         self, book: Workbook, sheet: Sheet, head: list[tuple[int, list[SheetCell]]], rows: Rows
     ) -> None:
-        from ktt_cli.load.workbook import FAR_GAP, SheetTable
+        from ktt_cli.load.workbook import SheetTable
 
         self.read_table(SheetTable(book, sheet, chain(head, rows)))
         name = book.name
@@ -258,10 +258,10 @@ class Collector:
             first = hidden_rows[0]
             where = Place(name, first, sheet.name, f"A{first}")
             self.log.say(where, "hidden_rows", "warning", count=len(hidden_rows))
-        if sheet.position in book.far:
-            row, column, count = book.far[sheet.position]
+        if sheet.position in book.cut:
+            row, column, count = book.cut[sheet.position]
             where = Place(name, row, sheet.name, cell_name(row, column))
-            self.log.say(where, "far_cells", "warning", count=count, gap=FAR_GAP)
+            self.log.say(where, "beyond_header.count", "warning", count=count)
 
     def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
@@ -314,6 +314,9 @@ class Collector:
         """Find the header among the first rows, then read the rows after it."""
         layout, number, rest = self._header(head, table)
         self.header_place = self.base + number * table.stride
+        narrow = getattr(table, "narrow", None)  # a sheet's rows: cells right of it not made
+        if layout is not None and narrow is not None:
+            narrow(layout.width)
         if layout is not None:
             self._rows(layout, [n for n, _ in rest], [r for _, r in rest])
         return layout

@@ -248,9 +248,12 @@ class Workbook:
         self._stream: BinaryIO = raw
         self._hidden: dict[int, list[int]] = {}
         self._sheets: list[Sheet] | None = None
-        #: sheet position -> (row, column, count) of the cells that stand far right of
-        #: the rest of their row (``FAR_GAP``): not read, and placed by one warning
-        self.far: dict[int, tuple[int, int, int]] = {}
+        #: The columns read of the sheet being read: once its header is known, cells right of
+        #: it are not made into rows (a row then costs what its table's columns cost, not
+        #: the width of the grid), only counted: sheet position -> (row, column, count) of
+        #: those cells, for one warning that places the first.
+        self.width = MAX_COLUMNS
+        self.cut: dict[int, tuple[int, int, int]] = {}
 
     # subclasses read the format
     def _list_sheets(self) -> list[Sheet]:
@@ -314,6 +317,7 @@ class Workbook:
 
     def _read(self, sheet: Sheet, reader: _Reader) -> Rows:
         hidden: list[int] = []
+        self.width = MAX_COLUMNS
         try:
             yield from reader(hidden)
         except WorkbookStop as e:
@@ -485,8 +489,8 @@ class _XlsxBook(Workbook):
         book = self._book
         percent, dates = self._percent, self._dates
         covered = _covered_cells(ws)
-        far: tuple[int, int] | None = None
-        far_count = 0
+        cut: tuple[int, int] | None = None
+        cut_count = 0
         with ws._get_source() as source:
             parser = _xlsx_parser()(
                 source,
@@ -502,10 +506,15 @@ class _XlsxBook(Workbook):
                 if number > MAX_ROWS:
                     where = cell_name(number, cells[0]["column"])
                     raise WorkbookStop.said(self.name, "workbook_grid.cell", sheet.name, where)
-                if cells[-1]["column"] > FAR_GAP and (apart := _far_column(cells)):
-                    far_count += 1
-                    far = far or (number, apart)
-                    cells = [cell for cell in cells if cell["column"] < apart]
+                if cells[-1]["column"] > self.width:
+                    width = self.width
+                    gone = [
+                        c["column"] for c in cells if c["column"] > width and c["value"] is not None
+                    ]
+                    if gone:
+                        cut_count += len(gone)
+                        cut = cut or (number, gone[0])
+                    cells = [cell for cell in cells if cell["column"] <= width]
                     if not cells:
                         continue
                 row: list[Cell] = [None] * cells[-1]["column"]
@@ -540,20 +549,8 @@ class _XlsxBook(Workbook):
                 if attributes.get("hidden") in ("1", "true"):
                     hidden.append(int(number))
         hidden.sort()
-        if far is not None:
-            self.far[sheet.position] = (*far, far_count)
-
-
-def _far_column(cells: list[dict[str, Any]]) -> int:
-    """The column of the first value `FAR_GAP` or more empty columns right of the value
-    before it (or of column A); 0 where there is none."""
-    last = 0
-    for cell in cells:
-        if cell["value"] is not None:
-            if cell["column"] - last > FAR_GAP:
-                return int(cell["column"])
-            last = cell["column"]
-    return 0
+        if cut is not None:
+            self.cut[sheet.position] = (*cut, cut_count)
 
 
 _MERGE = re.compile(
@@ -740,10 +737,6 @@ _CELL_STYLE, _DEFAULT_STYLE = f"{_T}style-name", f"{_T}default-cell-style-name"
 _STYLE, _DATE_STYLE = f"{_S}style", f"{_N}date-style"
 _TIME = re.compile(r"-?PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?")
 
-#: A cell holding a value this many empty columns or more right of the last value of its
-#: row (or of column A) stands apart from any table: it is not read, and one warning
-#: places it. A row then costs what its values cost, not the width of the grid.
-FAR_GAP = 256
 #: Cells an .ods makes by repeating a cell or a row that holds a value
 #: (``number-columns-repeated``, ``number-rows-repeated``), in a whole workbook. LibreOffice
 #: repeats equal neighbours (a row of ``-``, two equal rows); a real table never comes near.
@@ -918,8 +911,8 @@ class _OdsTable:
         self.done = False
         self.number = 0  # the last row number passed
         self.columns: list[tuple[int, str | None]] = []  # (last column, default cell style)
-        self.far: tuple[int, int] | None = None  # the first far cell: (row, column)
-        self.far_count = 0
+        self.cut: tuple[int, int] | None = None  # the first cell right of the header
+        self.cut_count = 0
 
     def rows(self, hidden: list[int]) -> Iterator[tuple[int, list[Cell]]]:
         parents = self.parents
@@ -972,8 +965,8 @@ class _OdsTable:
 
     def _end(self) -> None:
         self.done = True
-        if self.far is not None:
-            self.book.far[self.sheet.position] = (*self.far, self.far_count)
+        if self.cut is not None:
+            self.book.cut[self.sheet.position] = (*self.cut, self.cut_count)
         self._drop(self.element)
 
     def _drop(self, element: Element) -> None:
@@ -1007,7 +1000,8 @@ class _OdsTable:
         last = self.number
         cells: list[Cell] = []
         width = 0  # the columns passed
-        far = 0  # the column of the row's first far cell
+        limit = self.book.width
+        cut = cut_count = 0  # the first cell right of `limit`, and how many
         for cell in element:
             tag = cell.tag
             if tag != _CELL and tag != _COVERED:
@@ -1020,19 +1014,22 @@ class _OdsTable:
             value = self._value(cell, element, first, column)
             if value is None:
                 continue
-            if first > MAX_ROWS or last > MAX_ROWS:
+            if last > MAX_ROWS:
                 raise self._stop("workbook_grid.rows", first, column, last=last)
             if width > MAX_COLUMNS:
                 raise self._stop("workbook_grid.columns", first, column, last=width)
-            if far or column - len(cells) > FAR_GAP:
-                far = far or column
-                continue
+            if width > limit:
+                cut = cut or max(column, limit + 1)
+                cut_count += width - max(column - 1, limit)
+                if column > limit:
+                    continue
+            end = min(width, limit)
             cells.extend([None] * (column - 1 - len(cells)))
-            cells.extend([value] * span)
-            self.book.repeated += span - 1
-        if far:
-            self.far_count += repeat
-            self.far = self.far or (first, far)
+            cells.extend([value] * (end - column + 1))
+            self.book.repeated += end - column
+        if cut:
+            self.cut_count += cut_count * repeat
+            self.cut = self.cut or (first, cut)
         if not cells:
             return None
         self.book.repeated += (repeat - 1) * len(cells)
@@ -1146,6 +1143,10 @@ class SheetTable:
     def __init__(self, book: Workbook, sheet: Sheet, rows: Rows | None = None) -> None:
         self.book, self.name, self.sheet = book, book.name, sheet.name
         self._rows = book.rows(sheet) if rows is None else rows
+
+    def narrow(self, width: int) -> None:
+        """The header is `width` columns wide: cells right of it are no longer made."""
+        self.book.width = width
 
     def chunks(self) -> Iterator[tuple[list[int], list[list[object]]]]:
         numbers: list[int] = []

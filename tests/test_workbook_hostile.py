@@ -1,0 +1,403 @@
+"""Hostile workbooks (SPEC §7, §9): each an ordinary file's feature taken far, and each
+refused with one error placed at its cell, or read, within seconds and bounded memory;
+never an internal error (exit 3). The files are written here, zip and XML by hand where
+openpyxl cannot make them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import io
+import re
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from ktt_cli.cli import app
+from ktt_cli.load import workbook
+from ktt_cli.load.workbook import MAX_COLUMNS, MAX_ROWS, open_workbook
+from ktt_cli.problems import cell_name
+from ktt_cli.store import Places
+
+ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def text(value: str, extra: str = "") -> str:
+    return (
+        f'<table:table-cell office:value-type="string" {extra}><text:p>{value}</text:p>'
+        "</table:table-cell>"
+    )
+
+
+def number(value: object, extra: str = "") -> str:
+    return f'<table:table-cell office:value-type="float" office:value="{value}" {extra}/>'
+
+
+def empty(count: int) -> str:
+    return f'<table:table-cell table:number-columns-repeated="{count}"/>'
+
+
+def row(*cells: str, extra: str = "") -> str:
+    return f"<table:table-row {extra}>{''.join(cells)}</table:table-row>"
+
+
+HEADER = row(text("indicator"), text("period"), text("value"))
+
+
+def ods(path: Path, *tables: tuple[str, str]) -> Path:
+    body = "".join(
+        f'<table:table table:name="{name}">{rows}</table:table>' for name, rows in tables
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NS}>'
+        f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def xlsx_with(path: Path, old: bytes, new: bytes) -> Path:
+    """A workbook openpyxl writes (htx_count, 2024, 7 under the header), its sheet's XML
+    then changed (as no spreadsheet program would, or to add many rows fast)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "S"
+    sheet.append(["indicator", "period", "value"])
+    sheet.append(["htx_count", "2024", 7])
+    plain = io.BytesIO()
+    book.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert old in data
+                data = data.replace(old, new)
+            out.writestr(info, data)
+    return path
+
+
+def ktt(command: str, path: Path) -> tuple[int, str]:
+    """`ktt COMMAND FILE` run where the file is, so that messages name it bare: exit code,
+    and what it printed (a warning goes to standard output with `validate`)."""
+    with contextlib.chdir(path.parent):
+        result = CliRunner().invoke(app, ["--lang", "en", command, path.name])
+    return result.exit_code, result.stdout + result.stderr
+
+
+def refused(path: Path) -> str:
+    """`ktt report` on the file: exit 2 within seconds; standard error."""
+    started = time.perf_counter()
+    code, err = ktt("report", path)
+    assert time.perf_counter() - started < 10
+    assert code == 2, err
+    return err
+
+
+# ---- numbers no spreadsheet holds: a placed error, exit 2 (was exit 3) -------------------
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1E309", "1" + "0" * 400])
+def test_a_number_no_spreadsheet_holds_in_an_ods_is_a_placed_error(
+    tmp_path: Path, value: str
+) -> None:
+    path = ods(
+        tmp_path / "x.ods", ("S", HEADER + row(text("htx_count"), text("2024"), number(value)))
+    )
+    err = refused(path)
+    assert "x.ods:S!C2: not_a_number: htx_count: the cell holds" in err
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize("value", [b"1E309", b"-1E309", b"1" + b"0" * 400])
+def test_a_number_no_spreadsheet_holds_in_an_xlsx_is_a_placed_error(
+    tmp_path: Path, value: bytes
+) -> None:
+    path = xlsx_with(tmp_path / "x.xlsx", b"<v>7</v>", b"<v>" + value + b"</v>")
+    err = refused(path)
+    assert "x.xlsx:S!C2: not_a_number: htx_count: the cell holds " in err
+
+
+def test_a_percent_cell_that_is_infinite_is_a_placed_error(tmp_path: Path) -> None:
+    cell = '<table:table-cell office:value-type="percentage" office:value="inf"/>'
+    path = ods(tmp_path / "x.ods", ("S", HEADER + row(text("good_fair_share"), text("2024"), cell)))
+    assert "x.ods:S!C2: not_a_number: good_fair_share: the cell holds inf" in refused(path)
+
+
+# ---- repeat counts that are no counts ----------------------------------------------------
+
+
+@pytest.mark.parametrize("count", ["-5", "0", "x", "1.5", "", "٣"])
+def test_a_row_repeat_that_is_no_count_is_a_placed_error(tmp_path: Path, count: str) -> None:
+    data = row(
+        text("htx_count"), text("2024"), number(5), extra=f'table:number-rows-repeated="{count}"'
+    )
+    err = refused(ods(tmp_path / "x.ods", ("S", HEADER + data)))
+    assert "x.ods:S!A2: workbook_repeat: the file repeats the row here" in err
+
+
+@pytest.mark.parametrize("count", ["-5", "0", "many"])
+def test_a_cell_repeat_that_is_no_count_is_a_placed_error(tmp_path: Path, count: str) -> None:
+    cell = number(5, f'table:number-columns-repeated="{count}"')
+    err = refused(
+        ods(tmp_path / "x.ods", ("S", HEADER + row(text("htx_count"), text("2024"), cell)))
+    )
+    assert "x.ods:S!C2: workbook_repeat: the file repeats the cell here" in err
+
+
+def test_a_bad_count_on_an_empty_row_is_refused_too(tmp_path: Path) -> None:
+    """-5 is never a count, even where the row holds nothing: it moves every row after it."""
+    rows = HEADER + row(empty(3), extra='table:number-rows-repeated="-5"')
+    rows += row(text("htx_count"), text("2024"), number(5))
+    assert "x.ods:S!A2: workbook_repeat" in refused(ods(tmp_path / "x.ods", ("S", rows)))
+
+
+# ---- past the grid: an error, never dropped -----------------------------------------------
+
+
+def test_rows_repeated_past_the_last_row_are_an_error(tmp_path: Path) -> None:
+    # rows 2 .. 1,048,575 are empty; the data row is repeated 3 times from row 1,048,576
+    rows = HEADER + row(empty(3), extra=f'table:number-rows-repeated="{MAX_ROWS - 2}"')
+    rows += row(text("htx_count"), text("2024"), number(5), extra='table:number-rows-repeated="3"')
+    err = refused(ods(tmp_path / "x.ods", ("S", rows)))
+    assert "x.ods:S!A1048576: workbook_grid: a row holding values is repeated down to row " in err
+    assert "1048578" in err
+
+
+def test_a_row_after_the_last_row_is_an_error(tmp_path: Path) -> None:
+    rows = HEADER + row(empty(3), extra=f'table:number-rows-repeated="{MAX_ROWS}"')
+    rows += row(text("htx_count"), text("2024"), number(5))
+    assert "x.ods:S!A1048578: workbook_grid" in refused(ods(tmp_path / "x.ods", ("S", rows)))
+
+
+def test_a_cell_repeated_past_the_last_column_is_an_error(tmp_path: Path) -> None:
+    cell = number(5, 'table:number-columns-repeated="16383"')  # C .. XFE
+    path = ods(tmp_path / "x.ods", ("S", HEADER + row(text("htx_count"), text("2024"), cell)))
+    err = refused(path)
+    assert (
+        "x.ods:S!C2: workbook_grid: a cell holding a value is repeated to column 16384" not in err
+    )
+    assert "x.ods:S!C2: workbook_grid: a cell holding a value is repeated to column 16385" in err
+
+
+def test_empty_filler_past_the_grid_holds_nothing_to_lose(tmp_path: Path) -> None:
+    """LibreOffice fills a sheet with empty rows and cells; past the grid they hold no value."""
+    rows = HEADER + row(text("htx_count"), text("2024"), number(5), empty(MAX_COLUMNS * 2))
+    rows += row(empty(MAX_COLUMNS * 2), extra=f'table:number-rows-repeated="{MAX_ROWS * 4}"')
+    code, err = ktt("validate", ods(tmp_path / "x.ods", ("S", rows)))
+    assert code == 0, err
+
+
+# ---- every cell placed where it stands ------------------------------------------------------
+
+
+def test_a_cell_at_xfd2_is_placed_at_xfd2_in_an_ods(tmp_path: Path) -> None:
+    data = row(text("htx_count"), text("2024"), number(5), empty(MAX_COLUMNS - 4), text("x"))
+    code, err = ktt("validate", ods(tmp_path / "x.ods", ("S", HEADER + data)))
+    assert code == 0, err
+    assert "x.ods:S!XFD2: warning: beyond_header: a cell right of the header's last" in err
+
+
+def test_a_cell_at_xfd2_is_placed_at_xfd2_in_an_xlsx(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "S"
+    sheet.append(["indicator", "period", "value"])
+    sheet.append(["htx_count", "2024", 5])
+    sheet["XFD2"] = "x"
+    book.save(tmp_path / "x.xlsx")
+    code, err = ktt("validate", tmp_path / "x.xlsx")
+    assert code == 0, err
+    assert "x.xlsx:S!XFD2: warning: beyond_header" in err
+
+
+def test_a_cell_far_beyond_column_amj_is_placed_where_it_stands(tmp_path: Path) -> None:
+    """A table whose period and value columns are APH and API (columns 1,100 and 1,101):
+    an error in its period cell names APH2 (it was named as if a row had 1,024 cells)."""
+    steps = "".join(empty(199) + text(f"x{k}") for k in range(5))  # notes at 201 ... 1001
+    header = row(text("indicator"), steps, empty(98), text("period"), text("value"))
+    data = row(text("htx_count"), empty(1098), text("2024-13"), number(5))
+    code, out = ktt("validate", ods(tmp_path / "x.ods", ("S", header + data)))
+    assert code == 1, out
+    assert f"x.ods:S!{cell_name(2, 1100)}: invalid_period" in out
+    assert cell_name(2, 1100) == "APH2"
+
+
+@given(st.integers(1, MAX_ROWS), st.integers(1, MAX_COLUMNS), st.integers(0, 3))
+def test_every_cell_of_the_grid_has_a_place_of_its_own(row_: int, column: int, sheets: int) -> None:
+    places = Places()
+    for n in range(sheets):  # full sheets before this one: place numbers past 2**32
+        places.begin("x.xlsx", f"S{n}", workbook.SheetTable.stride)
+        places.end(MAX_ROWS)
+    base = places.begin("x.xlsx", "S", workbook.SheetTable.stride)
+    place = places.place(base + row_ * workbook.SheetTable.stride + column - 1)
+    assert (place.sheet, place.cell, place.line) == ("S", cell_name(row_, column), row_)
+
+
+# ---- repeats, long texts: bounded -------------------------------------------------------------
+
+BOUNDED = """
+import sys
+from typer.testing import CliRunner
+from ktt_cli.cli import app
+result = CliRunner().invoke(app, ["--lang", "en", "report", sys.argv[1]])
+hwm = next(l for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(result.exit_code, int(hwm.split()[1]) // 1024)
+print(result.stderr)
+"""
+
+
+def bounded(path: Path) -> tuple[int, str]:
+    """`ktt report` in a process of its own: exit code, standard error; its peak memory
+    under 150 MiB and its time under 20 s (whole seconds at most, unloaded)."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", BOUNDED, path.name],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=path.parent,
+    )
+    assert time.perf_counter() - started < 20, done.stderr
+    first, _, err = done.stdout.partition("\n")
+    code, peak_mib = first.split()
+    assert int(peak_mib) < 150, (peak_mib, done.stderr)
+    return int(code), err
+
+
+def test_a_value_repeated_over_16000_columns_of_100000_rows_is_refused(tmp_path: Path) -> None:
+    data = row(
+        text("htx_count"),
+        text("2024"),
+        number(5),
+        number(1, 'table:number-columns-repeated="16000"'),
+        extra='table:number-rows-repeated="100000"',
+    )
+    code, line = bounded(ods(tmp_path / "x.ods", ("S", HEADER + data)))
+    assert code == 2
+    assert line.startswith("x.ods:S!A2: workbook_repeats: the sheet repeats cells holding values")
+
+
+def test_a_value_repeated_over_16000_columns_of_one_row_is_read(tmp_path: Path) -> None:
+    """16,000 cells that hold a value, once: what the row holds, read in proportion."""
+    data = row(
+        text("htx_count"),
+        text("2024"),
+        number(5),
+        number(1, 'table:number-columns-repeated="16000"'),
+    )
+    code, line = bounded(ods(tmp_path / "x.ods", ("S", HEADER + data)))
+    assert code == 0
+    assert line.startswith("x.ods:S!D2: warning: beyond_header: a cell right of the header's")
+
+
+def test_a_million_empty_rows_of_16000_empty_cells_cost_nothing(tmp_path: Path) -> None:
+    rows = HEADER + row(text("htx_count"), text("2024"), number(5))
+    rows += row(empty(16000), extra='table:number-rows-repeated="1000000"')
+    rows += row(text("htx_count"), text("2025"), number(6))
+    code, line = bounded(ods(tmp_path / "x.ods", ("S", rows)))
+    assert (code, line.strip()) == (0, "")
+
+
+def test_a_row_repeated_a_few_hundred_times_is_read(tmp_path: Path) -> None:
+    """LibreOffice writes equal neighbouring rows once, repeated: each is a row of its own."""
+    data = row(text("htx_count"), text("2024"), number(5), extra='table:number-rows-repeated="300"')
+    path = ods(tmp_path / "x.ods", ("S", HEADER + data))
+    with open_workbook("x.ods", path) as book:
+        rows = list(book.rows(book.sheets()[0]))
+    assert [n for n, _ in rows] == list(range(1, 302))
+    code, err = ktt("validate", path)
+    assert code == 0, err
+    assert "x.ods:S!C3: warning: repeated_row" in err
+
+
+@pytest.mark.parametrize("kind", ["ods", "xlsx"])
+def test_a_value_at_xfd_on_every_row_costs_the_rows_values(tmp_path: Path, kind: str) -> None:
+    """A value at XFD on each of 30,000 rows: 120,000 values, not 30,000 x 16,384 cells.
+    Once the header is known, cells right of it are counted, not made into rows."""
+    first = datetime.date(1990, 1, 1)
+    days = [(first + datetime.timedelta(days=k)).isoformat() for k in range(30_000)]
+    if kind == "ods":
+        far = empty(MAX_COLUMNS - 4) + number(1)
+        data = "".join(row(text("htx_count"), text(day), number(5), far) for day in days)
+        path = ods(tmp_path / "x.ods", ("S", HEADER + data))
+    else:
+        cells = '<c r="A{0}" t="inlineStr"><is><t>htx_count</t></is></c><c r="B{0}" '
+        cells += 't="inlineStr"><is><t>{1}</t></is></c><c r="C{0}"><v>5</v></c>'
+        cells += '<c r="XFD{0}"><v>1</v></c>'
+        data = "".join(
+            f'<row r="{n}">{cells.format(n, day)}</row>' for n, day in enumerate(days, 2)
+        )
+        path = xlsx_with(
+            tmp_path / "x.xlsx", b"</row></sheetData>", b"</row>" + data.encode() + b"</sheetData>"
+        )
+    code, err = bounded(path)
+    assert code == 0, err
+    assert re.search(
+        rf"x.{kind}:S!XFD\d+: warning: beyond_header: \d+ cell\(s\) right of the header's last "
+        "column are not read, the first here",
+        err,
+    ), err
+
+
+def test_a_hundred_million_repeated_spaces_are_refused(tmp_path: Path) -> None:
+    cell = text('htx_count<text:s text:c="100000000"/>')
+    code, line = bounded(
+        ods(tmp_path / "x.ods", ("S", HEADER + row(cell, text("2024"), number(5))))
+    )
+    assert code == 2
+    assert line.startswith("x.ods:S!A2: workbook_spaces: the cell's text repeats spaces")
+
+
+def test_spaces_as_text_writes_them_are_read(tmp_path: Path) -> None:
+    cell = text('Số<text:s text:c="3"/>hợp tác xã')
+    path = ods(tmp_path / "x.ods", ("S", HEADER + row(cell, text("2024"), number(5))))
+    with open_workbook("x.ods", path) as book:
+        assert dict(book.rows(book.sheets()[0]))[2][0] == "Số   hợp tác xã"
+
+
+# ---- many sheets: one pass over the file ------------------------------------------------------
+
+
+def test_an_ods_of_a_hundred_sheets_is_parsed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each sheet's rows come as one pass over content.xml reaches them: reading sheet k
+    never parses sheets 1..k-1 again (100 sheets took 29 s where 2 took 2 s)."""
+    tables = [
+        (
+            f"Xã {k}",
+            HEADER + row(text("htx_count"), text(f"{2000 + k % 25}"), number(k % 25 + 1)) * 3,
+        )
+        for k in range(100)
+    ]
+    path = ods(tmp_path / "x.ods", *tables)
+    opened: list[str] = []
+    events = workbook._OdsBook._events
+
+    def counted(self: workbook._OdsBook, member: str = "content.xml") -> object:
+        opened.append(member)
+        return events(self, member)
+
+    monkeypatch.setattr(workbook._OdsBook, "_events", counted)
+    code, err = ktt("validate", path)
+    assert "read 100 sheet(s) as one data set: 'Xã 0', 'Xã 1'" in err
+    assert opened == ["content.xml"]
+    assert code == 0, err
