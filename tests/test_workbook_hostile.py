@@ -196,6 +196,25 @@ def test_a_cell_repeated_past_the_last_column_is_an_error(tmp_path: Path) -> Non
     assert "x.ods:S!C2: workbook_grid: a cell holding a value is repeated to column 16385" in err
 
 
+def test_an_xlsx_row_past_the_last_row_is_an_error(tmp_path: Path) -> None:
+    path = xlsx_with(tmp_path / "x.xlsx", b'<row r="2"', b'<row r="1048577"')
+    assert "x.xlsx:S!A1048577: workbook_grid: the cell lies past the last row" in refused(path)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<table:table-cell office:value-type="float" office:value=""/>',
+        '<table:table-cell office:value-type="date" office:date-value="30/6/2024"/>',
+        '<table:table-cell office:value-type="string"><text:p>a<text:s text:c="x"/></text:p>'
+        "</table:table-cell>",
+    ],
+)
+def test_a_cell_whose_xml_does_not_read_is_a_placed_error(tmp_path: Path, cell: str) -> None:
+    path = ods(tmp_path / "x.ods", ("S", HEADER + row(text("htx_count"), text("2024"), cell)))
+    assert "x.ods:S!C2: workbook_cell: the cell's XML does not read" in refused(path)
+
+
 def test_empty_filler_past_the_grid_holds_nothing_to_lose(tmp_path: Path) -> None:
     """LibreOffice fills a sheet with empty rows and cells; past the grid they hold no value."""
     rows = HEADER + row(text("htx_count"), text("2024"), number(5), empty(MAX_COLUMNS * 2))
