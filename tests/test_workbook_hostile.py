@@ -420,3 +420,26 @@ def test_an_ods_of_a_hundred_sheets_is_parsed_once(
     assert "read 100 sheet(s) as one data set: 'Xã 0', 'Xã 1'" in err
     assert opened == ["content.xml"]
     assert code == 0, err
+
+
+def test_sheets_read_in_their_order_through_the_api_are_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tables = [
+        (f"Xã {k}", HEADER + row(text("htx_count"), text("2024"), number(k))) for k in range(50)
+    ]
+    path = ods(tmp_path / "x.ods", *tables)
+    opened: list[str] = []
+    events = workbook._OdsBook._events
+
+    def counted(self: workbook._OdsBook, member: str = "content.xml") -> object:
+        opened.append(member)
+        return events(self, member)
+
+    monkeypatch.setattr(workbook._OdsBook, "_events", counted)
+    with open_workbook("x.ods", path) as book:
+        sheets = book.sheets()  # one pass lists them, and one finds a cell
+        opened.clear()
+        values = [dict(book.rows(sheet))[2][2] for sheet in sheets]
+    assert values == list(range(50))
+    assert opened == ["content.xml"]

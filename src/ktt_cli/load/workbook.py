@@ -841,6 +841,7 @@ class _OdsBook(Workbook):
             raise WorkbookStop.said(name, "workbook_encrypted.ods")
         if "content.xml" not in archive.namelist():
             raise _corrupt(name, "no content.xml")
+        self._cursor: tuple[int, Iterator[tuple[Sheet, _Reader]]] | None = None
         self.repeated = 0  # cells made by repeats so far (MAX_REPEATED_CELLS)
         self.spaces = 0  # spaces made by text:s so far (MAX_SPACES)
 
@@ -854,7 +855,13 @@ class _OdsBook(Workbook):
         return [sheet for sheet, _ in self.walk()]
 
     def _rows(self, sheet: Sheet, hidden: list[int]) -> Iterator[tuple[int, list[Cell]]]:
-        for found, reader in self._tables():
+        # The pass that found the sheet before goes on to this one where it lies ahead, so
+        # that reading the sheets in their order is one pass.
+        if self._cursor is None or self._cursor[0] >= sheet.position:
+            self._cursor = (0, self._tables())
+        tables = self._cursor[1]
+        for found, reader in tables:
+            self._cursor = (found.position, tables)
             if found.position == sheet.position:
                 yield from reader(hidden)
                 return
