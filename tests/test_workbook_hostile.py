@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from ktt_cli.cli import app
 from ktt_cli.load import workbook
+from ktt_cli.load.merges import Merges
 from ktt_cli.load.workbook import MAX_COLUMNS, MAX_ROWS, open_workbook
 from ktt_cli.problems import cell_name
 from ktt_cli.store import Places
@@ -97,7 +98,7 @@ def ktt(command: str, path: Path) -> tuple[int, str]:
     """`ktt COMMAND FILE` run where the file is, so that messages name it bare: exit code,
     and what it printed (a warning goes to standard output with `validate`)."""
     with contextlib.chdir(path.parent):
-        result = CliRunner().invoke(app, ["--lang", "en", command, path.name])
+        result = CliRunner().invoke(app, [command, path.name, "--lang", "en"])
     return result.exit_code, result.stdout + result.stderr
 
 
@@ -390,6 +391,87 @@ def test_spaces_as_text_writes_them_are_read(tmp_path: Path) -> None:
     path = ods(tmp_path / "x.ods", ("S", HEADER + row(cell, text("2024"), number(5))))
     with open_workbook("x.ods", path) as book:
         assert dict(book.rows(book.sheets()[0]))[2][0] == "Số   hợp tác xã"
+
+
+# ---- merged ranges: their count costs, not the area they span ---------------------------
+
+
+def merged(path: Path, *ranges: str, rows: bytes = b"") -> Path:
+    """`xlsx_with` whose sheet holds `rows` after the data and the merged `ranges`."""
+    merges = "".join(f'<mergeCell ref="{r}"/>' for r in ranges).encode()
+    tail = rows + b'</sheetData><mergeCells count="%d">%s</mergeCells>' % (len(ranges), merges)
+    return xlsx_with(path, b"</sheetData>", tail)
+
+
+def test_merges_over_whole_columns_cost_their_count_not_their_height(tmp_path: Path) -> None:
+    """Four ranges over whole columns (D1:D1048576 ...) and one over the rest of the table:
+    each was listed row by row, a million entries a range (three took 5.7 s and 427 MB)."""
+    ranges = [f"{c}1:{c}{MAX_ROWS}" for c in "DEFG"] + [f"A3:C{MAX_ROWS}"]
+    code, err = bounded(merged(tmp_path / "x.xlsx", *ranges))
+    assert code == 0, err
+
+
+def test_a_value_under_a_merge_over_a_whole_column_is_empty(tmp_path: Path) -> None:
+    """C2:C1048576 shows C2 (7) alone: the 9 LibreOffice kept in C3 is not on the sheet."""
+    rows = b'<row r="3"><c r="A3" t="inlineStr"><is><t>htx_count</t></is></c>'
+    rows += b'<c r="B3" t="inlineStr"><is><t>2025</t></is></c><c r="C3"><v>9</v></c></row>'
+    code, out = ktt("validate", merged(tmp_path / "x.xlsx", f"C2:C{MAX_ROWS}", rows=rows))
+    assert code == 0, out
+    assert "x.xlsx:S!C3: warning: no_figure: 1 cell(s) say there is no figure" in out
+
+
+def test_too_many_merged_ranges_are_refused(tmp_path: Path) -> None:
+    ranges = [f"D{n}:E{n}" for n in range(1, 100_003)]
+    err = refused(merged(tmp_path / "x.xlsx", *ranges))
+    assert "x.xlsx:S: workbook_merges: the sheet holds more than 100000 merged ranges" in err
+
+
+def test_rows_out_of_order_under_merges_are_a_placed_error(tmp_path: Path) -> None:
+    """No spreadsheet program writes row 2 after row 5; with merges, the sweep down the
+    sheet cannot go back, so the file is refused rather than read half-covered."""
+    rows = b'<row r="5"><c r="A5" t="inlineStr"><is><t>x</t></is></c></row>'
+    path = xlsx_with(tmp_path / "x.xlsx", b'<row r="2"', rows + b'<row r="2"')
+    path = xlsx_with_merges(path, "D1:E9")
+    err = refused(path)
+    assert "x.xlsx:S!A2: workbook_order: the row comes after row 5 in the file" in err
+
+
+def xlsx_with_merges(path: Path, *ranges: str) -> Path:
+    """The workbook at `path` with the merged `ranges` added to its sheet."""
+    merges = "".join(f'<mergeCell ref="{r}"/>' for r in ranges).encode()
+    tail = b'</sheetData><mergeCells count="%d">%s</mergeCells>' % (len(ranges), merges)
+    data = io.BytesIO(path.read_bytes())
+    with zipfile.ZipFile(data) as source, zipfile.ZipFile(path, "w") as out:
+        for info in source.infolist():
+            member = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                member = member.replace(b"</sheetData>", tail)
+            out.writestr(info, member)
+    return path
+
+
+_SPANS = st.tuples(st.integers(1, 12), st.integers(1, 12), st.integers(1, 12), st.integers(1, 12))
+
+
+@given(st.lists(_SPANS, max_size=8), st.lists(st.integers(1, 14), max_size=10))
+def test_merges_cover_what_a_cell_by_cell_listing_covers(
+    spans: list[tuple[int, int, int, int]], numbers: list[int]
+) -> None:
+    """The sweep empties exactly the cells some range covers but its top-left one, worked
+    out cell by cell here, for ranges in any corner order and overlapping."""
+    covered = {
+        (r, c)
+        for top, left, bottom, right in spans
+        if (top, left) != (bottom, right)
+        for r in range(min(top, bottom), max(top, bottom) + 1)
+        for c in range(min(left, right), max(left, right) + 1)
+        if (r, c) != (min(top, bottom), min(left, right))
+    }
+    sweep = Merges(spans)
+    for number in sorted(set(numbers)):
+        cells: list[object] = list(range(1, 14))
+        sweep.blank(number, cells)
+        assert [c is None for c in cells] == [(number, c) in covered for c in range(1, 14)]
 
 
 # ---- many sheets: one pass over the file ------------------------------------------------------

@@ -26,7 +26,7 @@ KINDS = ["openpyxl.xlsx", "libreoffice.xlsx", "libreoffice.ods"]
 def ktt(path: Path, *args: str) -> tuple[int, str, str]:
     """`ktt ARGS… FILE` where the file is, so that messages name it bare."""
     with contextlib.chdir(path.parent):
-        result = CliRunner().invoke(app, ["--lang", "en", *args, path.name])
+        result = CliRunner().invoke(app, [*args, path.name, "--lang", "en"])
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -512,6 +512,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "văn bản trong ô lặp lại dấu cách hơn {limit} lần (text:s): vượt xa mọi văn bản "
         "thật (tệp hỏng hoặc cố ý gây hại). Hãy sửa ô trong LibreOffice rồi lưu lại tệp",
     },
+    "workbook_merges": {
+        "en": "the sheet holds more than {limit} merged ranges: far beyond any real table (a "
+        "damaged or hostile file). Unmerge the cells in Excel or LibreOffice and save the "
+        "file again",
+        "vi": "trang tính có hơn {limit} vùng ô gộp: vượt xa mọi bảng thật (tệp hỏng hoặc cố ý "
+        "gây hại). Hãy bỏ gộp ô trong Excel hoặc LibreOffice rồi lưu lại tệp",
+    },
+    "workbook_order": {
+        "en": "the row comes after row {previous} in the file, and the sheet has merged cells: "
+        "no spreadsheet program writes rows out of order (a damaged file). Open it in Excel "
+        "or LibreOffice and save it again",
+        "vi": "dòng này nằm sau dòng {previous} trong tệp, và trang tính có ô gộp: không chương "
+        "trình bảng tính nào ghi các dòng sai thứ tự (tệp bị hỏng). Hãy mở bằng Excel hoặc "
+        "LibreOffice rồi lưu lại",
+    },
     "workbook_cell": {
         "en": "the cell's XML does not read ({why}): the file is damaged, or not written by a "
         "spreadsheet program. Open it in LibreOffice and save it again",

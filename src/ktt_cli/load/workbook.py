@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
     from openpyxl.workbook.workbook import Workbook as _OpenpyxlWorkbook
 
+    from ktt_cli.load.merges import Merges
+
 
 class ErrorCell(NamedTuple):
     """An error value of a cell: ``#DIV/0!``, ``#N/A``, ``#REF!``, ``#VALUE!``, ..."""
@@ -488,7 +490,9 @@ class _XlsxBook(Workbook):
         ws = self._worksheets[sheet.position - 1]
         book = self._book
         percent, dates = self._percent, self._dates
-        covered = _covered_cells(ws)
+        from ktt_cli.load.merges import MergesOutOfOrder
+
+        merges = _merges(ws, self.name, sheet.name)
         cut: tuple[int, int] | None = None
         cut_count = 0
         with ws._get_source() as source:
@@ -541,9 +545,14 @@ class _XlsxBook(Workbook):
                     except IndexError:  # cells out of order: never from Excel
                         row.extend([None] * (cell["column"] - len(row)))
                         row[cell["column"] - 1] = value
-                if covered and number in covered:
-                    for first, last in covered[number]:
-                        row[first - 1 : last] = [None] * len(row[first - 1 : last])
+                if merges:
+                    try:
+                        merges.blank(number, cast("list[object]", row))
+                    except MergesOutOfOrder as e:
+                        where = cell_name(number, cells[0]["column"])
+                        raise WorkbookStop.said(
+                            self.name, "workbook_order", sheet.name, where, previous=e.previous
+                        ) from e
                 yield number, row
             for number, attributes in parser.row_dimensions.items():
                 if attributes.get("hidden") in ("1", "true"):
@@ -559,15 +568,14 @@ _MERGE = re.compile(
 )
 
 
-def _covered_cells(ws: Any) -> dict[int, list[tuple[int, int]]]:  # noqa: ANN401 (openpyxl's)
-    """The cells under a merge but its top-left one: row -> [(first, last column)].
+def _merges(ws: Any, book: str, sheet: str) -> Merges:  # noqa: ANN401 (openpyxl's)
+    """The sheet's merged ranges (merges.py says what they cover).
 
-    Excel keeps only the top-left value of merged cells, but LibreOffice can keep the
-    others' ("keep the contents of the hidden cells"), and a program can write any;
-    what the sheet shows is the top-left one, so the others are read as empty. The
-    merges are listed after the rows in the sheet's XML, so they are found first by
+    The merges are listed after the rows in the sheet's XML, so they are found first by
     a scan of its bytes: about 1 % of the time of parsing, no XML built.
     """
+    from ktt_cli.load.merges import MAX_MERGES, Merges
+
     refs: set[tuple[bytes, ...]] = set()
     tail = b""
     with ws._get_source() as source:
@@ -575,18 +583,14 @@ def _covered_cells(ws: Any) -> dict[int, list[tuple[int, int]]]:  # noqa: ANN401
             data = tail + chunk
             if b"mergeCell" in data:  # bytes search is far faster than the pattern's
                 refs.update(match.groups(b"") for match in _MERGE.finditer(data))
+                if len(refs) > MAX_MERGES:
+                    raise WorkbookStop.said(book, "workbook_merges", sheet, limit=MAX_MERGES)
             tail = data[-300:]
-    covered: dict[int, list[tuple[int, int]]] = {}
-    for first_letters, first_row, last_letters, last_row in refs:
-        if not last_letters:
-            continue
-        top, left = int(first_row), _column(first_letters)
-        bottom, right = min(int(last_row), MAX_ROWS), _column(last_letters)
-        for number in range(top, bottom + 1):
-            start = left + 1 if number == top else left
-            if start <= right:
-                covered.setdefault(number, []).append((start, right))
-    return covered
+    return Merges(
+        (int(top), _column(left), int(bottom), _column(right))
+        for left, top, right, bottom in refs
+        if right
+    )
 
 
 def _column(letters: bytes) -> int:
