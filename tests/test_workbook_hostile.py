@@ -202,6 +202,14 @@ def test_an_xlsx_row_past_the_last_row_is_an_error(tmp_path: Path) -> None:
     assert "x.xlsx:S!A1048577: workbook_grid: the cell lies past the last row" in refused(path)
 
 
+@pytest.mark.parametrize("number", ["0", "-1"])
+def test_an_xlsx_row_numbered_below_the_first_row_is_an_error(tmp_path: Path, number: str) -> None:
+    """A row 0 was read as data placed on no row, and row -1 stopped ktt (exit 3)."""
+    path = xlsx_with(tmp_path / "x.xlsx", b'<row r="2"', f'<row r="{number}"'.encode())
+    err = refused(path)
+    assert f"x.xlsx:S: workbook_grid: the file numbers this row {number}, which is no row" in err
+
+
 @pytest.mark.parametrize(
     "cell",
     [

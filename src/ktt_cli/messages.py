@@ -481,6 +481,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ô nằm quá dòng cuối cùng của trang tính (1.048.576): tệp bị hỏng, hoặc không do "
         "chương trình bảng tính ghi ra. Hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
     },
+    "workbook_grid.row": {
+        "en": "the file numbers this row {number}, which is no row of a sheet (rows are 1 to "
+        "1,048,576): the file is damaged, or not written by a spreadsheet program. Open it in "
+        "Excel or LibreOffice and save it again",
+        "vi": "tệp đánh số dòng này là {number}, không phải một dòng của trang tính (các dòng "
+        "từ 1 đến 1.048.576): tệp bị hỏng, hoặc không do chương trình bảng tính ghi ra. Hãy "
+        "mở bằng Excel hoặc LibreOffice rồi lưu lại",
+    },
     "workbook_repeat.rows": {
         "en": "the file repeats the row here {value} times, which is no count (a repeat is a "
         "whole number of 1 or more): the file is damaged, or not written by a spreadsheet "

@@ -510,6 +510,10 @@ class _XlsxBook(Workbook):
                 if number > MAX_ROWS:
                     where = cell_name(number, cells[0]["column"])
                     raise WorkbookStop.said(self.name, "workbook_grid.cell", sheet.name, where)
+                if number < 1:  # <row r="0">, <row r="-1">: the cell has no place
+                    raise WorkbookStop.said(
+                        self.name, "workbook_grid.row", sheet.name, number=number
+                    )
                 if cells[-1]["column"] > self.width:
                     width = self.width
                     gone = [
