@@ -401,6 +401,38 @@ def test_spaces_as_text_writes_them_are_read(tmp_path: Path) -> None:
         assert dict(book.rows(book.sheets()[0]))[2][0] == "Số   hợp tác xã"
 
 
+def test_a_table_inside_a_cell_holds_no_rows_of_the_sheet(tmp_path: Path) -> None:
+    """OpenDocument lets a cell hold a table of its own: its rows are not rows of the sheet
+    (its header row was read as row 2 of the sheet, its figure as a figure)."""
+    inner = row(text("indicator"), text("period"), text("value"))
+    inner += row(text("htx_count"), text("2023"), number(3))
+    cell = (
+        f'<table:table-cell><table:table table:name="in">{inner}</table:table></table:table-cell>'
+    )
+    data = row(text("htx_count"), text("2024"), number(5), cell)
+    path = ods(tmp_path / "x.ods", ("S", HEADER + data))
+    with open_workbook("x.ods", path) as book:
+        assert list(book.rows(book.sheets()[0])) == [
+            (1, ["indicator", "period", "value"]),
+            (2, ["htx_count", "2024", 5]),
+        ]
+
+
+def test_date_cells_under_many_column_styles_cost_their_number(tmp_path: Path) -> None:
+    """A date cell without a style of its own takes its column's: 16,000 column elements
+    and a date cell in their last column on each of 40,000 rows: each looked up in log
+    steps, not in 16,000 (a cell right of the header is still read, then counted)."""
+    columns = "".join(
+        f'<table:table-column table:default-cell-style-name="c{k}"/>' for k in range(16_000)
+    )
+    date = '<table:table-cell office:value-type="date" office:date-value="2024-06-30"/>'
+    data = row(text("htx_count"), text("2024"), number(5), empty(15_996), date)
+    data *= 40_000
+    code, err = bounded(ods(tmp_path / "x.ods", ("S", columns + HEADER + data)))
+    assert code == 0, err
+    assert "x.ods:S!WQJ2: warning: beyond_header: a cell right of the header's last" in err
+
+
 # ---- merged ranges: their count costs, not the area they span ---------------------------
 
 

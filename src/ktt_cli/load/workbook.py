@@ -30,6 +30,7 @@ import re
 import warnings
 import zipfile
 import zlib
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -925,24 +926,27 @@ class _OdsTable:
         self.element, self.sheet, self.styles = element, sheet, styles
         self.done = False
         self.number = 0  # the last row number passed
-        self.columns: list[tuple[int, str | None]] = []  # (last column, default cell style)
+        self.column_ends: list[int] = []  # the last column of each table:table-column
+        self.column_styles: list[str | None] = []  # and its default cell style
         self.cut: tuple[int, int] | None = None  # the first cell right of the header
         self.cut_count = 0
 
     def rows(self, hidden: list[int]) -> Iterator[tuple[int, list[Cell]]]:
         parents = self.parents
-        in_row = False
+        open_rows = 0  # more than one inside a table in a cell, which is no row of the sheet
         for event, element in self.events:
             tag = element.tag
             if event == "start":
                 parents.append(element)
-                in_row = in_row or tag == _ROW
+                open_rows += tag == _ROW
                 continue
             parents.pop()
-            if in_row and tag != _ROW:
+            if open_rows and tag != _ROW:
                 continue
             if tag == _ROW:
-                in_row = False
+                open_rows -= 1
+                if open_rows:
+                    continue
                 found = self._row(element, hidden)
                 self._drop(element)
                 if found is not None:
@@ -1003,9 +1007,10 @@ class _OdsTable:
         raise self._stop(f"workbook_repeat.{what}", row, column, value=shown(text))
 
     def _column(self, element: Element) -> None:
-        start = self.columns[-1][0] + 1 if self.columns else 1
+        start = self.column_ends[-1] + 1 if self.column_ends else 1
         repeat = self._repeat(element, _COLUMNS_REPEATED, 1, start)
-        self.columns.append((start + repeat - 1, element.get(_DEFAULT_STYLE)))
+        self.column_ends.append(start + repeat - 1)
+        self.column_styles.append(element.get(_DEFAULT_STYLE))
 
     def _row(self, element: Element, hidden: list[int]) -> tuple[int, int, list[Cell]] | None:
         """The row's (first number, last number, cells); None for a row without a value."""
@@ -1072,10 +1077,8 @@ class _OdsTable:
         return value
 
     def _column_style(self, column: int) -> str | None:
-        for last, style in self.columns:
-            if column <= last:
-                return style
-        return None
+        at = bisect_left(self.column_ends, column)  # found in steps of log(columns)
+        return self.column_styles[at] if at < len(self.column_styles) else None
 
     def spaces(self, count: int) -> str:
         self.book.spaces += max(0, count)
