@@ -202,6 +202,16 @@ def test_an_xlsx_row_past_the_last_row_is_an_error(tmp_path: Path) -> None:
     assert "x.xlsx:S!A1048577: workbook_grid: the cell lies past the last row" in refused(path)
 
 
+def test_an_xlsx_cell_past_the_last_column_is_an_error(tmp_path: Path) -> None:
+    """XFE2 is no cell of a sheet; it was passed over with a warning, as if right of the
+    header (SPEC §9: past the grid is an error, never dropped)."""
+    cell = b'<c r="XFE2" t="inlineStr"><is><t>x</t></is></c></row>'
+    path = xlsx_with(
+        tmp_path / "x.xlsx", b"</c></row></sheetData>", b"</c>" + cell + b"</sheetData>"
+    )
+    assert "x.xlsx:S!XFE2: workbook_grid: the cell lies past the last column" in refused(path)
+
+
 @pytest.mark.parametrize("number", ["0", "-1"])
 def test_an_xlsx_row_numbered_below_the_first_row_is_an_error(tmp_path: Path, number: str) -> None:
     """A row 0 was read as data placed on no row, and row -1 stopped ktt (exit 3)."""

@@ -481,6 +481,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ô nằm quá dòng cuối cùng của trang tính (1.048.576): tệp bị hỏng, hoặc không do "
         "chương trình bảng tính ghi ra. Hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
     },
+    "workbook_grid.column": {
+        "en": "the cell lies past the last column of a sheet (16,384, XFD): the file is damaged, "
+        "or not written by a spreadsheet program. Open it in Excel or LibreOffice and save it "
+        "again",
+        "vi": "ô nằm quá cột cuối cùng của trang tính (16.384, XFD): tệp bị hỏng, hoặc không do "
+        "chương trình bảng tính ghi ra. Hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
+    },
     "workbook_grid.row": {
         "en": "the file numbers this row {number}, which is no row of a sheet (rows are 1 to "
         "1,048,576): the file is damaged, or not written by a spreadsheet program. Open it in "

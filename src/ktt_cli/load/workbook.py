@@ -515,6 +515,10 @@ class _XlsxBook(Workbook):
                     raise WorkbookStop.said(
                         self.name, "workbook_grid.row", sheet.name, number=number
                     )
+                if cells[-1]["column"] > MAX_COLUMNS:  # r="XFE2": openpyxl reads to ZZZ
+                    past = [c["column"] for c in cells if c["column"] > MAX_COLUMNS]
+                    where = cell_name(number, past[0])
+                    raise WorkbookStop.said(self.name, "workbook_grid.column", sheet.name, where)
                 if cells[-1]["column"] > self.width:
                     width = self.width
                     gone = [
