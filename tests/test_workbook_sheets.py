@@ -259,3 +259,29 @@ def test_what_a_number_format_shows_of_a_date() -> None:
     assert {date_shows(f) for f in ["yyyy", "YYYY", '"Năm "yyyy']} == {"year"}
     days = ["dd/mm/yyyy", "m/d/yy", "d-mmm-yy", "mm-dd-yy", "h:mm AM/PM", "General", '"d"yyyy']
     assert [date_shows(f) for f in days] == ["day"] * 6 + ["year"]
+
+
+def _month_columns(path: Path) -> None:
+    """A report table whose period columns are headed by month cells: `5/2024` and `6/2024`
+    typed into Excel's header (dates, shown `05/2024` and `Jun-24`)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Biểu 01"
+    sheet.append(["Chỉ tiêu", datetime.datetime(2024, 5, 1), datetime.datetime(2024, 6, 1)])
+    sheet["B1"].number_format = "mm/yyyy"
+    sheet["C1"].number_format = "mmm-yy"
+    sheet.append(["htx_count", 700, 712])
+    book.save(path)
+
+
+@pytest.fixture(scope="module")
+def month_columns(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    return made_once(tmp_path_factory, "month-columns", _month_columns)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_month_cells_heading_a_report_table_are_its_months(month_columns: Made, kind: str) -> None:
+    """A header date cell was no period a header reads: the sheet had no header at all."""
+    found, _ = report(month_columns(kind))
+    assert actual(found, "htx_count") == (712, "2024-06")
