@@ -554,6 +554,18 @@ def test_an_ods_of_a_hundred_sheets_is_parsed_once(
     assert code == 0, err
 
 
+def test_a_warning_names_thirty_sheets_and_counts_the_others(tmp_path: Path) -> None:
+    """5,000 empty sheets before the data sheet: one warning of 30 names and a count, not
+    of 5,000 names."""
+    empties = [(f"Trống {k}", "") for k in range(5_000)]
+    data = ("S", HEADER + row(text("htx_count"), text("2024"), number(5)))
+    code, err = ktt("validate", ods(tmp_path / "x.ods", *empties, data))
+    assert code == 0, err
+    names = ", ".join(f"'Trống {k}'" for k in range(30))
+    assert f"read 1 sheet(s) as one data set: 'S'; passed over {names}, … (+4970): no" in err
+    assert "'Trống 30'" not in err
+
+
 def test_sheets_read_in_their_order_through_the_api_are_one_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

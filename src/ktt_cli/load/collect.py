@@ -885,8 +885,15 @@ def _last_required(layout: Layout) -> int:
     return max(needed)
 
 
+#: Sheets a warning names one by one; past them it gives their count (a workbook of
+#: thousands of sheets would make a warning of thousands of names).
+_NAMED_SHEETS = 30
+
+
 def _names(sheets: list[Sheet]) -> str:
-    return ", ".join(f"'{s.name}'" for s in sheets)
+    named = ", ".join(f"'{s.name}'" for s in sheets[:_NAMED_SHEETS])
+    more = len(sheets) - _NAMED_SHEETS
+    return f"{named}, … (+{more})" if more > 0 else named
 
 
 def _filled(row: Sequence[object]) -> bool:
