@@ -212,6 +212,25 @@ def test_an_xlsx_cell_past_the_last_column_is_an_error(tmp_path: Path) -> None:
     assert "x.xlsx:S!XFE2: workbook_grid: the cell lies past the last column" in refused(path)
 
 
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        (b'<c r="B2" t="e"><v>#N/A</v></c>', "error_cell: the cell holds the error #N/A"),
+        (b'<c r="B2" s="0" t="n"><f>1E309</f></c>', "uncomputed_formula: "),
+    ],
+)
+def test_an_error_cell_in_the_period_column_is_said_as_such(
+    tmp_path: Path, cell: bytes, said: str
+) -> None:
+    """It was "'ErrorCell(code='#N/A')' is not a period", the reader's own words."""
+    period = b'<c r="B2" t="inlineStr"><is><t>2024</t></is></c>'
+    code, out = ktt("validate", xlsx_with(tmp_path / "x.xlsx", period, cell))
+    assert code == 1, out
+    assert f"x.xlsx:S!B2: {said}" in out
+    assert "ErrorCell" not in out
+    assert "UncomputedFormula" not in out
+
+
 @pytest.mark.parametrize("number", ["0", "-1"])
 def test_an_xlsx_row_numbered_below_the_first_row_is_an_error(tmp_path: Path, number: str) -> None:
     """A row 0 was read as data placed on no row, and row -1 stopped ktt (exit 3)."""

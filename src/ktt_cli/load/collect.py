@@ -596,7 +596,11 @@ class Collector:
             elif isinstance(cell, int) and not isinstance(cell, bool):
                 period = parse_period(str(cell))  # a year typed as a number
             else:
+                _cell_problem(cell)  # an error cell, a formula never computed
                 raise PeriodError("cell", text=shown(str(cell)))
+        except FigureError as e:
+            self.log.add_at(self.store.places.place(place), e.code, e.message, "error", e.args_)
+            return None
         except PeriodError as e:
             where = self.store.places.place(place)
             self.log.add_at(where, "invalid_period", str(e), "error", e.args_)
@@ -894,6 +898,17 @@ def _names(sheets: list[Sheet]) -> str:
     named = ", ".join(f"'{s.name}'" for s in sheets[:_NAMED_SHEETS])
     more = len(sheets) - _NAMED_SHEETS
     return f"{named}, … (+{more})" if more > 0 else named
+
+
+def _cell_problem(cell: object) -> None:
+    """Raise the error a workbook's error cell or uncomputed formula is, wherever it stands
+    (SPEC §9: an error placed by its cell, in its own words)."""
+    from ktt_cli.load.workbook import ErrorCell, UncomputedFormula
+
+    if isinstance(cell, ErrorCell):
+        raise FigureError.said("error_cell", error=cell.code)
+    if isinstance(cell, UncomputedFormula):
+        raise FigureError.said("uncomputed_formula", formula=shown(cell.formula))
 
 
 def _filled(row: Sequence[object]) -> bool:
