@@ -414,6 +414,23 @@ def test_a_value_at_xfd_on_every_row_costs_the_rows_values(tmp_path: Path, kind:
     ), err
 
 
+def test_equal_neighbours_of_a_large_real_table_are_read(tmp_path: Path) -> None:
+    """LibreOffice writes equal neighbours as one repeated element: 60,000 rows each with a
+    run of 20 `-` cells, in pairs of equal rows, are 1,230,000 cells so made (19 + 22 an
+    element), each in a run a few copies long: the whole-workbook limit refused such a
+    file, made the way a large commune table is saved."""
+    dashes = text("-", 'table:number-columns-repeated="20"')
+    twice = 'table:number-rows-repeated="2"'
+    lines = "".join(
+        row(text(f'Xã<text:s text:c="2"/>{k}'), dashes, number(k * 7919 % 10007), extra=twice)
+        for k in range(30_000)
+    )
+    with open_workbook("x.ods", ods(tmp_path / "x.ods", ("S", lines))) as book:
+        rows = list(book.rows(book.sheets()[0]))
+    assert len(rows) == 60_000
+    assert rows[-1] == (60_000, ["Xã  29999", *["-"] * 20, 29999 * 7919 % 10007])
+
+
 def test_a_hundred_million_repeated_spaces_are_refused(tmp_path: Path) -> None:
     cell = text('htx_count<text:s text:c="100000000"/>')
     code, line = bounded(

@@ -757,6 +757,11 @@ MAX_REPEATED_CELLS = 1_000_000
 #: Spaces made by ``<text:s text:c="N"/>`` in a whole workbook: runs of spaces in real text
 #: are a few characters long.
 MAX_SPACES = 1_000_000
+#: Copies a single repeat (of a cell, a row, or spaces) makes without counting towards the
+#: limits above: LibreOffice writes equal neighbours as one repeated element (a row of
+#: `-` or `0` cells, two equal rows, a double space), which a large real table holds by
+#: the hundred thousand. What is free stays in proportion to the elements in the file.
+FREE_COPIES = 64
 
 
 class _OdsStyles:
@@ -1050,13 +1055,13 @@ class _OdsTable:
             end = min(width, limit)
             cells.extend([None] * (column - 1 - len(cells)))
             cells.extend([value] * (end - column + 1))
-            self.book.repeated += end - column
+            self.book.repeated += max(0, end - column - FREE_COPIES)
         if cut:
             self.cut_count += cut_count * repeat
             self.cut = self.cut or (first, cut)
         if not cells:
             return None
-        self.book.repeated += (repeat - 1) * len(cells)
+        self.book.repeated += max(0, (repeat - 1) * len(cells) - FREE_COPIES)
         if self.book.repeated > MAX_REPEATED_CELLS:
             raise self._stop("workbook_repeats", first, 1, limit=MAX_REPEATED_CELLS)
         if element.get(f"{_T}visibility", "visible") != "visible":
@@ -1085,7 +1090,7 @@ class _OdsTable:
         return self.column_styles[at] if at < len(self.column_styles) else None
 
     def spaces(self, count: int) -> str:
-        self.book.spaces += max(0, count)
+        self.book.spaces += max(0, count - FREE_COPIES)
         if self.book.spaces > MAX_SPACES:
             raise WorkbookStop.said(self.book.name, "workbook_spaces", limit=MAX_SPACES)
         return " " * count
