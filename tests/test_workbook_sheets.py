@@ -285,3 +285,25 @@ def test_month_cells_heading_a_report_table_are_its_months(month_columns: Made, 
     """A header date cell was no period a header reads: the sheet had no header at all."""
     found, _ = report(month_columns(kind))
     assert actual(found, "htx_count") == (712, "2024-06")
+
+
+def test_what_an_ods_date_style_shows_of_a_date() -> None:
+    """A week shown with its year (`WW/YYYY`) is finer than a month: the date is kept, not
+    read as the year it also shows."""
+    from xml.etree.ElementTree import Element, SubElement
+
+    from ktt_cli.load.workbook import _date_shows
+
+    number = "{urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0}"
+
+    def style(*parts: str) -> Element:
+        element = Element(f"{number}date-style")
+        for part in parts:
+            SubElement(element, f"{number}{part}")
+        return element
+
+    assert _date_shows(style("month", "text", "year")) == "month"
+    assert _date_shows(style("year")) == "year"
+    assert _date_shows(style("quarter", "year")) == "quarter"
+    assert _date_shows(style("day", "month", "year")) == "day"
+    assert _date_shows(style("week-of-year", "text", "year")) == "day"

@@ -807,7 +807,11 @@ class _OdsStyles:
         return "day"
 
 
-_DAY_PARTS = {f"{_N}{t}" for t in ("day", "day-of-week", "hours", "minutes", "seconds", "am-pm")}
+#: Parts of an .ods date style finer than a month (a week too: its date is kept).
+_DAY_PARTS = {
+    f"{_N}{t}"
+    for t in ("day", "day-of-week", "week-of-year", "hours", "minutes", "seconds", "am-pm")
+}
 
 
 def _date_shows(style: Element) -> str:
