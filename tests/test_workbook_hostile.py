@@ -197,6 +197,13 @@ def test_a_cell_repeated_past_the_last_column_is_an_error(tmp_path: Path) -> Non
     assert "x.ods:S!C2: workbook_grid: a cell holding a value is repeated to column 16385" in err
 
 
+def test_an_ods_cell_past_the_last_column_is_an_error(tmp_path: Path) -> None:
+    """A cell of its own (not repeated) after 16,384 columns: it stands past XFD."""
+    data = row(text("htx_count"), text("2024"), number(5), empty(MAX_COLUMNS - 3), text("x"))
+    err = refused(ods(tmp_path / "x.ods", ("S", HEADER + data)))
+    assert "x.ods:S!XFE2: workbook_grid: the cell lies past the last column of a sheet" in err
+
+
 def test_an_xlsx_row_past_the_last_row_is_an_error(tmp_path: Path) -> None:
     path = xlsx_with(tmp_path / "x.xlsx", b'<row r="2"', b'<row r="1048577"')
     assert "x.xlsx:S!A1048577: workbook_grid: the cell lies past the last row" in refused(path)

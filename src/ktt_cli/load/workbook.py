@@ -1049,6 +1049,8 @@ class _OdsTable:
                 continue
             if last > MAX_ROWS:
                 raise self._stop("workbook_grid.rows", first, column, last=last)
+            if column > MAX_COLUMNS:  # the cell itself stands past XFD
+                raise self._stop("workbook_grid.column", first, column)
             if width > MAX_COLUMNS:
                 raise self._stop("workbook_grid.columns", first, column, last=width)
             if width > limit:
