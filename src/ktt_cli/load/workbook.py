@@ -337,15 +337,6 @@ class Workbook:
             return _hostile(self.name)
         return _corrupt(self.name, error)
 
-    def first_rows(self, sheet: Sheet, count: int = 20) -> list[list[Cell]]:
-        """The first `count` rows with a cell, to see whether the sheet has a header."""
-        found: list[list[Cell]] = []
-        for _, cells in self.rows(sheet):
-            found.append(cells)
-            if len(found) == count:
-                break
-        return found
-
     def read_hidden_rows(self, sheet: Sheet) -> list[int] | None:
         """The hidden rows of a sheet whose rows were all read; None for another."""
         return self._hidden.get(sheet.position)
