@@ -141,6 +141,7 @@ class Collector:
         self.decided_by: tuple[str, int] | None = None
         self.conflict_told = False
         self.no_figure, self.passed = _Count(), _Count()
+        self.beyond = _Count()  # a sheet's cells right of its header the reader made
         self.base = 0
         self.stride = 1
         self.header_place = 0
@@ -250,6 +251,7 @@ class Collector:
     ) -> None:
         from ktt_cli.load.workbook import SheetTable
 
+        self.beyond = _Count()
         self.read_table(SheetTable(book, sheet, chain(head, rows)))
         name = book.name
         if sheet.hidden:
@@ -259,9 +261,21 @@ class Collector:
             first = hidden_rows[0]
             where = Place(name, first, sheet.name, f"A{first}")
             self.log.say(where, "hidden_rows", "warning", count=len(hidden_rows))
+        self._say_beyond(book, sheet)
+
+    def _say_beyond(self, book: Workbook, sheet: Sheet) -> None:
+        """One warning for the cells right of the header: those of the rows read before the
+        header was known, then those the reader only counted (SPEC §7)."""
+        count, where = self.beyond.count, None
+        if count:
+            where = self.store.places.place(self.beyond.first)
         if sheet.position in book.cut:
-            row, column, count = book.cut[sheet.position]
-            where = Place(name, row, sheet.name, cell_name(row, column))
+            row, column, cut = book.cut[sheet.position]
+            count += cut
+            where = where or Place(book.name, row, sheet.name, cell_name(row, column))
+        if where is not None and count == 1:
+            self.log.say(where, "beyond_header", "warning")
+        elif where is not None:
             self.log.say(where, "beyond_header.count", "warning", count=count)
 
     def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
@@ -580,9 +594,9 @@ class Collector:
                 # cells are empty would otherwise shift 5 into the next column unnoticed.
                 self._say(self.base + number, "extra_fields", width=width, header=layout.width)
                 return None
-            if any(not _empty(c) for c in extra):
-                first = next(i for i, c in enumerate(extra) if not _empty(c)) + layout.width
-                self._say(self.base + number * self.stride + first, "beyond_header", "warning")
+            for i, cell in enumerate(extra, layout.width):  # one warning, _say_beyond
+                if not _empty(cell):
+                    self.beyond.add(self.base + number * self.stride + i)
             return list(row[: layout.width])
         if width < layout.width and self.stride == 1 and width <= _last_required(layout):
             if width == 1 and not any(d in str(row[0]) for d in ",;\t"):
