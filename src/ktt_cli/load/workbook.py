@@ -45,8 +45,6 @@ if TYPE_CHECKING:
 
     from openpyxl.workbook.workbook import Workbook as _OpenpyxlWorkbook
 
-    from ktt_cli.load.merges import Merges
-
 
 class ErrorCell(NamedTuple):
     """An error value of a cell: ``#DIV/0!``, ``#N/A``, ``#REF!``, ``#VALUE!``, ..."""
@@ -128,6 +126,11 @@ MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 200
 #: The ratio is only judged past this size (a tiny styles.xml can deflate well).
 RATIO_FLOOR = 8 * 1024 * 1024
+
+#: The merged ranges a sheet keeps for its header (the first of them, by top row); and
+#: the rows with a cell an .ods is looked at for them.
+MERGES_KEPT = 10_000
+MERGES_WITHIN = 64
 
 #: Excel's grid; a repeated ODS cell or row is never expanded beyond it.
 MAX_COLUMNS = 16_384
@@ -257,6 +260,9 @@ class Workbook:
         #: those cells, for one warning that places the first.
         self.width = MAX_COLUMNS
         self.cut: dict[int, tuple[int, int, int]] = {}
+        #: each sheet's merged ranges (top, left, bottom, right: rows by number, columns
+        #: from 0) among its first MERGES_WITHIN rows with a cell, as its rows are read
+        self._merges: dict[int, list[tuple[int, int, int, int]]] = {}
 
     # subclasses read the format
     def _list_sheets(self) -> list[Sheet]:
@@ -340,6 +346,15 @@ class Workbook:
     def read_hidden_rows(self, sheet: Sheet) -> list[int] | None:
         """The hidden rows of a sheet whose rows were all read; None for another."""
         return self._hidden.get(sheet.position)
+
+    def keep_merges(self, sheet: Sheet, merges: list[tuple[int, int, int, int]]) -> None:
+        """The list a reader fills with the sheet's merged ranges as its rows come."""
+        self._merges[sheet.position] = merges
+
+    def merges(self, sheet: Sheet) -> list[tuple[int, int, int, int]]:
+        """The merged ranges whose top-left cell lies among the sheet's rows read so far,
+        within its first MERGES_WITHIN rows with a cell (where a header band can be)."""
+        return self._merges.get(sheet.position, [])
 
     def hidden_rows(self, sheet: Sheet) -> list[int]:
         """Row numbers marked hidden in the sheet (for a warning: they are read all the same)."""
@@ -482,9 +497,12 @@ class _XlsxBook(Workbook):
         ws = self._worksheets[sheet.position - 1]
         book = self._book
         percent, dates = self._percent, self._dates
-        from ktt_cli.load.merges import MergesOutOfOrder
+        from ktt_cli.load.merges import Merges, MergesOutOfOrder
 
-        merges = _merges(ws, self.name, sheet.name)
+        ranges = _merged_ranges(ws, self.name, sheet.name)
+        kept = ranges[:MERGES_KEPT]  # for a header band: columns from 0
+        self._merges[sheet.position] = [(t, left - 1, b, r - 1) for t, left, b, r in kept]
+        merges = Merges(ranges)
         cut: tuple[int, int] | None = None
         cut_count = 0
         with ws._get_source() as source:
@@ -568,13 +586,15 @@ _MERGE = re.compile(
 )
 
 
-def _merges(ws: Any, book: str, sheet: str) -> Merges:  # noqa: ANN401 (openpyxl's)
-    """The sheet's merged ranges (merges.py says what they cover).
+def _merged_ranges(ws: Any, book: str, sheet: str) -> list[tuple[int, int, int, int]]:  # noqa: ANN401 (openpyxl's)
+    """The sheet's merged ranges, (top, left, bottom, right), rows and columns from 1
+    (merges.py says what they cover); more than MAX_MERGES of them are refused.
 
     The merges are listed after the rows in the sheet's XML, so they are found first by
-    a scan of its bytes: about 1 % of the time of parsing, no XML built.
+    a scan of its bytes: about 1 % of the time of parsing, no XML built. A range is four
+    numbers however many cells it spans (`A1:A1048576` included).
     """
-    from ktt_cli.load.merges import MAX_MERGES, Merges
+    from ktt_cli.load.merges import MAX_MERGES
 
     refs: set[tuple[bytes, ...]] = set()
     tail = b""
@@ -586,11 +606,14 @@ def _merges(ws: Any, book: str, sheet: str) -> Merges:  # noqa: ANN401 (openpyxl
                 if len(refs) > MAX_MERGES:
                     raise WorkbookStop.said(book, "workbook_merges", sheet, limit=MAX_MERGES)
             tail = data[-300:]
-    return Merges(
-        (int(top), _column(left), int(bottom), _column(right))
-        for left, top, right, bottom in refs
-        if right
-    )
+    ranges = []
+    for first_letters, first_row, last_letters, last_row in refs:
+        if last_letters:
+            top, bottom = sorted((int(first_row), int(last_row)))
+            left, right = sorted((_column(first_letters), _column(last_letters)))
+            if (top, left) != (bottom, right):
+                ranges.append((top, left, bottom, right))
+    return sorted(ranges)
 
 
 def _column(letters: bytes) -> int:
@@ -934,6 +957,10 @@ class _OdsTable:
         self.column_styles: list[str | None] = []  # and its default cell style
         self.cut: tuple[int, int] | None = None  # the first cell right of the header
         self.cut_count = 0
+        #: the merged ranges of the first MERGES_WITHIN rows with a cell (a header band's)
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.looked = 0
+        book.keep_merges(sheet, self.merges)
 
     def rows(self, hidden: list[int]) -> Iterator[tuple[int, list[Cell]]]:
         parents = self.parents
@@ -1063,6 +1090,9 @@ class _OdsTable:
             raise self._stop("workbook_repeats", first, 1, limit=MAX_REPEATED_CELLS)
         if element.get(f"{_T}visibility", "visible") != "visible":
             hidden.extend(range(first, last + 1))
+        if self.looked < MERGES_WITHIN:
+            self.looked += 1
+            self.merges.extend(_ods_merges(element, first))
         return first, last, cells
 
     def _value(self, cell: Element, row: Element, number: int, column: int) -> Cell:
@@ -1098,6 +1128,35 @@ def _let_go(element: Element, parents: list[Element]) -> None:
     if parents and parents[-1].tag not in (_STYLE, _DATE_STYLE):
         element.clear()  # nothing of what was read stays in memory, not even its shell
         parents[-1].remove(element)
+
+
+def _ods_merges(row: Element, number: int) -> list[tuple[int, int, int, int]]:
+    """The merged ranges whose top-left cell is in the row numbered `number`
+    (`table:number-columns-spanned`, `table:number-rows-spanned`)."""
+    found = []
+    column = 0
+    for cell in row:
+        if cell.tag not in (_CELL, _COVERED):
+            continue
+        across = cell.get(f"{_T}number-columns-spanned")
+        down = cell.get(f"{_T}number-rows-spanned")
+        if across is not None or down is not None:
+            width, height = _span(across), _span(down)
+            if width > 1 or height > 1:
+                found.append((number, column, number + height - 1, column + width - 1))
+        column += _span(cell.get(f"{_T}number-columns-repeated"))
+        if column >= MAX_COLUMNS:
+            break
+    return found
+
+
+def _span(text: str | None) -> int:
+    """A count of cells an .ods attribute gives: at least 1, at most the grid's width or
+    height."""
+    try:
+        return max(1, min(int(text or "1"), MAX_ROWS))
+    except ValueError:
+        return 1
 
 
 def _ods_value(cell: Element, table: _OdsTable) -> Cell:
@@ -1166,11 +1225,17 @@ class SheetTable:
 
     def __init__(self, book: Workbook, sheet: Sheet, rows: Rows | None = None) -> None:
         self.book, self.name, self.sheet = book, book.name, sheet.name
+        self._sheet = sheet
         self._rows = book.rows(sheet) if rows is None else rows
 
     def narrow(self, width: int) -> None:
         """The header is `width` columns wide: cells right of it are no longer made."""
         self.book.width = width
+
+    def merges(self) -> list[tuple[int, int, int, int]]:
+        """The sheet's merged ranges among its first rows read (top, left, bottom, right:
+        rows by number, columns from 0)."""
+        return self.book.merges(self._sheet)
 
     def chunks(self) -> Iterator[tuple[list[int], list[list[object]]]]:
         numbers: list[int] = []
