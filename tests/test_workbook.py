@@ -14,16 +14,16 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ktt_cli.load import workbook
-from ktt_cli.load.workbook import (
+from ktt_cli.load import book, workbook, zipguard
+from ktt_cli.load.book import (
     ErrorCell,
     PercentCell,
     Sheet,
     UncomputedFormula,
     WorkbookStop,
-    open_workbook,
     percent_format,
 )
+from ktt_cli.load.workbook import open_workbook
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.problems import cell_name
 from ktt_cli.render.template_xlsx import FILL_ROWS, template_xlsx
@@ -34,7 +34,7 @@ S321 = "baoyenbai.com.vn, article 11/321135 (12/4/2024)"
 S326 = "baoyenbai.com.vn, article 12/326650"
 
 
-def read(path: Path, sheet: int = 1) -> dict[int, list[workbook.Cell]]:
+def read(path: Path, sheet: int = 1) -> dict[int, list[book.Cell]]:
     with open_workbook(path.name, path) as book:
         return dict(book.rows(book.sheets()[sheet - 1]))
 
@@ -77,7 +77,7 @@ LONG_ROWS = {
 }
 
 
-def trimmed(rows: dict[int, list[workbook.Cell]]) -> dict[int, list[workbook.Cell]]:
+def trimmed(rows: dict[int, list[book.Cell]]) -> dict[int, list[book.Cell]]:
     """Rows without their trailing empty cells (writers differ in those)."""
     out = {}
     for number, row in rows.items():
@@ -283,15 +283,15 @@ def test_the_entity_bomb_is_refused_by_defusedxml_not_by_chance() -> None:
 def test_inflating_is_bounded_whatever_the_headers_say(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past the declared-size check, what is actually inflated is counted too."""
     data = (HERE / "yen-bai-long.xlsx").read_bytes()
-    monkeypatch.setattr(workbook, "RATIO_FLOOR", 1000)
-    monkeypatch.setattr(workbook, "MAX_RATIO", 1)
+    monkeypatch.setattr(zipguard, "RATIO_FLOOR", 1000)
+    monkeypatch.setattr(zipguard, "MAX_RATIO", 1)
     # the declared sizes pass: only the reading sees the member grow
     monkeypatch.setattr(workbook, "_open_zip", _open_zip_without_checks)
     assert stop(io.BytesIO(data), "big.xlsx").code == "workbook_too_large"
 
 
-def _open_zip_without_checks(name: str, stream: io.BytesIO, _size: int) -> workbook._GuardedZip:
-    archive = workbook._GuardedZip(stream)
+def _open_zip_without_checks(name: str, stream: io.BytesIO, _size: int) -> zipguard._GuardedZip:
+    archive = zipguard._GuardedZip(stream)
     archive.book = name
     return archive
 
@@ -403,7 +403,7 @@ def test_a_zip_bomb_is_refused_before_inflating(monkeypatch: pytest.MonkeyPatch)
     def inflate(*_: object) -> bytes:
         raise AssertionError("a member was read")
 
-    monkeypatch.setattr(workbook._Bounded, "read", inflate)
+    monkeypatch.setattr(zipguard._Bounded, "read", inflate)
     with pytest.raises(WorkbookStop) as caught:
         open_workbook("zip-bomb.xlsx", HERE / "zip-bomb.xlsx")
     assert caught.value.code == "workbook_too_large"

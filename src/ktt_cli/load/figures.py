@@ -9,6 +9,7 @@ text: the collector keeps what it learnt.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
 from decimal import Decimal
@@ -105,13 +106,21 @@ def _adapter(unit: Unit) -> TypeAdapter[float]:
 def cell_figure(cell: object, unit: Unit) -> float:
     """The figure of a workbook's typed cell (SPEC §9): a number is the number it holds; a
     percentage cell (0.655 shown as 65,5%) is 65.5 for a percent indicator."""
-    from ktt_cli.load.workbook import ErrorCell, PercentCell, UncomputedFormula
+    from ktt_cli.load.book import ErrorCell, PercentCell, UncomputedFormula
 
     if isinstance(cell, bool):
         raise FigureError.said("not_a_number.bool", value=str(cell).upper())
     if isinstance(cell, int | float):
-        return float(cell)
+        try:
+            value = float(cell)
+        except OverflowError:  # an integer of hundreds of digits
+            value = math.inf
+        if not math.isfinite(value):  # <v>1E309</v>, office:value="inf" or "nan"
+            raise FigureError.said("not_a_number.infinite", value=str(value))
+        return value
     if isinstance(cell, PercentCell):
+        if not math.isfinite(cell.fraction):
+            raise FigureError.said("not_a_number.infinite", value=str(cell.fraction))
         if unit is not Unit.PERCENT:
             raise FigureError.said(
                 "unexpected_percent.format", percent=_percent(cell.fraction), kind=unit.value
