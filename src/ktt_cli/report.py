@@ -24,7 +24,7 @@ from ktt_cli.model import (
     Unit,
     natural_range,
 )
-from ktt_cli.names import normalise
+from ktt_cli.names import place_key
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem
@@ -319,7 +319,7 @@ class Area(NamedTuple):
 def _regions(targets: TargetsFile, actuals: Actuals, indicator: str) -> list[Area]:
     """The listed regions, in file order; without a list, the regions in the data by name."""
     if targets.regions:
-        return [Area(normalise(r.name), r.name, r.id) for r in targets.regions]
+        return [Area(place_key(r.name), r.name, r.id) for r in targets.regions]
     found = actuals.region_names(indicator)
     return sorted((Area(k, n, None) for k, n in found.items()), key=lambda u: (u.name, u.key))
 
@@ -427,7 +427,7 @@ def _region_rows(
 
     A province has hundreds of communes: a row costs a few look-ups and one `Result`.
     """
-    shares = {normalise(k): v for k, v in (target.by_region or {}).items()}
+    shares = {place_key(k): v for k, v in (target.by_region or {}).items()}
     territory = {o.period.time: o.value for o in actuals.series.get(indicator.id, ())}
     share_counts = indicator.unit is not Unit.PERCENT
     rows: list[Result] = []
@@ -445,7 +445,7 @@ def _region_rows(
         where = _InRegion(target.scope, unit.name, unit.id, share)
         value = target.level if target.scope == "each_region" else None
         if value is None and shares:
-            keys = [normalise(unit.name), *([normalise(unit.id)] if unit.id else [])]
+            keys = [place_key(unit.name), *([place_key(unit.id)] if unit.id else [])]
             value = next((shares[k] for k in keys if k in shares), None)
         if value is None:
             rows.append(_no_target(indicator, target, latest, baseline, where))
