@@ -37,6 +37,12 @@ STATUS = {
     },
 }
 
+#: Why a result is `insufficient_data` (`status_reason`, SPEC §4), said beside its status.
+STATUS_REASON = {
+    "vi": {"no_baseline": "chưa có số gốc", "short_span": "số liệu chưa đủ 1 năm"},
+    "en": {"no_baseline": "no earlier figure", "short_span": "figures span under a year"},
+}
+
 LABELS = {
     "vi": {
         "milestone": "Mục tiêu đến năm {year}",

@@ -136,7 +136,7 @@ def _row(result: Result, lang: str, note_number: int | None) -> dict[str, object
         "gap": words.gap(result, lang),
         "achieved": words.achieved(result, lang),
         "bar": None if share is None else round(max(0.0, min(share, 100.0)), 1),
-        "status": words.status(result, lang),
+        "status": words.status_why(result, lang),
         "colour": COLOUR[result.status],
         "fill": FILL[result.status],
     }

@@ -178,7 +178,7 @@ def _rows(report: Report, results: list[Result], lang: str) -> tuple[list[list[T
             _actual(result, lang, marker),
             _gap(result, lang),
             _achieved(result, lang),
-            Text(words.status(result, lang), style=STYLE[result.status]),
+            _status(result, lang),
         ]
         if report.compared_with is not None:
             moved = words.status_change(report, result)
@@ -277,9 +277,17 @@ def _region_cells(result: Result, name: str, lang: str) -> list[RenderableType]:
         _actual(result, lang, ""),
         _gap(result, lang),
         _achieved(result, lang),
-        Text(words.status(result, lang), style=STYLE[result.status]),
+        _status(result, lang),
         Text(words.NONE if share is None else i18n.percent(share, lang), style="dim"),
     ]
+
+
+def _status(result: Result, lang: str) -> Text:
+    """The status in its colour, and under it why, where a word is owed (SPEC §4)."""
+    said = Text(words.status(result, lang), style=STYLE[result.status])
+    if (why := words.reason(result, lang)) is not None:
+        said.append(f"\n({why})", style="dim")
+    return said
 
 
 def _name(result: Result, lang: str) -> Text:

@@ -68,6 +68,20 @@ def status(result: Result, lang: str) -> str:
     return i18n.STATUS[lang][result.status]
 
 
+def reason(result: Result, lang: str) -> str | None:
+    """Why a result is `insufficient_data`, in words (`số liệu chưa đủ 1 năm`); None where
+    no word is owed."""
+    code = result.assessment.status_reason
+    return i18n.STATUS_REASON[lang][code] if code else None
+
+
+def status_why(result: Result, lang: str) -> str:
+    """The status, with why where a word is owed: `chưa đủ số liệu (số liệu chưa đủ 1
+    năm)`."""
+    why = reason(result, lang)
+    return f"{status(result, lang)} ({why})" if why else status(result, lang)
+
+
 def note(result: Result, lang: str) -> str:
     """The note of the figure used, as listed under a table: the indicator by its name."""
     return f"{name(result, lang)} {period(result.actual_period, lang)}: {result.actual_note}"

@@ -124,7 +124,7 @@ def _milestone_sheet(
             sheet.write_number(row, 7, a.gap, formats.gap(unit, a.gap))
         if a.percent_achieved is not None:
             sheet.write_number(row, 8, a.percent_achieved, formats.percent)
-        sheet.write_string(row, 9, words.status(result, lang), formats.status[result.status])
+        sheet.write_string(row, 9, words.status_why(result, lang), formats.status[result.status])
         sheet.write_string(row, 10, result.status.value, formats.status[result.status])
         _number(sheet, row, 11, result.baseline, formats, unit)
         _text(sheet, row, 12, result.baseline_period)
@@ -288,7 +288,8 @@ def _breakdown_sheet(book: Workbook, formats: _Formats, report: Report, lang: st
                 sheet.write_number(row, 9, a.gap, gap_format)
             if a.percent_achieved is not None:
                 sheet.write_number(row, 10, a.percent_achieved, formats.percent)
-            sheet.write_string(row, 11, words.status(result, lang), formats.status[result.status])
+            said = words.status_why(result, lang)
+            sheet.write_string(row, 11, said, formats.status[result.status])
             sheet.write_string(row, 12, result.status.value, formats.status[result.status])
             if result.share_of_territory is not None:
                 sheet.write_number(row, 13, result.share_of_territory, formats.percent)
