@@ -668,7 +668,10 @@ def target_findings(
             f"{plain_number(value)} means {plain_number(value)}%; 70% is written 70",
             "warning",
         )
-    if comparator is not None and base_value is not None:
+    # an each_region value is a threshold for every region, not a level for the territory:
+    # the territory's baseline says nothing of it (SPEC §8)
+    each_region = target.get("scope") == "each_region"
+    if comparator is not None and base_value is not None and not each_region:
         d = DIRECTION[comparator]
         if d * (value - base_value) < 0:
             side = "below" if d > 0 else "above"

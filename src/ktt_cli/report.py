@@ -449,17 +449,45 @@ def _region_rows(
             value = next((shares[k] for k in keys if k in shares), None)
         if value is None:
             rows.append(_no_target(indicator, target, latest, baseline, where))
+        elif target.scope == "each_region":
+            rows.append(_against_threshold(indicator, target, latest, baseline, as_of, where))
         else:
             mine = target.model_copy(update={"value": value})
             rows.append(_result(indicator, mine, latest, baseline, as_of, where))
-    rows.sort(
-        key=lambda r: (
-            r.assessment.percent_achieved is None,
-            r.assessment.percent_achieved or 0.0,
-            r.region or "",
+    if target.scope == "each_region":  # those below the threshold first, lowest first
+        rows.sort(
+            key=lambda r: (
+                r.actual is None,
+                r.assessment.met is True,
+                r.actual or 0.0,
+                r.region or "",
+            )
         )
-    )
+    else:
+        rows.sort(
+            key=lambda r: (
+                r.assessment.percent_achieved is None,
+                r.assessment.percent_achieved or 0.0,
+                r.region or "",
+            )
+        )
     return rows
+
+
+def _against_threshold(
+    indicator: Indicator,
+    target: Target,
+    latest: Figure | None,
+    baseline: _Baseline | None,
+    as_of: Period | None,
+    where: _InRegion,
+) -> Result:
+    """A region's row of an `each_region` target: its figure against the threshold, met
+    or not (SPEC §8). A threshold is no amount to reach a share of: 11 cooperatives
+    against "at least 1" are not 1.100% of anything, so no percent is given."""
+    result = _result(indicator, target, latest, baseline, as_of, where)
+    figures = result.assessment._replace(percent_achieved=None, progress_from_baseline=None)
+    return result._replace(assessment=figures)
 
 
 def _no_target(

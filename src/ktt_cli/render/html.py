@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ktt_cli import i18n
+from ktt_cli.model import Unit
 from ktt_cli.render import words
 from ktt_cli.render.chart import Chart, chart_points
 from ktt_cli.render.look import COLOUR, FILL, word
@@ -109,16 +110,21 @@ def _breakdown(report: Report, lang: str) -> list[dict[str, object]]:
             shown.append(_row(total, lang, None) | {"name": i18n.label(lang, "territory_total")})
         for row in rows:
             shown.append(_row(row, lang, None) | {"name": row.region or ""})
-        bars = [
-            (r.region or "", r.assessment.percent_achieved, COLOUR[r.status])
-            for r in rows
-            if r.assessment.percent_achieved is not None
-        ]
-        chart = (
-            Markup(regions_svg(f"{indicator}-{year}-{scope}", bars, lang))  # drawn here
-            if bars
-            else None
-        )
+        salt = f"{indicator}-{year}-{scope}"
+        if scope == "each_region":  # each region's figure against the threshold
+            threshold = rows[0].target
+            figures = [(r.region or "", r.actual, COLOUR[r.status]) for r in rows]
+            bars = [(name, value, colour) for name, value, colour in figures if value is not None]
+            percent = rows[0].unit is Unit.PERCENT
+            drawn = regions_svg(salt, bars, lang, line=threshold or 0.0, percent=percent)
+        else:
+            bars = [
+                (r.region or "", r.assessment.percent_achieved, COLOUR[r.status])
+                for r in rows
+                if r.assessment.percent_achieved is not None
+            ]
+            drawn = regions_svg(salt, bars, lang) if bars else ""
+        chart = Markup(drawn) if bars else None  # drawn here
         groups.append({"title": words.group_title(rows[0], lang), "rows": shown, "chart": chart})
     return groups
 

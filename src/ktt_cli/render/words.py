@@ -60,8 +60,17 @@ def period(text: str | Period | None, lang: str) -> str:
 
 
 def achieved(result: Result, lang: str) -> str:
+    """Percent achieved; for a region against an `each_region` threshold, met or not."""
+    if against_threshold(result):
+        met = result.assessment.met
+        return NONE if met is None else i18n.label(lang, "met" if met else "not_met")
     value = result.assessment.percent_achieved
     return NONE if value is None else i18n.percent(value, lang)
+
+
+def against_threshold(result: Result) -> bool:
+    """A region's row of an `each_region` target: its figure against the threshold."""
+    return result.target_scope == "each_region" and result.region is not None
 
 
 def status(result: Result, lang: str) -> str:

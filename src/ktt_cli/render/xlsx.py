@@ -115,7 +115,7 @@ def _milestone_sheet(
         sheet.write_string(row, 0, _name(result, lang))
         sheet.write_string(row, 1, result.indicator)
         sheet.write_string(row, 2, i18n.unit_word(lang, unit))
-        sheet.write_string(row, 3, words.target(result, lang).partition(" ")[0])
+        sheet.write_string(row, 3, i18n.symbol(result.comparator))
         if result.target is not None:
             sheet.write_number(row, 4, result.target, formats.figure(unit, result.target))
         _number(sheet, row, 5, result.actual, formats, unit)
@@ -288,6 +288,8 @@ def _breakdown_sheet(book: Workbook, formats: _Formats, report: Report, lang: st
                 sheet.write_number(row, 9, a.gap, gap_format)
             if a.percent_achieved is not None:
                 sheet.write_number(row, 10, a.percent_achieved, formats.percent)
+            elif words.against_threshold(result) and a.met is not None:
+                sheet.write_string(row, 10, words.achieved(result, lang))
             said = words.status_why(result, lang)
             sheet.write_string(row, 11, said, formats.status[result.status])
             sheet.write_string(row, 12, result.status.value, formats.status[result.status])
