@@ -309,16 +309,3 @@ def _can_mean(cell: Sequence[_Form], name: Sequence[_Form]) -> bool:
         for c in cell
         for n in name
     )
-
-
-def is_territory(region: str, territory: str) -> bool:
-    """Whether a region cell means the whole territory: blank, a word for it, or its name
-    with or without its unit word."""
-    key = place_key(region)
-    if not key or _is_totals(key):
-        return True
-    whole = place_key(territory)
-    forms = _forms(whole)
-    if len(forms) == 1:
-        forms.append(_Form("thành_phố" if whole in _CITIES else "tỉnh", whole))
-    return _can_mean(_forms(key), forms)
