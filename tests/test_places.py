@@ -182,6 +182,21 @@ def test_hoa_and_hoa_with_the_tone_placed_either_way_are_one_name(tmp_path: Path
     assert actuals.series["htx"][0].value == 3
 
 
+def test_an_alias_without_its_unit_word_keeps_the_unit_of_its_region(tmp_path: Path) -> None:
+    # `Tân Lĩnh` is an alias of the commune; `P. Tân Lĩnh` says ward, and there is one
+    listed = (
+        'regions:\n  - {name: "Xã Tân Lĩnh", aliases: ["Tân Lĩnh"]}\n'
+        '  - {name: "Phường Tân Lĩnh"}\n'
+    )
+    data = "region;indicator;period;value\nP. Tân Lĩnh;htx;2024;1\nX. Tân Lĩnh;htx;2024;2\n"
+    data += "tan linh;htx;2025;3\n"
+    actuals, log = read(tmp_path, programme(HEAD + listed + INDICATORS), data)
+    assert [o.value for o in actuals.region_series("htx", "phường_tân_lĩnh")] == [1]
+    assert [o.value for o in actuals.region_series("htx", "xã_tân_lĩnh")] == [2]
+    (problem,) = [p for p in log if p.severity == "error"]
+    assert (problem.code, problem.line) == ("ambiguous_region", 4)
+
+
 def test_a_wrong_mark_is_not_a_match_but_an_unknown_region(tmp_path: Path) -> None:
     data = "region;indicator;period;value\nXã Mậu Á;htx;2024;11\n"
     _, log = read(tmp_path, programme(HEAD + LISTED + INDICATORS), data)
@@ -231,7 +246,8 @@ def test_totals_words_in_the_region_column_are_the_territory_never_a_region(
 ) -> None:
     # communes 40 + 60 and a totals line of 100: the province is 100, not 200
     for word in ("Tổng số", "Cộng", "Tổng cộng:", "Tổng", "Toàn tỉnh", "Cả tỉnh", "Tỉnh Yên Bái",
-                 "TỔNG CỘNG", "Tong so", "Yên Bái", "Toàn quốc", "Cả nước"):  # fmt: skip
+                 "TỔNG CỘNG", "Tong so", "Yên Bái", "Toàn quốc", "Cả nước",
+                 "Toàn tỉnh Yên Bái", "Tổng cộng toàn tỉnh"):  # fmt: skip
         data = "region;indicator;period;value\nXã A;htx;2024;40\nXã B;htx;2024;60\n"
         data += f"{word};htx;2024;100\n"
         actuals, log = read(tmp_path, programme(HEAD + INDICATORS), data)

@@ -122,3 +122,23 @@ def test_a_mistyped_year_stops_the_report_instead_of_re_dating_it(tmp_path: Path
     assert code == 2
     assert "future_period" in out
     assert "d.csv:4" in out
+
+
+def test_about_62_percent_with_a_tenth_of_tolerance_is_met_from_55_8_as_written(
+    tmp_path: Path,
+) -> None:
+    # 62 × (1 − 0.1) = 55.8 exactly; 62 * 0.9 = 55.800000000000004 in binary floating point
+    programme = PROGRAMME.split("indicators:")[0].split("regions:")[0] + (
+        'indicators:\n  - id: share\n    name: "Tỷ lệ"\n    unit: percent\n'
+        '    share_of: "tổng số"\n    targets:\n      - year: 2030\n'
+        "        comparator: about\n        value: 62\n        tolerance: 0.1\n"
+        '        text: "khoảng 62%"\n'
+    )
+    (tmp_path / "t.yaml").write_text(programme, encoding="utf-8")
+    (tmp_path / "d.csv").write_text("indicator;period;value\nshare;2025;55,8\n", encoding="utf-8")
+    done = runner.invoke(
+        app, ["report", str(tmp_path / "d.csv"), "-t", str(tmp_path / "t.yaml"), "-f", "json"]
+    )
+    assert done.exit_code == 0, done.output
+    (result,) = json.loads(done.stdout)["results"]
+    assert (result["met"], result["status"]) == (True, "achieved")

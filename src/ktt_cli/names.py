@@ -223,12 +223,15 @@ class RegionNames:
             found = (place_key(region.name), region.name)
             self.ids[found[0]] = region.id
             self.order[found[0]] = region.name
+            unit = _forms(found[0])[-1].unit  # the unit word of its name, if it has one
             for name in region.names():
                 key = place_key(name)
                 self.exact.setdefault(key, found)
                 if name == region.id and key.isdigit():  # a code read as a number: 4567
                     self.exact.setdefault(key.lstrip("0") or "0", found)
                 forms = _forms(key)
+                if len(forms) == 1 and unit is not None:  # an alias without it: `Tân Lĩnh`
+                    forms.append(_Form(unit, key))  # takes the unit of the name, no other
                 for form in forms:
                     self.marked.setdefault(form.rest, []).append((forms, found))
                     self.bare.setdefault(unmarked(form.rest), []).append((forms, found))
@@ -241,7 +244,7 @@ class RegionNames:
     def find(self, text: str) -> Meaning:
         """The region (or the whole territory) `text` names, or the names it could mean."""
         key = place_key(text)
-        if not key or _is_totals(key):
+        if not key or _is_totals(key) or self._totals_of_territory(key):
             return _WHOLE
         forms = _forms(key)
         whole = _can_mean(forms, self.whole_forms)
@@ -254,6 +257,16 @@ class RegionNames:
         if len(regions) == 1:
             return Meaning(regions[0])
         return Meaning(None, tuple(name for _, name in regions))
+
+    def _totals_of_territory(self, key: str) -> bool:
+        """A totals word before the territory's name, or before another totals word:
+        `Toàn tỉnh Yên Bái`, `Tổng cộng toàn tỉnh`."""
+        for word in _TOTALS_ORDER:
+            for start in (word, unmarked(word)):  # with its marks, or written without
+                if key.startswith(start + "_"):
+                    rest = key[len(start) + 1 :]
+                    return _is_totals(rest) or _can_mean(_forms(rest), self.whole_forms)
+        return False
 
     def _candidates(self, forms: list[_Form]) -> list[tuple[str, str]]:
         found: dict[str, tuple[str, str]] = {}
@@ -290,6 +303,8 @@ def _is_totals(key: str) -> bool:
 
 
 _TERRITORY_BARE = frozenset(unmarked(w) for w in TERRITORY_WORDS)
+#: The totals words, longest first: `tổng_cộng` is tried before `tổng`.
+_TOTALS_ORDER = sorted(TERRITORY_WORDS, key=len, reverse=True)
 
 
 def _same(cell: str, name: str) -> bool:

@@ -116,7 +116,11 @@ def _breakdown(report: Report, lang: str) -> list[dict[str, object]]:
             figures = [(r.region or "", r.actual, COLOUR[r.status]) for r in rows]
             bars = [(name, value, colour) for name, value, colour in figures if value is not None]
             percent = rows[0].unit is Unit.PERCENT
-            drawn = regions_svg(salt, bars, lang, line=threshold or 0.0, percent=percent)
+            drawn = (
+                regions_svg(salt, bars, lang, line=threshold or 0.0, percent=percent)
+                if bars
+                else ""
+            )
         else:
             bars = [
                 (r.region or "", r.assessment.percent_achieved, COLOUR[r.status])
