@@ -160,3 +160,16 @@ def test_csv_commune_rows_have_no_percent_for_a_threshold(tmp_path: Path) -> Non
     assert len(communes) == 4
     assert {r["percent_achieved"] for r in communes} == {""}
     assert {r["met"] for r in communes} == {"true", "false"}
+
+
+def test_the_workbook_chart_of_the_indicator_is_named_as_the_indicator(tmp_path: Path) -> None:
+    out = tmp_path / "r.xlsx"
+    run(tmp_path, "-f", "xlsx", "--lang", "vi", "--output", str(out))
+    book = load_workbook(out, read_only=True)
+    firsts = [c for s in book.worksheets for r in s.iter_rows(values_only=True) for c in r[:1]]
+    assert "Số hợp tác xã" in firsts
+    assert "Số hợp tác xã (mỗi xã)" in firsts  # the results table names the each_region row
+    charts = [s for s in book.worksheets if s.title == "Diễn biến các chỉ tiêu"]
+    assert charts
+    heads = [r[0] for s in charts for r in s.iter_rows(values_only=True) if r and r[0]]
+    assert "Số hợp tác xã (mỗi xã)" not in heads

@@ -196,7 +196,9 @@ def _charts_sheet(
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 1, 9)
     sheet.set_column(2, 2, 11)
-    names = {r.indicator: _name(r, lang) for r in report.results}
+    # a chart draws the territory's target: named as the indicator, not its each_region
+    # result ("… (mỗi xã)"), which may come later
+    names = {r.indicator: _name(r, lang) for r in report.results if r.target_scope == "territory"}
     top = 0
     for chart in charts:
         sheet.write_string(top, 0, names[chart.indicator], formats.head)
