@@ -71,6 +71,11 @@ class Result(NamedTuple):
     def status(self) -> Status:
         return self.assessment.status
 
+    @property
+    def status_reason(self) -> str | None:
+        """Why the status is `insufficient_data` (`no_baseline`, `short_span`); None else."""
+        return self.assessment.status_reason
+
 
 class Report(NamedTuple):
     programme_id: str
