@@ -197,6 +197,26 @@ def test_an_alias_without_its_unit_word_keeps_the_unit_of_its_region(tmp_path: P
     assert (problem.code, problem.line) == ("ambiguous_region", 4)
 
 
+def test_eth_written_for_d_with_stroke_is_the_same_letter(tmp_path: Path) -> None:
+    # converters from the old TCVN3 and VNI fonts write Ð (U+00D0) for Đ (U+0110)
+    listed = 'regions:\n  - {name: "Xã Đông Cuông"}\n'
+    data = "region;indicator;period;value\nXÃ \u00d0ÔNG CUÔNG;htx;2024;4\n"
+    actuals, log = read(tmp_path, programme(HEAD + listed + INDICATORS), data)
+    assert not errors(log), [str(p) for p in log]
+    assert [o.value for o in actuals.region_series("htx", "xã_đông_cuông")] == [4]
+
+
+def test_a_name_that_could_be_a_totals_word_or_a_region_is_refused(tmp_path: Path) -> None:
+    # `Cong` without its marks could be `Cộng` (a totals line) or the listed `Phường Công`
+    listed = 'regions:\n  - {name: "Phường Công"}\n  - {name: "Xã Mậu A"}\n'
+    data = "region;indicator;period;value\nCong;htx;2024;4\nCộng;htx;2024;9\n"
+    actuals, log = read(tmp_path, programme(HEAD + listed + INDICATORS), data)
+    (problem,) = [p for p in log if p.severity == "error"]
+    assert (problem.code, problem.line) == ("ambiguous_region", 2)
+    assert "'Phường Công'" in problem.message
+    assert [o.value for o in actuals.series["htx"]] == [9]  # `Cộng`, with its marks: a total
+
+
 def test_a_wrong_mark_is_not_a_match_but_an_unknown_region(tmp_path: Path) -> None:
     data = "region;indicator;period;value\nXã Mậu Á;htx;2024;11\n"
     _, log = read(tmp_path, programme(HEAD + LISTED + INDICATORS), data)
@@ -345,6 +365,14 @@ def _territory_ways(name: str) -> set[str]:
     return written | {w.upper() for w in written}
 
 
+def _totals_ways() -> set[str]:
+    """The words for the whole territory, with and without diacritics, in any case."""
+    words = {"Tổng số", "Tổng cộng", "Tổng", "Cộng", "Toàn tỉnh", "Cả tỉnh", "Toàn quốc",
+             "Cả nước", "Toàn thành phố", "Cả thành phố"}  # fmt: skip
+    words |= {_plain(w) for w in words}
+    return words | {w.upper() for w in words}
+
+
 @given(
     st.lists(st.tuples(st.sampled_from(sorted(_UNITS)), place_name()), min_size=2, max_size=6),
     place_name(),
@@ -365,7 +393,7 @@ def test_no_cell_names_two_regions_and_a_cell_that_could_be_two_is_refused(
     for unit, name in regions:
         for way in _ways(unit, name):
             means.setdefault(place_key(way), set()).add(f"{unit} {name}")
-    for way in _territory_ways(territory):
+    for way in _territory_ways(territory) | _totals_ways():
         means.setdefault(place_key(way), set()).add("")
     for unit, name in regions:
         for way in _ways(unit, name):

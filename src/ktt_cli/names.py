@@ -63,6 +63,7 @@ def place_key(name: str) -> str:
     folded, diacritics kept, the tone of `hoà`/`hòa`, `thuỷ`/`thủy` placed one way, runs of
     spaces, underscores and hyphens one `_`, a colon at the end left out (`Tổng cộng:`)."""
     folded = unicodedata.normalize("NFC", name).strip().rstrip(":").casefold()
+    folded = folded.replace("ð", "đ")  # Ð (eth) for Đ, as old converters of TCVN3 and VNI write it
     folded = _TONE_PLACE.sub(lambda m: _TONE_MOVED[m.group(0)], folded)
     return _SEPARATORS.sub("_", folded).strip("_")
 
@@ -244,10 +245,12 @@ class RegionNames:
     def find(self, text: str) -> Meaning:
         """The region (or the whole territory) `text` names, or the names it could mean."""
         key = place_key(text)
-        if not key or _is_totals(key) or self._totals_of_territory(key):
+        if not key:
             return _WHOLE
         forms = _forms(key)
-        whole = _can_mean(forms, self.whole_forms)
+        whole = (
+            _is_totals(key) or self._totals_of_territory(key) or _can_mean(forms, self.whole_forms)
+        )
         exact = self.exact.get(key)
         regions = [exact] if exact is not None else self._candidates(forms)
         if whole and regions:
