@@ -407,3 +407,54 @@ def test_no_cell_names_two_regions_and_a_cell_that_could_be_two_is_refused(
                 assert len(found.candidates) >= 2, (way, found)
                 shown = {territory if c == "" else c for c in could}
                 assert shown <= set(found.candidates), (way, could, found)
+
+
+@st.composite
+def indicator_names(draw: st.DrawFn) -> list[str]:
+    names = draw(st.lists(place_name(), min_size=2, max_size=5))
+    return [f"Số {n}" for n in names]
+
+
+@given(indicator_names())
+def test_no_cell_names_two_indicators_and_one_that_could_be_two_is_refused(
+    names: list[str],
+) -> None:
+    from ktt_cli.names import IndicatorNames, place_key
+
+    assume(len({place_key(n) for n in names}) == len(names))  # two names alike: one id
+    indicators = "indicators:\n" + "".join(
+        f'  - {{id: i{k}, name: "{n}", unit: count, targets: [{{year: 2030, value: 1, '
+        f'text: "1"}}]}}\n'
+        for k, n in enumerate(names)
+    )
+    found = IndicatorNames(programme(HEAD + indicators))
+    means: dict[str, set[str]] = {}
+    for k, name in enumerate(names):
+        for way in {name, _plain(name), name.upper(), _plain(name).upper()}:
+            means.setdefault(place_key(way), set()).add(f"i{k}")
+    for k, name in enumerate(names):
+        for way in {name, _plain(name), name.upper(), _plain(name).upper()}:
+            could = means[place_key(way)]
+            if len(could) == 1:
+                assert found.find(way) == f"i{k}", (way, could)
+            else:
+                assert found.find(way) is None, (way, could)
+                assert set(found.candidates(way)) == could, (way, could)
+
+
+def test_the_region_option_refuses_a_name_that_could_be_two(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ktt_cli.cli import app
+
+    (tmp_path / "t.yaml").write_text(HEAD + MUONG + INDICATORS, encoding="utf-8")
+    data = "region;indicator;period;value\nXã Mường Lai;htx;2024;5\nXã Mường Lại;htx;2024;7\n"
+    (tmp_path / "d.csv").write_text(data, encoding="utf-8")
+    args = ["report", str(tmp_path / "d.csv"), "-t", str(tmp_path / "t.yaml"), "--by", "region"]
+    done = CliRunner().invoke(app, [*args, "--region", "Muong Lai", "--lang", "en"])
+    assert done.exit_code == 2
+    assert "could be 'Xã Mường Lai', 'Xã Mường Lại'" in done.output
+    done = CliRunner().invoke(app, [*args, "--region", "Mường Lại", "-f", "csv"])
+    assert done.exit_code == 0, done.output
+    assert "Xã Mường Lại" in done.stdout
+    assert "Xã Mường Lai," not in done.stdout

@@ -309,7 +309,12 @@ def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[st
     problems: list[str] = []
     for name in names:
         if listed.listed:
-            found = listed.find(name).region
+            meaning = listed.find(name)
+            found = meaning.region
+            if found is None and len(meaning.candidates) > 1:
+                could = ", ".join(f"'{n}'" for n in meaning.candidates)
+                problems.append(f"--region {name}: could be {could}; write it with its marks")
+                continue
             if found is None or not found[0]:
                 problems.append(
                     f"--region {name}: not a region of {programme.programme.territory}"
