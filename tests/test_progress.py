@@ -6,7 +6,7 @@ import math
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ktt_cli.model import DIRECTION, Comparator
@@ -409,31 +409,37 @@ def test_about_62_with_a_tolerance_of_a_tenth_is_met_from_55_8() -> None:
 _decimals = st.integers(0, 4)
 
 
-@given(
-    st.sampled_from(list(Comparator)),
-    st.integers(1, 10**7),
-    _decimals,
-    st.integers(1, 99),
-)
+@given(st.integers(1, 10**7), _decimals, st.integers(1, 99))
+@example(62, 0, 10)  # khoảng 62%, tolerance 0.1: 55,8 is the boundary
+@example(558, 1, 5)  # khoảng 55,8 at the default tolerance: 53,01
 def test_met_at_the_boundary_agrees_with_decimal_arithmetic(
-    comparator: Comparator, digits: int, places: int, percent: int
+    digits: int, places: int, percent: int
 ) -> None:
-    # a figure written with `places` decimals, a tolerance in hundredths; the boundary
-    # (value × (1 − tolerance) for `about`, 100 for `all`, else the value) and one step
-    # either side at the data's own precision, each against decimal arithmetic
+    # a target value written with `places` decimals and a tolerance in hundredths; for
+    # every comparator, figures at its boundary (value × (1 − tolerance) for `about`, 100
+    # for `all`, else the value), at the value itself, and one step either side of each at
+    # the data's own precision, each judged against decimal arithmetic
     value = Decimal(digits).scaleb(-places)
     tolerance = Decimal(percent).scaleb(-2)
-    level = {C.ABOUT: value * (1 - tolerance), C.ALL: Decimal(100)}.get(comparator, value)
-    exponent = level.as_tuple().exponent
-    step = Decimal(1).scaleb(-max(places, -exponent if isinstance(exponent, int) else 0))
-    rule = {
-        C.AT_LEAST: lambda x: x >= level,
-        C.OVER: lambda x: x > level,
-        C.ABOUT: lambda x: x >= level,
-        C.AT_MOST: lambda x: x <= level,
-        C.UNDER: lambda x: x < level,
-        C.ALL: lambda x: x >= level,
+    for comparator in Comparator:
+        level = {C.ABOUT: value * (1 - tolerance), C.ALL: Decimal(100)}.get(comparator, value)
+        exponent = level.as_tuple().exponent
+        step = Decimal(1).scaleb(-max(places, -exponent if isinstance(exponent, int) else 0))
+        about = comparator is C.ABOUT
+        target = Goal(comparator, float(value), 2030, float(tolerance) if about else 0)
+        for point in (level, value):
+            for actual in (point - step, point, point + step):
+                expected = _decimal_rule(comparator, actual, level)
+                assert is_met(target, float(actual)) is expected, (comparator, actual, level)
+
+
+def _decimal_rule(comparator: Comparator, x: Decimal, level: Decimal) -> bool:
+    """The comparator table of SPEC §2 in decimals, `level` the boundary worked out."""
+    return {
+        C.AT_LEAST: x >= level,
+        C.OVER: x > level,
+        C.ABOUT: x >= level,
+        C.AT_MOST: x <= level,
+        C.UNDER: x < level,
+        C.ALL: x >= level,
     }[comparator]
-    target = Goal(comparator, float(value), 2030, float(tolerance) if comparator is C.ABOUT else 0)
-    for actual in (level - step, level, level + step):
-        assert is_met(target, float(actual)) is rule(actual), (actual, level)
