@@ -327,8 +327,9 @@ _ONSETS = ["", "b", "c", "d", "đ", "g", "h", "kh", "l", "m", "n", "ng", "nh", "
 _RHYMES = ["a", "an", "ai", "ao", "ang", "anh", "ong", "uong", "ương", "ươi", "ư", "ơn", "ên",
            "ôi", "i", "inh", "uy", "oa", "yên"]  # fmt: skip
 _TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
-_UNITS = {"Xã": ["X.", "x."], "Phường": ["P.", "p."], "Thị trấn": ["TT.", "TT"],
-          "Đặc khu": ["ĐK", "Đk."]}  # fmt: skip
+_UNITS = {"Xã": ["X.", "x.", "xa"], "Phường": ["P.", "p.", "phuong"],
+          "Thị trấn": ["TT.", "TT", "thi tran"], "Đặc khu": ["ĐK", "Đk.", "dac khu"],
+          "Thị xã": ["TX.", "TX", "thi xa"], "Thành phố": ["TP.", "TP", "thanh pho"]}  # fmt: skip
 
 
 @st.composite
@@ -352,24 +353,33 @@ def _plain(text: str) -> str:
 
 
 def _ways(unit: str, name: str) -> set[str]:
-    """Every way an office may write a region: with its unit word, without it, with the
-    unit abbreviated, each with and without diacritics, in any case."""
-    written = {f"{unit} {name}", name, *(f"{a} {name}" for a in _UNITS[unit])}
+    """Every way an office may write a region: its name with or without its diacritics,
+    after its unit word, without it, or after the unit abbreviated (with its dot and a
+    space or none) or written without its marks (`xa Mậu A`, `X. Mau A`), in any case."""
+    written: set[str] = set()
+    for named in (name, _plain(name)):
+        written |= {f"{unit} {named}", named, *(f"{a} {named}" for a in _UNITS[unit])}
+        written |= {f"{a}{named}" for a in _UNITS[unit] if a.endswith(".")}  # `P.Yên Bái`
     written |= {_plain(w) for w in written}
     return written | {w.upper() for w in written}
 
 
+_TOTALS = ("Tổng số", "Tổng cộng", "Tổng", "Cộng", "Toàn tỉnh", "Cả tỉnh", "Toàn quốc",
+           "Cả nước", "Toàn thành phố", "Cả thành phố")  # fmt: skip
+
+
 def _territory_ways(name: str) -> set[str]:
+    """The territory's name, with or without its unit word, and after a totals word
+    (`Toàn tỉnh Yên Bái`, `Cộng Yên Bái`), with and without diacritics, in any case."""
     written = {name, f"Tỉnh {name}"}
+    written |= {f"{word} {w}" for word in (*_TOTALS, *map(_plain, _TOTALS)) for w in written}
     written |= {_plain(w) for w in written}
     return written | {w.upper() for w in written}
 
 
 def _totals_ways() -> set[str]:
     """The words for the whole territory, with and without diacritics, in any case."""
-    words = {"Tổng số", "Tổng cộng", "Tổng", "Cộng", "Toàn tỉnh", "Cả tỉnh", "Toàn quốc",
-             "Cả nước", "Toàn thành phố", "Cả thành phố"}  # fmt: skip
-    words |= {_plain(w) for w in words}
+    words = set(_TOTALS) | {_plain(w) for w in _TOTALS}
     return words | {w.upper() for w in words}
 
 
@@ -395,18 +405,21 @@ def test_no_cell_names_two_regions_and_a_cell_that_could_be_two_is_refused(
             means.setdefault(place_key(way), set()).add(f"{unit} {name}")
     for way in _territory_ways(territory) | _totals_ways():
         means.setdefault(place_key(way), set()).add("")
-    for unit, name in regions:
-        for way in _ways(unit, name):
-            found = names.find(way)
-            could = means[place_key(way)]
-            if len(could) == 1:
-                assert found.region is not None, (way, could, found)
-                assert found.region[1] == f"{unit} {name}", (way, found)
-            else:  # two regions, or the territory and a region: refused, naming them
-                assert found.region is None, (way, could, found)
-                assert len(found.candidates) >= 2, (way, found)
-                shown = {territory if c == "" else c for c in could}
-                assert shown <= set(found.candidates), (way, could, found)
+    for unit, name in regions:  # a listed name written as listed means that region only
+        means[place_key(f"{unit} {name}")] = {f"{unit} {name}"}
+    ways = {w for unit, name in regions for w in _ways(unit, name)}
+    for way in ways | _territory_ways(territory) | _totals_ways():
+        found = names.find(way)
+        could = means[place_key(way)]
+        if len(could) == 1:  # that region (or, named "", the territory)
+            (only,) = could
+            assert found.region is not None, (way, could, found)
+            assert found.region[1 if only else 0] == only, (way, could, found)
+        else:  # two regions, or the territory and a region: refused, naming them
+            assert found.region is None, (way, could, found)
+            assert len(found.candidates) >= 2, (way, found)
+            shown = {territory if c == "" else c for c in could}
+            assert shown <= set(found.candidates), (way, could, found)
 
 
 @st.composite

@@ -238,9 +238,14 @@ class RegionNames:
                     self.bare.setdefault(unmarked(form.rest), []).append((forms, found))
         whole = place_key(self.territory)
         self.whole_forms = _forms(whole)
-        if len(self.whole_forms) == 1:  # written without its unit word: `Yên Bái`
-            unit = "thành_phố" if whole in _CITIES else "tỉnh"
-            self.whole_forms.append(_Form(unit, whole))
+        # a province's unit word is `Tỉnh` (`Thành phố`, `TP.` for a city run by the
+        # centre), written with its marks in the targets file; a territory written without
+        # it (`Yên Bái`) is given it, whatever its first word looks like (`Phuong A` is no
+        # ward, `Tinh A` no province called A)
+        if not whole.startswith(("tỉnh_", "thành_phố_", "tp_", "tp.")):
+            self.whole_forms = [_Form(None, whole)]
+        unit = "thành_phố" if whole in _CITIES else "tỉnh"
+        self.whole_forms.append(_Form(unit, whole))  # `Tỉnh Yên Bái`, even `Tỉnh Tỉnh A`
 
     def find(self, text: str) -> Meaning:
         """The region (or the whole territory) `text` names, or the names it could mean."""
@@ -266,9 +271,9 @@ class RegionNames:
         `Toàn tỉnh Yên Bái`, `Tổng cộng toàn tỉnh`."""
         for word in _TOTALS_ORDER:
             for start in (word, unmarked(word)):  # with its marks, or written without
-                if key.startswith(start + "_"):
-                    rest = key[len(start) + 1 :]
-                    return _is_totals(rest) or _can_mean(_forms(rest), self.whole_forms)
+                rest = key[len(start) + 1 :] if key.startswith(start + "_") else ""
+                if rest and (_is_totals(rest) or _can_mean(_forms(rest), self.whole_forms)):
+                    return True  # else a shorter word may leave the territory (`Tổng Cộng A`)
         return False
 
     def _candidates(self, forms: list[_Form]) -> list[tuple[str, str]]:
