@@ -267,7 +267,8 @@ def test_totals_words_in_the_region_column_are_the_territory_never_a_region(
     # communes 40 + 60 and a totals line of 100: the province is 100, not 200
     for word in ("Tổng số", "Cộng", "Tổng cộng:", "Tổng", "Toàn tỉnh", "Cả tỉnh", "Tỉnh Yên Bái",
                  "TỔNG CỘNG", "Tong so", "Yên Bái", "Toàn quốc", "Cả nước",
-                 "Toàn tỉnh Yên Bái", "Tổng cộng toàn tỉnh"):  # fmt: skip
+                 "Toàn tỉnh Yên Bái", "Tổng cộng toàn tỉnh", "Tổng cộng (toàn tỉnh)",
+                 "Tổng số (A+B)"):  # fmt: skip
         data = "region;indicator;period;value\nXã A;htx;2024;40\nXã B;htx;2024;60\n"
         data += f"{word};htx;2024;100\n"
         actuals, log = read(tmp_path, programme(HEAD + INDICATORS), data)

@@ -253,8 +253,13 @@ class RegionNames:
         if not key:
             return _WHOLE
         forms = _forms(key)
+        # a totals word with a note in brackets is still a totals line: `Tổng số (A+B)`,
+        # `Tổng cộng (toàn tỉnh)`
+        bare = _BRACKETED.sub("", key) or key
         whole = (
-            _is_totals(key) or self._totals_of_territory(key) or _can_mean(forms, self.whole_forms)
+            _is_totals(bare)
+            or self._totals_of_territory(bare)
+            or _can_mean(forms, self.whole_forms)
         )
         exact = self.exact.get(key)
         regions = [exact] if exact is not None else self._candidates(forms)
@@ -310,6 +315,8 @@ def _is_totals(key: str) -> bool:
     return key in TERRITORY_WORDS or (key == unmarked(key) and key in _TERRITORY_BARE)
 
 
+#: A note in brackets at the end of a name, in `place_key` form: `_(toàn_tỉnh)`.
+_BRACKETED = re.compile(r"_?\([^()]*\)$")
 _TERRITORY_BARE = frozenset(unmarked(w) for w in TERRITORY_WORDS)
 #: The totals words, longest first: `tổng_cộng` is tried before `tổng`.
 _TOTALS_ORDER = sorted(TERRITORY_WORDS, key=len, reverse=True)
