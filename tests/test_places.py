@@ -146,6 +146,17 @@ def test_two_communes_that_differ_by_a_tone_mark_are_two_without_a_list(tmp_path
     assert "Xã Mường Lại" in told.message
 
 
+def test_unlisted_names_that_differ_by_their_unit_word_are_told(tmp_path: Path) -> None:
+    # without a list `Xã Mậu A` and `Mậu A` are two regions (5 + 5 = 10), which may be one
+    # commune counted twice: a warning names both
+    data = "region;indicator;period;value\nXã Mậu A;htx;2024;5\nMậu A;htx;2024;5\n"
+    actuals, log = read(tmp_path, programme(HEAD + INDICATORS), data)
+    assert actuals.series["htx"][0].value == 10
+    (told,) = [p for p in log if p.code == "regions_differ_by_marks"]
+    assert (told.severity, told.line) == ("warning", 3)
+    assert "Xã Mậu A" in told.message
+
+
 def test_listed_communes_that_differ_by_a_tone_mark_are_both_valid_and_kept_apart(
     tmp_path: Path,
 ) -> None:

@@ -144,10 +144,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{text} có thể là {names}: hãy ghi tên có dấu, hoặc ghi mã chỉ tiêu",
     },
     "regions_differ_by_marks": {
-        "en": "{name} and {other} differ only by their diacritics: read as two regions; where "
-        "they are one, write the name alike in both places",
-        "vi": "{name} và {other} chỉ khác nhau ở dấu: được đọc là hai địa bàn; nếu là một, "
-        "hãy ghi tên giống nhau ở cả hai chỗ",
+        "en": "{name} and {other} differ only by their diacritics or unit word: read as two "
+        "regions; where they are one, write the name alike in both places",
+        "vi": "{name} và {other} chỉ khác nhau ở dấu hoặc chữ chỉ đơn vị: được đọc là hai địa "
+        "bàn; nếu là một, hãy ghi tên giống nhau ở cả hai chỗ",
     },
     "future_period": {
         "en": "{period:period} begins after today ({today}): no figure exists for it yet; "

@@ -292,10 +292,12 @@ class RegionNames:
 
     def unlisted(self, text: str) -> tuple[tuple[str, str], str | None]:
         """A region of a programme with no list: (store key, name as shown), and the name
-        of a region seen before that differs from it only by its marks, if any."""
+        of a region seen before that differs from it only by its marks or its unit word
+        (`Mậu A`, `Xã Mậu A`), if any."""
         key = place_key(text)
         found = (key, unicodedata.normalize("NFC", " ".join(text.split())))
-        first = self.seen.setdefault(unmarked(key), found)
+        # alike once the marks and the unit word are set aside: `Mường Lai`, `Xã Mường Lại`
+        first = self.seen.setdefault(unmarked(_forms(key)[-1].rest), found)
         if first[0] == key or key in self.told:
             return found, None
         self.told.add(key)
