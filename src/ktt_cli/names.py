@@ -185,6 +185,36 @@ def _forms(key: str) -> list[_Form]:
     return forms
 
 
+#: Words before a commune's name that a file may write or leave out, in normal form.
+REGION_PREFIXES = ("xa_", "phuong_", "thi_tran_")
+
+
+def bare_region(key: str) -> str:
+    """A region name in normal form without its `Xã`/`Phường`/`Thị trấn` prefix: for how
+    close two names are, never for which region a name is (`RegionNames` says that)."""
+    for prefix in REGION_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+def is_territory(region: str, territory: str) -> bool:
+    """Whether a text (a title's line, a sheet's name) means the whole territory: blank,
+    a word for it, or the territory's name with or without its unit word."""
+    key = place_key(region)
+    if not key or _is_totals(key):
+        return True
+    whole = place_key(territory)
+    return (
+        key == whole
+        or (key == unmarked(key) and key == unmarked(whole))
+        or any(
+            key in (f"{unit}_{whole}", f"{unit}_{unmarked(whole)}")
+            for unit in ("tỉnh", "tinh", "thành_phố", "thanh_pho", "tp")
+        )
+    )
+
+
 class Meaning(NamedTuple):
     """What a region cell names: a region (its store key and name; TERRITORY_KEY for the
     whole territory), or None with the names it could mean (none: unknown)."""
@@ -216,6 +246,7 @@ class RegionNames:
         #: readings of every name that has one (`_can_mean` decides) and its region.
         self.marked: dict[str, list[tuple[list[_Form], tuple[str, str]]]] = {}
         self.bare: dict[str, list[tuple[list[_Form], tuple[str, str]]]] = {}
+        self.by_key: dict[str, tuple[str, str]] = {}  # `normalise` form -> (store key, name)
         self.ids: dict[str, str | None] = {}  # store key -> id
         self.order: dict[str, str] = {}  # store key -> name, in file order
         self.seen: dict[str, tuple[str, str]] = {}  # unlisted: unmarked key -> first region
@@ -228,6 +259,7 @@ class RegionNames:
             for name in region.names():
                 key = place_key(name)
                 self.exact.setdefault(key, found)
+                self.by_key.setdefault(normalise(name), found)
                 if name == region.id and key.isdigit():  # a code read as a number: 4567
                     self.exact.setdefault(key.lstrip("0") or "0", found)
                 forms = _forms(key)
@@ -270,6 +302,12 @@ class RegionNames:
         if len(regions) == 1:
             return Meaning(regions[0])
         return Meaning(None, tuple(name for _, name in regions))
+
+    def region(self, text: str) -> tuple[str, str] | None:
+        """(store key, name) of the one listed region `text` names; None where it names
+        none, the whole territory, or could name more than one."""
+        found = self.find(text).region
+        return found if found is not None and found[0] != TERRITORY_KEY else None
 
     def _totals_of_territory(self, key: str) -> bool:
         """A totals word before the territory's name, or before another totals word:

@@ -128,6 +128,7 @@ class Collector:
         self.by_period: dict[object, int] = {}  # a period cell as written -> its index
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
         self.today = options.today or date.today()
+        self.no_column_region: object = ""  # without a region column: the title's (SPEC §11)
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
@@ -283,6 +284,9 @@ class Collector:
                 self.store.places.place(place), problem.code, problem.message, "error", problem.args
             )
         layout = found.layout
+        self.no_column_region = ""
+        if layout is not None and "region" not in layout.columns:
+            self._title_region(head[: found.row], table, place)
         if layout is not None:
             for name in layout.ignored:
                 self._say(place, "ignored_column", "warning", column=shown(name))
@@ -290,6 +294,29 @@ class Collector:
                 names = ", ".join(shown(n, 30) for n in layout.passed_over)
                 self._say(place, "not_figures", "warning", columns=names)
         return layout, number, head[found.row + 1 :]
+
+    def _title_region(
+        self, title: list[tuple[int, Sequence[object]]], table: Table, header: int
+    ) -> None:
+        """The region a table with no region column gets from its title or its sheet's name
+        (load/title_region.py): said in a warning, or an error for an unlisted one."""
+        from ktt_cli.load.title_region import TitleProblem, title_region
+
+        territory = self.targets.programme.territory
+        found = title_region([r for _, r in title], table.sheet, self.region_names, territory)
+        if found is None:
+            return
+        where = header
+        if found.row >= 0:
+            where = self._cell(self.base + title[found.row][0] * table.stride, found.column)
+        if isinstance(found, TitleProblem):
+            names = {"name": shown(found.name), "territory": territory, "closest": found.suggestion}
+            self._say(where, "unknown_region.title", **names)
+            return
+        key = "region_from_title" if found.row >= 0 else "region_from_sheet"
+        self._say(where, key, "warning", region=found.name)
+        self.regions[found] = (found.key, found.name)
+        self.no_column_region = found
 
     def _rows(
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
@@ -323,6 +350,7 @@ class Collector:
         no_texts: object = ("",) * len(texts) if len(texts) > 1 else ""
         width, comments_elsewhere = layout.width, i_ind != 0
         by_text, by_period = self.by_text, self.by_period
+        no_region = self.no_column_region
         stride = self.stride
         offset = self.base + (i_val if stride > 1 else 0)  # a line of text is one place
         places: Iterable[int]
@@ -351,7 +379,7 @@ class Collector:
                     p = by_period[row[i_per]]
                     last_per = row[i_per]
                 value = figures[row[i_val]]
-                cells = regions[row[i_reg] if i_reg is not None else ""]
+                cells = regions[row[i_reg] if i_reg is not None else no_region]
             except (KeyError, IndexError, TypeError):
                 elsewhere += 1
                 self._long_row(layout, (place - offset) // stride, row)
@@ -563,7 +591,7 @@ class Collector:
         """The cells of the row's region; None (an error logged) for a region the
         programme does not list."""
         i_reg = layout.columns.get("region")
-        cell = row[i_reg] if i_reg is not None else ""
+        cell = row[i_reg] if i_reg is not None else self.no_column_region
         cells = indicator.regions.get(cell)
         if cells is not None:
             return cells
