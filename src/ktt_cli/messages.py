@@ -35,6 +35,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{indicator:indicator}: {role:word} ({period:period}) được ghi là '{bound:word} "
         "{value:num}': một cận, được dùng làm giá trị",
     },
+    "estimate_used": {
+        "en": "{indicator:indicator}: the {role} ({period:period}) is an estimate, '{bound:word} "
+        "{value:num}': used as the value, and shown as an estimate",
+        "vi": "{indicator:indicator}: {role:word} ({period:period}) là số ước tính, "
+        "'{bound:word} {value:num}': được dùng làm giá trị và ghi rõ là số ước",
+    },
     "baseline_disagrees": {
         "en": "{indicator:indicator}: the data give {value:num} for {period:period}, the "
         "targets file declares {declared:num} for {declared_period:period} as the baseline; "
@@ -202,6 +208,55 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown_indicator.column": {
         "en": "the column {column} is not an indicator of the programme{closest:suggest}",
         "vi": "cột {column} không phải chỉ tiêu của chương trình{closest:suggest}",
+    },
+    # ---- report tables: header bands and rows outside the programme ----------------------
+    "unclear_column.kind": {
+        "en": "the column headed {header} (cells {cells}) does not say what it holds: write "
+        "Thực hiện, Ước thực hiện or Kế hoạch in its header; a column is never read as "
+        "actuals on a guess",
+        "vi": "cột có tiêu đề {header} (ô {cells}) không ghi rõ là số gì: ghi Thực hiện, Ước "
+        "thực hiện hoặc Kế hoạch vào tiêu đề; ktt không bao giờ đoán một cột là số thực hiện",
+    },
+    "unclear_column.period": {
+        "en": "the column headed {header} (cells {cells}) does not say its period (a month "
+        "with no year, or no period at all): write it whole, such as Năm 2025, 6 tháng đầu "
+        "năm 2026 or Tháng 10/2026, or put the year in the caption above",
+        "vi": "cột có tiêu đề {header} (ô {cells}) không ghi rõ kỳ (tháng không có năm, hoặc "
+        "không có kỳ): ghi đầy đủ, như Năm 2025, 6 tháng đầu năm 2026 hoặc Tháng 10/2026, "
+        "hoặc ghi năm ở tiêu đề gộp phía trên",
+    },
+    "no_actuals_column": {
+        "en": "no column of the header holds actuals or estimates (found {found}); plans and "
+        "comparisons are not figures",
+        "vi": "không cột nào của tiêu đề chứa số thực hiện hoặc ước thực hiện (chỉ thấy "
+        "{found}); kế hoạch và so sánh không phải số liệu",
+    },
+    "header_again": {
+        "en": "the header of a second table stands here, under the first's figures: its "
+        "columns may hold other periods or plans, so it is not read; put each table in a "
+        "file or sheet of its own",
+        "vi": "đây là tiêu đề của một bảng thứ hai, nằm dưới số liệu của bảng đầu: các cột "
+        "của nó có thể là kỳ khác hoặc kế hoạch, nên không được đọc; tách mỗi bảng ra một "
+        "tệp hoặc một trang tính riêng",
+    },
+    "outside_programme": {
+        "en": "{count} row(s) name no indicator of {programme} and were passed over: {rows}",
+        "vi": "{count} dòng không ghi chỉ tiêu nào của {programme} và được bỏ qua: {rows}",
+    },
+    "split_decimal": {
+        "en": "the figure {value} is followed by {digits} in the {column} column: an unquoted "
+        "decimal comma ({value},{digits}) split in two? Quote the figure, or save the file "
+        "with ; as the delimiter",
+        "vi": "sau số {value} là {digits} ở cột {column:word}: một dấu phẩy thập phân không "
+        "nằm trong ngoặc kép ({value},{digits}) đã tách số làm hai? Đặt số trong ngoặc kép, "
+        "hoặc lưu tệp với dấu phân cách ;",
+    },
+    "percent_fraction": {
+        "en": "{indicator:indicator}: {value:num}% among figures above 1% (such as "
+        "{other:num}%): a percentage saved without its format (65,5% as 0,655)? Write it "
+        "as a percentage",
+        "vi": "{indicator:indicator}: {value:num}% giữa các số trên 1% (như {other:num}%): "
+        "một ô phần trăm bị lưu mất định dạng (65,5% thành 0,655)? Ghi dưới dạng phần trăm",
     },
     "not_checked": {
         "en": "not checked: the targets file it is checked against has errors",

@@ -98,6 +98,7 @@ class IndicatorNames:
         self.by_key: dict[str, set[str]] = {}  # place_key -> ids
         self.by_bare: dict[str, set[str]] = {}  # the place_key without marks -> ids
         self.shown: dict[str, str] = {}  # normal form -> the text to suggest
+        self.by_normal: dict[str, str] = {}  # normal form -> the first id of that form
         for indicator in targets.indicators:
             names = [indicator.id, indicator.name.vi]
             if indicator.name.en:
@@ -109,6 +110,7 @@ class IndicatorNames:
                 self.by_key.setdefault(key, set()).add(indicator.id)
                 self.by_bare.setdefault(unmarked(key), set()).add(indicator.id)
                 self.shown.setdefault(normalise(name), name)
+                self.by_normal.setdefault(normalise(name), indicator.id)
 
     def find(self, text: str) -> str | None:
         """The id of the indicator `text` names, or None (none, or more than one)."""
@@ -133,6 +135,25 @@ class IndicatorNames:
         """'; did you mean …?' over ids, names and aliases."""
         close = self.closest(text)
         return f"; did you mean '{close}'?" if close else ""
+
+    def near(self, text: str) -> tuple[str, str] | None:
+        """(the name as shown, the indicator id) of the id, name or alias `text` is a likely
+        typo of, or None: near is an edit distance (letters inserted, deleted or changed)
+        of at most one in five letters of that name, at least 1, between the normal forms
+        (no diacritics, case or spacing), so `So hop tac xa.` is near `Số hợp tác xã` and
+        `Số thành viên tổ hợp tác` is not near `Số thành viên hợp tác xã` (6 edits of 24)."""
+        key = normalise(text)[:200]
+        best: tuple[int, str] | None = None
+        for name_key in self.shown:
+            allowed = max(1, len(name_key) // 5)
+            if abs(len(name_key) - len(key)) > allowed:
+                continue
+            distance = edit_distance(key, name_key, allowed)
+            if distance <= allowed and (best is None or distance < best[0]):
+                best = (distance, name_key)
+        if best is None:
+            return None
+        return self.shown[best[1]], self.by_normal[best[1]]
 
     def closest(self, text: str) -> str:
         """The id, name or alias closest to `text`; empty when none is close."""
@@ -185,17 +206,33 @@ def _forms(key: str) -> list[_Form]:
     return forms
 
 
-#: Words before a commune's name that a file may write or leave out, in normal form.
-REGION_PREFIXES = ("xa_", "phuong_", "thi_tran_")
+def edit_distance(a: str, b: str, most: int) -> int:
+    """The Levenshtein distance of `a` and `b`, or `most + 1` once it is sure to exceed
+    `most`."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return previous[-1]
+
+
+#: A unit word before a region's name, in normal form, written out or abbreviated as
+#: offices do (SPEC §8): `Xã`/`X.`, `Phường`/`P.`, `Thị trấn`/`TT.`, `Thành phố`/`TP.`,
+#: `Đặc khu`/`ĐK`.
+_NORMAL_UNIT_WORD = re.compile(
+    r"(?:xa|phuong|thi_tran|thanh_pho|dac_khu|x|p|tt|tp|dk)(?:_|\._?)(?=.)"
+)
 
 
 def bare_region(key: str) -> str:
-    """A region name in normal form without its `Xã`/`Phường`/`Thị trấn` prefix: for how
+    """A region name in normal form without its unit word (`Xã`, `P.`, `TT.`, …): for how
     close two names are, never for which region a name is (`RegionNames` says that)."""
-    for prefix in REGION_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix):
-            return key[len(prefix) :]
-    return key
+    m = _NORMAL_UNIT_WORD.match(key)
+    return key[m.end() :] if m else key
 
 
 def is_territory(region: str, territory: str) -> bool:

@@ -527,9 +527,10 @@ def _warnings(
         used.append((baseline.observation, "baseline"))
     for observation, role in used:
         if observation is not None and observation.qualifier in QUALIFIERS:
+            estimate = observation.qualifier == "≈"  # an estimate is no bound
             yield _warning(
                 observation,
-                "bound_used",
+                "estimate_used" if estimate else "bound_used",
                 indicator=indicator.id,
                 role=role,
                 period=observation.period,

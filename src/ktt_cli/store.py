@@ -82,6 +82,11 @@ class Places:
         self._segments.append(_Segment(start, file, sheet, stride))
         return start
 
+    def restride(self, stride: int) -> None:
+        """Number the last segment (begun, none of its places kept yet) `stride` places a
+        row: a text file's report table, whose problems are placed by line and column."""
+        self._segments[-1] = self._segments[-1]._replace(stride=stride)
+
     def end(self, rows: int) -> None:
         """The last segment holds `rows` rows (its largest row number + 1)."""
         last = self._segments[-1]
@@ -92,6 +97,8 @@ class Places:
             if number >= segment.start:
                 row, column = divmod(number - segment.start, segment.stride)
                 if segment.sheet is None:
+                    if segment.stride > 1:  # a report table's line, cell by cell
+                        return Place(segment.file, row, None, None, column + 1)
                     return Place(segment.file, row)
                 return Place(segment.file, row, segment.sheet, cell_name(row, column + 1))
         raise ValueError(number)

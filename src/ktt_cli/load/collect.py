@@ -14,6 +14,7 @@ themselves.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -30,7 +31,15 @@ from ktt_cli.load.figures import (
     figure_of,
     split_cell,
 )
-from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
+from ktt_cli.load.layout import (
+    HEADER_WITHIN,
+    Found,
+    Kind,
+    Layout,
+    Merge,
+    find_header,
+    read_layout,
+)
 from ktt_cli.load.resolve import begins_after, regions_to_territory
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
@@ -54,6 +63,21 @@ WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 if TYPE_CHECKING:
     from ktt_cli.load.workbook import Sheet
 
+#: What a report table writes before a row's name: `Trong đó:` (of which), a number or
+#: letter (`1.`, `1.2`, `a)`, `II.`), a dash or a plus.
+_ROW_LABEL = re.compile(
+    r"\s*(?:trong\s+(?:đó|do)\s*[:,]?\s*)?"
+    r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[ivx]{1,4})\s*[.)]\s*|[-+*•–—]\s*)?",
+    re.IGNORECASE,
+)
+
+#: The rows outside the programme its warning names (it counts them all).
+OUTSIDE_LISTED = 10
+
+#: The widest report table of a text file whose problems are placed by line and column
+#: (a place number a cell: 2**32 of them cover 16 million lines of this width).
+TEXT_TABLE_COLUMNS = 256
+
 
 class ReadOptions(NamedTuple):
     number_style: NumberStyle = NumberStyle.AUTO
@@ -74,6 +98,9 @@ class Table(Protocol):
         ...
 
     def chunks(self) -> Iterator[tuple[Sequence[int], Iterable[Sequence[object]]]]: ...
+
+    def merges(self) -> Sequence[Merge]:  # a sheet's merged ranges among the rows read
+        ...
 
 
 class _Indicator:
@@ -140,8 +167,17 @@ class Collector:
         self.decided_by: tuple[str, int] | None = None
         self.conflict_told = False
         self.no_figure, self.passed = _Count(), _Count()
+        # a report table's rows outside the programme (text, place), and the indicators
+        # its other rows name
+        self.outside: list[tuple[str, int]] = []
+        self.named: set[str] = set()
+        # in a comma-delimited file: (value column, the text column after it, its role)
+        self.split_after: list[tuple[int, int, str]] = []
+        self.fraction_seen = False  # a percent figure of 1 or less was kept
+        self.table_over = False  # a second table's header was met: no more rows are read
         self.base = 0
         self.stride = 1
+        self.text_file = True
         self.header_place = 0
 
     # ---- sources ---------------------------------------------------------------
@@ -216,13 +252,18 @@ class Collector:
     def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
         found = find_header(content, self.names)
-        return found is not None and found.layout is not None
+        if found is None:
+            return False
+        # a report table's header band whose columns do not all read is still the header:
+        # its sheet is read, and its problems said
+        return found.layout is not None or any(p.code in _BAND_CODES for p in found.problems)
 
     def read_table(self, table: Table, progress: Callable[[], None] | None = None) -> None:
         """Read the rows of one file or sheet into the store; `progress` is told of each
         chunk read."""
         self.base = self.store.places.begin(table.name, table.sheet, table.stride)
         self.stride = table.stride
+        self.text_file = table.sheet is None
         self._start_file()
         head: list[tuple[int, Sequence[object]]] = []
         layout: Layout | None = None
@@ -263,7 +304,14 @@ class Collector:
     def _begin(self, head: list[tuple[int, Sequence[object]]], table: Table) -> Layout | None:
         """Find the header among the first rows, then read the rows after it."""
         layout, number, rest = self._header(head, table)
-        self.header_place = self.base + number * table.stride
+        table_text = layout is not None and layout.kind is Kind.TABLE and self.text_file
+        if table_text and layout is not None and 1 < layout.width <= TEXT_TABLE_COLUMNS:
+            self.store.places.restride(layout.width)  # placed by line and column from here
+            self.stride = layout.width
+        self.header_place = self.base + number * self.stride
+        self.split_after = []
+        if layout is not None and getattr(table, "delimiter", None) == ",":
+            self.split_after = _split_columns(layout)
         if layout is not None:
             self._rows(layout, [n for n, _ in rest], [r for _, r in rest])
         return layout
@@ -272,7 +320,7 @@ class Collector:
         self, head: list[tuple[int, Sequence[object]]], table: Table
     ) -> tuple[Layout | None, int, list[tuple[int, Sequence[object]]]]:
         """The layout of the table, its header row's number and the rows after it."""
-        found = find_header([r for _, r in head], self.names)
+        found = find_header([r for _, r in head], self.names, [n for n, _ in head], table.merges())
         if found is None:
             texts = [c if isinstance(c, str) else "" for c in head[0][1]]
             layout, problems = read_layout(texts, [normalise(t) for t in texts], self.names)
@@ -280,9 +328,13 @@ class Collector:
         number = head[found.row][0]
         place = self.base + number * table.stride
         for problem in found.problems:
-            self.log.add_at(
-                self.store.places.place(place), problem.code, problem.message, "error", problem.args
-            )
+            where = self.store.places.place(place)
+            if problem.column is not None:  # at the column's header cell
+                if self.text_file:
+                    where = where._replace(column=problem.column + 1)
+                else:
+                    where = self.store.places.place(place + problem.column)
+            self.log.add_at(where, problem.code, problem.message, "error", problem.args)
         layout = found.layout
         self.no_column_region = ""
         if layout is not None and "region" not in layout.columns:
@@ -291,9 +343,9 @@ class Collector:
             for name in layout.ignored:
                 self._say(place, "ignored_column", "warning", column=shown(name))
             if layout.passed_over:
-                names = ", ".join(shown(n, 30) for n in layout.passed_over)
+                names = ", ".join(shown(n, 50) for n in layout.passed_over)
                 self._say(place, "not_figures", "warning", columns=names)
-        return layout, number, head[found.row + 1 :]
+        return layout, number, head[found.row + found.rows :]
 
     def _title_region(
         self, title: list[tuple[int, Sequence[object]]], table: Table, header: int
@@ -409,7 +461,7 @@ class Collector:
             if (
                 texts_of is not None
                 and ((row[i_text] or row[i_text2]) if text_cells else texts_of(row) != no_texts)
-                and (extra := self._extra(row, layout)) is not None
+                and (extra := self._extra(row, layout, place)) is not None
             ):
                 cells.extras[p] = extra
         self.store.size += len(numbers) - elsewhere
@@ -442,7 +494,12 @@ class Collector:
             return
         self._check_unit(indicator, fitted, layout, place)
         self._figure(
-            indicator, p, cells, value_cell, self._cell(place, i_val), self._extra(fitted, layout)
+            indicator,
+            p,
+            cells,
+            value_cell,
+            self._cell(place, i_val),
+            self._extra(fitted, layout, place),
         )
 
     def _wide_rows(
@@ -463,7 +520,7 @@ class Collector:
             p = self._period(fitted[i_per], self._cell(place, i_per))
             if p is None:
                 continue
-            extra = self._extra(fitted, layout)
+            extra = self._extra(fitted, layout, place)
             for col, indicator in filled:
                 if _no_figure(fitted[col]):
                     self.no_figure.add(self._cell(place, col))
@@ -475,6 +532,8 @@ class Collector:
     def _table_rows(
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
+        if self.table_over:  # rows after a second table's header
+            return
         i_ind = layout.columns["indicator"]
         stride = self.stride
         periods = [
@@ -488,6 +547,12 @@ class Collector:
             filled = [(col, p, est) for col, p, est in periods if not _empty(fitted[col])]
             figures = [(col, p, est) for col, p, est in filled if _holds_figure(fitted[col])]
             name = fitted[i_ind]
+            if not figures and _header_again(fitted, layout):
+                # a second table under the first: its columns may hold other periods or
+                # kinds than the first's, so no row of it is read under the first's header
+                self._say(self._cell(place, i_ind), "header_again")
+                self.table_over = True
+                return
             if not figures:  # a group row ("I. Tổ hợp tác"), a signature, or "-" only
                 marks = [col for col, _, _ in filled if _no_figure(fitted[col])]
                 if marks and len(marks) == len(filled):
@@ -496,14 +561,14 @@ class Collector:
                 else:
                     self.passed.add(place)
                 continue
-            indicator = self._indicator(name, self._cell(place, i_ind))
+            indicator = self._table_indicator(name, self._cell(place, i_ind))
             if indicator is None:
                 continue
             cells = self._cells(indicator, fitted, layout, place)
             if cells is None:
                 continue
             self._check_unit(indicator, fitted, layout, place)
-            extra = self._extra(fitted, layout)
+            extra = self._extra(fitted, layout, place)
             for col, p, estimate in filled:
                 if _no_figure(fitted[col]):
                     self.no_figure.add(self._cell(place, col))
@@ -521,22 +586,72 @@ class Collector:
         width = len(row)
         if width > layout.width:
             extra = row[layout.width :]
-            if self.stride == 1:
+            if self.text_file:
                 # Even empty extra fields are refused: an unquoted 65,5 in a row whose last
                 # cells are empty would otherwise shift 5 into the next column unnoticed.
-                self._say(self.base + number, "extra_fields", width=width, header=layout.width)
+                place = self.base + number * self.stride
+                self._say(place, "extra_fields", width=width, header=layout.width)
                 return None
             if any(not _empty(c) for c in extra):
                 first = next(i for i, c in enumerate(extra) if not _empty(c)) + layout.width
                 self._say(self.base + number * self.stride + first, "beyond_header", "warning")
             return list(row[: layout.width])
-        if width < layout.width and self.stride == 1 and width <= _last_required(layout):
+        if width < layout.width and self.text_file and width <= _last_required(layout):
+            place = self.base + number * self.stride
             if width == 1 and not any(d in str(row[0]) for d in ",;\t"):
-                self.passed.add(self.base + number)  # a line of text: a signature, a date
+                self.passed.add(place)  # a line of text: a signature, a date
                 return None
-            self._say(self.base + number, "short_row", width=width, header=layout.width)
+            self._say(place, "short_row", width=width, header=layout.width)
             return None
         return [*row, *[""] * (layout.width - width)]
+
+    def _table_indicator(self, cell: object, place: int) -> _Indicator | None:
+        """A report table row's indicator; a row that names none of the programme's is kept
+        aside (`_outside_rows`), as a report table holds more rows than the programme."""
+        text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
+        found_id = self.names.find(text)
+        if found_id is not None:
+            self.named.add(found_id)
+            return self._indicator(cell, place)
+        bare = _ROW_LABEL.sub("", text, count=1)
+        if bare != text and (found_id := self.names.find(bare)) is not None:
+            self.named.add(found_id)  # `1. Số hợp tác xã`, `Trong đó: - Số HTX …`
+            return self._indicator(bare, place)
+        key = normalise(text)
+        if not key or key in TOTALS_WORDS:
+            return self._indicator(cell, place)
+        self.outside.append((text.strip(), place))
+        return None
+
+    def _outside_rows(self) -> None:
+        """Rows of a report table outside the programme: passed over with one warning that
+        lists them, but a likely typo of an indicator no other row names is an error."""
+        listed: list[str] = []
+        count = first = 0
+        for text, place in self.outside:
+            near = self.names.near(_ROW_LABEL.sub("", text, count=1))
+            if near is not None and near[1] not in self.named:
+                programme = self.targets.programme.id
+                key = "unknown_indicator"
+                self._say(place, key, text=shown(text), programme=programme, closest=near[0])
+                continue
+            count += 1
+            first = first or place
+            if len(listed) < OUTSIDE_LISTED:
+                where = self.store.places.place(place)
+                closest = self.names.closest(text)
+                asked = f"; {shown(closest)}?" if closest else ""
+                listed.append(f"{shown(text)} ({where.cell or where.line}{asked})")
+        if count:
+            more = f", … (+{count - len(listed)})" if count > len(listed) else ""
+            self._say(
+                first,
+                "outside_programme",
+                "warning",
+                count=count,
+                programme=self.targets.programme.id,
+                rows=", ".join(listed) + more,
+            )
 
     def _indicator(self, cell: object, place: int) -> _Indicator | None:
         text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
@@ -649,11 +764,30 @@ class Collector:
                 kind=indicator.unit.value,
             )
 
-    def _extra(self, row: Sequence[object], layout: Layout) -> Extra | None:
+    def _extra(self, row: Sequence[object], layout: Layout, place: int = 0) -> Extra | None:
+        if self.split_after and place:
+            self._split_decimal(row, place)
         i_src, i_note = layout.columns.get("source"), layout.columns.get("note")
         source = self._text(row[i_src]) if i_src is not None else None
         note = self._text(row[i_note]) if i_note is not None else None
         return Extra(None, source, note) if source or note else None
+
+    def _split_decimal(self, row: Sequence[object], place: int) -> None:
+        """An unquoted `65,5` in a comma-delimited file splits into `65` and `5`: a figure
+        followed by a cell of digits only in a note, source or region column is refused
+        (SPEC §3 "Figures"). Only rows with such a text cell come here, so the common row
+        pays nothing; the figure may already be kept, but the error stops any report."""
+        for i_value, i_text, role in self.split_after:
+            value, digits = row[i_value], row[i_text]
+            if not (isinstance(value, str) and isinstance(digits, str)):
+                continue
+            digits, value = digits.strip(), value.strip()
+            if not (digits.isdigit() and _PLAIN.fullmatch(value)):
+                continue
+            if role == "region" and self.region_names.region(digits) is not None:
+                continue  # a listed region's code, such as 04567
+            where = self._cell(place, i_text)
+            self._say(where, "split_decimal", value=value, digits=digits, column=role)
 
     def _text(self, cell: object) -> str | None:
         if _empty(cell):
@@ -760,6 +894,8 @@ class Collector:
         if cells.get(p) is not None:
             self._again(indicator, cells, p, value, place)
             return
+        if 0 < value <= 1 and indicator.unit is Unit.PERCENT:
+            self.fraction_seen = True  # every figure's text is first read here
         self.store.put(cells, p, value, place)
         if extra is not None:
             cells.extras[p] = extra
@@ -800,6 +936,8 @@ class Collector:
         self.decided_by, self.conflict_told = None, False
         self.pending = []
         self.no_figure, self.passed = _Count(), _Count()
+        self.outside, self.named = [], set()
+        self.table_over = False
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
         for indicator in self.indicators.values():  # texts read alike by a unit's indicators
             indicator.figures = self.figures[indicator.unit]
@@ -815,6 +953,7 @@ class Collector:
             self._keep(item.indicator, item.period, item.cells, value, item.place, item.extra)
 
     def _finish_file(self) -> None:
+        self._outside_rows()
         self._resolve_pending()
         for unit, figures in self.figures.items():  # what every file reads alike
             neutral = self.neutral[unit]
@@ -829,9 +968,37 @@ class Collector:
             self._say(self.passed.first, "rows_passed_over", "warning", count=self.passed.count)
 
     def finish(self) -> Actuals:
+        if self.fraction_seen:
+            self._percent_fractions()
         names = {i.id: i.id for i in self.targets.indicators}
         regions_to_territory(self.store, self.targets, self.region_names.order, self.log)
         return build_actuals(self.store, names, self.log)
+
+    def _percent_fractions(self) -> None:
+        """A percent figure of 1 or less among the indicator's figures above 1: Excel saves
+        a percentage cell without its format as 0,655 (SPEC §3 "Figures"). Looked for only
+        once such a figure was kept, over the percent indicators' figures."""
+        for indicator in self.indicators.values():
+            if indicator.unit is not Unit.PERCENT:
+                continue
+            fraction: tuple[float, int] | None = None
+            above: float | None = None
+            for cells in self.store.cells[indicator.id].values():
+                for _, value, place in cells.items():
+                    if 0 < value <= 1:
+                        if fraction is None or place < fraction[1]:
+                            fraction = (value, place)
+                    elif value > 1 and above is None:
+                        above = value
+            if fraction is not None and above is not None:
+                self._say(
+                    fraction[1],
+                    "percent_fraction",
+                    "warning",
+                    indicator=indicator.id,
+                    value=plain_number(fraction[0]),
+                    other=plain_number(above),
+                )
 
     # ---- problems ------------------------------------------------------------------
 
@@ -867,6 +1034,34 @@ def _where(place: Place, *, with_file: bool = True) -> str:
     if place.sheet is not None:
         return f"{place.file}:{place.sheet}!{place.cell}" if with_file else f"cell {place.cell}"
     return f"line {place.line}" + (f" of {place.file}" if with_file else "")
+
+
+#: Problems of a header band that still make it the sheet's header.
+_BAND_CODES = frozenset(("unclear_column", "no_actuals_column"))
+_PLAIN = re.compile(r"-?\d[\d.]*")
+
+
+def _split_columns(layout: Layout) -> list[tuple[int, int, str]]:
+    """(value column, text column, role) where a text column follows a value column."""
+    roles = {i: role for role, i in layout.columns.items()}
+    values = [layout.columns["value"]] if "value" in layout.columns else []
+    values += list(layout.indicators) + list(layout.periods)
+    return [
+        (i, i + 1, roles[i + 1]) for i in values if roles.get(i + 1) in ("note", "source", "region")
+    ]
+
+
+def _header_again(row: Sequence[object], layout: Layout) -> bool:
+    """Whether a report table's row is the header of another table: its indicator cell
+    names the indicator column (`Chỉ tiêu`), or its period cells say what columns hold
+    (`KH | TH`)."""
+    from ktt_cli.load.band import says_kind
+    from ktt_cli.load.layout import ROLES, header_key
+
+    cell = row[layout.columns["indicator"]]
+    if isinstance(cell, str) and header_key(cell) in ROLES["indicator"]:
+        return True
+    return says_kind([row[i] for i in layout.periods], set())
 
 
 def _last_required(layout: Layout) -> int:

@@ -25,6 +25,7 @@ openpyxl is imported only when an ``.xlsx`` is opened, never at start-up.
 from __future__ import annotations
 
 import datetime
+import heapq
 import io
 import re
 import warnings
@@ -112,6 +113,11 @@ MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 200
 #: The ratio is only judged past this size (a tiny styles.xml can deflate well).
 RATIO_FLOOR = 8 * 1024 * 1024
+
+#: The merged ranges a sheet keeps for its header (the first of them, by top row); and
+#: the rows with a cell an .ods is looked at for them.
+MERGES_KEPT = 10_000
+MERGES_WITHIN = 64
 
 #: Excel's grid; a repeated ODS cell or row is never expanded beyond it.
 MAX_COLUMNS = 16_384
@@ -235,6 +241,9 @@ class Workbook:
         self._stream: BinaryIO = raw
         self._hidden: dict[int, list[int]] = {}
         self._sheets: list[Sheet] | None = None
+        #: each sheet's merged ranges (top, left, bottom, right: rows by number, columns
+        #: from 0) among its first MERGES_WITHIN rows with a cell, as its rows are read
+        self._merges: dict[int, list[tuple[int, int, int, int]]] = {}
 
     # subclasses read the format
     def _list_sheets(self) -> list[Sheet]:
@@ -292,6 +301,11 @@ class Workbook:
             if len(found) == count:
                 break
         return found
+
+    def merges(self, sheet: Sheet) -> list[tuple[int, int, int, int]]:
+        """The merged ranges whose top-left cell lies among the sheet's rows read so far,
+        within its first MERGES_WITHIN rows with a cell (where a header band can be)."""
+        return self._merges.get(sheet.position, [])
 
     def hidden_rows(self, sheet: Sheet) -> list[int]:
         """Row numbers marked hidden in the sheet (for a warning: they are read all the same)."""
@@ -433,7 +447,8 @@ class _XlsxBook(Workbook):
         ws = self._worksheets[sheet.position - 1]
         book = self._book
         percent = self._percent
-        covered = _covered_cells(ws)
+        merged = _MergedRanges(_merged_ranges(ws))
+        self._merges[sheet.position] = merged.first
         with ws._get_source() as source:
             parser = _xlsx_parser()(
                 source,
@@ -467,8 +482,8 @@ class _XlsxBook(Workbook):
                     except IndexError:  # cells out of order: never from Excel
                         row.extend([None] * (cell["column"] - len(row)))
                         row[cell["column"] - 1] = value
-                if covered and number in covered:
-                    for first, last in covered[number]:
+                if merged.ranges:
+                    for first, last in merged.covered(number):
                         row[first - 1 : last] = [None] * len(row[first - 1 : last])
                 yield number, row
             for number, attributes in parser.row_dimensions.items():
@@ -483,14 +498,12 @@ _MERGE = re.compile(
 )
 
 
-def _covered_cells(ws: Any) -> dict[int, list[tuple[int, int]]]:  # noqa: ANN401 (openpyxl's)
-    """The cells under a merge but its top-left one: row -> [(first, last column)].
+def _merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:  # noqa: ANN401 (openpyxl's)
+    """The sheet's merged ranges, (top, left, bottom, right), rows and columns from 1.
 
-    Excel keeps only the top-left value of merged cells, but LibreOffice can keep the
-    others' ("keep the contents of the hidden cells"), and a program can write any;
-    what the sheet shows is the top-left one, so the others are read as empty. The
-    merges are listed after the rows in the sheet's XML, so they are found first by
-    a scan of its bytes: about 1 % of the time of parsing, no XML built.
+    The merges are listed after the rows in the sheet's XML, so they are found first by
+    a scan of its bytes: about 1 % of the time of parsing, no XML built. A range is four
+    numbers however many cells it spans (`A1:A1048576` included).
     """
     refs: set[tuple[bytes, ...]] = set()
     tail = b""
@@ -500,17 +513,52 @@ def _covered_cells(ws: Any) -> dict[int, list[tuple[int, int]]]:  # noqa: ANN401
             if b"mergeCell" in data:  # bytes search is far faster than the pattern's
                 refs.update(match.groups(b"") for match in _MERGE.finditer(data))
             tail = data[-300:]
-    covered: dict[int, list[tuple[int, int]]] = {}
+    ranges = []
     for first_letters, first_row, last_letters, last_row in refs:
-        if not last_letters:
-            continue
-        top, left = int(first_row), _column(first_letters)
-        bottom, right = min(int(last_row), MAX_ROWS), _column(last_letters)
-        for number in range(top, bottom + 1):
+        if last_letters:
+            top, bottom = sorted((int(first_row), int(last_row)))
+            left, right = sorted((_column(first_letters), _column(last_letters)))
+            if (top, left) != (bottom, right):
+                ranges.append((top, left, bottom, right))
+    return sorted(ranges)
+
+
+class _MergedRanges:
+    """Which cells of a row lie under a merge but are not its top-left one.
+
+    Excel keeps only the top-left value of merged cells, but LibreOffice can keep the
+    others' ("keep the contents of the hidden cells"), and a program can write any;
+    what the sheet shows is the top-left one, so the others are read as empty. Rows
+    come in rising order: a sweep keeps the ranges open at the current row (a heap by
+    their bottom row), so each row costs the ranges that cover it, never the rows a
+    range spans. A row out of order (never from Excel) starts the sweep again.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
+        self.ranges = ranges  # sorted by top row
+        self.first = [(t, left - 1, b, r - 1) for t, left, b, r in ranges[:MERGES_KEPT]]
+        self._next = 0
+        self._open: list[tuple[int, int, int, int]] = []  # (bottom, top, left, right)
+        self._last = 0
+
+    def covered(self, number: int) -> list[tuple[int, int]]:
+        """(first, last) columns, from 1, of the covered cells of row `number`."""
+        if number < self._last:
+            self._next, self._open = 0, []
+        self._last = number
+        ranges, open_ = self.ranges, self._open
+        while self._next < len(ranges) and ranges[self._next][0] <= number:
+            top, left, bottom, right = ranges[self._next]
+            heapq.heappush(open_, (bottom, top, left, right))
+            self._next += 1
+        while open_ and open_[0][0] < number:
+            heapq.heappop(open_)
+        spans = []
+        for _, top, left, right in open_:
             start = left + 1 if number == top else left
             if start <= right:
-                covered.setdefault(number, []).append((start, right))
-    return covered
+                spans.append((start, right))
+        return spans
 
 
 def _column(letters: bytes) -> int:
@@ -695,6 +743,8 @@ class _OdsBook(Workbook):
         number = 0
         inside = False
         parents: list[Element] = []
+        merges = self._merges[sheet.position] = []
+        looked = 0
         for event, element in self._events():
             tag = element.tag
             if event == "start":
@@ -714,6 +764,9 @@ class _OdsBook(Workbook):
                 continue
             repeat = min(int(element.get(f"{_T}number-rows-repeated", "1")), MAX_ROWS)
             row = _ods_row(element)
+            if row and looked < MERGES_WITHIN:
+                looked += 1
+                merges.extend(_ods_merges(element, number + 1))
             if element.get(f"{_T}visibility", "visible") != "visible" and row:
                 hidden.extend(range(number + 1, number + 1 + repeat))
             if row:
@@ -738,6 +791,35 @@ def _ods_row(row: Element) -> list[Cell]:
             cells.extend([value] * min(repeat, MAX_COLUMNS - width))
         width += repeat
     return cells
+
+
+def _ods_merges(row: Element, number: int) -> list[tuple[int, int, int, int]]:
+    """The merged ranges whose top-left cell is in the row numbered `number`
+    (`table:number-columns-spanned`, `table:number-rows-spanned`)."""
+    found = []
+    column = 0
+    for cell in row:
+        if cell.tag not in (_CELL, _COVERED):
+            continue
+        across = cell.get(f"{_T}number-columns-spanned")
+        down = cell.get(f"{_T}number-rows-spanned")
+        if across is not None or down is not None:
+            width, height = _span(across), _span(down)
+            if width > 1 or height > 1:
+                found.append((number, column, number + height - 1, column + width - 1))
+        column += _span(cell.get(f"{_T}number-columns-repeated"))
+        if column >= MAX_COLUMNS:
+            break
+    return found
+
+
+def _span(text: str | None) -> int:
+    """A count of cells an .ods attribute gives: at least 1, at most the grid's width or
+    height."""
+    try:
+        return max(1, min(int(text or "1"), MAX_ROWS))
+    except ValueError:
+        return 1
 
 
 def _ods_value(cell: Element) -> Cell:
@@ -807,6 +889,11 @@ class SheetTable:
     def __init__(self, book: Workbook, sheet: Sheet) -> None:
         self.book, self.name, self.sheet = book, book.name, sheet.name
         self._sheet = sheet
+
+    def merges(self) -> list[tuple[int, int, int, int]]:
+        """The sheet's merged ranges among its first rows read (top, left, bottom, right:
+        rows by number, columns from 0)."""
+        return self.book.merges(self._sheet)
 
     def chunks(self) -> Iterator[tuple[list[int], list[list[object]]]]:
         numbers: list[int] = []
