@@ -142,3 +142,16 @@ def test_about_62_percent_with_a_tenth_of_tolerance_is_met_from_55_8_as_written(
     assert done.exit_code == 0, done.output
     (result,) = json.loads(done.stdout)["results"]
     assert (result["met"], result["status"]) == (True, "achieved")
+
+
+def test_the_summary_in_words_says_why_a_result_is_insufficient_data(tmp_path: Path) -> None:
+    # htx: 23 -> 25 from October to November 2026 (short_span); members: one figure
+    code, out = run(tmp_path, "-f", "json", "--lang", "vi")
+    assert code == 0, out
+    said = " ".join(json.loads(out)["summary"])
+    assert "số liệu mới trải qua chưa đủ một năm" in said
+    assert "chưa có số liệu năm gốc" in said
+    code, out = run(tmp_path, "-f", "json", "--lang", "en")
+    said = " ".join(json.loads(out)["summary"])
+    assert "figures span less than a year" in said
+    assert "no baseline figure" in said

@@ -384,6 +384,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--format {format} ghi ra tệp, không phải chữ cho màn hình: thêm --output "
         "TỆP.{format}, hoặc chuyển đầu ra chuẩn vào một tệp",
     },
+    # ---- the workbook report -------------------------------------------------------
+    "cell_cut.note": {
+        "en": "this figure's note has {length} characters, more than a workbook cell holds "
+        "({limit}): the workbook shows its first part; the JSON and CSV outputs keep it whole",
+        "vi": "ghi chú của số liệu này dài {length} ký tự, quá sức chứa của một ô bảng tính "
+        "({limit}): tệp Excel chỉ giữ phần đầu; kết quả JSON và CSV giữ nguyên vẹn",
+    },
+    "cell_cut.source": {
+        "en": "this figure's source has {length} characters, more than a workbook cell holds "
+        "({limit}): the workbook shows its first part; the JSON and CSV outputs keep it whole",
+        "vi": "nguồn của số liệu này dài {length} ký tự, quá sức chứa của một ô bảng tính "
+        "({limit}): tệp Excel chỉ giữ phần đầu; kết quả JSON và CSV giữ nguyên vẹn",
+    },
+    # ---- the report document's template (--template FILE.docx) ----------------------
+    "usage.template_format": {
+        "en": "--template is the Word template of --format docx; add --format docx",
+        "vi": "--template là mẫu Word của --format docx; thêm --format docx",
+    },
+    "usage.template_unreadable": {
+        "en": "--template {name}: not a Word document (.docx) ktt can read ({why}); save it "
+        "in Word or LibreOffice as .docx",
+        "vi": "--template {name}: không phải tài liệu Word (.docx) mà ktt đọc được ({why}); "
+        "hãy lưu lại trong Word hoặc LibreOffice dưới dạng .docx",
+    },
+    "usage.template_field": {
+        "en": "--template {name}: ktt has no field {{{{ {field} }}}}; the fields are: {fields}",
+        "vi": "--template {name}: ktt không có trường {{{{ {field} }}}}; các trường là: {fields}",
+    },
+    "usage.template_block": {
+        "en": "--template {name}: {{{{ {field} }}}} must stand alone in its paragraph",
+        "vi": "--template {name}: {{{{ {field} }}}} phải đứng riêng một đoạn",
+    },
     "usage.compare_later": {
         "en": "--compare {value}: the period compared with must end before the report's date "
         "({as_of}); use an earlier period, or --compare previous",

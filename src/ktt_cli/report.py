@@ -18,6 +18,7 @@ from ktt_cli.model import (
     Comparator,
     Indicator,
     LocalText,
+    Programme,
     Qualitative,
     Target,
     TargetsFile,
@@ -97,6 +98,10 @@ class Report(NamedTuple):
     #: With `--by region`: a row per region for each indicator and milestone (SPEC §8).
     breakdown: tuple[Result, ...] = ()
     by_region: bool = False
+    #: The programme block (issuer, territory, place, signer: the report document's header)
+    #: and the programme's heading of each indicator that has one (its `group`).
+    programme: Programme | None = None
+    groups: dict[str, LocalText] = {}  # noqa: RUF012 - never mutated
 
     @property
     def milestones(self) -> list[int]:
@@ -176,6 +181,8 @@ def build_report(
         series=series,
         breakdown=tuple(breakdown),
         by_region=by_region,
+        programme=targets.programme,
+        groups={i.id: i.group for i in targets.indicators if i.group is not None},
     )
     if compare_with is None:
         return report

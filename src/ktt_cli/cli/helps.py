@@ -51,6 +51,12 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Write to this file (atomically) instead of standard output.",
     },
     "format": {"vi": "Định dạng kết quả.", "en": "Output format."},
+    "docx_template": {
+        "vi": "Mẫu Word của cơ quan (tiêu đề, kiểu chữ) cho --format docx, có các trường của "
+        "ktt như {{ issuer }}, {{ summary }}.",
+        "en": "The office's own Word template (letterhead, styles) for --format docx, holding "
+        "ktt's fields such as {{ issuer }}, {{ summary }}.",
+    },
     # ---- report -------------------------------------------------------------------------
     "report": {
         "vi": "Khoảng cách tới mục tiêu, tỷ lệ đạt và tình trạng của từng chỉ tiêu ở từng mốc.",
