@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from itertools import chain, islice
 from operator import itemgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
@@ -46,7 +47,7 @@ from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, normalise
 from ktt_cli.numbers import NumberStyle, is_no_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
-from ktt_cli.problems import Place, ProblemLog, Severity, shown
+from ktt_cli.problems import Place, ProblemLog, Severity, cell_name, shown
 from ktt_cli.progress_bar import ReadBar
 from ktt_cli.store import (
     Actuals,
@@ -61,7 +62,8 @@ from ktt_cli.store import (
 WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 if TYPE_CHECKING:
-    from ktt_cli.load.workbook import Sheet
+    from ktt_cli.load.workbook import Cell as SheetCell
+    from ktt_cli.load.workbook import Rows, Sheet, Workbook
 
 #: What a report table writes before a row's name: `Trong đó:` (of which), a number or
 #: letter (`1.`, `1.2`, `a)`, `II.`), a dash or a plus.
@@ -167,6 +169,7 @@ class Collector:
         self.decided_by: tuple[str, int] | None = None
         self.conflict_told = False
         self.no_figure, self.passed = _Count(), _Count()
+        self.beyond = _Count()  # a sheet's cells right of its header the reader made
         # a report table's rows outside the programme (text, place), and the indicators
         # its other rows name
         self.outside: list[tuple[str, int]] = []
@@ -208,7 +211,7 @@ class Collector:
                 self.read_table(table, lambda: bar.advance(table.position))
 
     def _read_workbook(self, name: str, raw: BinaryIO) -> None:
-        """Read the sheet `--sheet` names, else the first whose header reads (SPEC §9).
+        """Read every visible sheet whose header reads, or the sheet `--sheet` names (SPEC §9).
 
         The cyclic collector runs while a workbook is read, even where the command line
         has switched it off (entry.py): the XML parser under openpyxl leaves reference
@@ -218,36 +221,99 @@ class Collector:
             self._read_book(name, raw)
 
     def _read_book(self, name: str, raw: BinaryIO) -> None:
-        from ktt_cli.load.workbook import SheetTable, WorkbookStop, open_workbook
+        from ktt_cli.load.workbook import WorkbookStop, open_workbook
 
         stream = raw if raw.seekable() else io.BytesIO(raw.read())
         try:
             with open_workbook(name, stream) as book:
-                sheet: Sheet | None
                 if self.options.sheet is not None:
-                    sheet = book.sheet(self.options.sheet)
+                    self._read_named_sheet(book, book.sheet(self.options.sheet))
                 else:
-                    sheet = next(
-                        (s for s in book.sheets() if self._has_header(book.first_rows(s))), None
-                    )
-                if sheet is None:
-                    sheets = ", ".join(f"'{s.name}'" for s in book.sheets())
-                    whole = Place(name, None)
-                    self.log.say(whole, "no_header.book", sheets=sheets, within=HEADER_WITHIN)
-                    return
-                self.read_table(SheetTable(book, sheet))
-                self._warn_hidden(name, sheet, book.hidden_rows(sheet))
+                    self._read_sheets(book)
         except WorkbookStop as e:
             message = e.message.removeprefix(f"{name}: ")
             where = None if e.code == "no_such_sheet" else e.sheet
             self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error", e.args_)
 
-    def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
+    def _read_named_sheet(self, book: Workbook, wanted: Sheet) -> None:
+        for sheet, rows in book.walk():
+            if sheet.position == wanted.position:
+                self._read_sheet(book, sheet, [], rows)
+                return
+
+    def _read_sheets(self, book: Workbook) -> None:
+        """Every visible sheet whose header reads, as one data set; one warning names the
+        sheets read and those passed over (where there is more than one)."""
+        read: list[Sheet] = []
+        hidden: list[Sheet] = []
+        unread: list[Sheet] = []
+        filled = False
+        for sheet, rows in book.walk():
+            if sheet.hidden:
+                hidden.append(sheet)
+                continue
+            head = list(islice(((n, r) for n, r in rows if _filled(r)), HEADER_WITHIN))
+            filled = filled or bool(head)
+            if not self._has_header([r for _, r in head]):
+                unread.append(sheet)
+                continue
+            self._read_sheet(book, sheet, head, rows)
+            read.append(sheet)
+        self._say_sheets(book.name, read, hidden, unread, filled)
+
+    def _say_sheets(
+        self, name: str, read: list[Sheet], hidden: list[Sheet], unread: list[Sheet], filled: bool
+    ) -> None:
+        whole = Place(name, None)
+        if not read and not filled and not hidden:
+            self.log.say(whole, "workbook_empty.cells")
+        elif not read and hidden:
+            sheets = _names(unread) or "-"
+            key = "no_header.visible"
+            self.log.say(whole, key, sheets=sheets, hidden=_names(hidden), within=HEADER_WITHIN)
+        elif not read:
+            self.log.say(whole, "no_header.book", sheets=_names(unread), within=HEADER_WITHIN)
+        elif hidden or unread:
+            way = "both" if hidden and unread else "hidden" if hidden else "unread"
+            values = {"hidden": _names(hidden)} if hidden else {}
+            if unread:
+                values.update(unread=_names(unread), within=str(HEADER_WITHIN))
+            key = f"sheets_read.{way}"
+            self.log.say(whole, key, "warning", count=len(read), read=_names(read), **values)
+        elif len(read) > 1:
+            self.log.say(whole, "sheets_read", "warning", count=len(read), read=_names(read))
+
+    def _read_sheet(
+        self, book: Workbook, sheet: Sheet, head: list[tuple[int, list[SheetCell]]], rows: Rows
+    ) -> None:
+        from ktt_cli.load.workbook import SheetTable
+
+        self.beyond = _Count()
+        self.read_table(SheetTable(book, sheet, chain(head, rows)))
+        name = book.name
         if sheet.hidden:
             self.log.say(Place(name, None, sheet.name, None), "hidden_sheet", "warning")
-        if rows:
-            where = Place(name, rows[0], sheet.name, f"A{rows[0]}")
-            self.log.say(where, "hidden_rows", "warning", count=len(rows))
+        hidden_rows = book.read_hidden_rows(sheet)
+        if hidden_rows:
+            first = hidden_rows[0]
+            where = Place(name, first, sheet.name, f"A{first}")
+            self.log.say(where, "hidden_rows", "warning", count=len(hidden_rows))
+        self._say_beyond(book, sheet)
+
+    def _say_beyond(self, book: Workbook, sheet: Sheet) -> None:
+        """One warning for the cells right of the header: those of the rows read before the
+        header was known, then those the reader only counted (SPEC §7)."""
+        count, where = self.beyond.count, None
+        if count:
+            where = self.store.places.place(self.beyond.first)
+        if sheet.position in book.cut:
+            row, column, cut = book.cut[sheet.position]
+            count += cut
+            where = where or Place(book.name, row, sheet.name, cell_name(row, column))
+        if where is not None and count == 1:
+            self.log.say(where, "beyond_header", "warning")
+        elif where is not None:
+            self.log.say(where, "beyond_header.count", "warning", count=count)
 
     def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
@@ -309,6 +375,9 @@ class Collector:
             self.store.places.restride(layout.width)  # placed by line and column from here
             self.stride = layout.width
         self.header_place = self.base + number * self.stride
+        narrow = getattr(table, "narrow", None)  # a sheet's rows: cells right of it not made
+        if layout is not None and narrow is not None:
+            narrow(layout.width)
         self.split_after = []
         if layout is not None and getattr(table, "delimiter", None) == ",":
             self.split_after = _split_columns(layout)
@@ -592,9 +661,9 @@ class Collector:
                 place = self.base + number * self.stride
                 self._say(place, "extra_fields", width=width, header=layout.width)
                 return None
-            if any(not _empty(c) for c in extra):
-                first = next(i for i, c in enumerate(extra) if not _empty(c)) + layout.width
-                self._say(self.base + number * self.stride + first, "beyond_header", "warning")
+            for i, cell in enumerate(extra, layout.width):  # one warning, _say_beyond
+                if not _empty(cell):
+                    self.beyond.add(self.base + number * self.stride + i)
             return list(row[: layout.width])
         if width < layout.width and self.text_file and width <= _last_required(layout):
             place = self.base + number * self.stride
@@ -688,7 +757,11 @@ class Collector:
             elif isinstance(cell, int) and not isinstance(cell, bool):
                 period = parse_period(str(cell))  # a year typed as a number
             else:
+                _cell_problem(cell)  # an error cell, a formula never computed
                 raise PeriodError("cell", text=shown(str(cell)))
+        except FigureError as e:
+            self.log.add_at(self.store.places.place(place), e.code, e.message, "error", e.args_)
+            return None
         except PeriodError as e:
             where = self.store.places.place(place)
             self.log.add_at(where, "invalid_period", str(e), "error", e.args_)
@@ -1070,6 +1143,32 @@ def _last_required(layout: Layout) -> int:
     needed = [layout.columns[r] for r in roles.get(layout.kind, ("indicator",))]
     needed += list(layout.periods) if layout.kind is Kind.TABLE else []
     return max(needed)
+
+
+#: Sheets a warning names one by one; past them it gives their count (a workbook of
+#: thousands of sheets would make a warning of thousands of names).
+_NAMED_SHEETS = 30
+
+
+def _names(sheets: list[Sheet]) -> str:
+    named = ", ".join(f"'{s.name}'" for s in sheets[:_NAMED_SHEETS])
+    more = len(sheets) - _NAMED_SHEETS
+    return f"{named}, … (+{more})" if more > 0 else named
+
+
+def _cell_problem(cell: object) -> None:
+    """Raise the error a workbook's error cell or uncomputed formula is, wherever it stands
+    (SPEC §9: an error placed by its cell, in its own words)."""
+    from ktt_cli.load.workbook import ErrorCell, UncomputedFormula
+
+    if isinstance(cell, ErrorCell):
+        raise FigureError.said("error_cell", error=cell.code)
+    if isinstance(cell, UncomputedFormula):
+        raise FigureError.said("uncomputed_formula", formula=shown(cell.formula))
+
+
+def _filled(row: Sequence[object]) -> bool:
+    return any(cell is not None for cell in row)
 
 
 def _empty(cell: object) -> bool:
