@@ -61,7 +61,7 @@ def check_filters(
     programme: TargetsFile, milestones: Iterable[int], indicators: Iterable[str], lang: str = "vi"
 ) -> None:
     """Every milestone and indicator asked for is the programme's, or UsageProblem."""
-    from ktt_cli.names import closest_of
+    from ktt_cli.name_keys import closest_of
 
     known_years = programme.milestones
     ids = [i.id for i in programme.indicators]
@@ -91,7 +91,8 @@ def region_keys(programme: TargetsFile, data: Actuals, names: Iterable[str]) -> 
     names = list(names)
     if not names:
         return []
-    from ktt_cli.names import RegionNames, bare_region, closest_of, normalise
+    from ktt_cli.name_keys import closest_of, place_key, unmarked
+    from ktt_cli.names import RegionNames
 
     listed = RegionNames(programme)
     in_data = {k: n for i in programme.indicators for k, n in data.region_names(i.id).items()}
@@ -99,8 +100,13 @@ def region_keys(programme: TargetsFile, data: Actuals, names: Iterable[str]) -> 
     problems: list[str] = []
     for name in names:
         if listed.listed:
-            found = listed.find(name)
-            if found is None:
+            meaning = listed.find(name)
+            found = meaning.region
+            if found is None and len(meaning.candidates) > 1:
+                could = ", ".join(f"'{n}'" for n in meaning.candidates)
+                problems.append(f"--region {name}: could be {could}; write it with its marks")
+                continue
+            if found is None or not found[0]:
                 problems.append(
                     f"--region {name}: not a region of {programme.programme.territory}"
                     f"{listed.suggestion(name)}"
@@ -108,10 +114,10 @@ def region_keys(programme: TargetsFile, data: Actuals, names: Iterable[str]) -> 
                 continue
             keys.append(found[0])
             continue
-        key = normalise(name)
-        bare = {bare_region(k): k for k in in_data}
-        if key in in_data or bare_region(key) in bare:
-            keys.append(key if key in in_data else bare[bare_region(key)])
+        key = place_key(name)
+        alike = [k for k in in_data if key == unmarked(key) and unmarked(k) == key]
+        if key in in_data or len(alike) == 1:
+            keys.append(key if key in in_data else alike[0])
         else:
             close = closest_of(name, sorted(in_data.values()))
             problems.append(

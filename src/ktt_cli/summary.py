@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ktt_cli import i18n
 from ktt_cli.figures_text import format_number
 from ktt_cli.model import DIRECTION, Comparator, Unit
-from ktt_cli.names import normalise
+from ktt_cli.name_keys import normalise
 from ktt_cli.periods import Granularity, Period, parse_period
 from ktt_cli.progress import Status
 from ktt_cli.report import Report, Result

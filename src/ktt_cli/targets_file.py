@@ -39,7 +39,7 @@ from ktt_cli.model import (
     file_findings,
     normal_name,
 )
-from ktt_cli.names import closest_of
+from ktt_cli.name_keys import closest_of
 from ktt_cli.periods import FIRST_YEAR, LAST_YEAR
 from ktt_cli.problems import ProblemLog, shown
 

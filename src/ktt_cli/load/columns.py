@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from ktt_cli.messages import Args, said
-from ktt_cli.names import normalise
+from ktt_cli.name_keys import normalise
 from ktt_cli.periods import Period
 
 ROLES: dict[str, tuple[str, ...]] = {
