@@ -20,7 +20,8 @@ from ktt_cli.render import words
 from ktt_cli.render.csv import cell, report_csv
 from ktt_cli.render.json import RESULT_FIELDS, report_dict
 from ktt_cli.render.markdown import report_markdown
-from ktt_cli.render.table import bar, report_view
+from ktt_cli.render.table import report_view
+from ktt_cli.render.table_cells import bar
 from ktt_cli.render.template import template_csv
 from ktt_cli.report import Report, build_report
 from ktt_cli.streams import render_text

@@ -34,7 +34,8 @@ from ktt_cli.problems import printable
 from ktt_cli.render import words
 from ktt_cli.render.look import COLOUR, FILL, word
 from ktt_cli.report import Report, Result
-from ktt_cli.summary import Sentence, as_of_words, sentences
+from ktt_cli.summary import Sentence, sentences
+from ktt_cli.summary_words import as_of_words
 
 if TYPE_CHECKING:
     from docx.document import Document

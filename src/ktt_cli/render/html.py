@@ -17,7 +17,8 @@ from ktt_cli.render.chart import Chart, chart_points
 from ktt_cli.render.look import COLOUR, FILL, word
 from ktt_cli.render.svg_chart import chart_svg, regions_svg
 from ktt_cli.report import Report, Result
-from ktt_cli.summary import as_of_words, summary
+from ktt_cli.summary import summary
+from ktt_cli.summary_words import as_of_words
 
 _HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")
 _REGION_HEADS = ("region", "target", "actual", "gap", "achieved", "status", "share_of_territory")

@@ -26,7 +26,8 @@ from ktt_cli.render import words
 from ktt_cli.render.chart import Chart, chart_points
 from ktt_cli.render.look import COLOUR, FILL, word
 from ktt_cli.report import Report, Result
-from ktt_cli.summary import as_of_words, summary
+from ktt_cli.summary import summary
+from ktt_cli.summary_words import as_of_words
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
