@@ -205,7 +205,7 @@ def docx_template(name: str | None, format_name: str, lang: str) -> bytes | None
 
     if problem := path_problem(name, lang):
         raise UsageProblem(f"--template {problem}")
-    from ktt_cli.render.docx import TemplateProblem, check_template
+    from ktt_cli.render.docx_template import TemplateProblem, check_template
 
     letterhead = Path(name).read_bytes()
     try:

@@ -224,7 +224,7 @@ def _emit(
         return
     name, letterhead = template
     if letterhead is not None:
-        from ktt_cli.render.docx import TemplateProblem
+        from ktt_cli.render.docx_template import TemplateProblem
 
         try:
             data = render_parts(result, format_name, lang, template=letterhead)

@@ -11,20 +11,28 @@ that the cell's value stays the figure of the JSON and formulas over it agree.
 
 from __future__ import annotations
 
-import calendar
 import io
 import math
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ktt_cli import i18n
 from ktt_cli.messages import said
 from ktt_cli.model import Unit
 from ktt_cli.problems import Problem
-from ktt_cli.progress import Point, Status
 from ktt_cli.render import words
-from ktt_cli.render.chart import Chart, chart_points
-from ktt_cli.render.look import COLOUR, FILL, word
+from ktt_cli.render.chart import chart_points
+from ktt_cli.render.look import word
+from ktt_cli.render.xlsx_charts import _charts_sheet
+from ktt_cli.render.xlsx_formats import (
+    CELL_LIMIT,
+    _Formats,
+    _heads,
+    _name,
+    _number,
+    _period,
+    _text,
+    fitted,
+)
 from ktt_cli.report import Report, Result
 from ktt_cli.summary import summary
 from ktt_cli.summary_words import as_of_words
@@ -32,15 +40,6 @@ from ktt_cli.summary_words import as_of_words
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
-
-_NUMBER = {Unit.COUNT: "#,##0", Unit.PERSONS: "#,##0", Unit.PERCENT: '0.0"%"'}
-_DECIMALS = {Unit.COUNT: "#,##0.##", Unit.PERSONS: "#,##0.##", Unit.PERCENT: '0.0"%"'}
-_PERCENT = '0.0"%"'
-_POINTS = "0.0"  # a percent indicator's gap, in percentage points
-#: A date cell shown as the month it is in: 11/2026, Nov 2026.
-_MONTH = {"vi": "mm/yyyy", "en": "mmm yyyy"}
-#: A gap's format: a negative gap, a target passed, shown as passed ("vượt 200").
-_PASSED = {"vi": '{0};"vượt "{0};{0}', "en": '{0};{0}" over";{0}'}
 
 
 def report_xlsx(report: Report, lang: str) -> bytes:
@@ -74,47 +73,6 @@ def _write(book: Workbook, report: Report, lang: str) -> None:
     charts = [c for c in (chart_points(report, i) for i in _indicators(report)) if c]
     if charts:
         _charts_sheet(book, formats, report, charts, lang)
-
-
-class _Formats:
-    """The workbook's cell formats, made once each."""
-
-    def __init__(self, book: Workbook, lang: str) -> None:
-        self.head = book.add_format({"bold": True, "bottom": 1})
-        passed = _PASSED[lang].format
-        self.gaps = {
-            (unit, whole): book.add_format({"num_format": passed(shown)})
-            for unit in Unit
-            for whole, shown in [
-                (True, _POINTS if unit is Unit.PERCENT else _NUMBER[unit]),
-                (False, _POINTS if unit is Unit.PERCENT else _DECIMALS[unit]),
-            ]
-        }
-        self.month = book.add_format({"num_format": _MONTH[lang], "align": "left"})
-        self.year = book.add_format({"num_format": "yyyy", "align": "left"})
-        self.percent = book.add_format({"num_format": _PERCENT})
-        self.points = book.add_format({"num_format": _POINTS})
-        self.number = {u: book.add_format({"num_format": f}) for u, f in _NUMBER.items()}
-        self.decimals = {u: book.add_format({"num_format": f}) for u, f in _DECIMALS.items()}
-        self.title = book.add_format({"bold": True, "font_size": 14, "text_wrap": True})
-        self.italic = book.add_format({"italic": True})
-        self.bold = book.add_format({"bold": True, "font_size": 12})
-        self.small = book.add_format({"font_size": 9, "font_color": "#555555"})
-        self.right = book.add_format({"align": "right"})
-        self.centred = book.add_format({"align": "center"})
-        self.wrapped = book.add_format({"text_wrap": True, "valign": "top"})
-        self.head_wrapped = book.add_format({"bold": True, "bottom": 1, "text_wrap": True})
-        self.status = {
-            s: book.add_format({"bold": True, "font_color": COLOUR[s], "bg_color": FILL[s]})
-            for s in Status
-        }
-
-    def figure(self, unit: Unit, value: float) -> Any:  # noqa: ANN401 - xlsxwriter's Format
-        return (self.number if value == int(value) else self.decimals)[unit]
-
-    def gap(self, unit: Unit, value: float) -> Any:  # noqa: ANN401 - xlsxwriter's Format
-        """A gap's format: percentage points for a percent indicator; passed in words."""
-        return self.gaps[unit, value == int(value)]
 
 
 def _indicators(report: Report) -> list[str]:
@@ -167,11 +125,6 @@ def _milestone_sheet(
     sheet.autofilter(0, 0, max(len(results), 1), len(heads) - 1)
 
 
-def _name(result: Result, lang: str) -> str:
-    share = words.share_of(result, lang)
-    return words.name(result, lang) + (f" ({share})" if share else "")
-
-
 def _figures_sheet(book: Workbook, formats: _Formats, report: Report, lang: str) -> None:
     heads = [
         i18n.label(lang, "indicator"), "id", word(lang, "period"), word(lang, "value"),
@@ -209,128 +162,6 @@ def _warnings_sheet(book: Workbook, formats: _Formats, report: Report, lang: str
         row = len(report.warnings) + 1
         sheet.write_string(row, 3, word(lang, "unlisted", count=report.unlisted_warnings))
     sheet.autofilter(0, 0, max(len(report.warnings), 1), len(heads) - 1)
-
-
-def _charts_sheet(
-    book: Workbook, formats: _Formats, report: Report, charts: list[Chart], lang: str
-) -> None:
-    """A chart per indicator, each beside the table of the points it draws.
-
-    Charts are scatter charts with straight lines: Excel's line chart spaces its
-    categories evenly, which would put 2020-07, 2020 and 2023 equally apart.
-    """
-    sheet = book.add_worksheet(word(lang, "charts")[:31])
-    _a4(sheet)
-    sheet.set_column(0, 0, 28)
-    sheet.set_column(1, 1, 9)
-    sheet.set_column(2, 2, 11)
-    # a chart draws the territory's target: named as the indicator, not its each_region
-    # result ("… (mỗi xã)"), which may come later
-    names = {r.indicator: _name(r, lang) for r in report.results if r.target_scope == "territory"}
-    top = 0
-    for chart in charts:
-        sheet.write_string(top, 0, names[chart.indicator], formats.head)
-        sheet.write_string(top, 1, word(lang, "period"), formats.head)
-        sheet.write_string(top, 2, word(lang, "value"), formats.head)
-        groups = [(word(lang, "observations"), chart.observations, "#333333", "line")]
-        for track in chart.tracks:
-            colour = COLOUR[track.status]
-            groups.append((word(lang, "target", year=track.milestone), (track.target,), colour, ""))
-            groups.append((word(lang, "required"), track.required, "#8c8c8c", "dash"))
-            groups.append((word(lang, "projection"), track.projection, colour, "round_dot"))
-        drawing = book.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
-        row = top + 1
-        for title, points, colour, dash in groups:
-            if not points:
-                continue
-            first = row
-            row = _points(sheet, formats, row, title, points, chart.unit)
-            drawing.add_series(_series(sheet.name, title, first, row - 1, colour, dash))
-        # the title is the text of the cell above the points: a name such as `Biểu 01!B12`
-        # given as the title itself would be read as a reference to a cell
-        drawing.set_title({"name": [sheet.name, top, 0], "name_font": {"size": 11}})
-        drawing.set_x_axis(_years_axis(chart))
-        drawing.set_y_axis({"num_format": _NUMBER[chart.unit]})
-        drawing.set_legend({"position": "bottom"})
-        drawing.set_size({"width": 620, "height": 300})
-        sheet.insert_chart(top, 4, drawing)
-        top = max(row, top + 16) + 1
-
-
-def _points(
-    sheet: Worksheet, formats: _Formats, row: int, title: str, points: tuple[Point, ...], unit: Unit
-) -> int:
-    """The points of a line: the day each stands for (a date cell, never the decimal year
-    the maths measures time in), the value as people count it (whole cooperatives, a
-    percentage to a tenth)."""
-    for point in points:
-        sheet.write_string(row, 0, title)
-        # a whole year's end is written as the year (a target for 2030 is not "12/2030")
-        whole = point.time == math.floor(point.time)
-        sheet.write_datetime(row, 1, _day(point.time), formats.year if whole else formats.month)
-        value = round(point.value, 1) if unit is Unit.PERCENT else round(point.value)
-        sheet.write_number(row, 2, value, formats.number[unit])
-        row += 1
-    return row
-
-
-def _years_axis(chart: Chart) -> dict[str, Any]:
-    """A time axis with a mark a year (every few years where they are many), each labelled
-    with its year.
-
-    Excel and LibreOffice step a date axis by a whole number of days: a mark every 365
-    days slips back a day at each 29 February, and a mark that slips onto 31 December
-    would be labelled with the year before. So the first mark stands as many days after
-    1 January as there are leap days on the axis: every mark then falls between
-    1 January and that many days later, in the year it is labelled with.
-    """
-    times = [p.time for p in chart.observations]
-    times += [p.time for t in chart.tracks for p in (t.target, *t.required, *t.projection)]
-    earliest, latest = _day(min(times)), _day(max(times))
-    first, last = earliest.year, latest.year + 1
-    step = max(1, math.ceil((last - first) / 12))
-    leap = sum(calendar.isleap(y) for y in range(first - 1, last))
-    if earliest < datetime(first, 1, 1) + timedelta(days=leap):  # it would be off the axis
-        first -= 1
-    start = datetime(first, 1, 1) + timedelta(days=leap)
-    return {
-        "num_format": "yyyy",
-        "major_gridlines": {"visible": False},
-        "min": float((start - _EXCEL_EPOCH).days),
-        "max": float((datetime(last, 1, 1) + timedelta(days=leap) - _EXCEL_EPOCH).days),
-        "major_unit": 365 * step,
-    }
-
-
-_EXCEL_EPOCH = datetime(1899, 12, 30)
-
-
-def _day(time: float) -> datetime:
-    """The day a time in years stands for (SPEC §4: a period's end, `Y − 1 + d/n`)."""
-    whole = math.floor(time)
-    if time == whole:
-        return datetime(whole, 12, 31)
-    year = whole + 1
-    days = 366 if calendar.isleap(year) else 365
-    return datetime(year, 1, 1) + timedelta(days=round((time - whole) * days) - 1)
-
-
-def _series(
-    sheet: str, title: str, first: int, last: int, colour: str, dash: str
-) -> dict[str, Any]:
-    series: dict[str, Any] = {
-        "name": title,
-        "categories": [sheet, first, 1, last, 1],
-        "values": [sheet, first, 2, last, 2],
-        "marker": {"type": "circle" if dash == "line" else "none", "size": 5},
-        "line": {"color": colour, "width": 1.5},
-    }
-    if not dash:  # a target: a point, no line
-        series["marker"] = {"type": "diamond", "size": 9, "fill": {"color": colour}}
-        series["line"] = {"none": True}
-    elif dash != "line":
-        series["line"]["dash_type"] = dash
-    return series
 
 
 def _breakdown_sheet(book: Workbook, formats: _Formats, report: Report, lang: str) -> None:
@@ -377,43 +208,6 @@ def _breakdown_sheet(book: Workbook, formats: _Formats, report: Report, lang: st
     sheet.autofilter(0, 0, max(row, 1), len(heads) - 1)
 
 
-def _heads(sheet: Worksheet, formats: _Formats, heads: list[str], widths: list[int]) -> None:
-    for column, (head, width) in enumerate(zip(heads, widths, strict=True)):
-        sheet.write_string(0, column, head, formats.head)
-        sheet.set_column(column, column, width)
-    sheet.freeze_panes(1, 0)
-    _a4(sheet)
-
-
-def _a4(sheet: Worksheet) -> None:
-    """Printed on A4 across, as wide as one page."""
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-
-
-def _number(
-    sheet: Worksheet, row: int, column: int, value: float | None, formats: _Formats, unit: Unit
-) -> None:
-    if value is not None:
-        sheet.write_number(row, column, value, formats.figure(unit, value))
-
-
-def _text(sheet: Worksheet, row: int, column: int, value: str | None) -> None:
-    if value:
-        sheet.write_string(row, column, fitted(value))
-
-
-#: The most characters an Excel cell holds.
-CELL_LIMIT = 32767
-_CUT = " […]"
-
-
-def fitted(text: str) -> str:
-    """`text` as a cell holds it: a longer one cut, marked `[…]` (`cut_cells` warns)."""
-    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - len(_CUT)] + _CUT
-
-
 def cut_cells(report: Report) -> list[Problem]:
     """A warning for each note or source too long for a cell of the workbook (the JSON and
     the CSV keep it whole), placed at the row it came from."""
@@ -428,11 +222,6 @@ def cut_cells(report: Report) -> list[Problem]:
                         Problem(o.file, o.line, None, "cell_cut", message, "warning", args=args)
                     )
     return found
-
-
-def _period(text: str | None, lang: str) -> str | None:
-    """A period as people write it (`11/2026`, `Quý II/2026`), never `2026-11`."""
-    return None if text is None else words.period(text, lang)
 
 
 # ---- the first sheet: what a leader prints -------------------------------------------
