@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from helpers import fixture, read
 from ktt_cli import i18n
 from ktt_cli.model import TargetsFile
+from ktt_cli.periods import parse_period
 from ktt_cli.render import words
 from ktt_cli.render.csv import cell, report_csv
 from ktt_cli.render.json import RESULT_FIELDS, report_dict
@@ -219,8 +220,8 @@ def test_a_passed_target_is_shown_as_passed_not_as_a_negative_gap(
 
 
 def test_periods_are_shown_in_the_style_of_the_language() -> None:
-    assert words.period("2025-Q2", "vi") == "Quý II/2025"
-    assert words.period("2025-06", "en") == "Jun 2025"
+    assert words.period(parse_period("2025-Q2"), "vi") == "Quý II/2025"
+    assert words.period(parse_period("2025-06"), "en") == "Jun 2025"
     assert words.period(None, "vi") == words.NONE
 
 
@@ -275,3 +276,20 @@ def test_each_result_of_the_json_is_one_line(yen_bai: TargetsFile) -> None:
     lines = report_json(example_report(yen_bai), "vi").splitlines()
     results = [line for line in lines if line.lstrip().startswith('{"indicator": ')]
     assert len(results) == len(example_report(yen_bai).results)
+
+
+def test_renderers_take_the_reports_own_periods() -> None:
+    """A renderer writes the periods the report holds (Result.actual_at, baseline_at,
+    Report.as_of), never reads back the texts it flattened them to: no module of render/
+    nor the summary's sentences parses a period."""
+    import ast
+
+    src = Path(__file__).resolve().parent.parent / "src" / "ktt_cli"
+    modules = [*(src / "render").glob("*.py"), *src.glob("summary*.py")]
+    parsing = [
+        f"{path.name}:{node.lineno}"
+        for path in modules
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("parse_period")
+    ]
+    assert parsing == []

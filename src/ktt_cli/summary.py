@@ -15,7 +15,6 @@ from typing import NamedTuple
 
 from ktt_cli import i18n
 from ktt_cli.model import DIRECTION
-from ktt_cli.periods import parse_period
 from ktt_cli.progress import Status
 from ktt_cli.report import Report, Result
 from ktt_cli.summary_words import (
@@ -98,8 +97,7 @@ def _first_per_indicator(report: Report) -> list[Result]:
 
 def _indicator(report: Report, result: Result, lang: str) -> str:
     assessment, unit = result.assessment, result.unit
-    period = result.actual_period or report.as_of
-    opening = as_of_words(parse_period(period) if isinstance(period, str) else period, lang)
+    opening = as_of_words(result.actual_at or report.as_of, lang)
     figure = i18n.figure(result.actual or 0.0, unit, lang)
     bound = _BOUND[lang].get(result.actual_qualifier or "")
     if bound:
@@ -143,8 +141,8 @@ def _moved(report: Report, result: Result, lang: str) -> str | None:
     if moved == 0:
         # the latest figure no later than the period compared with: nothing was counted
         # since, which "unchanged" would not say
-        latest = result.actual_period
-        stale = latest is not None and parse_period(latest).time <= report.compared_with.time
+        latest = result.actual_at
+        stale = latest is not None and latest.time <= report.compared_with.time
         return _phrase(lang, "no_newer" if stale else "same", when=then)
     shown = _with_noun(_gap(abs(moved), result.unit, lang), result, lang)
     return _phrase(lang, "up" if moved > 0 else "down", moved=shown, when=then)
@@ -156,8 +154,8 @@ def _status(result: Result, lang: str) -> str:
         return _phrase(lang, "achieved")
     if status is Status.MISSED:
         return _phrase(lang, "missed", year=result.milestone)
-    if status in PACED and result.baseline_period is not None:
-        since = when(result.baseline_period, lang)
+    if status in PACED and result.baseline_at is not None:
+        since = when(result.baseline_at, lang)
         pace = _PACE[lang][status]
         if assessment.projected is None:
             return _phrase(lang, "pace_no_figure", since=since, pace=pace)

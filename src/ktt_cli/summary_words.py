@@ -7,7 +7,7 @@ from ktt_cli import i18n
 from ktt_cli.figures_text import format_number
 from ktt_cli.model import Comparator, Unit
 from ktt_cli.name_keys import normalise
-from ktt_cli.periods import Granularity, Period, parse_period
+from ktt_cli.periods import Granularity, Period
 from ktt_cli.progress import Status
 from ktt_cli.report import Report, Result
 
@@ -131,9 +131,8 @@ _WORDS = {
 }
 
 
-def when(period: Period | str, lang: str) -> str:
+def when(p: Period, lang: str) -> str:
     """A period as a sentence names it: `tháng 11/2026`, `quý II/2026`, `November 2026`."""
-    p = period if isinstance(period, Period) else parse_period(period)
     n, year = p.number, p.year
     vi = lang == "vi"
     match p.granularity:

@@ -43,7 +43,7 @@ def _results_table(report: Report, rows: list[Result], lang: str) -> str:
         cells = [
             words.name(result, lang),
             words.target(result, lang),
-            f"{words.actual(result, lang)} ({words.period(result.actual_period, lang)})"
+            f"{words.actual(result, lang)} ({words.period(result.actual_at, lang)})"
             if result.actual is not None
             else words.NONE,
             words.gap(result, lang),
@@ -63,7 +63,7 @@ def _regions_table(rows: list[Result], lang: str) -> str:
         region = result.region or i18n.label(lang, "territory_total")
         shown = words.actual(result, lang)
         if result.actual is not None:
-            shown += f" ({words.period(result.actual_period, lang)})"
+            shown += f" ({words.period(result.actual_at, lang)})"
         cells = [
             region, words.target(result, lang), shown, words.gap(result, lang),
             words.achieved(result, lang), words.status_why(result, lang),

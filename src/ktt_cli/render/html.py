@@ -209,7 +209,7 @@ def _region_row(result: Result, name: str, lang: str, total: bool) -> str:
     """A region's row, as the template writes a row of the results (escaped likewise)."""
     share = result.assessment.percent_achieved
     colour, fill = COLOUR[result.status], FILL[result.status]
-    period = words.period(result.actual_period, lang) if result.actual_period else ""
+    period = words.period(result.actual_at, lang) if result.actual_at else ""
     bar = ""
     if share is not None:
         width = round(max(0.0, min(share, 100.0)), 1)
@@ -240,7 +240,7 @@ def _row(result: Result, lang: str, note_number: int | None) -> dict[str, object
         "share_of": words.share_of(result, lang),
         "target": words.target(result, lang),
         "actual": words.actual(result, lang),
-        "period": words.period(result.actual_period, lang),
+        "period": words.period(result.actual_at, lang),
         "note_number": note_number,
         "gap": words.gap(result, lang),
         "achieved": words.achieved(result, lang),

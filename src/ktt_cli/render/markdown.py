@@ -76,7 +76,7 @@ def report_markdown(report: Report, lang: str) -> str:
         for result in (r for r in report.results if r.milestone == year):
             shown = words.actual(result, lang)
             if result.actual is not None:
-                shown += f" ({words.period(result.actual_period, lang)})"
+                shown += f" ({words.period(result.actual_at, lang)})"
             if result.actual_note:
                 notes.append(words.note(result, lang))
                 shown += f" [{len(notes)}]"

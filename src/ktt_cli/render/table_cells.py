@@ -64,7 +64,7 @@ def _actual(result: Result, lang: str, marker: str) -> Text:
     if result.actual is None:
         return Text(words.NONE, style="dim")
     text = Text(words.actual(result, lang))
-    text.append(f"\n{words.period(result.actual_period, lang)}", style="dim")
+    text.append(f"\n{words.period(result.actual_at, lang)}", style="dim")
     text.append(marker)
     return text
 

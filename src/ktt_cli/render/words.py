@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ktt_cli import i18n
 from ktt_cli.compare import StatusChange
 from ktt_cli.figures_text import format_number
-from ktt_cli.periods import Period, display, parse_period
+from ktt_cli.periods import Period, display
 from ktt_cli.report import Report, Result
 
 NONE = "—"
@@ -54,12 +54,12 @@ def gap(result: Result, lang: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def period(text: str | Period | None, lang: str) -> str:
-    """A period as the language writes it (`6/2025`, `Quý II/2025`); NONE without one.
-    Remembered: a breakdown repeats a few periods over thousands of regions."""
-    if text is None:
+def period(period: Period | None, lang: str) -> str:
+    """A period of the report as the language writes it (`6/2025`, `Quý II/2025`); NONE
+    without one. Remembered: a breakdown repeats a few periods over thousands of regions."""
+    if period is None:
         return NONE
-    return display(text if isinstance(text, Period) else parse_period(text), lang)
+    return display(period, lang)
 
 
 def achieved(result: Result, lang: str) -> str:
@@ -96,7 +96,7 @@ def status_why(result: Result, lang: str) -> str:
 
 def note(result: Result, lang: str) -> str:
     """The note of the figure used, as listed under a table: the indicator by its name."""
-    return f"{name(result, lang)} {period(result.actual_period, lang)}: {result.actual_note}"
+    return f"{name(result, lang)} {period(result.actual_at, lang)}: {result.actual_note}"
 
 
 def change(report: Report, result: Result, lang: str) -> str:

@@ -105,7 +105,7 @@ def _milestone_sheet(
         if result.target is not None:
             sheet.write_number(row, 4, result.target, formats.figure(unit, result.target))
         _number(sheet, row, 5, result.actual, formats, unit)
-        _text(sheet, row, 6, _period(result.actual_period, lang))
+        _text(sheet, row, 6, _period(result.actual_at, lang))
         if a.gap is not None:
             sheet.write_number(row, 7, a.gap, formats.gap(unit, a.gap))
         if a.percent_achieved is not None:
@@ -113,7 +113,7 @@ def _milestone_sheet(
         sheet.write_string(row, 9, words.status_why(result, lang), formats.status[result.status])
         sheet.write_string(row, 10, result.status.value, formats.status[result.status])
         _number(sheet, row, 11, result.baseline, formats, unit)
-        _text(sheet, row, 12, _period(result.baseline_period, lang))
+        _text(sheet, row, 12, _period(result.baseline_at, lang))
         if (found := report.change_of(result)) is not None:
             moved = found[1].actual
             if moved is not None:
@@ -192,7 +192,7 @@ def _breakdown_sheet(book: Workbook, formats: _Formats, report: Report, lang: st
             _text(sheet, row, 5, result.region_id)
             _number(sheet, row, 6, result.target, formats, unit)
             _number(sheet, row, 7, result.actual, formats, unit)
-            _text(sheet, row, 8, _period(result.actual_period, lang))
+            _text(sheet, row, 8, _period(result.actual_at, lang))
             if a.gap is not None:
                 gap_format = formats.points if unit is Unit.PERCENT else formats.figure(unit, a.gap)
                 sheet.write_number(row, 9, a.gap, gap_format)
@@ -287,7 +287,7 @@ def _report_row(
     sheet.set_row(row, 15 * max(1, math.ceil(len(name) / (_SHEET_WIDTHS[0] * _CHARS_A_LINE))))
     sheet.write_string(row, 1, words.target(result, lang), formats.right)
     _number(sheet, row, 2, result.actual, formats, unit)
-    period = _period(result.actual_period, lang)
+    period = _period(result.actual_at, lang)
     if period:
         sheet.write_string(row, 3, period, formats.centred)
     if a.gap is not None:

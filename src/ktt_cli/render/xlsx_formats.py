@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ktt_cli.model import Unit
+from ktt_cli.periods import Period
 from ktt_cli.progress import Status
 from ktt_cli.render import words
 from ktt_cli.render.look import COLOUR, FILL
@@ -120,9 +121,9 @@ def fitted(text: str) -> str:
     return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - len(_CUT)] + _CUT
 
 
-def _period(text: str | None, lang: str) -> str | None:
+def _period(period: Period | None, lang: str) -> str | None:
     """A period as people write it (`11/2026`, `Quý II/2026`), never `2026-11`."""
-    return None if text is None else words.period(text, lang)
+    return None if period is None else words.period(period, lang)
 
 
 def _name(result: Result, lang: str) -> str:
