@@ -30,7 +30,7 @@ def _owner(node: ast.expr) -> str:
 def test_nothing_outside_the_store_reaches_into_it() -> None:
     found = []
     for path in sorted(SRC.rglob("*.py")):
-        if path.name == "store.py":
+        if path.name in ("store.py", "store_cells.py"):  # the store and its parts
             continue
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if not isinstance(node, ast.Attribute):

@@ -26,7 +26,7 @@ from ktt_cli.load.book import MAX_COLUMNS, MAX_ROWS
 from ktt_cli.load.merges import Merges
 from ktt_cli.load.workbook import open_workbook
 from ktt_cli.problems import cell_name
-from ktt_cli.store import Places
+from ktt_cli.store_cells import Places
 
 ODS_NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '

@@ -43,13 +43,8 @@ from ktt_cli.name_keys import TOTALS_WORDS, normalise
 from ktt_cli.names import IndicatorNames, RegionNames
 from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, cell_name, shown
-from ktt_cli.store import (
-    Actuals,
-    Cells,
-    Extra,
-    Store,
-    build_actuals,
-)
+from ktt_cli.store import Actuals, Store, build_actuals
+from ktt_cli.store_cells import Cells, Extra
 
 #: The first bytes of a zip (.xlsx, .xlsm, .ods) and of an OLE file (.xls, or a workbook
 #: with a password).

@@ -15,7 +15,8 @@ from ktt_cli.figures_text import plain_number
 from ktt_cli.model import Unit
 from ktt_cli.periods import Granularity, Period
 from ktt_cli.problems import ProblemLog
-from ktt_cli.store import SUM_OF_REGIONS, TERRITORY, Cells, Extra, Store
+from ktt_cli.store import SUM_OF_REGIONS, TERRITORY, Store
+from ktt_cli.store_cells import Cells, Extra
 
 if TYPE_CHECKING:
     from ktt_cli.model import TargetsFile
