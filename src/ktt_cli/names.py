@@ -136,6 +136,10 @@ class RegionNames:
         )
         return f"; did you mean '{shown[close[0]]}'?" if close else ""
 
+    def closest(self, text: str) -> str:
+        """The name of the listed region closest to `text`; empty when none is close."""
+        return self.suggestion(text).removeprefix("; did you mean '").removesuffix("'?")
+
 
 def region_key(region: str) -> str:
     """The form in which region names are compared: NFC, spaces folded, case ignored."""

@@ -32,11 +32,12 @@ from ktt_cli.load.figures import (
 )
 from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
 from ktt_cli.load.text import InputStop, Source, open_text
+from ktt_cli.messages import again
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, is_territory, normalise
 from ktt_cli.numbers import NumberStyle, is_no_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
-from ktt_cli.problems import Place, ProblemLog, Severity, shown
+from ktt_cli.problems import Place, ProblemLog, Severity, shown, unreadable
 from ktt_cli.progress_bar import ReadBar
 from ktt_cli.store import (
     TERRITORY,
@@ -149,7 +150,7 @@ class Collector:
         try:
             raw = source.open()
         except OSError as e:
-            self.log.error(source.name, None, "unreadable", e.strerror or str(e))
+            self.log.tell(Place(source.name, None), unreadable(e))
             return
         with raw:
             head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
@@ -161,10 +162,11 @@ class Collector:
                     source.name, open_text(raw, self.options.encoding), self._has_header
                 )
             except InputStop as stop:
-                self.log.error(source.name, stop.line, stop.code, stop.message, None, stop.args_)
+                self.log.tell(Place(source.name, stop.line), again(stop.code, stop.args_))
                 return
-            except UnicodeError as e:  # a codec refusing the file outright
-                self.log.error(source.name, 1, "encoding", str(e))
+            except UnicodeError:  # a codec refusing the file outright
+                encoding = self.options.encoding or "utf-8"
+                self.log.say(Place(source.name, 1), "encoding.refused", encoding=encoding)
                 return
             with ReadBar.for_file(source.name, raw) as bar:
                 self.read_table(table, lambda: bar.advance(table.position))
@@ -200,9 +202,8 @@ class Collector:
                 self.read_table(SheetTable(book, sheet))
                 self._warn_hidden(name, sheet, book.hidden_rows(sheet))
         except WorkbookStop as e:
-            message = e.message.removeprefix(f"{name}: ")
             where = None if e.code == "no_such_sheet" else e.sheet
-            self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error", e.args_)
+            self.log.tell(Place(name, None, where, e.cell), again(e.code, e.args_))
 
     def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
         if sheet.hidden:
@@ -249,7 +250,7 @@ class Collector:
         if not tried and stop is None:
             self._say(self.base + 1, "empty_file.table")
         if stop is not None:
-            self.log.error(table.name, stop.line, stop.code, stop.message, None, stop.args_)
+            self.log.tell(Place(table.name, stop.line), again(stop.code, stop.args_))
             last = max(last, stop.line or 0)
         self.store.places.end(last + 1)
         if layout is None:
@@ -278,9 +279,7 @@ class Collector:
         number = head[found.row][0]
         place = self.base + number * table.stride
         for problem in found.problems:
-            self.log.add_at(
-                self.store.places.place(place), problem.code, problem.message, "error", problem.args
-            )
+            self.log.tell(self.store.places.place(place), again(problem.code, problem.args))
         layout = found.layout
         if layout is not None:
             for name in layout.ignored:
@@ -544,7 +543,7 @@ class Collector:
                 raise PeriodError("cell", text=shown(str(cell)))
         except PeriodError as e:
             where = self.store.places.place(place)
-            self.log.add_at(where, "invalid_period", str(e), "error", e.args_)
+            self.log.tell(where, again("invalid_period", e.args_))
             return None
         index = self.store.period(period)
         self.by_period[cell] = index
@@ -569,12 +568,12 @@ class Collector:
                 region = self.region_names.find(text)
                 if region is None:
                     assert i_reg is not None  # a blank region is the territory
-                    self._error(
+                    self._say(
                         self._cell(place, i_reg),
-                        "unknown_region",
-                        f"{shown(text)} is not a region of {self.targets.programme.territory} "
-                        f"in the targets file's 'regions' list"
-                        f"{self.region_names.suggestion(text)}",
+                        "unknown_region.listed",
+                        text=shown(text),
+                        territory=self.targets.programme.territory,
+                        closest=self.region_names.closest(text),
                     )
                     return None
             else:
@@ -792,18 +791,10 @@ class Collector:
         """The place of a cell of a row: a sheet's cells are places, a text's lines are."""
         return row_place + column if self.stride > 1 else row_place
 
-    def _error(self, place: int, code: str, message: str) -> None:
-        self._problem(place, code, message, "error")
-
-    def _problem(self, place: int, code: str, message: str, severity: Severity) -> None:
-        where = self.store.places.place(place)
-        self.log.add_at(where, code, message, severity)
-
     def _figure_error(self, place: int, indicator: str, e: FigureError) -> None:
-        """A figure's error, said about its indicator."""
-        args = (*e.args_, ("about", indicator)) if e.args_ else ()
+        """A figure's error, said about its indicator (named by the renderer)."""
         where = self.store.places.place(place)
-        self.log.add_at(where, e.code, f"{indicator}: {e.message}", "error", args)
+        self.log.tell(where, again(e.code, (*e.args_, ("about", indicator))))
 
     def _say(self, place: int, key: str, severity: Severity = "error", /, **values: object) -> None:
         """A problem the catalogue words (messages.MESSAGES)."""

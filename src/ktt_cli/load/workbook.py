@@ -35,7 +35,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, NamedTuple, cast
 
-from ktt_cli.messages import Args, said
+from ktt_cli.messages import Args, Message, message
+from ktt_cli.problems import unreadable
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -94,8 +95,12 @@ class WorkbookStop(Exception):
         cls, book: str, key: str, /, sheet: str | None = None, **values: object
     ) -> WorkbookStop:
         """The stop of the workbook `book` the catalogue words (messages.MESSAGES)."""
-        message, args = said(key, values)
-        return cls(key.partition(".")[0], f"{book}: {message}", sheet, None, args)
+        return cls.told(book, message(key, **values), sheet)
+
+    @classmethod
+    def told(cls, book: str, said: Message, sheet: str | None = None) -> WorkbookStop:
+        """The stop of the workbook `book` for a message of the catalogue."""
+        return cls(said.code, f"{book}: {said.text('en')}", sheet, None, said.args)
 
 
 class Sheet(NamedTuple):
@@ -174,7 +179,7 @@ class _GuardedZip(zipfile.ZipFile):
         force_zip64: bool = False,  # noqa: ARG002 (only reading is ever asked)
     ) -> IO[bytes]:
         if mode != "r":
-            raise WorkbookStop("workbook_corrupt", f"{self.book}: opened for writing")
+            raise _corrupt(self.book, "opened for writing")
         info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
         return cast("IO[bytes]", _Bounded(super().open(info, "r", pwd), info, self.book))
 
@@ -231,7 +236,7 @@ class Workbook:
             try:
                 raw = self._owned = Path(raw).open("rb")  # noqa: SIM115 (closed by close())
             except OSError as e:
-                raise WorkbookStop("unreadable", f"{name}: cannot open the file ({e})") from e
+                raise WorkbookStop.told(name, unreadable(e)) from e
         self._stream: BinaryIO = raw
         self._hidden: dict[int, list[int]] = {}
         self._sheets: list[Sheet] | None = None
@@ -335,7 +340,7 @@ def open_workbook(name: str, path_or_stream: BinaryIO | str | Path) -> Workbook:
         stream.seek(0)
     except OSError as e:
         book.close()
-        raise WorkbookStop("unreadable", f"{name}: cannot read the file ({e})") from e
+        raise WorkbookStop.told(name, unreadable(e)) from e
     try:
         if not head:
             raise WorkbookStop.said(name, "workbook_empty.bytes")
@@ -568,11 +573,7 @@ def _load_openpyxl(name: str, archive: _GuardedZip) -> _OpenpyxlWorkbook:
     warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
     if not openpyxl.DEFUSEDXML:  # OPENPYXL_DEFUSEDXML=False in the environment
-        raise WorkbookStop(
-            "hostile_xml",
-            f"{name}: ktt reads workbooks only with defusedxml's guard against XML attacks; "
-            "unset OPENPYXL_DEFUSEDXML",
-        )
+        raise WorkbookStop.said(name, "hostile_xml.unguarded")
     reader = ExcelReader.__new__(ExcelReader)
     reader.archive = archive
     reader.valid_files = archive.namelist()
