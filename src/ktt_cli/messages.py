@@ -469,6 +469,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "; worsened from {before} at {as_of}",
         "vi": "; xấu đi từ {before} vào {as_of:period}",
     },
+    # ---- what the machine refused (ktt: error: …) ---------------------------------------
+    "system.stdout_closed": {
+        "en": "standard output is closed; the report was not written: give --output FILE, or "
+        "do not close standard output (>&-)",
+        "vi": "đầu ra chuẩn đã bị đóng; báo cáo chưa được ghi: hãy dùng --output TỆP, hoặc "
+        "đừng đóng đầu ra chuẩn (>&-)",
+    },
+    "system.disk_full": {
+        "en": "the disk is full; nothing was written",
+        "vi": "đĩa đã đầy; không ghi được gì",
+    },
+    "system.denied": {"en": "permission denied", "vi": "không có quyền"},
+    "system.error": {
+        "en": "the system refused ({why})",
+        "vi": "hệ thống từ chối ({why})",
+    },
     # ---- reading a text file ------------------------------------------------------------
     "line_too_long": {
         "en": "a line is longer than {limit} characters",

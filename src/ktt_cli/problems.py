@@ -134,6 +134,24 @@ def unreadable(error: OSError) -> Message:
     return message("unreadable", why=name)
 
 
+def system_error(error: OSError) -> Message:
+    """What the machine refused, in the catalogue's words (never the system's English):
+    standard output closed, a full disk, a permission, or the error's name."""
+    from ktt_cli.output import StdoutClosed
+
+    if isinstance(error, StdoutClosed):
+        return message("system.stdout_closed")
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        key = "system.disk_full"
+    elif isinstance(error, PermissionError):
+        key = "system.denied"
+    else:
+        key = "system.error"
+    name = errno.errorcode.get(error.errno or 0, type(error).__name__)
+    said = message(key, why=name)
+    return said.on(printable(str(error.filename))) if error.filename else said
+
+
 class ProblemLog:
     """Collects every problem of a run; keeps the first KEEP_AT_MOST, counts them all."""
 

@@ -156,6 +156,17 @@ class Group(_Said, TyperGroup):
         super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
 
+    def invoke(self, ctx: Context) -> Any:  # noqa: ANN401 (Click's own type)
+        """The command; a reader that closed the pipe early (`| head`) ends it quietly
+        with 141, as the shell reports a program ended by SIGPIPE (SPEC §6)."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            from ktt_cli.entry import EXIT_PIPE, quiet_stdout
+
+            quiet_stdout()
+            raise typer.Exit(EXIT_PIPE) from None
+
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         rows = []
         for name in self.list_commands(ctx):

@@ -1,0 +1,248 @@
+"""ktt as a well-behaved process (SPEC §6): a closed pipe ends it quietly with 141, Ctrl-C
+with 130, SIGTERM with 143, never a traceback, a process or a temporary folder left
+behind; a process limit or an unwritable HOME does not stop an HTML report; the
+collector is left as it was by reads that overlap."""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ktt_cli.gc_state import cyclic_gc
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "actuals.csv"
+KTT = [sys.executable, "-m", "ktt_cli"]
+
+
+def _said(stderr: bytes) -> list[str]:
+    """What ktt said on stderr, the reading's warnings of the example left out."""
+    return [line for line in stderr.decode().splitlines() if ": warning: " not in line]
+
+
+@pytest.mark.parametrize("output_format", ["json", "csv", "markdown", "table", "html"])
+def test_a_reader_that_closes_the_pipe_ends_ktt_quietly_with_141(output_format: str) -> None:
+    # the reader is gone before ktt writes a byte: every write is EPIPE (`| head -c 10`
+    # on a report longer than the pipe holds)
+    run = subprocess.Popen(
+        [*KTT, "report", str(EXAMPLE), "-f", output_format],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert run.stdout is not None
+    assert run.stderr is not None
+    run.stdout.close()
+    stderr = run.stderr.read()
+    assert run.wait(timeout=60) == 141  # as a shell reports SIGPIPE; never 1, never 3
+    assert _said(stderr) == []
+
+
+def _big_actuals(folder: Path) -> Path:
+    """Actuals that take a few seconds to read: time to interrupt ktt while its chart
+    worker runs."""
+    path = folder / "big.csv"
+    rows = (f"htx_count,{2000 + i % 25},{700 + i}\n" for i in range(400_000))
+    path.write_text("indicator,period,value\n" + "".join(rows), encoding="utf-8")
+    return path
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(c) for c in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture
+def reading_html(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], list[int], Path]]:
+    """ktt making an HTML report of a big file, its chart worker started."""
+    if not Path("/proc/self/task").exists():
+        pytest.skip("no /proc here to find the chart worker")
+    out = tmp_path / "out"
+    out.mkdir()
+    run = subprocess.Popen(
+        [*KTT, "report", str(_big_actuals(tmp_path)), "-f", "html", "-o", str(out / "r.html")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's job is
+    )
+    deadline = time.monotonic() + 30
+    while not (workers := _children(run.pid)) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert workers, "the chart worker never started"
+    time.sleep(0.3)  # the worker is importing, the parent reading
+    assert run.poll() is None, "the report was done before it could be interrupted"
+    yield run, workers, out
+    if run.poll() is None:
+        run.kill()
+        run.wait()
+
+
+@pytest.mark.parametrize(
+    ("name", "status"), [("SIGINT", 130), ("SIGTERM", 143)], ids=["ctrl-c", "sigterm"]
+)
+def test_an_interrupted_html_report_stops_at_once_and_leaves_nothing(
+    reading_html: tuple[subprocess.Popen[bytes], list[int], Path], name: str, status: int
+) -> None:
+    run, workers, out = reading_html
+    sent = getattr(signal, name)
+    if sent == signal.SIGINT:
+        os.killpg(run.pid, sent)  # Ctrl-C reaches the whole process group
+    else:
+        os.kill(run.pid, sent)  # a scheduler's kill reaches ktt alone
+    assert run.stdout is not None
+    assert run.stderr is not None
+    started = time.monotonic()
+    run.stdout.read()  # the end of ktt's output: no worker holds it open
+    stderr = run.stderr.read()
+    assert time.monotonic() - started < 10
+    assert run.wait(timeout=10) == status
+    assert len(_said(stderr)) <= 1, stderr.decode()
+    assert b"Traceback" not in stderr
+    time.sleep(0.5)
+    assert [w for w in workers if _alive(w)] == [], "the chart worker was left running"
+    assert list(out.iterdir()) == []  # no partial report, no temporary file
+
+
+def test_a_home_that_cannot_be_written_leaves_no_matplotlib_folder(tmp_path: Path) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MPL"))}
+    environment |= {"HOME": os.devnull, "TMPDIR": str(temporary)}  # nothing can be made there
+    out = tmp_path / "r.html"
+    done = subprocess.run(
+        [*KTT, "report", str(EXAMPLE), "-f", "html", "-o", str(out)],
+        capture_output=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert out.read_text(encoding="utf-8").count("<svg") >= 2  # the charts are drawn
+    assert list(temporary.iterdir()) == []
+    assert b"atplotlib" not in done.stderr
+
+
+class _RefusedProcess:
+    """A process the system will not make (fork: EAGAIN under a process limit)."""
+
+    def __init__(self, *_args: object, **_kwargs: object) -> None:
+        pass
+
+    def start(self) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+
+def test_charts_are_drawn_in_turn_when_no_process_can_be_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+
+    from ktt_cli.cli.drawing import drawing_beside
+    from ktt_cli.model import Unit
+    from ktt_cli.progress import Point, Status
+    from ktt_cli.render.chart import Chart, Track
+
+    real = multiprocessing.get_context
+
+    def refusing(method: str | None = None) -> object:
+        context = real(method)
+        monkeypatch.setattr(context, "Process", _RefusedProcess)
+        return context
+
+    monkeypatch.setattr(multiprocessing, "get_context", refusing)
+    line = (Point(2020.0, 1.0), Point(2030.0, 2.0))
+    track = Track(2030, Point(2030.0, 2.0), Status.ON_TRACK, line, line)
+    with drawing_beside() as draw:
+        (svg,) = draw([Chart("htx_count", Unit.COUNT, line, line[0], (track,))], "vi")
+    assert svg.lstrip().startswith("<svg")
+
+
+_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def _runs_as_nobody() -> bool:
+    if os.geteuid() != 0 or not (shutil.which("setpriv") and shutil.which("prlimit")):
+        return False
+    probe = subprocess.run(
+        [*_NOBODY, sys.executable, "-c", "import ktt_cli"], capture_output=True, check=False
+    )
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(
+    not _runs_as_nobody(),
+    reason="needs root with setpriv and prlimit to become an unprivileged user (a process "
+    "limit does not bind root), and an interpreter and a ktt that user can read",
+)
+@pytest.mark.parametrize("limit", [1, 2, 3, 4, 5, 8])
+def test_an_html_report_is_made_under_a_process_limit(limit: int) -> None:
+    """`ulimit -u N` of a service account: the report is made, in a few seconds (a pool
+    whose thread cannot start once left ktt waiting for minutes)."""
+    folder = Path(tempfile.mkdtemp(prefix="ktt-nproc-"))  # one the unprivileged user can reach
+    folder.chmod(0o777)
+    out = folder / "r.html"
+    command = [*KTT, "report", str(EXAMPLE), "-f", "html", "-o", str(out)]
+    started = time.monotonic()
+    try:
+        done = subprocess.run(
+            ["prlimit", f"--nproc={limit}", "--", *_NOBODY, *command],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr.decode()
+        assert time.monotonic() - started < 45
+        assert out.read_text(encoding="utf-8").count("<svg") >= 2
+        assert b"Traceback" not in done.stderr
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_overlapping_reads_leave_the_collector_as_it_was() -> None:
+    """Two reads of the library from two threads: A starts, B starts, A ends, B ends."""
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        first, second = cyclic_gc(False), cyclic_gc(False)
+        first.__enter__()
+        second.__enter__()
+        assert not gc.isenabled()
+        first.__exit__(None, None, None)
+        assert not gc.isenabled()  # B still reads
+        second.__exit__(None, None, None)
+        assert gc.isenabled()
+        # a workbook (collector on) inside a text read (off), ending first or last
+        text, book = cyclic_gc(False), cyclic_gc(True)
+        text.__enter__()
+        book.__enter__()
+        assert gc.isenabled()
+        text.__exit__(None, None, None)
+        assert gc.isenabled()
+        book.__exit__(None, None, None)
+        assert gc.isenabled()
+        gc.disable()
+        with cyclic_gc(True):
+            assert gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
