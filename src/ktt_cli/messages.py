@@ -515,8 +515,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_csv": {
         "en": "this is {what}, not CSV: in Excel, use File > Save As > CSV UTF-8 (Comma "
         "delimited), or give the .xlsx",
-        "vi": "đây là {what}, không phải CSV: trong Excel, chọn File > Save As > CSV UTF-8 (Comma "
-        "delimited), hoặc đưa thẳng tệp .xlsx",
+        "vi": "đây là {what:word}, không phải CSV: trong Excel, chọn File > Save As > CSV "
+        "UTF-8 (Comma delimited), hoặc đưa thẳng tệp .xlsx",
     },
     "not_text": {
         "en": "the first row holds NUL bytes: a UTF-16 file without a BOM (try --encoding "
@@ -590,10 +590,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lại, hoặc gửi số liệu dạng .csv",
     },
     "workbook_corrupt": {
-        "en": "the workbook is damaged and cannot be read ({why}). Open it in Excel or "
+        "en": "the workbook is damaged and cannot be read ({why:word}). Open it in Excel or "
         "LibreOffice; if it opens, save it again as .xlsx",
-        "vi": "sổ tính bị hỏng, không đọc được ({why}). Hãy mở bằng Excel hoặc LibreOffice; nếu "
-        "mở được, lưu lại thành .xlsx",
+        "vi": "sổ tính bị hỏng, không đọc được ({why:word}). Hãy mở bằng Excel hoặc "
+        "LibreOffice; nếu mở được, lưu lại thành .xlsx",
     },
     "hostile_xml": {
         "en": "the workbook declares XML entities (an 'entity expansion' attack, or a file not "
@@ -1094,6 +1094,15 @@ WORDS_VI = {
     "text": "chữ",
     "not a number": "không phải số",
     "comma": "dấu phẩy thập phân",
+    # ---- what a file is when it is no text, and why a workbook cannot be read -----------
+    "a PDF document": "một tài liệu PDF",
+    "a gzip-compressed file": "một tệp nén gzip",
+    "it is not a zip archive": "nó không phải tệp nén zip",
+    "a compressed part of it is damaged": "một phần nén bên trong bị hỏng",
+    "a part of it is larger than the file": "một phần bên trong lớn hơn cả tệp",
+    "it has no workbook part": "nó không có phần sổ tính",
+    "it has no content.xml": "nó không có content.xml",
+    "its content cannot be parsed": "nội dung của nó không phân tích được",
 }
 
 

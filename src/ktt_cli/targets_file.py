@@ -364,7 +364,9 @@ def _field_message(kind: str, name: str, loc: Path, e: ErrorDetails) -> Message:
     if name == "tolerance" and kind.startswith(("greater", "less")):
         return _tolerance_message(e["input"])
     if kind in ("literal_error", "enum"):
-        return message("invalid_value.choice", name=name, expected=context.get("expected", ""))
+        # the choices as a list, without Pydantic's English 'or' before the last one
+        expected = ", ".join(re.findall(r"'[^']*'", str(context.get("expected", ""))))
+        return message("invalid_value.choice", name=name, expected=expected)
     if kind == "finite_number":
         return message("invalid_value.finite", name=name)
     if kind in ("too_short", "string_too_short"):

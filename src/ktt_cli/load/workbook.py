@@ -179,7 +179,7 @@ class _GuardedZip(zipfile.ZipFile):
         force_zip64: bool = False,  # noqa: ARG002 (only reading is ever asked)
     ) -> IO[bytes]:
         if mode != "r":
-            raise _corrupt(self.book, "opened for writing")
+            raise _corrupt(self.book, "its content cannot be parsed")
         info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
         return cast("IO[bytes]", _Bounded(super().open(info, "r", pwd), info, self.book))
 
@@ -192,15 +192,29 @@ def _open_zip(name: str, stream: BinaryIO, size: int) -> _GuardedZip:
     archive.book = name
     for info in archive.infolist():
         if info.compress_size > size:
-            raise _corrupt(name, f"part {info.filename} is larger than the file")
+            raise _corrupt(name, "a part of it is larger than the file")
         too_big = info.file_size > MAX_MEMBER_BYTES
         if too_big or info.file_size > max(RATIO_FLOOR, MAX_RATIO * info.compress_size):
             raise _too_large(name, info.filename)
     return archive
 
 
-def _corrupt(name: str, why: object) -> WorkbookStop:
-    return WorkbookStop.said(name, "workbook_corrupt", why=why)
+def _corrupt(name: str, why: BaseException | str) -> WorkbookStop:
+    """A damaged workbook, said by the kind of damage (messages.WORDS_VI): never in the
+    words of zipfile, zlib or openpyxl, which are English whatever the user's language."""
+    if isinstance(why, str):
+        kind = why
+    elif isinstance(why, zipfile.BadZipFile) and "not a zip file" not in str(why):
+        kind = "a compressed part of it is damaged"  # a bad CRC-32, a bad magic number
+    elif isinstance(why, zipfile.BadZipFile):
+        kind = "it is not a zip archive"
+    elif isinstance(why, (zlib.error, EOFError)):
+        kind = "a compressed part of it is damaged"
+    elif "no valid workbook part" in str(why):
+        kind = "it has no workbook part"
+    else:
+        kind = "its content cannot be parsed"
+    return WorkbookStop.said(name, "workbook_corrupt", why=kind)
 
 
 def _hostile(name: str) -> WorkbookStop:
@@ -651,7 +665,7 @@ class _OdsBook(Workbook):
         if b"encryption-data" in manifest:
             raise WorkbookStop.said(name, "workbook_encrypted.ods")
         if "content.xml" not in archive.namelist():
-            raise _corrupt(name, "no content.xml")
+            raise _corrupt(name, "it has no content.xml")
 
     def _events(self) -> Iterator[tuple[str, Element]]:
         from defusedxml.ElementTree import iterparse
