@@ -1,9 +1,10 @@
 """The README's monthly batch job, run as written under cron's environment: the virtual
-environment's ktt by its path, the output named by the month of the figures, one dated
-log a run, and a mail of that run's lines only, under a subject that says what happened."""
+environment's ktt by its path, the output named by the figures' as_of, one dated log
+a run, and a mail of that run's lines only, under a subject that says what happened."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -27,9 +28,13 @@ def _readme_blocks() -> tuple[str, str]:
     return script, crontab
 
 
-def _last_month() -> str:
-    """The month of the figures a run today reports: the one before this."""
-    return (date.today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+def _last_month(before: int = 1) -> str:
+    """The month `before` months before this one: the month of the figures when the
+    communes sent them in time (1), or late (2)."""
+    day = date.today().replace(day=1)
+    for _ in range(before):
+        day = (day - timedelta(days=1)).replace(day=1)
+    return day.strftime("%Y-%m")
 
 
 class Office:
@@ -50,6 +55,7 @@ class Office:
         self.ktt = venv / "ktt"
         self.ktt.write_text(f'#!/bin/sh\nexec {sys.executable} -m ktt_cli "$@"\n')
         self.ktt.chmod(0o755)
+        (venv / "python").symlink_to(sys.executable)
         self.tools = root / "tools"  # `mail` alone: cron's PATH has the rest
         self.tools.mkdir()
         self.mails = root / "mails"
@@ -125,12 +131,26 @@ def test_the_cron_recipe_logs_the_missed_result(office: Office) -> None:
     (log,) = office.logs()
     assert re.fullmatch(r"ktt-\d{4}-\d{2}-\d{2}-\d{6}-\d+\.log", log.name)  # dated, one a run
     text = log.read_text(encoding="utf-8")
-    assert re.match(rf"\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d ktt report, figures as of {month}\n", text)
+    assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ktt report of data/\n", text)
+    assert f"figures as of {month}: out/ktt-{month}.json\n" in text
     assert "ktt: --fail-on: Số thành viên tổ hợp tác, mốc 2030, toàn tỉnh: đi xuống" in text
     assert text.rstrip().endswith("exit 1")
     ((args, body),) = office.mails_sent()
     assert args == ["-s", f"KTTT {month}: targets at risk", "analysts@example.org"]
     assert body == text  # this run's lines, all of them
+
+
+def test_the_output_is_named_by_the_month_of_the_figures_not_of_the_run(office: Office) -> None:
+    """The communes were late: the newest figures are two months old. The report is of
+    them and named by their month, the subject says it, and nothing is left half-named."""
+    month = _last_month(2)
+    (office.data / "so-lieu.csv").write_text(_actuals(month, 20000), encoding="utf-8")
+    assert office.run().returncode == 1
+    assert sorted(p.name for p in (office.root / "out").iterdir()) == [f"ktt-{month}.json"]
+    report = json.loads((office.root / "out" / f"ktt-{month}.json").read_text(encoding="utf-8"))
+    assert report["as_of"] == month
+    ((args, _),) = office.mails_sent()
+    assert args[1] == f"KTTT {month}: targets at risk"
 
 
 def test_a_run_with_nothing_at_risk_mails_nothing(office: Office) -> None:
@@ -156,11 +176,13 @@ def test_a_report_that_could_not_be_made_is_not_called_targets_at_risk(office: O
     assert office.run().returncode == 127
     sent = office.mails_sent()
     subjects = [args[1] for args, _ in sent]
+    today = date.today().isoformat()  # no figures read: the subject says the day of the run
     assert subjects == [
         f"KTTT {month}: targets at risk",
-        f"KTTT {month}: the report could not be made (exit 2)",
-        f"KTTT {month}: the report could not be made (exit 127)",
+        f"KTTT {today}: the report could not be made (exit 2)",
+        f"KTTT {today}: the report could not be made (exit 127)",
     ]
+    assert sorted(p.name for p in (office.root / "out").iterdir()) == [f"ktt-{month}.json"]
     second, third = sent[1][1], sent[2][1]
     assert "negative_count" in second
     assert "--fail-on" not in second  # the first run's lines are not mailed again
