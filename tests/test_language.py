@@ -338,3 +338,46 @@ def test_clicks_own_errors_are_vietnamese(args: list[str]) -> None:
         assert words not in run.stderr, (words, run.stderr)
     assert run.stderr.startswith("ktt: error: ")
     assert "xem ktt" in run.stderr
+
+
+# ---- --fail-on's words and lines --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "given", "line"),
+    [
+        (
+            "vi",
+            "cần tăng tốc",
+            "ktt: --fail-on: Số hợp tác xã, mốc 2030, Xã Trạm Tấu: cần tăng tốc "
+            "(needs_acceleration); thực hiện 6 (2025) so với mục tiêu ≥ 10, đạt 60%\n",
+        ),
+        (
+            "en",
+            "Needs Acceleration",
+            "ktt: --fail-on: Cooperatives, milestone 2030, Xã Trạm Tấu: needs acceleration "
+            "(needs_acceleration); actual 6 (2025) against a target of ≥ 10, 60% achieved\n",
+        ),
+    ],
+)
+def test_fail_on_lines_name_the_region_with_the_figures(lang: str, given: str, line: str) -> None:
+    """A region's result: the indicator by name, the milestone, the region, the status in
+    words and code, the figure against the target (worked from the example: 6 of >= 10 is
+    60%)."""
+    communes = ROOT / "examples" / "synthetic-communes"
+    run = _ktt(
+        "report",
+        f"{communes}.csv",
+        "--targets",
+        f"{communes}.yaml",
+        "--by",
+        "region",
+        "--format",
+        "csv",
+        "--fail-on",
+        given,
+        "--lang",
+        lang,
+    )
+    assert run.returncode == 1, run.stderr
+    assert line in run.stderr
