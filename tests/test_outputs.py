@@ -137,7 +137,7 @@ def test_a_closed_standard_output_is_an_error(monkeypatch: pytest.MonkeyPatch) -
         write_output(b"PK\x03\x04", None)
 
 
-@pytest.mark.parametrize("output_format", ["table", "json", "csv", "markdown"])
+@pytest.mark.parametrize("output_format", ["table", "json", "csv", "markdown", "html", "xlsx"])
 def test_a_report_for_a_closed_standard_output_fails(output_format: str, tmp_path: Path) -> None:
     done = subprocess.run(
         [KTT, "report", str(EXAMPLE), "-f", output_format],
