@@ -4,6 +4,7 @@ words."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -381,3 +382,30 @@ def test_fail_on_lines_name_the_region_with_the_figures(lang: str, given: str, l
     )
     assert run.returncode == 1, run.stderr
     assert line in run.stderr
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_problem_of_the_corpora_comes_from_the_catalogue_with_its_arguments(
+    lang: str,
+) -> None:
+    """In JSON, each problem of every corpus file carries its catalogue code and the
+    arguments its message is made from (never `{}` beside a sentence written elsewhere),
+    and its message is the catalogue's, said in the language."""
+    from ktt_cli.messages import fields, render
+
+    runner = CliRunner()
+    seen = 0
+    for path in CORPORA:
+        result = runner.invoke(app, ["validate", str(path), "--format", "json", "--lang", lang])
+        if result.exit_code == 2:  # a usage error (ktt: error: …), no list of problems
+            continue
+        for problem in json.loads(result.stdout):
+            args = problem["args"]
+            key = args.get("template", problem["code"])
+            assert key in MESSAGES, problem
+            assert fields(MESSAGES[key][lang]) <= args.keys(), problem
+            if "indicator" not in MESSAGES[key][lang] and "about" not in args:
+                made = render(problem["code"], tuple(args.items()), lang)
+                assert problem["message"] == made, problem
+            seen += 1
+    assert seen > 150
