@@ -317,3 +317,36 @@ def test_overlapping_reads_leave_the_collector_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() == enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.skipif(
+    not _runs_as_nobody(),
+    reason="needs root with setpriv to become an unprivileged user (permissions do not "
+    "bind root), and an interpreter and a ktt that user can read",
+)
+def test_a_service_account_whose_home_is_read_only_leaves_nothing_behind() -> None:
+    """A service account's HOME it cannot write (a folder of root's, mode 755): the
+    charts are drawn, no matplotlib folder is left in the temporary folder, no warning."""
+    folder = Path(tempfile.mkdtemp(prefix="ktt-home-"))
+    try:
+        home, temporary = folder / "home", folder / "tmp"
+        home.mkdir(mode=0o755)
+        temporary.mkdir()
+        folder.chmod(0o755)
+        temporary.chmod(0o777)
+        out = temporary / "r.html"
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MPL"))}
+        done = subprocess.run(
+            [*_NOBODY, *KTT, "report", str(EXAMPLE), "-f", "html", "-o", str(out)],
+            capture_output=True,
+            env=environment | {"HOME": str(home), "TMPDIR": str(temporary)},
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr.decode()
+        assert out.read_text(encoding="utf-8").count("<svg") >= 2
+        assert [p.name for p in temporary.iterdir()] == ["r.html"]
+        assert list(home.iterdir()) == []
+        assert _said(done.stderr) == []
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
