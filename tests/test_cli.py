@@ -328,7 +328,8 @@ def test_the_console_script_ends_with_the_status_python_would_give(
 def test_the_console_script_says_when_its_output_could_not_be_flushed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A pipe closed before the last of the output: status 120, as Python's exit gives."""
+    """A pipe closed before the last of the output: 141, as a shell reports SIGPIPE (SPEC
+    §6), not Python's 120."""
     import gc
     import io
 
@@ -342,7 +343,7 @@ def test_the_console_script_says_when_its_output_could_not_be_flushed(
     monkeypatch.setattr(ktt_cli.cli, "main", lambda: None)
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
     try:
-        assert entry.run() == 120
+        assert entry.run() == 141
     finally:
         gc.enable()
 

@@ -59,7 +59,8 @@ def test_help_names_no_python_type_and_cuts_no_summary() -> None:
             shown = ktt(command, "--help", lang=lang).stdout
             assert "<" not in shown, shown  # <list[str]>, <text>, <integer>
             assert "[str]" not in shown
-    assert "  ACTUALS...  " in ktt("report", "--help").stdout
+    assert "  SỐ_LIỆU...  " in ktt("report", "--help").stdout
+    assert "  ACTUALS...  " in ktt("report", "--help", lang="en").stdout
 
 
 def test_every_help_text_has_both_languages() -> None:

@@ -308,6 +308,11 @@ def test_help_snapshot_at_80_columns(command: str, lang: str) -> None:
             "env var",
             "[OPTIONS]",
             "COMMAND [ARGS]",
+            " FILE",
+            "PERIOD",
+            "YEAR",
+            "ACTUALS",
+            "STATUS",
         ]:
             assert words not in shown, words
 

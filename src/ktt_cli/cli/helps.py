@@ -8,6 +8,7 @@ its `--lang` stands (`choose`, called by cli/language.py before anything is pars
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, Any, TypedDict
 
 if TYPE_CHECKING:
@@ -289,6 +290,35 @@ def choose(lang: str, group: Group, *, showing: bool) -> None:
                 setattr(command, field, HelpText.of(key, lang))
         for param in command.params:
             _param_help(param, lang)
+            _metavar(param, lang)
+
+
+#: The placeholders of the help (`--output FILE`), as Vietnamese writes them; the values
+#: written as they are typed (`vi|en`, `table|json`, `region`, `previous`) stay.
+_PLACEHOLDERS_VI = {
+    "FILE": "TỆP",
+    "FILES": "TỆP",
+    "ID": "MÃ",
+    "PERIOD": "KỲ",
+    "YEAR": "NĂM",
+    "NAME": "TÊN",
+    "ENC": "BẢNG_MÃ",
+    "STATUS": "TÌNH_TRẠNG",
+    "ACTUALS": "SỐ_LIỆU",
+    "FOLDER": "THƯ_MỤC",
+}
+#: Each parameter's placeholder as the program writes it, before any language said it.
+_WRITTEN: dict[int, str] = {}
+
+
+def _metavar(param: Parameter, lang: str) -> None:
+    """A parameter's placeholder (`FILE`, `PERIOD|previous`) in `lang`."""
+    if not param.metavar:
+        return
+    written = _WRITTEN.setdefault(id(param), param.metavar)
+    if lang == "vi":
+        written = re.sub(r"\b[A-Z]+\b", lambda m: _PLACEHOLDERS_VI.get(m[0], m[0]), written)
+    param.metavar = written
 
 
 def _param_help(param: Parameter, lang: str) -> None:
