@@ -102,12 +102,17 @@ def drawing_beside() -> Iterator[Drawer]:
         context = multiprocessing.get_context("fork")
         pool = ProcessPoolExecutor(1, mp_context=context, initializer=_warm)
         try:
-            pool.submit(int)  # starts the worker (a fork, a thread): it imports as files are read
+            with _ctrl_c_held():
+                pool.submit(int)  # starts the worker (a fork, a thread): it imports as
+                # files are read
         except (OSError, RuntimeError):  # a process or a thread refused: drawn here instead
             with suppress(Exception):
                 pool.shutdown(wait=False, cancel_futures=True)
             yield draw_in_turn
             return
+        except BaseException:  # Ctrl-C as the worker started: said once it had
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
         def draw(charts: Sequence[Chart], lang: str) -> list[str]:
             try:
@@ -122,6 +127,23 @@ def drawing_beside() -> Iterator[Drawer]:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown(wait=True)
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C held back while the worker is forked, then acted on: the worker is born with
+    it blocked, so that a Ctrl-C in the instant before it ignores it (`_worker_apart`)
+    cannot raise in the midst of multiprocessing's start-up and print its traceback."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 #: How long the charts may take in the worker before they are drawn here instead: a
