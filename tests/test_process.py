@@ -92,6 +92,16 @@ def _descendants(pid: int) -> list[int]:
     return found + [d for c in found for d in _descendants(c)]
 
 
+def _signals(pid: int) -> str:
+    """A process's state and its signals blocked, ignored and caught, from /proc."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return "gone"
+    fields = ("State", "SigBlk", "SigIgn", "SigCgt")
+    return "; ".join(line for line in status.splitlines() if line.startswith(fields))
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -149,7 +159,10 @@ def test_an_interrupted_html_report_stops_at_once_and_leaves_nothing(
         _, stderr = run.communicate(timeout=10)
     except subprocess.TimeoutExpired:
         left = [pid for pid in made if _alive(pid)]
-        pytest.fail(f"ktt's output did not end within 10 s; its processes {left} hold it")
+        pytest.fail(
+            f"ktt's output did not end within 10 s; its processes {left} hold it; ktt "
+            f"{'is alive' if run.poll() is None else 'ended'}: {_signals(run.pid)}"
+        )
     assert run.returncode == status
     assert len(_said(stderr)) <= 1, stderr.decode()
     assert b"Traceback" not in stderr
