@@ -73,6 +73,11 @@ def large_csv(bench: Bench, files: Files, name: str, path: Path) -> list[Measure
             "ktt report --format xlsx",
             [*ktt, "report", file, *targets, "-f", "xlsx", "-o", str(out)],
         ),
+        "docx": Command(
+            "docx",
+            "ktt report --format docx",
+            [*ktt, "report", file, *targets, "-f", "docx", "-o", str(out.with_suffix(".docx"))],
+        ),
     }
     commands = [report, by, validate, *(formats.values() if excel else ())]
     say(f"{name} file ({files.rows:,} rows): " + ", ".join(c.key for c in commands) + ", csv pass")

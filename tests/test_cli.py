@@ -256,7 +256,7 @@ def test_the_national_programme_reports_on_the_national_example() -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("report", "validate", "targets", "template", "schema"):
+    for command in ("report", "validate", "targets", "template", "coverage", "schema"):
         assert f"ktt {command}" in readme
 
 
@@ -398,27 +398,6 @@ def test_a_parameter_not_given_is_what_typer_makes_of_it_without_an_adapter() ->
     lazy = LazyRuntimeParam(fmt.type_descriptor, build_runtime_param)  # type: ignore[attr-defined]
     assert lazy.coerce("json", fmt, Context(group)) == "json"  # type: ignore[arg-type]
     assert lazy._built is not None
-
-
-def test_the_chart_worker_collects_cyclic_garbage() -> None:
-    """matplotlib's figures hold cycles: the worker that draws them switches the collector
-    back on, whatever the command line it was forked from did."""
-    import gc
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from ktt_cli.cli.drawing import _warm
-
-    # in a worker of its own, as ktt runs it: the worker also sets itself apart from the
-    # process it was forked from (Ctrl-C ignored, its output to nowhere), which must not
-    # happen to the test runner
-    gc.disable()
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(1, mp_context=context, initializer=_warm) as worker:
-            assert worker.submit(gc.isenabled).result(timeout=120)
-    finally:
-        gc.enable()
 
 
 @pytest.mark.parametrize(

@@ -286,7 +286,7 @@ def test_lang_anywhere_governs_the_help(args: list[str]) -> None:
 # ---- the help in Vietnamese, snapshots at 80 columns ----------------------------------
 
 
-COMMANDS = ["", "report", "validate", "targets", "template", "schema"]
+COMMANDS = ["", "report", "validate", "targets", "template", "coverage", "schema"]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -35,6 +35,7 @@ _ENTRY_POINTS = {
     "WorkbookStop.said": 1,
     "FigureError.said": 0,
     "HeaderProblem.said": 0,
+    "_stop": 0,
 }
 #: Keys made from a family and a word at run time (`f"invalid_type.{wanted}"`).
 _FAMILIES = ("invalid_type.", "out_of_range.", "invalid_period.")

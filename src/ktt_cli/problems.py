@@ -22,6 +22,7 @@ class Place(NamedTuple):
     line: int | None
     sheet: str | None = None
     cell: str | None = None
+    column: int | None = None  # in a text file, where the line's cells are told apart
 
 
 #: What `printable` escapes: C0 and C1 control characters, DEL, and surrogates.
@@ -119,7 +120,8 @@ class Problem(NamedTuple):
     ) -> Problem:
         """The one way to make a problem: a message of the catalogue at a place. Its
         `message` is the English text, said again in the user's language when shown."""
-        file, line, sheet, cell = place
+        file, line, sheet, cell, at = place
+        column = column if column is not None else at
         text = said.text("en")
         return cls(file, line, column, said.code, text, severity, sheet, cell, said.args)
 
