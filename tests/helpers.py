@@ -74,16 +74,21 @@ def installed(name: str) -> str:
 
 
 def run_ktt(
-    args: Sequence[str | Path], *, script: bool = False, **kwargs: Any
+    args: Sequence[str | Path],
+    *,
+    script: bool = False,
+    prefix: Sequence[str] = (),
+    **kwargs: Any,
 ) -> subprocess.CompletedProcess[Any]:
     """`ktt ARGS` as a process of its own, from the repository's root unless `cwd` says
     otherwise: output captured, no check of the exit status, a minute at most; other
-    `kwargs` as subprocess.run takes them (env, input, stdout, text, encoding)."""
+    `kwargs` as subprocess.run takes them (env, input, stdout, text, encoding); `prefix`
+    runs it under another command (`setpriv …` to run it as another user)."""
     command = [installed("ktt")] if script else [sys.executable, "-m", "ktt_cli"]
     options: dict[str, Any] = {"cwd": ROOT, "timeout": 120, "check": False}
     if "stdout" not in kwargs and "stderr" not in kwargs:
         options["capture_output"] = True
-    return subprocess.run([*command, *map(str, args)], **(options | kwargs))
+    return subprocess.run([*prefix, *command, *map(str, args)], **(options | kwargs))
 
 
 # ---- reading actuals -----------------------------------------------------------------

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, NamedTuple, cast
 
 from ktt_cli.errors import KttError
 from ktt_cli.figures_text import NumberStyle
 from ktt_cli.load.text import Source
+from ktt_cli.localise import say
 from ktt_cli.messages import usage
 from ktt_cli.model import TargetsFile
 from ktt_cli.paths import UsageProblem, sources, targets_source
@@ -75,12 +77,13 @@ def load_programme(
     from ktt_cli.targets_file import read_targets, read_targets_bytes
 
     value = None if path_or_id is None else os.fspath(path_or_id)
-    name, path = targets_source(value, lang)
+    with _in_language(lang):
+        name, path = targets_source(value)
     log = ProblemLog()
     programme = read_targets(read_targets_bytes(path), name, log)
     if programme is None:
         raise KttError(
-            usage("usage.targets_errors", lang=lang, name=name, errors=log.errors),
+            say(usage("usage.targets_errors", name=name, errors=log.errors), lang),
             [p.in_language(lang) for p in log],
             log.unlisted(),
         )
@@ -103,14 +106,17 @@ def read_actuals(
     problem, in `lang`, when a file has errors; the warnings go into the report."""
     from ktt_cli.load.collect import read_actuals as collect
 
-    options = read_options(encoding, number_format, sheet, lang)
+    with _in_language(lang):
+        options = read_options(encoding, number_format, sheet)
+        given = _sources(files)
     log = ProblemLog()
-    data = collect(_sources(files, lang=lang), programme.targets, options, log)
+    data = collect(given, programme.targets, options, log)
     if log.errors:
         raise KttError(
-            usage("usage.actuals_errors", lang=lang, errors=log.errors),
+            say(usage("usage.actuals_errors", errors=log.errors), lang),
             [p.in_language(lang, programme.called(lang)) for p in log],
             log.unlisted(),
+            programme.called(lang),
         )
     return Readings(programme, data, tuple(log.of_severity("warning")), log.unlisted("warning"))
 
@@ -144,11 +150,12 @@ def build_report(
     if actuals.programme.targets is not programme.targets:
         raise ValueError("the actuals were read against another programme")
     milestones, indicators, regions = list(milestones), list(indicators), list(regions)
-    period = as_of_period(as_of, lang)
-    check_filters(programme.targets, milestones, indicators, lang)
     data = actuals.actuals
-    earlier = compare_period(compare, period or data.latest, lang)
-    keys = region_keys(programme.targets, data, regions)
+    with _in_language(lang):
+        period = as_of_period(as_of)
+        check_filters(programme.targets, milestones, indicators)
+        earlier = compare_period(compare, period or data.latest)
+        keys = region_keys(programme.targets, data, regions)
     report = build(
         programme.targets,
         data,
@@ -192,9 +199,10 @@ def validate(
     when an argument names nothing (a file that is not there)."""
     from ktt_cli.validation import validate as check
 
-    options = read_options(encoding, number_format, sheet, lang)
-    given = _sources(files, "targets or actuals", lang) if files else []
-    done = check(given, None if targets is None else os.fspath(targets), options, lang)
+    with _in_language(lang):
+        options = read_options(encoding, number_format, sheet)
+        given = _sources(files, "targets or actuals") if files else []
+        done = check(given, None if targets is None else os.fspath(targets), options)
     called = done.called(lang)
     return [p.in_language(lang, called) for p in done.log]
 
@@ -203,32 +211,30 @@ def read_options(
     encoding: str | None,
     number_format: NumberStyle | str,
     sheet: str | int | None,
-    lang: str = "vi",
 ) -> ReadOptions:
     """The reading options of `--encoding`, `--number-format` and `--sheet`, checked."""
     from ktt_cli.load.collect import ReadOptions
     from ktt_cli.load.text import encoding_problem
 
-    if encoding is not None and (problem := encoding_problem(encoding, lang)):
-        raise UsageProblem(f"--encoding {encoding}: {problem}")
+    if encoding is not None and (problem := encoding_problem(encoding)):
+        raise UsageProblem(problem.on(f"--encoding {encoding}"))
     try:
         style = NumberStyle(number_format)
     except ValueError:
         choices = ", ".join(s.value for s in NumberStyle)
-        raise UsageProblem(f"--number-format {number_format}: choose {choices}") from None
+        name = f"--number-format {number_format}"
+        raise UsageProblem(usage("usage.choose", name=name, choices=choices)) from None
     return ReadOptions(style, encoding, None if sheet is None else str(sheet))
 
 
-def _sources(
-    files: Input | Iterable[Input], what: str = "actuals", lang: str = "vi"
-) -> list[Source]:
+def _sources(files: Input | Iterable[Input], what: str = "actuals") -> list[Source]:
     """Sources in the order given: paths checked all together (UsageProblem naming every
     one that cannot be read), file objects read whole."""
     if isinstance(files, (str, os.PathLike, Source)) or hasattr(files, "read"):
         files = [cast("Input", files)]
     items = list(files)
     names = [os.fspath(i) for i in items if isinstance(i, (str, os.PathLike))]
-    opened = iter(sources(names, what=what, lang=lang) if names or not items else [])
+    opened = iter(sources(names, what=what) if names or not items else [])
     made: list[Source] = []
     for k, item in enumerate(items):
         if isinstance(item, (str, os.PathLike)):
@@ -238,6 +244,15 @@ def _sources(
         else:
             made.append(_object_source(item, k))
     return made
+
+
+@contextmanager
+def _in_language(lang: str) -> Iterator[None]:
+    """A usage problem raised within, said in `lang`: the KttError the API raises."""
+    try:
+        yield
+    except UsageProblem as e:
+        raise e.in_language(lang) from None
 
 
 def _object_source(stream: IO[bytes] | IO[str], k: int) -> Source:

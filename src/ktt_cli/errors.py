@@ -8,7 +8,7 @@ asked for. Problems are values; ktt prints none of them itself outside the comma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ktt_cli.problems import Problem
 
@@ -23,18 +23,22 @@ class KttError(Exception):
     file has no file (`place` is empty) and the code `usage`.
     """
 
-    def __init__(self, summary: str, problems: Sequence[Problem] = (), unlisted: int = 0) -> None:
+    def __init__(
+        self,
+        summary: str,
+        problems: Sequence[Problem] = (),
+        unlisted: int = 0,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(summary)
         self.summary = summary
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.unlisted = unlisted
+        #: The indicators' names (id -> name) the problems were said with, to say them
+        #: again in the same words.
+        self.names = dict(names or {})
 
     def __str__(self) -> str:
         placed = [str(p) for p in self.problems if p.file]
         more = [f"… and {self.unlisted} more"] if self.unlisted else []
         return "\n".join([self.summary, *placed, *more])
-
-
-def usage_problem(message: str) -> Problem:
-    """A problem of an argument: no place, the code `usage`."""
-    return Problem("", None, None, "usage", message)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ktt_cli.figures_text import format_number
-from ktt_cli.messages import Args, Writers
+from ktt_cli.messages import Args, Message, Writers
 from ktt_cli.messages import render as render_with
 from ktt_cli.periods import PeriodError, display, parse_period
 
@@ -36,9 +36,13 @@ def _period(text: str) -> str:
 VIETNAMESE: Writers = {"num": _number, "period": _period}
 
 
-def render(
-    code: str, args: Args, lang: str, default: str, names: Mapping[str, str] | None = None
-) -> str:
+def render(code: str, args: Args, lang: str, names: Mapping[str, str] | None = None) -> str:
     """The message of `code` in `lang` (messages.render), numbers and periods written as
     `lang` writes them."""
-    return render_with(code, args, lang, default, names, VIETNAMESE if lang == "vi" else None)
+    return render_with(code, args, lang, names, VIETNAMESE if lang == "vi" else None)
+
+
+def say(said: Message, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """A message of the catalogue in `lang`, numbers and periods written as `lang` writes
+    them."""
+    return said.text(lang, names, VIETNAMESE if lang == "vi" else None)

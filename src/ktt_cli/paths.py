@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
-from ktt_cli.errors import KttError, usage_problem
+from ktt_cli.errors import KttError
 from ktt_cli.load.text import Source
-from ktt_cli.messages import usage
-from ktt_cli.problems import printable
+from ktt_cli.localise import say
+from ktt_cli.messages import Message, usage
+from ktt_cli.problems import Place, Problem, printable
 
 STDIN = "-"
 TARGETS_SUFFIXES = (".yaml", ".yml", ".json")
@@ -30,37 +31,55 @@ _TARGETS_START = re.compile(
 
 
 class UsageProblem(KttError):
-    """Arguments that cannot be acted on; each message is one line for the user, with the
-    control characters of a name typed on the command line escaped."""
+    """Arguments that cannot be acted on: messages of the catalogue, each one line for the
+    user in the language the command line says them in (`lines`); as a KttError, said in
+    English until `in_language` says them in another."""
 
-    def __init__(self, *messages: str) -> None:
-        shown = tuple(printable(m) for m in messages)
-        super().__init__("\n".join(shown), [usage_problem(m) for m in shown])
-        self.messages = shown
+    def __init__(self, *messages: Message) -> None:
+        problems = [usage_problem(m, "en") for m in messages]
+        super().__init__("\n".join(p.message for p in problems), problems)
+        self.messages = messages
+
+    def lines(self, lang: str) -> list[str]:
+        """Each message in `lang`, the control characters of a name typed on the command
+        line escaped."""
+        return [printable(say(m, lang)) for m in self.messages]
+
+    def in_language(self, lang: str) -> KttError:
+        """The error said in `lang`: what the API raises."""
+        problems = [usage_problem(m, lang) for m in self.messages]
+        return KttError("\n".join(p.message for p in problems), problems)
 
 
-def path_problem(name: str, lang: str = "vi") -> str | None:
+def usage_problem(said: Message, lang: str) -> Problem:
+    """A problem of an argument rather than of a file: no place, the code `usage`, said
+    in `lang` with the control characters of a name typed on the command line escaped."""
+    problem = Problem.of(Place("", None), said)
+    return problem._replace(code="usage", message=printable(say(said, lang)))
+
+
+def path_problem(name: str) -> Message | None:
     """Why `name` cannot be read as an input file, or None."""
     path = Path(name)
     if not path.exists():
-        return usage("usage.no_such_file", lang=lang, name=name)
+        return usage("usage.no_such_file", name=name)
     if path.is_dir():
-        return usage("usage.folder", lang=lang, name=name)
+        return usage("usage.folder", name=name)
     if not os.access(path, os.R_OK):
-        return usage("usage.unreadable", lang=lang, name=name)
+        return usage("usage.unreadable", name=name)
     return None
 
 
-def sources(names: list[str], *, what: str, lang: str = "vi") -> list[Source]:
+def sources(names: list[str], *, what: str) -> list[Source]:
     """Sources for `names` ('-' is standard input), or UsageProblem naming every bad one."""
     if not names:
-        raise UsageProblem(usage("usage.no_files", lang=lang, what=what))
-    problems = [p for n in names if n != STDIN and (p := path_problem(n, lang))]
+        raise UsageProblem(usage("usage.no_files", what=what))
+    problems = [p for n in names if n != STDIN and (p := path_problem(n))]
     if names.count(STDIN) > 1:
-        problems.append(usage("usage.stdin_twice", lang=lang))
+        problems.append(usage("usage.stdin_twice"))
     if problems:
         raise UsageProblem(*problems)
-    return [stdin_source(lang) if n == STDIN else file_source(n) for n in names]
+    return [stdin_source() if n == STDIN else file_source(n) for n in names]
 
 
 def file_source(name: str) -> Source:
@@ -70,11 +89,11 @@ def file_source(name: str) -> Source:
     return Source(printable(name), lambda: path.open("rb"))  # the reader closes it
 
 
-def stdin_source(lang: str = "vi") -> Source:
+def stdin_source() -> Source:
     # One reader over descriptor 0, which leaves the descriptor open when closed; the
     # same reader every time, so that bytes peeked at to sniff the content are not lost.
     if sys.stdin is None:
-        raise UsageProblem(usage("usage.stdin_closed", lang=lang))
+        raise UsageProblem(usage("usage.stdin_closed"))
     try:
         stream = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
     except (OSError, ValueError, io.UnsupportedOperation):
@@ -83,7 +102,7 @@ def stdin_source(lang: str = "vi") -> Source:
     return Source(STDIN, lambda: stream)
 
 
-def targets_source(value: str | None, lang: str = "vi") -> tuple[str, Path]:
+def targets_source(value: str | None) -> tuple[str, Path]:
     """The targets file that `--targets` (or KTT_TARGETS, or the default) names.
 
     Returns the name to show and the path: a file path as given, or a bundled
@@ -92,14 +111,12 @@ def targets_source(value: str | None, lang: str = "vi") -> tuple[str, Path]:
     chosen = value or DEFAULT
     path = Path(chosen)
     if path.exists() or os.sep in chosen or chosen.endswith(TARGETS_SUFFIXES):
-        if problem := path_problem(chosen, lang):
+        if problem := path_problem(chosen):
             raise UsageProblem(problem)
         return printable(chosen), path
     bundled = bundled_path(chosen)
     if bundled is None:
-        raise UsageProblem(
-            usage("usage.targets", lang=lang, chosen=chosen, ids=", ".join(bundled_ids()))
-        )
+        raise UsageProblem(usage("usage.targets", chosen=chosen, ids=", ".join(bundled_ids())))
     return f"bundled:{chosen}", bundled
 
 
@@ -115,7 +132,7 @@ def looks_like_targets(name: str, stream: BinaryIO) -> bool:
     return bool(_TARGETS_START.search(head.removeprefix(b"\xef\xbb\xbf")))
 
 
-def output_problem(output: Path | str, inputs: list[str], lang: str = "vi") -> str | None:
+def output_problem(output: Path | str, inputs: list[str]) -> Message | None:
     """Why `--output` cannot be written, or None. An input is never overwritten, not even
     one read from standard input (`- -o data.csv < data.csv`).
 
@@ -124,12 +141,12 @@ def output_problem(output: Path | str, inputs: list[str], lang: str = "vi") -> s
     name = str(output)
     path = Path(output)
     if path.is_dir() or name.endswith(("/", os.sep)):
-        return usage("usage.output_folder", lang=lang, name=name)
+        return usage("usage.output_folder", name=name)
     folder = path.parent
     if not folder.is_dir():
-        return usage("usage.output_no_folder", lang=lang, name=name, folder=folder)
+        return usage("usage.output_no_folder", name=name, folder=folder)
     if any(_is_stdin(path) if n == STDIN else _same_file(path, Path(n)) for n in inputs):
-        return usage("usage.output_is_input", lang=lang, name=name)
+        return usage("usage.output_is_input", name=name)
     return None
 
 

@@ -30,9 +30,7 @@ class Validation(NamedTuple):
         return {i.id: i.name.pick(lang) for i in indicators}
 
 
-def validate(
-    sources: list[Source], targets: str | None, options: ReadOptions, lang: str = "vi"
-) -> Validation:
+def validate(sources: list[Source], targets: str | None, options: ReadOptions) -> Validation:
     """Every problem of every file; raises UsageProblem when `targets` names nothing."""
     log = ProblemLog()
     names = [s.name for s in sources]
@@ -50,7 +48,7 @@ def validate(
     if targets is None and len(checked) == 1:
         reference = checked[0]
     else:
-        name, path = targets_source(targets, lang)
+        name, path = targets_source(targets)
         reference = read_targets(read_targets_bytes(path), name, log)
         names = names or [name]
     if reference is None:

@@ -12,6 +12,7 @@ import sys
 
 from ktt_cli import __version__
 from ktt_cli.cli.options import EXIT_BUG, EXIT_UNUSABLE
+from ktt_cli.localise import say
 from ktt_cli.streams import use_utf8_streams
 
 # ktt uses no Pydantic plugin; not looking for any spares every run the scan of
@@ -38,8 +39,11 @@ def main() -> None:
     try:
         app(args=arguments, prog_name="ktt")
     except OSError as e:  # the machine, not ktt: a full disk, a device error, a lost file
-        where = f": {e.filename}" if e.filename else ""
-        print(f"ktt: error: {e.strerror or e}{where}", file=sys.stderr)
+        from ktt_cli.cli.helps import help_lang
+        from ktt_cli.problems import printable, system_error
+
+        said = say(system_error(e), help_lang())
+        print(f"ktt: error: {printable(said)}", file=sys.stderr)
         sys.exit(EXIT_UNUSABLE)
     except Exception as e:  # the last line of defence
         if debug:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ktt_cli.cli.app import app
-from ktt_cli.cli.helps import command, text
+from ktt_cli.cli.helps import text
+from ktt_cli.cli.language import command
 from ktt_cli.cli.options import (
     EXIT_PROBLEMS,
     EncodingOption,
@@ -31,7 +32,8 @@ from ktt_cli.cli.options import (
 )
 from ktt_cli.cli.speaking import speaking
 from ktt_cli.figures_text import NumberStyle
-from ktt_cli.messages import render, said, usage, usage_of
+from ktt_cli.localise import say
+from ktt_cli.messages import again, usage
 from ktt_cli.paths import UsageProblem, sources
 from ktt_cli.patterns import expanded
 from ktt_cli.render.problems import problem_lines
@@ -113,14 +115,12 @@ def _coverage(
         if fail_on is not None and fail_on.strip().casefold() not in INCOMPLETE:
             raise UsageProblem(usage("usage.coverage_fail_on", value=fail_on))
         names = expanded(actuals or [])
-        actual_sources = sources(names, what="actuals", lang=lang.value)
-        output_file = output_path(
-            output, [*names, str(target_path(targets, lang.value))], lang.value
-        )
-        refuse_terminal(chosen.binary, output_file, output_format.value, lang.value)
-        targets_name, programme = load_targets(targets, lang.value)
+        actual_sources = sources(names, what="actuals")
+        output_file = output_path(output, [*names, str(target_path(targets))])
+        refuse_terminal(chosen.binary, output_file, output_format.value)
+        targets_name, programme = load_targets(targets)
         period = _as_of(as_of)
-        check_encoding(encoding, lang.value)
+        check_encoding(encoding)
         programme_id = programme.programme.id
         if not programme.regions:
             raise UsageProblem(usage("usage.no_regions", programme=programme_id))
@@ -151,8 +151,8 @@ def _coverage(
         as_of_text = found.as_of.text if found.as_of else "-"
         missing = total.expected - total.reported
         values = {"missing": missing, "expected": total.expected, "as_of": as_of_text}
-        english, args = said("usage.incomplete", values)
-        print_lines([f"ktt: {render('usage', args, lang.value, english)}"], sys.stderr)
+        said = usage("usage.incomplete", **values)
+        print_lines([f"ktt: {say(said, lang.value)}"], sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 
@@ -164,4 +164,4 @@ def _as_of(value: str | None) -> Period | None:
     try:
         return parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--as-of: {usage_of('invalid_period', e.args_, str(e))}") from None
+        raise UsageProblem(again("invalid_period", e.args_).on("--as-of")) from None

@@ -19,7 +19,8 @@ import typer
 from ktt_cli.cli.helps import help_lang, text
 from ktt_cli.errors import KttError
 from ktt_cli.figures_text import NumberStyle
-from ktt_cli.messages import usage
+from ktt_cli.localise import say
+from ktt_cli.messages import Message, usage
 from ktt_cli.paths import UsageProblem, output_problem, targets_source
 from ktt_cli.problems import printable
 from ktt_cli.render.problems import problem_lines
@@ -43,13 +44,8 @@ class Lang(StrEnum):
         try:
             return Lang(value.strip().lower())
         except ValueError:
-            raise typer.BadParameter(_UNKNOWN_LANG[help_lang()].format(printable(value))) from None
-
-
-_UNKNOWN_LANG = {
-    "vi": "'{}' không phải ngôn ngữ ktt nói; chọn vi (tiếng Việt) hoặc en (tiếng Anh).",
-    "en": "'{}' is not a language ktt speaks; choose vi (Vietnamese) or en (English).",
-}
+            said = usage("usage.unknown_lang", given=printable(value))
+            raise typer.BadParameter(say(said, help_lang())) from None
 
 
 TargetsOption = Annotated[
@@ -65,7 +61,9 @@ TargetsOption = Annotated[
 ]
 LangOption = Annotated[
     Lang,
-    typer.Option("--lang", envvar="KTT_LANG", metavar="vi|en", parser=Lang.of, help=text("lang")),
+    # the default is the language of the whole command line, KTT_LANG included
+    # (cli/language.py, through Click's default_map)
+    typer.Option("--lang", metavar="vi|en", parser=Lang.of, help=text("lang")),
 ]
 NumberFormatOption = Annotated[
     NumberStyle,
@@ -107,40 +105,45 @@ OutputOption = Annotated[
 ]
 
 
-def check_encoding(encoding: str | None, lang: str) -> None:
+def check_encoding(encoding: str | None) -> None:
     from ktt_cli.load.text import encoding_problem
 
-    if encoding is not None and (problem := encoding_problem(encoding, lang)):
-        raise UsageProblem(f"--encoding {encoding}: {problem}")
+    if encoding is not None and (problem := encoding_problem(encoding)):
+        raise UsageProblem(problem.on(f"--encoding {encoding}"))
 
 
-def load_targets(value: str | None, lang: str) -> tuple[str, TargetsFile]:
+def load_targets(value: str | None) -> tuple[str, TargetsFile]:
     """The programme `--targets` names (its name as shown, and the file read); its problems
     end the run with exit 2."""
-    try:
-        programme = load_programme(value, lang)
-    except KttError as e:
-        error_exit(e, lang)
+    programme = load_programme(value)
     return programme.file, programme.targets
 
 
-def load_programme(value: str | None, lang: str) -> Programme:
-    """The programme `--targets` names; KttError (a UsageProblem among them) if it names
-    nothing or its file has problems, said in `lang`."""
+def load_programme(value: str | None) -> Programme:
+    """The programme `--targets` names, read by the API; if it names nothing or its file
+    has problems, they end the run with exit 2, in the language of the command line."""
     from ktt_cli.api import load_programme as load
 
-    return load(value, lang=lang)
+    try:
+        return load(value, lang=help_lang())
+    except KttError as e:
+        error_exit(e)
 
 
-def target_path(value: str | None, lang: str) -> Path:
-    return targets_source(value, lang)[1]
+def target_path(value: str | None) -> Path:
+    return targets_source(value)[1]
 
 
 def print_problems(
-    log: ProblemLog, stream: TextIO, lang: str = "en", names: Mapping[str, str] | None = None
+    log: ProblemLog,
+    stream: TextIO,
+    lang: str | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> None:
-    """The problems of `log` in `lang`, indicators named by `names` (id -> name)."""
-    print_lines(problem_lines(list(log), log.unlisted(), lang=lang, names=names), stream)
+    """The problems of `log` in `lang` (the command line's), indicators named by `names`
+    (id -> name)."""
+    said = lang or help_lang()
+    print_lines(problem_lines(list(log), log.unlisted(), lang=said, names=names), stream)
 
 
 def print_lines(lines: list[str], stream: TextIO) -> None:
@@ -148,19 +151,23 @@ def print_lines(lines: list[str], stream: TextIO) -> None:
         typer.echo(line, file=stream)
 
 
-def error_exit(error: KttError, lang: str) -> NoReturn:
-    """The problems of `error` that have a place, in `lang`, then its summary as
-    `ktt: error: …` lines; exit 2."""
+def error_exit(error: KttError) -> NoReturn:
+    """The problems of `error` that have a place, then its summary as `ktt: error: …`
+    lines, in the language of the command line (the API said them in it); exit 2."""
+    if isinstance(error, UsageProblem):
+        usage_exit(error)
     placed = [p for p in error.problems if p.file]
-    print_lines(problem_lines(placed, error.unlisted, lang=lang), sys.stderr)
+    lines = problem_lines(placed, error.unlisted, lang=help_lang(), names=error.names)
+    print_lines(lines, sys.stderr)
     for line in error.summary.splitlines():
         typer.echo(f"ktt: error: {line}", err=True)
     raise typer.Exit(EXIT_UNUSABLE)
 
 
 def usage_exit(problem: UsageProblem) -> NoReturn:
-    for message in problem.messages:
-        typer.echo(f"ktt: error: {message}", err=True)
+    """Usage errors, in the language of the command line."""
+    for line in problem.lines(help_lang()):
+        typer.echo(f"ktt: error: {line}", err=True)
     raise typer.Exit(EXIT_UNUSABLE)
 
 
@@ -174,42 +181,43 @@ def write_output(data: Report, output: Path | None, *, bom: bool = False) -> Non
     write(data, output)
 
 
-def output_path(value: str | None, inputs: list[str], lang: str) -> Path | None:
+def output_path(value: str | None, inputs: list[str]) -> Path | None:
     """`--output` as typed (a trailing slash names a folder), once it can be written."""
     if value is None:
         return None
-    if problem := output_problem(value, inputs, lang):
+    if problem := output_problem(value, inputs):
         raise UsageProblem(problem)
     return Path(value)
 
 
-def refuse_terminal(binary: bool, output: Path | None, name: str, lang: str) -> None:
+def refuse_terminal(binary: bool, output: Path | None, name: str) -> None:
     """A workbook is bytes for a file, never for a terminal."""
     if binary and output is None and sys.stdout.isatty():
-        raise UsageProblem(usage("usage.terminal", lang=lang, format=name))
+        raise UsageProblem(usage("usage.terminal", format=name))
 
 
-def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
-    typer.echo(f"ktt: error: {message}", err=True)
+def fail(said: Message, code: int = EXIT_UNUSABLE) -> NoReturn:
+    """A run that cannot be done, said in the language of the command line."""
+    typer.echo(f"ktt: error: {printable(say(said, help_lang()))}", err=True)
     raise typer.Exit(code)
 
 
-def docx_template(name: str | None, format_name: str, lang: str) -> bytes | None:
+def docx_template(name: str | None, format_name: str) -> bytes | None:
     """The bytes of `--template`, which only `--format docx` takes, once checked as a Word
     template."""
     if name is None:
         return None
     if format_name != "docx":
-        raise UsageProblem(usage("usage.template_format", lang=lang))
+        raise UsageProblem(usage("usage.template_format"))
     from ktt_cli.paths import path_problem
 
-    if problem := path_problem(name, lang):
-        raise UsageProblem(f"--template {problem}")
+    if problem := path_problem(name):
+        raise UsageProblem(problem.on(f"--template {name}"))
     from ktt_cli.render.docx_template import TemplateProblem, check_template
 
     letterhead = Path(name).read_bytes()
     try:
         check_template(letterhead)
     except TemplateProblem as e:
-        raise UsageProblem(usage(e.key, lang=lang, name=name, **e.values)) from None
+        raise UsageProblem(usage(e.key, name=name, **e.values)) from None
     return letterhead

@@ -6,6 +6,7 @@ the warnings and writes what it returns."""
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ktt_cli.cli.app import app
-from ktt_cli.cli.helps import command, text
+from ktt_cli.cli.helps import text
+from ktt_cli.cli.language import command
 from ktt_cli.cli.options import (
     EXIT_PROBLEMS,
     EncodingOption,
@@ -35,6 +37,7 @@ from ktt_cli.cli.options import (
 )
 from ktt_cli.errors import KttError
 from ktt_cli.figures_text import NumberStyle
+from ktt_cli.localise import say
 from ktt_cli.messages import usage
 from ktt_cli.paths import UsageProblem, sources
 from ktt_cli.patterns import expanded
@@ -156,18 +159,16 @@ def report(
     format_name = output_format.value
     names = actuals or []
     try:
-        wanted = fail_statuses(fail_on or [], lang.value)
+        wanted = fail_statuses(fail_on or [], compare is not None, lang.value)
         names = expanded(names)  # `returns/*.xlsx` where the shell leaves it as typed
-        actual_sources = sources(names, what="actuals", lang=lang.value)
-        output_file = output_path(
-            output, [*names, str(target_path(targets, lang.value))], lang.value
-        )
-        refuse_terminal(FORMATS[format_name].binary, output_file, format_name, lang.value)
-        programme = load_programme(targets, lang.value)
-        as_of_period(as_of, lang.value)  # refused before any file is read, as the filters are
-        check_filters(programme.targets, milestone or [], indicator or [], lang.value)
-        api.read_options(encoding, number_format, sheet, lang.value)
-        letterhead = docx_template(template, format_name, lang.value)
+        actual_sources = sources(names, what="actuals")
+        output_file = output_path(output, [*names, str(target_path(targets))])
+        refuse_terminal(FORMATS[format_name].binary, output_file, format_name)
+        programme = load_programme(targets)
+        as_of_period(as_of)  # refused before any file is read, as the filters are
+        check_filters(programme.targets, milestone or [], indicator or [])
+        api.read_options(encoding, number_format, sheet)
+        letterhead = docx_template(template, format_name)
         data = api.read_actuals(
             actual_sources,
             programme,
@@ -188,7 +189,7 @@ def report(
             lang=lang.value,
         )
     except KttError as e:
-        error_exit(e, lang.value)
+        error_exit(e)
     called = programme.called(lang.value)
     if format_name == "xlsx":  # a note longer than a cell holds is cut, and said so
         from ktt_cli.render.xlsx import cut_cells
@@ -199,10 +200,16 @@ def report(
         problem_lines(result.warnings, result.unlisted_warnings, lang=lang.value, names=called),
         sys.stderr,
     )
-    _emit(result, format_name, output_file, lang.value, (template, letterhead))
-    matched = failing(result, wanted)
+    with ExitStack() as stack:
+        if format_name in ("html", "docx"):  # charts: matplotlib needs a folder it can write
+            from ktt_cli.render.matplotlib_home import matplotlib_config
+
+            stack.enter_context(matplotlib_config())
+        _emit(result, format_name, output_file, lang.value, (template, letterhead))
+    matched = failing(result, wanted, lang.value)
     if matched:
-        print_lines([f"ktt: --fail-on: {printable(line)}" for line in matched], sys.stderr)
+        said = [f"ktt: --fail-on: {printable(say(line, lang.value))}" for line in matched]
+        print_lines(said, sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 
@@ -229,7 +236,7 @@ def _emit(
         try:
             data = render_parts(result, format_name, lang, template=letterhead)
         except TemplateProblem as e:
-            usage_exit(UsageProblem(usage(e.key, lang=lang, name=name, **e.values)))
+            usage_exit(UsageProblem(usage(e.key, name=name, **e.values)))
     else:
         data = render_parts(result, format_name, lang)
     write_output(data, output, bom=FORMATS[format_name].bom)

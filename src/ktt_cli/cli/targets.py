@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ktt_cli.cli.app import app
-from ktt_cli.cli.helps import command, text
+from ktt_cli.cli.helps import text
+from ktt_cli.cli.language import command
 from ktt_cli.cli.options import Lang, LangOption, TargetsOption, load_targets, usage_exit
 from ktt_cli.paths import UsageProblem
 
@@ -34,7 +35,7 @@ def targets_command(
         _list_bundled(lang.value)
         return
     try:
-        _, programme = load_targets(targets, lang.value)
+        _, programme = load_targets(targets)
     except UsageProblem as e:
         usage_exit(e)
     if output_format is TableOrJson.JSON:

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ktt_cli.cli.app import app
-from ktt_cli.cli.helps import command, text
+from ktt_cli.cli.helps import text
+from ktt_cli.cli.language import command
 from ktt_cli.cli.options import (
     Lang,
     LangOption,
@@ -68,11 +69,9 @@ def template(
         usage_exit(UsageProblem(usage("usage.period_by_region")))
     output_format = output_format or TemplateFormat.CSV
     try:
-        output_file = output_path(output, [], lang.value)
-        refuse_terminal(
-            output_format is TemplateFormat.XLSX, output_file, output_format.value, lang.value
-        )
-        _, programme = load_targets(targets, lang.value)
+        output_file = output_path(output, [])
+        refuse_terminal(output_format is TemplateFormat.XLSX, output_file, output_format.value)
+        _, programme = load_targets(targets)
     except UsageProblem as e:
         usage_exit(e)
     data: str | bytes

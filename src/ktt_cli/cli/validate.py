@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ktt_cli.cli.app import app
-from ktt_cli.cli.helps import command, text
+from ktt_cli.cli.helps import text
+from ktt_cli.cli.language import command
 from ktt_cli.cli.options import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -74,10 +75,10 @@ def validate(
 
     names = files or []
     try:
-        check_encoding(encoding, lang.value)
+        check_encoding(encoding)
         names = expanded(names)  # `returns/*.xlsx` where the shell leaves it as typed
-        all_sources = sources(names, what="targets or actuals", lang=lang.value) if names else []
-        done = check(all_sources, targets, ReadOptions(number_format, encoding, sheet), lang.value)
+        all_sources = sources(names, what="targets or actuals") if names else []
+        done = check(all_sources, targets, ReadOptions(number_format, encoding, sheet))
     except UsageProblem as e:
         usage_exit(e)
     log = done.log
@@ -85,7 +86,7 @@ def validate(
         from ktt_cli.render.json import problems_json
 
         problems = [p.in_language(lang.value, done.called(lang.value)) for p in log]
-        typer.echo(problems_json(problems, log.unlisted()), nl=False)
+        typer.echo(problems_json(problems, log.unlisted(), lang.value), nl=False)
     else:
         print_problems(log, sys.stdout, lang.value, done.called(lang.value))
         checked = ", ".join(done.names)

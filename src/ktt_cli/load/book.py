@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime
 import re
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
-from ktt_cli.messages import Args, said
+from ktt_cli.messages import Args, Message, message
+from ktt_cli.problems import unreadable
 
 if TYPE_CHECKING:
     pass
@@ -75,8 +78,14 @@ class WorkbookStop(Exception):
         **values: object,
     ) -> WorkbookStop:
         """The stop of the workbook `book` the catalogue words (messages.MESSAGES)."""
-        message, args = said(key, values)
-        return cls(key.partition(".")[0], f"{book}: {message}", sheet, cell, args)
+        return cls.told(book, message(key, **values), sheet, cell)
+
+    @classmethod
+    def told(
+        cls, book: str, said: Message, sheet: str | None = None, cell: str | None = None
+    ) -> WorkbookStop:
+        """The stop of the workbook `book` for a message of the catalogue."""
+        return cls(said.code, f"{book}: {said.text('en')}", sheet, cell, said.args)
 
 
 class Sheet(NamedTuple):
@@ -122,7 +131,7 @@ class Workbook:
             try:
                 raw = self._owned = Path(raw).open("rb")  # noqa: SIM115 (closed by close())
             except OSError as e:
-                raise WorkbookStop("unreadable", f"{name}: cannot open the file ({e})") from e
+                raise WorkbookStop.told(name, unreadable(e)) from e
         self._stream: BinaryIO = raw
         self._hidden: dict[int, list[int]] = {}
         self._sheets: list[Sheet] | None = None
@@ -283,8 +292,22 @@ def date_shows(number_format: str) -> str:
     return "year" if "y" in codes else "day"
 
 
-def _corrupt(name: str, why: object) -> WorkbookStop:
-    return WorkbookStop.said(name, "workbook_corrupt", why=why)
+def _corrupt(name: str, why: BaseException | str) -> WorkbookStop:
+    """A damaged workbook, said by the kind of damage (messages.WORDS_VI): never in the
+    words of zipfile, zlib or openpyxl, which are English whatever the user's language."""
+    if isinstance(why, str):
+        kind = why
+    elif isinstance(why, zipfile.BadZipFile) and "not a zip file" not in str(why):
+        kind = "a compressed part of it is damaged"  # a bad CRC-32, a bad magic number
+    elif isinstance(why, zipfile.BadZipFile):
+        kind = "it is not a zip archive"
+    elif isinstance(why, (zlib.error, EOFError)):
+        kind = "a compressed part of it is damaged"
+    elif "no valid workbook part" in str(why):
+        kind = "it has no workbook part"
+    else:
+        kind = "its content cannot be parsed"
+    return WorkbookStop.said(name, "workbook_corrupt", why=kind)
 
 
 def _hostile(name: str) -> WorkbookStop:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ktt_cli.figures_text import plain_number
-from ktt_cli.messages import said
+from ktt_cli.messages import message
 from ktt_cli.problems import Place, Problem
 from ktt_cli.store import TERRITORY, Actuals, Observation, one_a_moment
 
@@ -54,9 +54,7 @@ def _differ(differ: list[tuple[Observation, Observation]], name: str) -> Iterato
 
 
 def _warning(place: Place, key: str, **values: object) -> Problem:
-    file, line, sheet, cell, column = place
-    message, args = said(key, values)
-    return Problem(file, line, column, key, message, "warning", sheet, cell, args)
+    return Problem.of(place, message(key, **values), "warning")
 
 
 def _at(observation: Observation) -> str:

@@ -82,7 +82,7 @@ class _OdsBook(Workbook):
         if b"encryption-data" in manifest:
             raise WorkbookStop.said(name, "workbook_encrypted.ods")
         if "content.xml" not in archive.namelist():
-            raise _corrupt(name, "no content.xml")
+            raise _corrupt(name, "it has no content.xml")
         self._cursor: tuple[int, Iterator[tuple[Sheet, _Reader]]] | None = None
         self.repeated = 0  # cells made by repeats so far (MAX_REPEATED_CELLS)
         self.spaces = 0  # spaces made by text:s so far (MAX_SPACES)
@@ -308,7 +308,8 @@ class _OdsTable:
             e.cell = cell_name(number, column)
             raise
         except (ValueError, OverflowError) as e:
-            raise self._stop("workbook_cell", number, column, why=e) from e
+            why = "its content cannot be parsed"  # said in words of ours, not the parser's
+            raise self._stop("workbook_cell", number, column, why=why) from e
         if isinstance(value, datetime.datetime):
             style = cell.get(_CELL_STYLE) or row.get(_DEFAULT_STYLE) or self._column_style(column)
             shows = self.styles.date_shows(style)

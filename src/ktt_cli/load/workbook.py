@@ -39,6 +39,7 @@ from ktt_cli.load.book import (
 from ktt_cli.load.ods import _OdsBook
 from ktt_cli.load.xlsx import _XlsxBook
 from ktt_cli.load.zipguard import _open_zip
+from ktt_cli.problems import unreadable
 
 if TYPE_CHECKING:
     pass
@@ -70,7 +71,7 @@ def open_workbook(name: str, path_or_stream: BinaryIO | str | Path) -> Workbook:
         stream.seek(0)
     except OSError as e:
         book.close()
-        raise WorkbookStop("unreadable", f"{name}: cannot read the file ({e})") from e
+        raise WorkbookStop.told(name, unreadable(e)) from e
     try:
         if not head:
             raise WorkbookStop.said(name, "workbook_empty.bytes")

@@ -251,11 +251,7 @@ def _load_openpyxl(name: str, archive: _GuardedZip) -> _OpenpyxlWorkbook:
     warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
     if not openpyxl.DEFUSEDXML:  # OPENPYXL_DEFUSEDXML=False in the environment
-        raise WorkbookStop(
-            "hostile_xml",
-            f"{name}: ktt reads workbooks only with defusedxml's guard against XML attacks; "
-            "unset OPENPYXL_DEFUSEDXML",
-        )
+        raise WorkbookStop.said(name, "hostile_xml.unguarded")
     reader = ExcelReader.__new__(ExcelReader)
     reader.archive = archive
     reader.valid_files = archive.namelist()

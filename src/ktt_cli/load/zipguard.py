@@ -73,7 +73,7 @@ class _GuardedZip(zipfile.ZipFile):
         force_zip64: bool = False,  # noqa: ARG002 (only reading is ever asked)
     ) -> IO[bytes]:
         if mode != "r":
-            raise WorkbookStop("workbook_corrupt", f"{self.book}: opened for writing")
+            raise _corrupt(self.book, "its content cannot be parsed")
         info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
         return cast("IO[bytes]", _Bounded(super().open(info, "r", pwd), info, self.book))
 
@@ -86,7 +86,7 @@ def _open_zip(name: str, stream: BinaryIO, size: int) -> _GuardedZip:
     archive.book = name
     for info in archive.infolist():
         if info.compress_size > size:
-            raise _corrupt(name, f"part {info.filename} is larger than the file")
+            raise _corrupt(name, "a part of it is larger than the file")
         too_big = info.file_size > MAX_MEMBER_BYTES
         if too_big or info.file_size > max(RATIO_FLOOR, MAX_RATIO * info.compress_size):
             raise _too_large(name, info.filename)
