@@ -184,6 +184,35 @@ def _by_unit(text: str, dot: float, comma: float, *, whole: bool, percent: bool)
     )
 
 
+#: Digits, and at most one decimal mark with one or two digits after it: a figure as most
+#: files write it (`17`, `23.45`, `65,5`), which no style reads as thousands.
+_PLAIN_FIGURE = re.compile(r"[0-9]{1,15}(?:([.,])[0-9]{1,2})?")
+
+
+def plain_figure(text: str, style: NumberStyle | None, *, percent: bool) -> float | None:
+    """The figure of a value cell written plainly, in a file whose `style` is known (None:
+    not yet), where reading it cannot fail nor decide anything; None for every other cell,
+    which takes the full reading (`classify`, `resolve`, the unit's rules).
+
+    Digits alone read alike in both styles (`17`); one or two decimals after a mark are
+    that mark's style only (`23.45` is dot, `65,5` comma), so they are read here only in a
+    file of that style, and only for a percentage, since a count has no decimal part. A
+    percentage over 100 is left to the full reading, which refuses it. At most 15 digits
+    and no sign, so every such text is a float exactly as the full reading gives it.
+    """
+    m = _PLAIN_FIGURE.fullmatch(text)
+    if m is None:
+        return None
+    mark = m[1]
+    if mark is None:
+        value = float(text)
+    elif percent and style in _MARKS and mark == _MARKS[style][1]:
+        value = float(text if mark == "." else text.replace(",", "."))
+    else:
+        return None
+    return None if percent and value > 100 else value
+
+
 def parse_number(
     text: str,
     style: NumberStyle = NumberStyle.AUTO,

@@ -34,7 +34,7 @@ from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header,
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, is_territory, normalise
-from ktt_cli.numbers import NumberStyle, is_no_figure, plain_number
+from ktt_cli.numbers import NumberStyle, is_no_figure, plain_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, shown
 from ktt_cli.progress_bar import ReadBar
@@ -74,6 +74,11 @@ class Table(Protocol):
         ...
 
     def chunks(self) -> Iterator[tuple[Sequence[int], Iterable[Sequence[object]]]]: ...
+
+
+#: A fast-path reader keeps the extra of this many (source, note) cells as written.
+_EXTRAS_KEPT = 10_000
+_NO_EXTRA = Extra(None, None, None)  # not yet read
 
 
 class _Indicator:
@@ -129,6 +134,7 @@ class Collector:
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
+        self.extras: dict[Extra, Extra] = {}  # each (source, note) met, kept once
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         # the state of the file being read (_start_file)
@@ -320,7 +326,9 @@ class Collector:
         text_cells = self.stride == 1
         texts_of = itemgetter(*texts) if texts else None
         no_texts: object = ("",) * len(texts) if len(texts) > 1 else ""
-        width, comments_elsewhere = layout.width, i_ind != 0
+        # A comment's first cell is in no look-up table, so a comment row with it in a
+        # column looked up goes to `_long_row`; only a text column first is checked.
+        width, comments_elsewhere = layout.width, 0 not in (i_ind, i_per, i_val, i_reg)
         by_text, by_period = self.by_text, self.by_period
         stride = self.stride
         offset = self.base + (i_val if stride > 1 else 0)  # a line of text is one place
@@ -335,7 +343,9 @@ class Collector:
         # not looked up again (comparing two strings is cheaper than hashing one).
         # A row whose figure is set in the arrays here is counted as the rows of the
         # chunk less those that went elsewhere (which count their own, if any).
-        last_ind = last_per = None
+        last_ind = last_per = last_text = last_text2 = last_texts = None
+        last_extra: Extra | None = None
+        extra_of: dict[tuple[object, object], Extra | None] = {}  # by the cells as written
         indicator: _Indicator
         figures: dict[object, float] = {}
         regions: dict[object, Cells] = {}
@@ -349,7 +359,10 @@ class Collector:
                 if row[i_per] != last_per:
                     p = by_period[row[i_per]]
                     last_per = row[i_per]
-                value = figures[row[i_val]]
+                try:
+                    value = figures[row[i_val]]
+                except KeyError:  # a figure not seen before: most are written plainly
+                    value = self._plain_figure(indicator, row[i_val])
                 cells = regions[row[i_reg] if i_reg is not None else ""]
             except (KeyError, IndexError, TypeError):
                 elsewhere += 1
@@ -362,7 +375,7 @@ class Collector:
                     self._long_row(layout, (place - offset) // stride, row)
                     continue
                 row = [*row, *(None,) * (width - len(row))]
-            if comments_elsewhere and isinstance(row[0], str) and row[0][:1] == "#":
+            if comments_elsewhere and isinstance(row[0], str) and row[0].lstrip()[:1] == "#":
                 elsewhere += 1
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
@@ -377,13 +390,45 @@ class Collector:
                 else:
                     self._again(indicator, cells, p, value, place)
                     continue
-            if (
-                texts_of is not None
-                and ((row[i_text] or row[i_text2]) if text_cells else texts_of(row) != no_texts)
-                and (extra := self._extra(row, layout)) is not None
-            ):
-                cells.extras[p] = extra
+            if texts_of is None:
+                continue
+            if text_cells:
+                if not (row[i_text] or row[i_text2]):
+                    continue
+                # the same source on many rows one after another is read once
+                if row[i_text] != last_text or row[i_text2] != last_text2:
+                    last_text, last_text2 = row[i_text], row[i_text2]
+                    last_extra = extra_of.get((last_text, last_text2), _NO_EXTRA)
+                    if last_extra is _NO_EXTRA:
+                        last_extra = self._extra(row, layout)
+                        if len(extra_of) < _EXTRAS_KEPT:
+                            extra_of[last_text, last_text2] = last_extra
+            elif (texts := texts_of(row)) == no_texts:
+                continue
+            elif texts != last_texts:
+                last_texts, last_extra = texts, self._extra(row, layout)
+            if last_extra is not None:
+                listed = cells.extras.listed
+                if p < len(listed):  # as `Extras.__setitem__`, without the call
+                    listed[p] = last_extra
+                else:
+                    cells.extras[p] = last_extra
         self.store.size += len(numbers) - elsewhere
+
+    def _plain_figure(self, indicator: _Indicator, cell: object) -> float:
+        """The figure of a value cell written plainly (`numbers.plain_figure`), kept for the
+        rows after; KeyError for any other, which `_long_row` reads in full. Decimals in
+        a file of thousands of communes are mostly new texts, each of which would
+        otherwise take the long way once."""
+        value = (
+            plain_figure(cell, self.style, percent=indicator.unit is Unit.PERCENT)
+            if isinstance(cell, str)
+            else None
+        )
+        if value is None:
+            raise KeyError(cell)
+        indicator.figures[cell] = value
+        return value
 
     def _long_row(self, layout: Layout, number: int, row: Sequence[object]) -> None:
         """A long row the fast path could not take."""
@@ -606,7 +651,10 @@ class Collector:
         i_src, i_note = layout.columns.get("source"), layout.columns.get("note")
         source = self._text(row[i_src]) if i_src is not None else None
         note = self._text(row[i_note]) if i_note is not None else None
-        return Extra(None, source, note) if source or note else None
+        if not (source or note):
+            return None
+        extra = Extra(None, source, note)  # one object for each source and note met
+        return self.extras.setdefault(extra, extra)
 
     def _text(self, cell: object) -> str | None:
         if _empty(cell):
