@@ -203,7 +203,14 @@ class Collector:
                     whole = Place(name, None)
                     self.log.say(whole, "no_header.book", sheets=sheets, within=HEADER_WITHIN)
                     return
-                self.read_table(SheetTable(book, sheet))
+                # the bar follows the bytes of the file the sheet's rows are unzipped from
+                bar = (
+                    ReadBar(name, len(stream.getbuffer()))
+                    if isinstance(stream, io.BytesIO)
+                    else ReadBar.for_file(name, stream)
+                )
+                with bar:
+                    self.read_table(SheetTable(book, sheet), lambda: bar.advance(stream.tell()))
                 self._warn_hidden(name, sheet, book.hidden_rows(sheet))
         except WorkbookStop as e:
             message = e.message.removeprefix(f"{name}: ")
