@@ -416,12 +416,17 @@ def test_a_plain_figure_is_what_the_full_reading_gives_and_decides_nothing(
         ("65,5", COMMA, True, 65.5),
         ("100", None, True, 100.0),
         ("100.00", DOT, True, 100.0),
+        ("23.456", DOT, True, 23.456),  # three decimals, in a file of that style
+        ("23,456", COMMA, True, 23.456),
+        ("0.000000000001", DOT, True, 1e-12),
         # the full reading's business: a style to decide, a count's decimals, thousands,
         # a percentage over 100, a sign, a mark of the other style
         ("23.45", None, True, None),
         ("23.45", DOT, False, None),
         ("23.45", COMMA, True, None),
         ("8.400", COMMA, True, None),
+        ("23.456", None, True, None),
+        ("0.0000000000001", DOT, True, None),  # more decimals than a plain figure has
         ("1.234,5", COMMA, True, None),
         ("100.01", DOT, True, None),
         ("-3", None, False, None),

@@ -184,9 +184,9 @@ def _by_unit(text: str, dot: float, comma: float, *, whole: bool, percent: bool)
     )
 
 
-#: Digits, and at most one decimal mark with one or two digits after it: a figure as most
-#: files write it (`17`, `23.45`, `65,5`), which no style reads as thousands.
-_PLAIN_FIGURE = re.compile(r"[0-9]{1,15}(?:([.,])[0-9]{1,2})?")
+#: Digits, and at most one decimal mark with digits after it: a figure as most files write
+#: it (`17`, `23.45`, `65,5`, `23.456`).
+_PLAIN_FIGURE = re.compile(r"[0-9]{1,15}(?:([.,])[0-9]{1,12})?")
 
 
 def plain_figure(text: str, style: NumberStyle | None, *, percent: bool) -> float | None:
@@ -194,11 +194,12 @@ def plain_figure(text: str, style: NumberStyle | None, *, percent: bool) -> floa
     not yet), where reading it cannot fail nor decide anything; None for every other cell,
     which takes the full reading (`classify`, `resolve`, the unit's rules).
 
-    Digits alone read alike in both styles (`17`); one or two decimals after a mark are
-    that mark's style only (`23.45` is dot, `65,5` comma), so they are read here only in a
-    file of that style, and only for a percentage, since a count has no decimal part. A
-    percentage over 100 is left to the full reading, which refuses it. At most 15 digits
-    and no sign, so every such text is a float exactly as the full reading gives it.
+    Digits alone read alike in both styles (`17`). Digits after a mark are read here only
+    in a file whose style makes that mark the decimal one (`23.45` and `23.456` in a dot
+    file, `65,5` in a comma file; `8.400` in a comma file is thousands, and left to the
+    full reading), and only for a percentage, since a count has no decimal part. A
+    percentage over 100 is left to the full reading, which refuses it, so a figure read
+    here has at most 15 digits and no sign: a float exactly as the full reading gives it.
     """
     m = _PLAIN_FIGURE.fullmatch(text)
     if m is None:
