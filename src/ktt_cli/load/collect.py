@@ -31,6 +31,7 @@ from ktt_cli.load.figures import (
     split_cell,
 )
 from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
+from ktt_cli.load.pending import PendingRows
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, is_territory, normalise
@@ -82,12 +83,21 @@ _NO_EXTRA = Extra(None, None, None)  # not yet read
 
 
 class _Indicator:
-    __slots__ = ("figures", "id", "regions", "unit")
+    __slots__ = ("figures", "id", "regions", "unit", "waiting")
 
     def __init__(self, indicator_id: str, unit: Unit) -> None:
         self.id, self.unit = indicator_id, unit
         self.regions: dict[object, Cells] = {}  # a region cell as written -> its cells
         self.figures: dict[object, float] = {}  # a value cell as written -> its figure
+        #: a value cell as written -> its reading, while it waits for the file's style
+        self.waiting: dict[object, Cell] = {}
+
+
+class _Waits(Exception):
+    """A value cell the fast path leaves waiting for its file's number style."""
+
+    def __init__(self, cell: Cell) -> None:
+        self.cell = cell
 
 
 class _Pending(NamedTuple):
@@ -138,7 +148,8 @@ class Collector:
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         # the state of the file being read (_start_file)
-        self.pending: list[_Pending] = []
+        self.pending = PendingRows()
+        self.waiting: dict[Unit, dict[object, Cell]] = {unit: {} for unit in Unit}
         self.style: NumberStyle | None = None
         self.style_fixed = False
         self.decided_by: tuple[str, int] | None = None
@@ -366,11 +377,16 @@ class Collector:
                 if row[i_per] != last_per:
                     p = by_period[row[i_per]]
                     last_per = row[i_per]
+                cells = regions[row[i_reg] if i_reg is not None else ""]
                 try:
                     value = figures[row[i_val]]
                 except KeyError:  # a figure not seen before: most are written plainly
                     value = self._plain_figure(indicator, row[i_val])
-                cells = regions[row[i_reg] if i_reg is not None else ""]
+            except _Waits as waits:
+                elsewhere += 1
+                if not self._wait(layout, row, indicator, p, cells, waits.cell, place):
+                    self._long_row(layout, (place - offset) // stride, row)
+                continue
             except (KeyError, IndexError, TypeError):
                 elsewhere += 1
                 self._long_row(layout, (place - offset) // stride, row)
@@ -433,9 +449,29 @@ class Collector:
             else None
         )
         if value is None:
+            if self.style is None and (parts := indicator.waiting.get(cell)) is not None:
+                raise _Waits(parts)
             raise KeyError(cell)
         indicator.figures[cell] = value
         return value
+
+    def _wait(
+        self,
+        layout: Layout,
+        row: Sequence[object],
+        indicator: _Indicator,
+        p: int,
+        cells: Cells,
+        cell: Cell,
+        place: int,
+    ) -> bool:
+        """A text row whose value cell is one seen waiting for the file's style: it waits
+        too, as `_long_row` would have it; False for a row `_long_row` must read (of
+        another width, a comment, a sheet's)."""
+        if self.stride != 1 or len(row) != layout.width or str(row[0]).lstrip()[:1] == "#":
+            return False
+        self.pending.append(indicator, p, cells, cell, place, self._extra(row, layout))
+        return True
 
     def _long_row(self, layout: Layout, number: int, row: Sequence[object]) -> None:
         """A long row the fast path could not take."""
@@ -700,7 +736,9 @@ class Collector:
                 return
             if style is None and parts.reading.ambiguous:
                 extra = _with_qualifier(extra, qualifier)
-                self.pending.append(_Pending(indicator, p, cells, parts, place, extra))
+                self.pending.append(indicator, p, cells, parts, place, extra)
+                if qualifier is None and not estimate:  # the fast path sends its rows here
+                    indicator.waiting[cell] = parts
                 return
             try:
                 value = figure_of(parts, indicator.unit, style)
@@ -806,19 +844,31 @@ class Collector:
         self.style_fixed = fixed is not NumberStyle.AUTO
         self.style = fixed if self.style_fixed else None
         self.decided_by, self.conflict_told = None, False
-        self.pending = []
+        self.pending = PendingRows()
         self.no_figure, self.passed = _Count(), _Count()
+        self.waiting = {unit: {} for unit in Unit}
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
         for indicator in self.indicators.values():  # texts read alike by a unit's indicators
             indicator.figures = self.figures[indicator.unit]
+            indicator.waiting = self.waiting[indicator.unit]
 
     def _resolve_pending(self) -> None:
-        pending, self.pending = self.pending, []
-        for item in pending:
-            try:
-                value = figure_of(item.cell, item.indicator.unit, self.style)
-            except FigureError as e:
-                self._figure_error(item.place, item.indicator.id, e)
+        pending, self.pending = self.pending, PendingRows()
+        for waiting in self.waiting.values():  # the style is known from here on
+            waiting.clear()
+        # a text's rows share its reading (`waiting`): each reading is resolved once
+        read: dict[tuple[int, Unit], float | FigureError] = {}
+        for item in map(_Pending._make, pending):
+            key = (id(item.cell), item.indicator.unit)
+            value = read.get(key)
+            if value is None:
+                try:
+                    value = figure_of(item.cell, item.indicator.unit, self.style)
+                except FigureError as e:
+                    value = e
+                read[key] = value
+            if isinstance(value, FigureError):
+                self._figure_error(item.place, item.indicator.id, value)
                 continue
             self._keep(item.indicator, item.period, item.cells, value, item.place, item.extra)
 
