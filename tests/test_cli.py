@@ -256,7 +256,7 @@ def test_the_national_programme_reports_on_the_national_example() -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("report", "validate", "targets", "template", "schema"):
+    for command in ("report", "validate", "targets", "template", "coverage", "schema"):
         assert f"ktt {command}" in readme
 
 

@@ -463,6 +463,81 @@ MESSAGES: dict[str, dict[str, str]] = {
         "không do chương trình bảng tính ghi ra); ktt không đọc nó. Hãy mở bằng Excel hoặc "
         "LibreOffice rồi lưu lại",
     },
+    # ---- collecting the communes' returns (SPEC §11) ------------------------------------
+    "regions_not_reported": {
+        "en": "{missing} of {total} regions have not reported every indicator summed from "
+        "the regions for {as_of:period} ({indicators}): ktt coverage lists them",
+        "vi": "{missing}/{total} địa bàn chưa báo cáo đủ các chỉ tiêu cộng từ các địa bàn cho "
+        "kỳ {as_of:period} ({indicators}): ktt coverage liệt kê các địa bàn đó",
+    },
+    "region_from_title": {
+        "en": "the table has no region column and its title names {region}: every figure of "
+        "the table is read as {region}'s",
+        "vi": "bảng không có cột địa bàn và tiêu đề của nó ghi {region}: mọi số liệu của bảng "
+        "được đọc là của {region}",
+    },
+    "region_from_sheet": {
+        "en": "the table has no region column and its sheet is named after {region}: every "
+        "figure of the sheet is read as {region}'s",
+        "vi": "bảng không có cột địa bàn và trang tính mang tên {region}: mọi số liệu của trang "
+        "được đọc là của {region}",
+    },
+    "unknown_region.title": {
+        "en": "the title names {name}, which is not a region of {territory} in the targets "
+        "file's 'regions' list{closest:suggest}",
+        "vi": "tiêu đề ghi {name}, không phải địa bàn nào của {territory} trong danh sách "
+        "'regions' của tệp mục tiêu{closest:suggest}",
+    },
+    "usage.no_match": {
+        "en": "{pattern}: no file matches this pattern",
+        "vi": "{pattern}: không có tệp nào khớp với mẫu này",
+    },
+    "usage.no_regions": {
+        "en": "the programme {programme} lists no regions: add a 'regions' list (the communes "
+        "and wards) to its targets file",
+        "vi": "chương trình {programme} không liệt kê địa bàn nào: hãy thêm danh sách 'regions' "
+        "(các xã, phường) vào tệp mục tiêu",
+    },
+    "usage.nothing_expected": {
+        "en": "no indicator of {programme} is expected of its regions: give one "
+        "'from_regions: sum', a 'by_region' share or an 'each_region' target",
+        "vi": "chương trình {programme} không có chỉ tiêu nào giao cho các xã: hãy cho một chỉ "
+        "tiêu 'from_regions: sum', một mục tiêu 'by_region' hoặc 'each_region'",
+    },
+    "usage.coverage_fail_on": {
+        "en": "--fail-on {value}: ktt coverage fails only on incomplete",
+        "vi": "--fail-on {value}: ktt coverage chỉ dừng với incomplete (chưa đủ)",
+    },
+    "usage.incomplete": {
+        "en": "--fail-on incomplete: {missing} of {expected} expected figure(s) missing for "
+        "{as_of}",
+        "vi": "--fail-on incomplete: thiếu {missing}/{expected} số liệu phải báo cáo cho kỳ "
+        "{as_of:period}",
+    },
+    "usage.wide_by_region": {
+        "en": "--wide and --by region: a form per region is in the long layout, a row per "
+        "indicator; leave out --wide",
+        "vi": "--wide và --by region: biểu của mỗi xã theo dạng dọc, mỗi chỉ tiêu một dòng; "
+        "hãy bỏ --wide",
+    },
+    "usage.period_by_region": {
+        "en": "--period names the period of the forms of --by region; add --by region",
+        "vi": "--period là kỳ của các biểu --by region; hãy thêm --by region",
+    },
+    "usage.template_folder": {
+        "en": "--by region writes a workbook per region: give --output FOLDER (a folder, "
+        "made if it does not exist; not a file)",
+        "vi": "--by region ghi mỗi xã một sổ tính: hãy cho --output THƯ_MỤC (một thư mục, "
+        "chưa có thì được tạo; không phải một tệp)",
+    },
+    "usage.forms_exist": {
+        "en": "{file} already exists (and {more} other form(s) of this round): ktt never "
+        "writes over a file there, which may be a commune's return; give a new folder, or "
+        "remove the old forms first",
+        "vi": "{file} đã có (cùng {more} biểu khác của đợt này): ktt không bao giờ ghi đè "
+        "tệp ở đó, vì có thể là biểu xã đã gửi về; hãy cho một thư mục mới, hoặc xóa các "
+        "biểu cũ trước",
+    },
     # ---- a figure's cell ----------------------------------------------------------------
     "empty_value": {"en": "the value is empty", "vi": "giá trị bị để trống"},
     "scientific_notation": {

@@ -18,7 +18,7 @@ from ktt_cli.output import use_utf8_streams
 # installed packages for their entry points.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from ktt_cli.cli import report, schema, targets, template, validate  # noqa: F401
+from ktt_cli.cli import coverage, report, schema, targets, template, validate  # noqa: F401
 from ktt_cli.cli.app import app
 
 

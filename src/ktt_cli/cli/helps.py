@@ -153,9 +153,12 @@ HELP: dict[str, dict[str, str]] = {
         "en": "An empty actuals file to fill in.",
     },
     "template.example": {
-        "vi": "ktt template --output so-lieu.csv\nktt template --format xlsx --output so-lieu.xlsx",
+        "vi": "ktt template --output so-lieu.csv\n"
+        "ktt template --format xlsx --output so-lieu.xlsx\n"
+        "ktt template --by region --output bieu-thang-11/ --period 11/2026",
         "en": "ktt template --lang en --output actuals.csv\n"
-        "ktt template --format xlsx --output actuals.xlsx",
+        "ktt template --format xlsx --output actuals.xlsx\n"
+        "ktt template --by region --output forms-2026-11/ --period 2026-11",
     },
     "wide": {
         "vi": "Mỗi chỉ tiêu một cột thay vì mỗi chỉ tiêu một dòng.",
@@ -166,6 +169,49 @@ HELP: dict[str, dict[str, str]] = {
         "tiêu và trang thứ hai theo mẫu biểu báo cáo.",
         "en": "csv: a file to fill in any editor; xlsx: a workbook with a drop-down of the "
         "indicators and a second sheet in the report-table layout.",
+    },
+    # ---- coverage -----------------------------------------------------------------------
+    "coverage": {
+        "vi": "Xã, phường nào đã báo cáo: mỗi xã trong danh sách với từng chỉ tiêu giao cho "
+        "xã ở một kỳ (đã báo cáo, chỉ có kỳ trước, chưa bao giờ), tỷ lệ báo cáo theo chỉ "
+        "tiêu và chung, và tên các xã chưa gửi gì.",
+        "en": "Who has reported: each listed region against each indicator expected of it "
+        "for a period (reported, late, never), the reporting rate per indicator and in all, "
+        "and the regions that sent nothing, by name.",
+    },
+    "coverage.short": {
+        "vi": "Xã, phường nào chưa báo cáo.",
+        "en": "Which regions have not reported.",
+    },
+    "coverage.example": {
+        "vi": "ktt coverage bao-cao-xa/*.xlsx --as-of 11/2026\n"
+        "ktt coverage bao-cao-xa/*.xlsx --format xlsx --output tinh-hinh-bao-cao.xlsx",
+        "en": "ktt coverage returns/*.xlsx --as-of 2026-11 --lang en\n"
+        "ktt coverage returns/*.xlsx --format xlsx --output coverage.xlsx",
+    },
+    "coverage.exit1": {
+        "vi": "--fail-on incomplete: còn thiếu số liệu phải báo cáo (kết quả vẫn được ghi)",
+        "en": "--fail-on incomplete: an expected figure is missing (the output is still written)",
+    },
+    "coverage_as_of": {
+        "vi": "Kỳ cần báo cáo (mặc định: kỳ mới nhất trong số liệu).",
+        "en": "The period to report (default: the latest in the data).",
+    },
+    "coverage_fail_on": {
+        "vi": "incomplete: thoát với mã 1 khi còn thiếu số liệu phải báo cáo.",
+        "en": "incomplete: exit 1 while an expected figure is missing.",
+    },
+    "template_by": {
+        "vi": "region: mỗi xã, phường một sổ tính (cùng --output THƯ_MỤC), ghi sẵn tên xã và "
+        "các chỉ tiêu giao cho xã.",
+        "en": "region: a workbook per region (with --output FOLDER), the region filled in and "
+        "the indicators expected of it listed.",
+    },
+    "template_period": {
+        "vi": "Cùng --by region: kỳ cần điền, ghi ở tiêu đề và ở cột kỳ (mặc định: tháng "
+        "trước, tháng đến hạn báo cáo).",
+        "en": "With --by region: the period to fill, named in the title and in the period "
+        "column (default: the month before this one, whose figures are due).",
     },
     # ---- schema -------------------------------------------------------------------------
     "schema": {

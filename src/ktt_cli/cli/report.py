@@ -35,6 +35,7 @@ from ktt_cli.cli.options import (
 from ktt_cli.inputs import UsageProblem, sources
 from ktt_cli.messages import usage, usage_of
 from ktt_cli.numbers import NumberStyle
+from ktt_cli.patterns import expanded
 from ktt_cli.problems import printable
 from ktt_cli.render import FORMATS
 from ktt_cli.render.problems import problem_lines
@@ -147,6 +148,7 @@ def report(
     ] = None,
 ) -> None:
     """Gap to target, percent achieved and status of each indicator at each milestone."""
+    from ktt_cli.coverage import not_reported
     from ktt_cli.load.collect import ReadOptions, read_actuals
     from ktt_cli.problems import ProblemLog
     from ktt_cli.report import build_report
@@ -155,6 +157,7 @@ def report(
     format_name = output_format.value
     names = actuals or []
     try:
+        names = expanded(names)  # `returns/*.xlsx` where the shell leaves it as typed
         actual_sources = sources(names, what="actuals")
         output_file = output_path(output, [*names, str(target_path(targets))])
         refuse_terminal(FORMATS[format_name].binary, output_file, format_name)
@@ -190,7 +193,10 @@ def report(
             as_of=period,
             milestones=milestone or [],
             indicators=indicator or [],
-            reading_warnings=log.of_severity("warning"),
+            reading_warnings=[
+                *log.of_severity("warning"),
+                *not_reported(programme, data, period, targets_name),  # SPEC §11
+            ],
             unlisted_warnings=log.unlisted("warning"),
             compare_with=earlier,
             by_region=by is By.REGION or bool(region),

@@ -25,6 +25,7 @@ from ktt_cli.cli.options import (
 )
 from ktt_cli.inputs import UsageProblem, sources
 from ktt_cli.numbers import NumberStyle
+from ktt_cli.patterns import expanded
 from ktt_cli.problems import printable
 
 
@@ -74,6 +75,7 @@ def validate(
     names = files or []
     try:
         check_encoding(encoding)
+        names = expanded(names)  # `returns/*.xlsx` where the shell leaves it as typed
         all_sources = sources(names, what="targets or actuals") if names else []
         done = check(all_sources, targets, ReadOptions(number_format, encoding, sheet))
     except UsageProblem as e:

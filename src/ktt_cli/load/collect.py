@@ -142,6 +142,7 @@ class Collector:
         self.by_text.update(self.indicators)
         self.by_period: dict[object, int] = {}  # a period cell as written -> its index
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
+        self.no_column_region: object = ""  # without a region column: the title's (SPEC §11)
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.extras: dict[Extra, Extra] = {}  # each (source, note) met, kept once
@@ -306,6 +307,9 @@ class Collector:
                 self.store.places.place(place), problem.code, problem.message, "error", problem.args
             )
         layout = found.layout
+        self.no_column_region = ""
+        if layout is not None and "region" not in layout.columns:
+            self._title_region(head[: found.row], table, place)
         if layout is not None:
             for name in layout.ignored:
                 self._say(place, "ignored_column", "warning", column=shown(name))
@@ -313,6 +317,29 @@ class Collector:
                 names = ", ".join(shown(n, 30) for n in layout.passed_over)
                 self._say(place, "not_figures", "warning", columns=names)
         return layout, number, head[found.row + 1 :]
+
+    def _title_region(
+        self, title: list[tuple[int, Sequence[object]]], table: Table, header: int
+    ) -> None:
+        """The region a table with no region column gets from its title or its sheet's name
+        (load/title_region.py): said in a warning, or an error for an unlisted one."""
+        from ktt_cli.load.title_region import TitleProblem, title_region
+
+        territory = self.targets.programme.territory
+        found = title_region([r for _, r in title], table.sheet, self.region_names, territory)
+        if found is None:
+            return
+        where = header
+        if found.row >= 0:
+            where = self._cell(self.base + title[found.row][0] * table.stride, found.column)
+        if isinstance(found, TitleProblem):
+            names = {"name": shown(found.name), "territory": territory, "closest": found.suggestion}
+            self._say(where, "unknown_region.title", **names)
+            return
+        key = "region_from_title" if found.row >= 0 else "region_from_sheet"
+        self._say(where, key, "warning", region=found.name)
+        self.regions[found] = (found.key, found.name)
+        self.no_column_region = found
 
     def _rows(
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
@@ -348,6 +375,7 @@ class Collector:
         # column looked up goes to `_long_row`; only a text column first is checked.
         width, comments_elsewhere = layout.width, 0 not in (i_ind, i_per, i_val, i_reg)
         by_text, by_period = self.by_text, self.by_period
+        no_region = self.no_column_region
         stride = self.stride
         offset = self.base + (i_val if stride > 1 else 0)  # a line of text is one place
         places: Iterable[int]
@@ -377,7 +405,7 @@ class Collector:
                 if row[i_per] != last_per:
                     p = by_period[row[i_per]]
                     last_per = row[i_per]
-                cells = regions[row[i_reg] if i_reg is not None else ""]
+                cells = regions[row[i_reg] if i_reg is not None else no_region]
                 try:
                     value = figures[row[i_val]]
                 except KeyError:  # a figure not seen before: most are written plainly
@@ -644,7 +672,7 @@ class Collector:
         """The cells of the row's region; None (an error logged) for a region the
         programme does not list."""
         i_reg = layout.columns.get("region")
-        cell = row[i_reg] if i_reg is not None else ""
+        cell = row[i_reg] if i_reg is not None else self.no_column_region
         cells = indicator.regions.get(cell)
         if cells is not None:
             return cells
