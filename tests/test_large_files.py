@@ -19,7 +19,7 @@ from unittest import mock
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ktt_cli.load import csv_rows
+from ktt_cli.load import csv_rows, text
 from ktt_cli.load.collect import Collector, ReadOptions, read_actuals
 from ktt_cli.load.text import Source
 from ktt_cli.problems import ProblemLog
@@ -233,3 +233,23 @@ def test_a_row_that_waits_costs_under_60_bytes() -> None:
     decided = long_file(rows, lambda n: three_decimals(n).replace(".", ",", 1)[:5], no_text)
     extra = _peak(waiting) - _peak(decided)
     assert extra / rows < 60, extra / rows
+
+
+def test_notes_that_change_row_after_row_are_each_read_once_a_file() -> None:
+    """A commune's own note on half the rows: each of the 400 texts is read once in the
+    file, not once in each block of lines read (before: a block's worth each time)."""
+    data = long_file(4000, lambda n: str(n % 90 + 1), own_note)
+    with (
+        counting("_extra") as extra,
+        mock.patch.object(text, "_CHUNK_BYTES", 4096),
+        mock.patch.object(text, "_CHUNK_CHARS", 4096),
+    ):
+        actuals, log = read(data)
+    assert log.errors == 0
+    assert actuals.rows == 4000
+    notes = len({own_note(n) for n in range(4000)} - {""})  # 200
+    assert extra.call_count <= FIRST_ROWS + notes + 5  # a long row's, then the fast path's
+
+
+def own_note(n: int) -> str:
+    return f'"Xã {n % 400:03d} tự báo cáo"' if n % 2 else ""

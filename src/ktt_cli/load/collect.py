@@ -146,6 +146,8 @@ class Collector:
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.extras: dict[Extra, Extra] = {}  # each (source, note) met, kept once
+        #: the extra of a long row's (source, note) cells as written, for the fast path
+        self.extra_of: dict[tuple[object, object], Extra | None] = {}
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         # the state of the file being read (_start_file)
@@ -391,7 +393,7 @@ class Collector:
         # chunk less those that went elsewhere (which count their own, if any).
         last_ind = last_per = last_text = last_text2 = last_texts = None
         last_extra: Extra | None = None
-        extra_of: dict[tuple[object, object], Extra | None] = {}  # by the cells as written
+        extra_of = self.extra_of
         indicator: _Indicator
         figures: dict[object, float] = {}
         regions: dict[object, Cells] = {}
