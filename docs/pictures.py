@@ -2,9 +2,10 @@
 
     python docs/pictures.py
 
-The HTML report is photographed by headless Chromium; the workbook is printed to
-PDF by LibreOffice and its pages turned into PNG by pdftoppm (Debian packages
-chromium, libreoffice-calc-nogui, poppler-utils).
+The HTML report is photographed by headless Chromium; the workbook and the report
+document are printed to PDF by LibreOffice and their pages turned into PNG by
+pdftoppm (Debian packages chromium, libreoffice-calc-nogui, libreoffice-writer-nogui,
+poppler-utils, fonts-liberation).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from ktt_cli.bundled import DEFAULT, bundled_path
@@ -19,12 +21,15 @@ from ktt_cli.inputs import file_source
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
 from ktt_cli.problems import ProblemLog
+from ktt_cli.render.docx import report_docx
 from ktt_cli.render.html import report_html
 from ktt_cli.render.xlsx import report_xlsx
 from ktt_cli.report import Report, build_report
 from ktt_cli.targets_file import read_targets
 
 DOCS = Path(__file__).resolve().parent
+#: The report document's date in the picture: one that shows the Decree's leading zero.
+DAY = date(2026, 12, 5)
 ROOT = DOCS.parent
 
 
@@ -68,9 +73,17 @@ def main() -> int:
         # the first sheet's table fills the top of its page; the charts fill theirs
         run("pdftoppm", "-png", "-r", "120", "-f", "1", "-l", "1", "-H", "260", "-singlefile",
             pdf, str(DOCS / "report-xlsx"))  # fmt: skip
-        charts = str(len(report.milestones) + 3)  # after the milestones, figures and warnings
+        charts = str(len(report.milestones) + 4)  # after the report, milestones, figures, warnings
         run("pdftoppm", "-png", "-r", "80", "-f", charts, "-l", charts, "-singlefile",
             pdf, str(DOCS / "report-xlsx-charts"))  # fmt: skip
+        document = tmp / "bao-cao.docx"
+        document.write_bytes(report_docx(report, "vi", today=DAY))
+        run(
+            "soffice", f"-env:UserInstallation={(tmp / 'office').as_uri()}", "--headless",
+            "--convert-to", "pdf", "--outdir", str(tmp), str(document),
+        )  # fmt: skip
+        run("pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile",
+            str(tmp / "bao-cao.pdf"), str(DOCS / "bao-cao"))  # fmt: skip
     return 0
 
 

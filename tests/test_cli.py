@@ -399,21 +399,6 @@ def test_a_parameter_not_given_is_what_typer_makes_of_it_without_an_adapter() ->
     assert lazy._built is not None
 
 
-def test_the_chart_worker_collects_cyclic_garbage() -> None:
-    """matplotlib's figures hold cycles: the worker that draws them switches the collector
-    back on, whatever the command line it was forked from did."""
-    import gc
-
-    from ktt_cli.cli.drawing import _warm
-
-    gc.disable()
-    try:
-        _warm()
-        assert gc.isenabled()
-    finally:
-        gc.enable()
-
-
 @pytest.mark.parametrize(
     ("encoding", "code", "message"),
     [

@@ -180,7 +180,7 @@ def test_the_page_marks_the_earlier_figure_and_the_workbook_has_the_change(
         app, ["report", str(path), "--compare", "2023", "-f", "xlsx", "-o", str(book_path)]
     )
     assert made.exit_code == 0
-    sheet = openpyxl.load_workbook(book_path).worksheets[0]
+    sheet = openpyxl.load_workbook(book_path).worksheets[1]  # after the printable report
     rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["htx_count"][13] == 140
     assert rows["htx_count"][14] == "improved"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from ktt_cli.model import LocalText, TargetsFile
-from ktt_cli.problems import Problem
+from ktt_cli.problems import Problem, ProblemLog
 from ktt_cli.render.html import report_html
 from ktt_cli.report import Report, build_report
 from test_render import example_report
@@ -193,10 +193,77 @@ def test_chromium_renders_the_breakdown_and_the_comparison(tmp_path: Path) -> No
     assert "▲" in dom  # the change since 2024
 
 
-def test_charts_drawn_beside_the_reading_give_the_same_page(yen_bai: TargetsFile) -> None:
-    from ktt_cli.cli.drawing import drawing_beside
+# ---- the page a leader reads first (issue: as of, summary, regions) --------------------
+
+
+def test_as_of_and_the_summary_open_the_page(yen_bai: TargetsFile) -> None:
+    from ktt_cli.summary import summary
 
     report = example_report(yen_bai)
-    with drawing_beside() as draw:
-        beside = report_html(report, "vi", draw)
-    assert beside == report_html(report, "vi")
+    page = report_html(report, "vi")
+    first_table = page.index("<table")
+    assert page.index('<p class="as-of">Đến hết tháng 2/2025</p>') < first_table
+    for sentence in summary(report, "vi"):
+        escaped = sentence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        assert page.index(escaped) < first_table
+
+
+def test_the_change_column_says_since_when(yen_bai: TargetsFile) -> None:
+    from ktt_cli.periods import parse_period
+
+    data = actuals(("htx_count", "2026-10", 1470), ("htx_count", "2026-11", 1478))
+    report = build_report(yen_bai, data, targets_file="t", compare_with=parse_period("2026-10"))
+    assert "Thay đổi so với 10/2026</th>" in report_html(report, "vi")
+    assert "Change since Oct 2026</th>" in report_html(report, "en")
+
+
+def test_a_group_with_no_regional_figures_is_one_line_and_laggards_are_named(
+    tmp_path: Path,
+) -> None:
+    from test_regions import DATA, programme, read
+
+    three, _ = programme()
+    assert three is not None
+    # the members' figures of the territory only: no commune has one
+    kept = [line for line in DATA.splitlines() if not line.startswith("members,") or ",," in line]
+    data, _ = read(tmp_path, three, "\n".join(kept) + "\n")
+    report = build_report(three, data, targets_file="t", by_region=True)
+    page = report_html(report, "vi")
+    assert "Chưa có số liệu theo xã, phường." in page
+    assert "chưa giao chỉ tiêu" not in page  # no row per commune with nothing to show
+    assert "Xa mục tiêu nhất: Phường Cát (50%), Xã An Bình (60%), Xã Bảo Ái (75%)." in page
+
+
+def many_regions(count: int, folder: Path) -> Report:
+    """A country by commune: `count` regions, each against a target for every region."""
+    from ktt_cli.targets_file import read_targets
+    from test_regions import read
+
+    text = (
+        "schema_version: 1\nprogramme: {id: ca-nuoc, name: Cả nước, issuer: T, implements: N,"
+        " territory: Việt Nam, source: s}\nindicators:\n  - id: htx\n    name: Số hợp tác xã\n"
+        "    unit: count\n    targets:\n      - {year: 2030, value: 45000, text: 45.000 HTX}\n"
+        "      - {year: 2030, scope: each_region, value: 20, text: mỗi xã 20 HTX}\n"
+    )
+    log = ProblemLog()
+    targets = read_targets(text.encode(), "t.yaml", log)
+    assert targets is not None, [str(p) for p in log]
+    rows = ["indicator,period,region,value"]
+    for k in range(count):
+        rows += [f"htx,2023,Xã Số {k:05d},{5 + k % 11}", f"htx,2025,Xã Số {k:05d},{8 + k % 17}"]
+    data, read_log = read(folder, targets, "\n".join(rows) + "\n")
+    assert not read_log.errors
+    return build_report(targets, data, targets_file="t.yaml", by_region=True)
+
+
+@pytest.mark.parametrize("count", [3321, 10000])
+def test_thousands_of_regions_keep_a_chart_a_reader_can_see(count: int, tmp_path: Path) -> None:
+    report = many_regions(count, tmp_path)
+    assert len([r for r in report.breakdown if r.target_scope == "each_region"]) == count
+    page = report_html(report, "vi")
+    chart = re.search(r'<figure class="chart regions-chart">(.*?)</figure>', page, re.S)
+    assert chart is not None
+    drawn = set(re.findall(r"Xã Số \d{5}", chart[1]))
+    assert len(drawn) == 15  # the 10 furthest behind and the 5 furthest ahead
+    assert page.count("<tr") >= count  # every region is in the table
+    assert "xa mục tiêu nhất và 5 dẫn đầu" in page

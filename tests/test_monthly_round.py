@@ -440,9 +440,6 @@ def test_a_sheet_named_after_a_region_gives_it_every_figure(tmp_path: Path) -> N
     assert {r["region"] for r in rows if r["actual"]} == {"Xã Mậu A"}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="only the first sheet is read until every visible sheet is (SPEC §9)"
-)
 def test_a_workbook_of_a_sheet_per_commune_gives_each_sheet_its_region(tmp_path: Path) -> None:
     """One workbook, a sheet per commune (named after it, or titled with it): each sheet's
     figures are its commune's (SPEC §11, read sheet by sheet as SPEC §9 says)."""

@@ -39,7 +39,7 @@ def test_what_a_report_table_passes_over_is_said() -> None:
     _, warnings = report(OFFICE / "bao-cao-bieu-01.csv")
     assert "not_figures" in warnings  # Kế hoạch, So sánh
     assert "'Kế hoạch năm 2025'" in warnings
-    assert "bao-cao-bieu-01.csv:12: warning: totals_row" in warnings
+    assert "bao-cao-bieu-01.csv:12:2: warning: totals_row" in warnings  # line and column
     assert "rows_passed_over" in warnings  # group rows and the signature block
     assert "no_figure" in warnings  # the - and .. cells
 

@@ -57,6 +57,14 @@ TABLE = [
     ("1 tháng 2024", G.MONTHS_TO_DATE, "2024-1M", 2023 + 31 / 366),  # 31/1: day 31
     ("3 tháng 2025", G.MONTHS_TO_DATE, "2025-3M", 2024 + 90 / 365),  # 31/3/2025: 31+28+31
     ("12 tháng 2024", G.MONTHS_TO_DATE, "2024-12M", 2024.0),  # ends with the year
+    # the cumulative forms of report tables (SPEC §3, issue 23)
+    ("Lũy kế 9 tháng 2024", G.MONTHS_TO_DATE, "2024-9M", SEP_2024),
+    ("Luỹ kế 9 tháng năm 2024", G.MONTHS_TO_DATE, "2024-9M", SEP_2024),
+    ("Lũy kế đến tháng 9/2024", G.MONTHS_TO_DATE, "2024-9M", SEP_2024),
+    ("Lũy kế đến hết tháng 9 năm 2024", G.MONTHS_TO_DATE, "2024-9M", SEP_2024),
+    ("9T/2024", G.MONTHS_TO_DATE, "2024-9M", SEP_2024),
+    ("9T.2024", G.MONTHS_TO_DATE, "2024-9M", SEP_2024),
+    ("Lũy kế 11 tháng 2026", G.MONTHS_TO_DATE, "2026-11M", 2025 + 334 / 365),  # 30/11/2026
     # quarter: end of its third month
     ("2024-Q2", G.QUARTER, "2024-Q2", H1_2024),
     ("2024Q2", G.QUARTER, "2024-Q2", H1_2024),
@@ -79,6 +87,11 @@ TABLE = [
     ("tháng 6 năm 2024", G.MONTH, "2024-06", H1_2024),
     ("T6/2024", G.MONTH, "2024-06", H1_2024),
     ("t6/2024", G.MONTH, "2024-06", H1_2024),
+    ("T6.2024", G.MONTH, "2024-06", H1_2024),
+    ("06.2024", G.MONTH, "2024-06", H1_2024),
+    ("Tháng 06-2024", G.MONTH, "2024-06", H1_2024),
+    ("T11.2026", G.MONTH, "2026-11", 2025 + 334 / 365),  # 30/11/2026: 365 - 31 = 334
+    ("11.2026", G.MONTH, "2026-11", 2025 + 334 / 365),
     ("2025-02", G.MONTH, "2025-02", 2024 + 59 / 365),  # 28/2/2025: day 31+28 = 59 of 365
     ("2024-02", G.MONTH, "2024-02", 2023 + 60 / 366),  # 29/2/2024: day 31+29 = 60 of 366
     ("2024-12", G.MONTH, "2024-12", 2024.0),  # December ends when the year does

@@ -1002,8 +1002,8 @@ def test_markdown_shows_escape_sequences_escaped(markup_files: str) -> None:
         app, ["report", "--targets", "markup.yaml", markup_files, "-f", "markdown"]
     )
     assert run.exit_code == 0, run.output
-    assert "closing [/] tag" in run.stdout
-    assert "\\\\x1b[31mđỏ" in run.stdout  # \x1b, its backslash escaped for Markdown
+    assert "closing \\[/\\] tag" in run.stdout  # Markdown's brackets escaped: never a link
+    assert "\\\\x1b\\[31mđỏ" in run.stdout  # \x1b, its backslash escaped for Markdown
     _no_control_characters(run.stdout)
 
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ktt_cli.model import LocalText, TargetsFile
+from ktt_cli.progress import Status
 from ktt_cli.render.xlsx import report_xlsx
 from test_render import example_report
 
@@ -35,10 +39,11 @@ def rows(sheet: Worksheet) -> dict[str, dict[str, object]]:
 def test_a_sheet_per_milestone_then_figures_warnings_and_charts(yen_bai: TargetsFile) -> None:
     book = workbook(report_xlsx(example_report(yen_bai), "vi"))
     assert book.sheetnames == [
-        "Năm 2030", "Năm 2045", "Số liệu đã dùng", "Cảnh báo", "Diễn biến các chỉ tiêu",
+        "Báo cáo", "Năm 2030", "Năm 2045", "Số liệu đã dùng", "Cảnh báo",
+        "Diễn biến các chỉ tiêu",
     ]  # fmt: skip
-    assert workbook(report_xlsx(example_report(yen_bai), "en")).sheetnames[:4] == [
-        "2030", "2045", "Figures used", "Warnings",
+    assert workbook(report_xlsx(example_report(yen_bai), "en")).sheetnames[:5] == [
+        "Report", "2030", "2045", "Figures used", "Warnings",
     ]  # fmt: skip
 
 
@@ -86,7 +91,13 @@ def test_a_native_chart_per_indicator_with_figures(yen_bai: TargetsFile) -> None
     book = workbook(report_xlsx(example_report(yen_bai), "en"))
     charts = book.worksheets[-1]._charts
     assert len(charts) == CHARTED
-    htx = next(c for c in charts if "Cooperatives" in str(c.title.tx.rich.p[0].r[0].t))
+    sheet = book.worksheets[-1]
+
+    def title(chart) -> str:  # the title is the text of a cell: a name is never a formula
+        cell = chart.title.tx.strRef.f.split("!")[-1].replace("$", "")
+        return str(sheet[cell].value)
+
+    htx = next(c for c in charts if "Cooperatives" in title(c))
     names = [s.tx.v for s in htx.series]
     assert names[:2] == ["Actual figures", "Target 2030"]
     assert "Required path" in names
@@ -145,3 +156,157 @@ def test_libreoffice_opens_the_template_and_the_breakdown(tmp_path: Path) -> Non
     )  # fmt: skip
     assert made.exit_code == 0, made.stderr
     _converted_by_libreoffice(breakdown, tmp_path)
+
+
+# ---- the workbook as a report (SPEC §5) ------------------------------------------------
+
+
+def test_the_first_sheet_is_the_printable_report(yen_bai: TargetsFile) -> None:
+    from ktt_cli.summary import summary
+
+    report = example_report(yen_bai)
+    book = workbook(report_xlsx(report, "vi"))
+    sheet = book.worksheets[0]
+    values = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert values[0] == report.programme_name.pick("vi")
+    assert values[1] == "Yên Bái · Đến hết tháng 2/2025"  # as of, in words
+    for sentence in summary(report, "vi"):
+        assert sentence in values
+    assert "Mục tiêu đến năm 2030" in values
+    htx = next(r for r in sheet.iter_rows() if r[0].value == "Số hợp tác xã")
+    assert htx[3].value == "2/2025"  # the period as people write it
+    assert (htx[6].value, htx[6].font.color.rgb) == ("đúng hướng", "FF2E9E44")
+    # no code, no id, no period in the data's own form on the sheet a leader reads
+    assert "htx_count" not in values
+    assert "on_track" not in values
+    assert not [v for v in values if re.fullmatch(r"\d{4}-\d{2}", v)]
+    setup = sheet.page_setup
+    assert (setup.orientation, str(setup.paperSize), setup.fitToHeight) == ("landscape", "9", 0)
+    assert setup.fitToWidth in (None, 1)  # one page wide (1 is the default, left out)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_no_sheet_holds_a_decimal_year_and_paths_are_whole_cooperatives(
+    yen_bai: TargetsFile,
+) -> None:
+    book = workbook(report_xlsx(example_report(yen_bai), "en"))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, float) and 1900 < value < 2200:
+                    assert value == int(value), (sheet.title, cell.coordinate, value)
+    charts = book["Trajectories"]
+    counted = [
+        r[2].value for r in charts.iter_rows()
+        if r[0].value == "Required path" and isinstance(r[2].value, (int, float))
+    ]  # fmt: skip
+    assert counted
+    assert all(v == int(v) for v in counted)  # 7,467.43 cooperative groups is no count
+    dates = [r[1].value for r in charts.iter_rows() if r[0].value == "Actual figures"]
+    assert all(d.year >= 2020 for d in dates)  # date cells, not 2025.92
+    assert any((d.year, d.month) == (2025, 2) for d in dates)
+
+
+def test_a_chart_title_from_a_name_is_literal_text_and_nothing_warns(
+    yen_bai: TargetsFile, tmp_path: Path
+) -> None:
+    import warnings
+
+    report = example_report(yen_bai)
+    htx = [r._replace(name=LocalText(vi="Biểu 01!B12")) if r.indicator == "htx_count" else r
+           for r in report.results]  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # xlsxwriter's warnings would be the user's
+        data = report_xlsx(report._replace(results=tuple(htx)), "vi")
+    sheet = workbook(data).worksheets[-1]
+    titles = []
+    for chart in sheet._charts:
+        assert chart.title.tx.strRef is not None  # the text of a cell, never a formula typed in
+        titles.append(sheet[chart.title.tx.strRef.f.split("!")[-1].replace("$", "")].value)
+    assert "Biểu 01!B12" in titles
+    if SOFFICE is not None:
+        book = tmp_path / "b.xlsx"
+        book.write_bytes(data)
+        _converted_by_libreoffice(book, tmp_path)
+
+
+def test_a_note_longer_than_a_cell_is_cut_with_a_warning(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ktt_cli.cli import app
+
+    note = "ghi chú dài " * 4000  # 48,000 characters
+    data = tmp_path / "a.csv"
+    data.write_text(f"indicator,period,value,note\nhtx_count,2024,777,{note}\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    done = CliRunner().invoke(app, ["report", str(data), "-f", "xlsx", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "cell_cut" in done.stderr
+    assert "47999" in done.stderr  # the note as read: its last space is trimmed
+    cells = [c.value for row in workbook(out.read_bytes())["Số liệu đã dùng"].iter_rows()
+             for c in row if isinstance(c.value, str)]  # fmt: skip
+    kept = max(cells, key=len)
+    assert len(kept) <= 32767
+    assert kept.endswith("[…]")
+
+
+@pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None, reason="LibreOffice")
+def test_printed_the_first_page_holds_the_title_and_the_table(
+    yen_bai: TargetsFile, tmp_path: Path
+) -> None:
+    book = tmp_path / "report.xlsx"
+    book.write_bytes(report_xlsx(example_report(yen_bai), "vi"))
+    pdf = _converted_by_libreoffice(book, tmp_path)
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    words = " ".join(first.split())
+    assert "Chương trình hành động của Tỉnh ủy Yên Bái" in words
+    assert "Đến hết tháng 2/2025" in words
+    assert "Mục tiêu đến năm 2030" in words
+    assert "Số hợp tác xã" in words
+    assert "đúng hướng" in words
+    # A4 landscape, and one page wide: the table's first and last columns on the same page
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True
+    ).stdout
+    assert re.search(r"Page\s+1 size:\s+841\.\d+ x 595\.\d+ pts", info), info
+    assert "Chỉ tiêu" in words
+    assert "Tình trạng" in words
+    assert not re.search(r"\b\d{4}-\d{2}\b", first)  # periods as people write them
+    assert not re.search(r"\b20\d\d[.,]\d+", first)  # and never a decimal year
+
+
+@given(
+    st.lists(st.floats(2000.0, 2060.0, allow_nan=False), min_size=1, max_size=6),
+    st.integers(2000, 2070),
+)
+def test_the_time_axis_marks_each_year_with_its_own_label(times: list[float], year: int) -> None:
+    """The marks of a chart's time axis, stepped by whole days as Excel and LibreOffice
+    step them, each fall in early January of the year its label says, and every point is
+    on the axis: never two marks labelled 2024, never a year's end labelled the year before."""
+    from datetime import datetime, timedelta
+
+    from ktt_cli.model import Unit
+    from ktt_cli.progress import Point
+    from ktt_cli.render.chart import Chart, Track
+    from ktt_cli.render.xlsx import _day, _years_axis
+
+    points = tuple(Point(t, 1.0) for t in sorted(times))
+    track = Track(year, Point(float(year), 2.0), Status.ON_TRACK, (), ())
+    axis = _years_axis(Chart("x", Unit.COUNT, points, None, (track,)))
+    epoch = datetime(1899, 12, 30)
+    low, high, unit = axis["min"], axis["max"], axis["major_unit"]
+    assert unit % 365 == 0
+    labels = []
+    mark = low
+    while mark <= high:
+        day = epoch + timedelta(days=mark)
+        assert (day.month, min(day.day, 20)) == (1, day.day), day  # its label is its year
+        labels.append(day.year)
+        mark += unit
+    assert labels == list(range(labels[0], labels[0] + len(labels) * (unit // 365), unit // 365))
+    assert len(labels) <= 14
+    for t in [*times, float(year)]:
+        assert low <= (_day(t) - epoch).days <= high

@@ -35,6 +35,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{indicator:indicator}: {role:word} ({period:period}) được ghi là '{bound:word} "
         "{value:num}': một cận, được dùng làm giá trị",
     },
+    "estimate_used": {
+        "en": "{indicator:indicator}: the {role} ({period:period}) is an estimate, '{bound:word} "
+        "{value:num}': used as the value, and shown as an estimate",
+        "vi": "{indicator:indicator}: {role:word} ({period:period}) là số ước tính, "
+        "'{bound:word} {value:num}': được dùng làm giá trị và ghi rõ là số ước",
+    },
     "baseline_disagrees": {
         "en": "{indicator:indicator}: the data give {value:num} for {period:period}, the "
         "targets file declares {declared:num} for {declared_period:period} as the baseline; "
@@ -180,6 +186,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the column {column} is not an indicator of the programme{closest:suggest}",
         "vi": "cột {column} không phải chỉ tiêu của chương trình{closest:suggest}",
     },
+    # ---- report tables: header bands and rows outside the programme ----------------------
+    "unclear_column.kind": {
+        "en": "the column headed {header} (cells {cells}) does not say what it holds: write "
+        "Thực hiện, Ước thực hiện or Kế hoạch in its header; a column is never read as "
+        "actuals on a guess",
+        "vi": "cột có tiêu đề {header} (ô {cells}) không ghi rõ là số gì: ghi Thực hiện, Ước "
+        "thực hiện hoặc Kế hoạch vào tiêu đề; ktt không bao giờ đoán một cột là số thực hiện",
+    },
+    "unclear_column.period": {
+        "en": "the column headed {header} (cells {cells}) does not say its period (a month "
+        "with no year, or no period at all): write it whole, such as Năm 2025, 6 tháng đầu "
+        "năm 2026 or Tháng 10/2026, or put the year in the caption above",
+        "vi": "cột có tiêu đề {header} (ô {cells}) không ghi rõ kỳ (tháng không có năm, hoặc "
+        "không có kỳ): ghi đầy đủ, như Năm 2025, 6 tháng đầu năm 2026 hoặc Tháng 10/2026, "
+        "hoặc ghi năm ở tiêu đề gộp phía trên",
+    },
+    "no_actuals_column": {
+        "en": "no column of the header holds actuals or estimates (found {found}); plans and "
+        "comparisons are not figures",
+        "vi": "không cột nào của tiêu đề chứa số thực hiện hoặc ước thực hiện (chỉ thấy "
+        "{found}); kế hoạch và so sánh không phải số liệu",
+    },
+    "header_again": {
+        "en": "the header of a second table stands here, under the first's figures: its "
+        "columns may hold other periods or plans, so it is not read; put each table in a "
+        "file or sheet of its own",
+        "vi": "đây là tiêu đề của một bảng thứ hai, nằm dưới số liệu của bảng đầu: các cột "
+        "của nó có thể là kỳ khác hoặc kế hoạch, nên không được đọc; tách mỗi bảng ra một "
+        "tệp hoặc một trang tính riêng",
+    },
+    "outside_programme": {
+        "en": "{count} row(s) name no indicator of {programme} and were passed over: {rows}",
+        "vi": "{count} dòng không ghi chỉ tiêu nào của {programme} và được bỏ qua: {rows}",
+    },
+    "split_decimal": {
+        "en": "the figure {value} is followed by {digits} in the {column} column: an unquoted "
+        "decimal comma ({value},{digits}) split in two? Quote the figure, or save the file "
+        "with ; as the delimiter",
+        "vi": "sau số {value} là {digits} ở cột {column:word}: một dấu phẩy thập phân không "
+        "nằm trong ngoặc kép ({value},{digits}) đã tách số làm hai? Đặt số trong ngoặc kép, "
+        "hoặc lưu tệp với dấu phân cách ;",
+    },
+    "percent_fraction": {
+        "en": "{indicator:indicator}: {value:num}% among figures above 1% (such as "
+        "{other:num}%): a percentage saved without its format (65,5% as 0,655)? Write it "
+        "as a percentage",
+        "vi": "{indicator:indicator}: {value:num}% giữa các số trên 1% (như {other:num}%): "
+        "một ô phần trăm bị lưu mất định dạng (65,5% thành 0,655)? Ghi dưới dạng phần trăm",
+    },
     "not_checked": {
         "en": "not checked: the targets file it is checked against has errors",
         "vi": "chưa kiểm tra: tệp mục tiêu dùng để đối chiếu có lỗi",
@@ -306,6 +361,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--format {format} ghi ra tệp, không phải chữ cho màn hình: thêm --output "
         "TỆP.{format}, hoặc chuyển đầu ra chuẩn vào một tệp",
     },
+    # ---- the workbook report -------------------------------------------------------
+    "cell_cut.note": {
+        "en": "this figure's note has {length} characters, more than a workbook cell holds "
+        "({limit}): the workbook shows its first part; the JSON and CSV outputs keep it whole",
+        "vi": "ghi chú của số liệu này dài {length} ký tự, quá sức chứa của một ô bảng tính "
+        "({limit}): tệp Excel chỉ giữ phần đầu; kết quả JSON và CSV giữ nguyên vẹn",
+    },
+    "cell_cut.source": {
+        "en": "this figure's source has {length} characters, more than a workbook cell holds "
+        "({limit}): the workbook shows its first part; the JSON and CSV outputs keep it whole",
+        "vi": "nguồn của số liệu này dài {length} ký tự, quá sức chứa của một ô bảng tính "
+        "({limit}): tệp Excel chỉ giữ phần đầu; kết quả JSON và CSV giữ nguyên vẹn",
+    },
+    # ---- the report document's template (--template FILE.docx) ----------------------
+    "usage.template_format": {
+        "en": "--template is the Word template of --format docx; add --format docx",
+        "vi": "--template là mẫu Word của --format docx; thêm --format docx",
+    },
+    "usage.template_unreadable": {
+        "en": "--template {name}: not a Word document (.docx) ktt can read ({why}); save it "
+        "in Word or LibreOffice as .docx",
+        "vi": "--template {name}: không phải tài liệu Word (.docx) mà ktt đọc được ({why}); "
+        "hãy lưu lại trong Word hoặc LibreOffice dưới dạng .docx",
+    },
+    "usage.template_field": {
+        "en": "--template {name}: ktt has no field {{{{ {field} }}}}; the fields are: {fields}",
+        "vi": "--template {name}: ktt không có trường {{{{ {field} }}}}; các trường là: {fields}",
+    },
+    "usage.template_block": {
+        "en": "--template {name}: {{{{ {field} }}}} must stand alone in its paragraph",
+        "vi": "--template {name}: {{{{ {field} }}}} phải đứng riêng một đoạn",
+    },
     "usage.compare_later": {
         "en": "--compare {value}: the period compared with must end before the report's date "
         "({as_of}); use an earlier period, or --compare previous",
@@ -422,6 +509,138 @@ MESSAGES: dict[str, dict[str, str]] = {
         "as .xlsx, or as .csv",
         "vi": "một tệp zip, nhưng không phải sổ tính Excel hay OpenDocument. Hãy lưu số liệu từ "
         "Excel thành .xlsx, hoặc .csv",
+    },
+    # ---- a workbook's sheets, and cells beyond what a sheet holds -------------------------
+    "sheets_read": {
+        "en": "read {count} sheet(s) as one data set: {read}",
+        "vi": "đã đọc {count} trang tính thành một bộ số liệu: {read}",
+    },
+    "sheets_read.hidden": {
+        "en": "read {count} sheet(s) as one data set: {read}; passed over the hidden sheet(s) "
+        "{hidden} (name one with --sheet to read it)",
+        "vi": "đã đọc {count} trang tính thành một bộ số liệu: {read}; bỏ qua trang tính ẩn "
+        "{hidden} (chỉ rõ bằng --sheet để đọc)",
+    },
+    "sheets_read.unread": {
+        "en": "read {count} sheet(s) as one data set: {read}; passed over {unread}: no header "
+        "ktt reads within the first {within} rows",
+        "vi": "đã đọc {count} trang tính thành một bộ số liệu: {read}; bỏ qua {unread}: không "
+        "có dòng tiêu đề ktt đọc được trong {within} dòng đầu",
+    },
+    "sheets_read.both": {
+        "en": "read {count} sheet(s) as one data set: {read}; passed over the hidden sheet(s) "
+        "{hidden} (name one with --sheet to read it) and {unread}: no header ktt reads "
+        "within the first {within} rows",
+        "vi": "đã đọc {count} trang tính thành một bộ số liệu: {read}; bỏ qua trang tính ẩn "
+        "{hidden} (chỉ rõ bằng --sheet để đọc) và {unread}: không có dòng tiêu đề ktt đọc "
+        "được trong {within} dòng đầu",
+    },
+    "no_header.visible": {
+        "en": "no visible sheet ({sheets}) has a header ktt reads within its first {within} "
+        "rows; hidden sheets ({hidden}) are read only when named with --sheet",
+        "vi": "không trang tính hiện nào ({sheets}) có dòng tiêu đề ktt đọc được trong "
+        "{within} dòng đầu; trang tính ẩn ({hidden}) chỉ được đọc khi chỉ rõ bằng --sheet",
+    },
+    "beyond_header.count": {
+        "en": "{count} cell(s) right of the header's last column are not read, the first here",
+        "vi": "{count} ô nằm bên phải cột cuối của dòng tiêu đề không được đọc, ô đầu tiên ở đây",
+    },
+    "workbook_grid.rows": {
+        "en": "a row holding values is repeated down to row {last}, past the last row of a "
+        "sheet (1,048,576): its cells there would be lost. Delete what lies below the table "
+        "in LibreOffice and save the file again",
+        "vi": "một dòng có giá trị được lặp lại đến dòng {last}, quá dòng cuối cùng của trang "
+        "tính (1.048.576): các ô ở đó sẽ bị mất. Hãy xóa phần bên dưới bảng trong LibreOffice "
+        "rồi lưu lại tệp",
+    },
+    "workbook_grid.columns": {
+        "en": "a cell holding a value is repeated to column {last}, past the last column of a "
+        "sheet (16,384, XFD): its cells there would be lost. Delete what lies right of the "
+        "table in LibreOffice and save the file again",
+        "vi": "một ô có giá trị được lặp lại đến cột {last}, quá cột cuối cùng của trang tính "
+        "(16.384, XFD): các ô ở đó sẽ bị mất. Hãy xóa phần bên phải bảng trong LibreOffice "
+        "rồi lưu lại tệp",
+    },
+    "workbook_grid.cell": {
+        "en": "the cell lies past the last row of a sheet (1,048,576): the file is damaged, or "
+        "not written by a spreadsheet program. Open it in Excel or LibreOffice and save it "
+        "again",
+        "vi": "ô nằm quá dòng cuối cùng của trang tính (1.048.576): tệp bị hỏng, hoặc không do "
+        "chương trình bảng tính ghi ra. Hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
+    },
+    "workbook_grid.column": {
+        "en": "the cell lies past the last column of a sheet (16,384, XFD): the file is damaged, "
+        "or not written by a spreadsheet program. Open it in Excel or LibreOffice and save it "
+        "again",
+        "vi": "ô nằm quá cột cuối cùng của trang tính (16.384, XFD): tệp bị hỏng, hoặc không do "
+        "chương trình bảng tính ghi ra. Hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
+    },
+    "workbook_grid.row": {
+        "en": "the file numbers this row {number}, which is no row of a sheet (rows are 1 to "
+        "1,048,576): the file is damaged, or not written by a spreadsheet program. Open it in "
+        "Excel or LibreOffice and save it again",
+        "vi": "tệp đánh số dòng này là {number}, không phải một dòng của trang tính (các dòng "
+        "từ 1 đến 1.048.576): tệp bị hỏng, hoặc không do chương trình bảng tính ghi ra. Hãy "
+        "mở bằng Excel hoặc LibreOffice rồi lưu lại",
+    },
+    "workbook_repeat.rows": {
+        "en": "the file repeats the row here {value} times, which is no count (a repeat is a "
+        "whole number of 1 or more): the file is damaged, or not written by a spreadsheet "
+        "program. Open it in LibreOffice and save it again",
+        "vi": "tệp lặp lại dòng ở đây {value} lần, không phải một số đếm (số lần lặp là số "
+        "nguyên từ 1 trở lên): tệp bị hỏng, hoặc không do chương trình bảng tính ghi ra. Hãy "
+        "mở bằng LibreOffice rồi lưu lại",
+    },
+    "workbook_repeat.columns": {
+        "en": "the file repeats the cell here {value} times, which is no count (a repeat is a "
+        "whole number of 1 or more): the file is damaged, or not written by a spreadsheet "
+        "program. Open it in LibreOffice and save it again",
+        "vi": "tệp lặp lại ô ở đây {value} lần, không phải một số đếm (số lần lặp là số "
+        "nguyên từ 1 trở lên): tệp bị hỏng, hoặc không do chương trình bảng tính ghi ra. Hãy "
+        "mở bằng LibreOffice rồi lưu lại",
+    },
+    "workbook_repeats": {
+        "en": "the sheet repeats cells holding values more than {limit} times in all, from "
+        "here: far beyond any real table (a damaged or hostile file). Delete the repeated "
+        "rows or columns in LibreOffice and save the file again",
+        "vi": "trang tính lặp lại các ô có giá trị hơn {limit} lần tính từ đây: vượt xa mọi "
+        "bảng thật (tệp hỏng hoặc cố ý gây hại). Hãy xóa các dòng hoặc cột lặp lại trong "
+        "LibreOffice rồi lưu lại tệp",
+    },
+    "workbook_spaces": {
+        "en": "the cell's text repeats spaces more than {limit} times in all (text:s): far "
+        "beyond any real text (a damaged or hostile file). Correct the cell in LibreOffice "
+        "and save the file again",
+        "vi": "văn bản trong ô lặp lại dấu cách hơn {limit} lần (text:s): vượt xa mọi văn bản "
+        "thật (tệp hỏng hoặc cố ý gây hại). Hãy sửa ô trong LibreOffice rồi lưu lại tệp",
+    },
+    "workbook_merges": {
+        "en": "the sheet holds more than {limit} merged ranges: far beyond any real table (a "
+        "damaged or hostile file). Unmerge the cells in Excel or LibreOffice and save the "
+        "file again",
+        "vi": "trang tính có hơn {limit} vùng ô gộp: vượt xa mọi bảng thật (tệp hỏng hoặc cố ý "
+        "gây hại). Hãy bỏ gộp ô trong Excel hoặc LibreOffice rồi lưu lại tệp",
+    },
+    "workbook_order": {
+        "en": "the row comes after row {previous} in the file, and the sheet has merged cells: "
+        "no spreadsheet program writes rows out of order (a damaged file). Open it in Excel "
+        "or LibreOffice and save it again",
+        "vi": "dòng này nằm sau dòng {previous} trong tệp, và trang tính có ô gộp: không chương "
+        "trình bảng tính nào ghi các dòng sai thứ tự (tệp bị hỏng). Hãy mở bằng Excel hoặc "
+        "LibreOffice rồi lưu lại",
+    },
+    "workbook_cell": {
+        "en": "the cell's XML does not read ({why}): the file is damaged, or not written by a "
+        "spreadsheet program. Open it in LibreOffice and save it again",
+        "vi": "không đọc được XML của ô ({why}): tệp bị hỏng, hoặc không do chương trình bảng "
+        "tính ghi ra. Hãy mở bằng LibreOffice rồi lưu lại",
+    },
+    "not_a_number.infinite": {
+        "en": "the cell holds {value}, a number no spreadsheet holds (infinite, or not a "
+        "number): the file is damaged, or not written by a spreadsheet program; correct the "
+        "cell",
+        "vi": "ô chứa {value}, một số không bảng tính nào chứa (vô hạn, hoặc không phải số): "
+        "tệp bị hỏng, hoặc không do chương trình bảng tính ghi ra; hãy sửa ô này",
     },
     "workbook_encrypted.excel": {
         "en": "the workbook is protected by a password, so ktt cannot read it. Open it, remove "

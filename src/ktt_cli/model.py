@@ -332,6 +332,10 @@ class Indicator(_Strict):
         ),
     )
     targets: Annotated[list[Target], Field(min_length=1)]
+    group: Localised | None = Field(
+        default=None,
+        description="The programme's heading the indicator comes under (Tổ hợp tác, Hợp tác xã)",
+    )
 
 
 class Region(_Strict):
@@ -372,6 +376,23 @@ class Programme(_Strict):
     territory: Text
     source: Text = Field(description="Where the figures of this file come from")
     note: str | None = None
+    # The report document's header and signature (SPEC §5); dotted blanks where absent.
+    superior: Text | None = Field(
+        default=None, description="The body above the issuer, printed over it (Báo cáo header)"
+    )
+    issuer_code: Text | None = Field(
+        default=None, description="The issuer's abbreviation in the number: Số: …/BC-UBND"
+    )
+    place: Text | None = Field(
+        default=None, description="The place in the report's date line: Lào Cai, ngày …"
+    )
+    signer_title: Text | None = Field(
+        default=None, description="The signer's title over the signature (TM. UBND, CHỦ TỊCH)"
+    )
+    signer: Text | None = Field(default=None, description="The signer's name")
+    recipients: list[Text] = Field(
+        default=[], description="Nơi nhận: the bodies the report is sent to"
+    )
 
 
 class TargetsFile(_Strict):

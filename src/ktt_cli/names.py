@@ -72,30 +72,76 @@ class IndicatorNames:
         close = self.closest(text)
         return f"; did you mean '{close}'?" if close else ""
 
+    def near(self, text: str) -> tuple[str, str] | None:
+        """(the name as shown, the indicator id) of the id, name or alias `text` is a likely
+        typo of, or None: near is an edit distance (letters inserted, deleted or changed)
+        of at most one in five letters of that name, at least 1, between the normal forms
+        (no diacritics, case or spacing), so `So hop tac xa.` is near `Số hợp tác xã` and
+        `Số thành viên tổ hợp tác` is not near `Số thành viên hợp tác xã` (6 edits of 24)."""
+        key = normalise(text)[:200]
+        best: tuple[int, str] | None = None
+        for name_key in self.shown:
+            allowed = max(1, len(name_key) // 5)
+            if abs(len(name_key) - len(key)) > allowed:
+                continue
+            distance = edit_distance(key, name_key, allowed)
+            if distance <= allowed and (best is None or distance < best[0]):
+                best = (distance, name_key)
+        if best is None:
+            return None
+        return self.shown[best[1]], self.by_key[best[1]]
+
     def closest(self, text: str) -> str:
         """The id, name or alias closest to `text`; empty when none is close."""
         close = difflib.get_close_matches(normalise(text), list(self.shown), n=1, cutoff=0.6)
         return self.shown[close[0]] if close else ""
 
 
-#: Words before a commune's name that a file may write or leave out, in normal form.
-REGION_PREFIXES = ("xa_", "phuong_", "thi_tran_")
+def edit_distance(a: str, b: str, most: int) -> int:
+    """The Levenshtein distance of `a` and `b`, or `most + 1` once it is sure to exceed
+    `most`."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return previous[-1]
+
+
+#: A unit word before a region's name, in normal form, written out or abbreviated as
+#: offices do (SPEC §8): `Xã`/`X.`, `Phường`/`P.`, `Thị trấn`/`TT.`, `Thành phố`/`TP.`,
+#: `Đặc khu`/`ĐK`.
+_UNIT_WORD = re.compile(r"(?:xa|phuong|thi_tran|thanh_pho|dac_khu|x|p|tt|tp|dk)(?:_|\._?)(?=.)")
+
+
+_UNIT_WORDS = {"x": "xa", "p": "phuong", "tt": "thi_tran", "tp": "thanh_pho", "dk": "dac_khu"}
 
 
 def bare_region(key: str) -> str:
-    """A region name in normal form without its `Xã`/`Phường`/`Thị trấn` prefix."""
-    for prefix in REGION_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix):
-            return key[len(prefix) :]
-    return key
+    """A region name in normal form without its unit word (`Xã`, `P.`, `TT.`, …)."""
+    m = _UNIT_WORD.match(key)
+    return key[m.end() :] if m else key
+
+
+def full_region(key: str) -> str:
+    """A region name in normal form with its abbreviated unit word written out:
+    `p._yen_bai` is `phuong_yen_bai`."""
+    m = _UNIT_WORD.match(key)
+    if m is None:
+        return key
+    word = key[: m.end()].rstrip("._")
+    return f"{_UNIT_WORDS.get(word, word)}_{key[m.end() :]}"
 
 
 class RegionNames:
     """The regions a targets file lists, by every way a data file may name them.
 
     A region's store key is the normal form of its name. Ids, names and aliases match
-    in normal form; failing that, without the `Xã`/`Phường`/`Thị trấn` prefix, where
-    that names one region only.
+    in normal form, an abbreviated unit word (`P.`, `X.`, `TT.`) as the word written out;
+    failing that, without the unit word, where that names one region only.
     """
 
     def __init__(self, targets: TargetsFile) -> None:
@@ -122,7 +168,7 @@ class RegionNames:
     def find(self, text: str) -> tuple[str, str] | None:
         """(store key, name) of the listed region `text` names, or None."""
         key = normalise(text)
-        found = self.by_key.get(key)
+        found = self.by_key.get(key) or self.by_key.get(full_region(key))
         if found is None:
             found = self.bare.get(bare_region(key))
         return found

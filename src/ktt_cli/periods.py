@@ -178,8 +178,9 @@ def display(period: Period, lang: str) -> str:
 _YEAR_FORMS = re.compile(r"(?:(?:ca )?nam )?(?P<y>\d{4})")
 _HALF_FORMS = re.compile(r"(?P<y>\d{4})-?h(?P<n>\d)|h(?P<n2>\d)[/-](?P<y2>\d{4})")
 _MONTHS_FORMS = re.compile(
-    r"(?P<n>\d{1,2}) thang(?: (?P<part>dau|cuoi))?(?: nam)? (?P<y>\d{4})"
-    r"|(?P<y2>\d{4})-(?P<n2>\d{1,2})m|(?P<n3>\d{1,2})m[/-](?P<y3>\d{4})"
+    r"(?:luy ke )?(?P<n>\d{1,2}) thang(?: (?P<part>dau|cuoi))?(?: nam)? (?P<y>\d{4})"
+    r"|(?P<y2>\d{4})-(?P<n2>\d{1,2})m|(?P<n3>\d{1,2})[mt][/.-](?P<y3>\d{4})"
+    r"|luy ke den (?:het )?thang (?P<n4>\d{1,2})(?:[/.-]| nam )(?P<y4>\d{4})"
 )
 _QUARTER_FORMS = re.compile(
     r"(?P<y>\d{4})-?q(?P<n>\d)|q(?P<n2>\d)[/-](?P<y2>\d{4})"
@@ -187,7 +188,7 @@ _QUARTER_FORMS = re.compile(
 )
 _MONTH_FORMS = re.compile(
     r"(?P<y>\d{4})-(?P<n>\d{1,2})|(?P<n2>\d{1,2})/(?P<y2>\d{4})"
-    r"|(?:thang |t)(?P<n3>\d{1,2})(?:[/-]| nam )(?P<y3>\d{4})"
+    r"|(?:thang |t)(?P<n3>\d{1,2})(?:[/.-]| nam )(?P<y3>\d{4})|(?P<n4>\d{1,2})\.(?P<y4>\d{4})"
 )
 _DAY_FORMS = re.compile(
     r"(?:ngay )?(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
@@ -219,10 +220,11 @@ def parse_period(value: str | date) -> Period:
             raise _refused(value, "no_quarter", quarter=number.upper())
         return make_period(Granularity.QUARTER, int(m["y"] or m["y2"] or m["y3"]), quarter)
     if m := _MONTH_FORMS.fullmatch(folded):
-        month = int(m["n"] or m["n2"] or m["n3"])
+        month = int(m["n"] or m["n2"] or m["n3"] or m["n4"])
         if not 1 <= month <= 12:
             raise _refused(value, "no_month", month=month)
-        return make_period(Granularity.MONTH, int(m["y"] or m["y2"] or m["y3"]), month)
+        year = int(m["y"] or m["y2"] or m["y3"] or m["y4"])
+        return make_period(Granularity.MONTH, year, month)
     if m := _DAY_FORMS.fullmatch(folded):
         year = int(m["y"] or m["y2"])
         _check_year(year)
@@ -258,8 +260,8 @@ def _from_date(value: date) -> Period:
 
 def _months_to_date(text: str, m: re.Match[str]) -> Period:
     """`N tháng YYYY`: six months are the first half, "6 tháng cuối năm" the second."""
-    months = int(m["n"] or m["n2"] or m["n3"])
-    year = int(m["y"] or m["y2"] or m["y3"])
+    months = int(m["n"] or m["n2"] or m["n3"] or m["n4"])
+    year = int(m["y"] or m["y2"] or m["y3"] or m["y4"])
     if not 1 <= months <= 12:
         raise _refused(text, "too_many_months", months=months)
     if m["part"] == "cuoi":

@@ -21,6 +21,7 @@ class Place(NamedTuple):
     line: int | None
     sheet: str | None = None
     cell: str | None = None
+    column: int | None = None  # in a text file, where the line's cells are told apart
 
 
 #: What `printable` escapes: C0 and C1 control characters, DEL, and surrogates.
@@ -132,8 +133,8 @@ class ProblemLog:
         self, place: Place, code: str, message: str, severity: Severity, args: Args = ()
     ) -> None:
         """A problem at a place in a file or a workbook."""
-        file, line, sheet, cell = place
-        self.add(Problem(file, line, None, code, message, severity, sheet, cell, args))
+        file, line, sheet, cell, column = place
+        self.add(Problem(file, line, column, code, message, severity, sheet, cell, args))
 
     def error(
         self,
@@ -168,7 +169,8 @@ class ProblemLog:
     ) -> None:
         """A problem whose message the catalogue's template `key` (its code, or
         `code.way`) makes from `values` (messages.MESSAGES)."""
-        file, line, sheet, cell = place
+        file, line, sheet, cell, at = place
+        column = column if column is not None else at
         code = key.partition(".")[0]
         message, args = said(key, values)
         self.add(Problem(file, line, column, code, message, severity, sheet, cell, args))

@@ -18,6 +18,7 @@ from ktt_cli.model import (
     Comparator,
     Indicator,
     LocalText,
+    Programme,
     Qualitative,
     Target,
     TargetsFile,
@@ -92,6 +93,10 @@ class Report(NamedTuple):
     #: With `--by region`: a row per region for each indicator and milestone (SPEC §8).
     breakdown: tuple[Result, ...] = ()
     by_region: bool = False
+    #: The programme block (issuer, territory, place, signer: the report document's header)
+    #: and the programme's heading of each indicator that has one (its `group`).
+    programme: Programme | None = None
+    groups: dict[str, LocalText] = {}  # noqa: RUF012 - never mutated
 
     @property
     def milestones(self) -> list[int]:
@@ -171,6 +176,8 @@ def build_report(
         series=series,
         breakdown=tuple(breakdown),
         by_region=by_region,
+        programme=targets.programme,
+        groups={i.id: i.group for i in targets.indicators if i.group is not None},
     )
     if compare_with is None:
         return report
@@ -494,9 +501,10 @@ def _warnings(
         used.append((baseline.observation, "baseline"))
     for observation, role in used:
         if observation is not None and observation.qualifier in QUALIFIERS:
+            estimate = observation.qualifier == "≈"  # an estimate is no bound
             yield _warning(
                 observation,
-                "bound_used",
+                "estimate_used" if estimate else "bound_used",
                 indicator=indicator.id,
                 role=role,
                 period=observation.period,

@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 _NAN = math.nan
 #: A sparse series turns dense once it fills this share of the period slots it would need.
 _DENSE_FROM = 0.25
-_NO_SLOTS: array[int] = array("I")  # the `dense` of every sparse series: never written to
+_NO_SLOTS: array[int] = array("Q")  # the `dense` of every sparse series: never written to
+#: The array type of place numbers: 64 bits, as a sheet's row takes 16,384 of them (a cell
+#: each, to column XFD), so that a workbook of a million rows still numbers every cell.
+_PLACES = "Q"
 
 TERRITORY = ""  # the region key of the whole territory
 
@@ -86,6 +89,11 @@ class Places:
         self._segments.append(_Segment(start, file, sheet, stride))
         return start
 
+    def restride(self, stride: int) -> None:
+        """Number the last segment (begun, none of its places kept yet) `stride` places a
+        row: a text file's report table, whose problems are placed by line and column."""
+        self._segments[-1] = self._segments[-1]._replace(stride=stride)
+
     def end(self, rows: int) -> None:
         """The last segment holds `rows` rows (its largest row number + 1)."""
         last = self._segments[-1]
@@ -96,6 +104,8 @@ class Places:
             if number >= segment.start:
                 row, column = divmod(number - segment.start, segment.stride)
                 if segment.sheet is None:
+                    if segment.stride > 1:  # a report table's line, cell by cell
+                        return Place(segment.file, row, None, None, column + 1)
                     return Place(segment.file, row)
                 return Place(segment.file, row, segment.sheet, cell_name(row, column + 1))
         raise ValueError(number)
@@ -166,7 +176,7 @@ class Cells:
     def __init__(self, region: str) -> None:
         self.region = region  # as first written (NFC, spaces folded); "" for the territory
         self.values = array("d")
-        self.places = array("I")
+        self.places = array(_PLACES)
         self.periods: array[int] | None = array("I")
         #: `places` once the series is dense, else an empty array: a reader that sets
         #: figures in the arrays itself checks one length for both.
@@ -209,7 +219,7 @@ class Cells:
 
     def _densify(self, periods: array[int]) -> None:
         values, places = self.values, self.places
-        self.periods, self.values, self.places = None, array("d"), array("I")
+        self.periods, self.values, self.places = None, array("d"), array(_PLACES)
         self.dense = self.places
         self._grow(periods[-1] + 1)
         for k, p in enumerate(periods):
@@ -219,7 +229,7 @@ class Cells:
         size = max(size, 2 * len(self.places), 16)
         extra = size - len(self.places)
         self.values.extend(array("d", [_NAN]) * extra)
-        self.places.extend(array("I", [0]) * extra)
+        self.places.extend(array(_PLACES, [0]) * extra)
 
     def indexes(self) -> Sequence[int] | None:
         """The period indexes with a figure, where the series is sparse; else None."""

@@ -41,16 +41,22 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Encoding of text files without a BOM (default UTF-8), e.g. cp1258.",
     },
     "sheet": {
-        "vi": "Trang tính cần đọc, theo tên hoặc số thứ tự từ 1 (mặc định: trang đầu tiên có "
-        "dòng tiêu đề đọc được).",
-        "en": "The sheet of a workbook to read, by name or 1-based position (default: the "
-        "first sheet whose header reads).",
+        "vi": "Trang tính cần đọc, theo tên hoặc số thứ tự từ 1 (mặc định: mọi trang tính "
+        "hiện có dòng tiêu đề đọc được; trang ẩn chỉ đọc khi được chỉ rõ).",
+        "en": "The sheet of a workbook to read, by name or 1-based position (default: every "
+        "visible sheet whose header reads; a hidden one only when named).",
     },
     "output": {
         "vi": "Ghi vào tệp này (trọn vẹn hoặc không ghi gì) thay vì ra màn hình.",
         "en": "Write to this file (atomically) instead of standard output.",
     },
     "format": {"vi": "Định dạng kết quả.", "en": "Output format."},
+    "docx_template": {
+        "vi": "Mẫu Word của cơ quan (tiêu đề, kiểu chữ) cho --format docx, có các trường của "
+        "ktt như {{ issuer }}, {{ summary }}.",
+        "en": "The office's own Word template (letterhead, styles) for --format docx, holding "
+        "ktt's fields such as {{ issuer }}, {{ summary }}.",
+    },
     # ---- report -------------------------------------------------------------------------
     "report": {
         "vi": "Khoảng cách tới mục tiêu, tỷ lệ đạt và tình trạng của từng chỉ tiêu ở từng mốc.",

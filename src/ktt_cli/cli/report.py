@@ -43,7 +43,6 @@ from ktt_cli.render.problems import problem_lines
 if TYPE_CHECKING:
     from ktt_cli.model import TargetsFile
     from ktt_cli.periods import Period
-    from ktt_cli.render.html import Drawer
     from ktt_cli.report import Report, Result
     from ktt_cli.store import Actuals
 
@@ -64,6 +63,7 @@ class ReportFormat(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     XLSX = "xlsx"
+    DOCX = "docx"
 
 
 @app.command(**command("report"))
@@ -120,6 +120,12 @@ def report(
         typer.Option("--format", "-f", metavar="|".join(ReportFormat), help=text("format")),
     ] = ReportFormat.TABLE,
     output: OutputOption = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template", metavar="FILE.docx", help=text("docx_template"), show_default=False
+        ),
+    ] = None,
     by: Annotated[
         By | None,
         typer.Option("--by", metavar="region", help=text("by"), show_default=False),
@@ -165,15 +171,10 @@ def report(
         period = _as_of(as_of)
         _check_filters(programme, milestone or [], indicator or [])
         check_encoding(encoding)
+        letterhead = _template(template, format_name)
     except UsageProblem as e:
         usage_exit(e)
-    with ExitStack() as stack:
-        # the HTML page's charts: a worker imports the charting library while files are read
-        draw = None
-        if format_name == "html":
-            from ktt_cli.cli.drawing import drawing_beside
-
-            draw = stack.enter_context(drawing_beside())
+    with ExitStack():
         log = ProblemLog()
         data = read_actuals(
             actual_sources, programme, ReadOptions(number_format, encoding, sheet), log
@@ -202,6 +203,10 @@ def report(
             by_region=by is By.REGION or bool(region),
             regions=wanted_regions,
         )
+        if format_name == "xlsx":  # a note longer than a cell holds is cut, and said so
+            from ktt_cli.render.xlsx import cut_cells
+
+            result = result._replace(warnings=(*result.warnings, *cut_cells(result)))
         called = {i.id: i.name.pick(lang.value) for i in programme.indicators}
         warnings = tuple(p.in_language(lang.value, called) for p in result.warnings)
         result = result._replace(warnings=warnings)
@@ -209,7 +214,7 @@ def report(
             problem_lines(warnings, result.unlisted_warnings, lang=lang.value, names=called),
             sys.stderr,
         )
-        _emit(result, format_name, output_file, lang.value, draw)
+        _emit(result, format_name, output_file, lang.value, (template, letterhead))
     matched = [
         line
         for r in ((*result.results, *result.breakdown) if fail_statuses else ())
@@ -250,8 +255,32 @@ def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
     return earlier
 
 
+def _template(name: str | None, format_name: str) -> bytes | None:
+    """The bytes of --template, which only --format docx takes."""
+    if name is None:
+        return None
+    if format_name != "docx":
+        raise UsageProblem(usage("usage.template_format"))
+    from ktt_cli.inputs import path_problem
+
+    if problem := path_problem(name):
+        raise UsageProblem(f"--template {problem}")
+    from ktt_cli.render.docx import TemplateProblem, check_template
+
+    letterhead = Path(name).read_bytes()
+    try:
+        check_template(letterhead)
+    except TemplateProblem as e:
+        raise UsageProblem(usage(e.key, name=name, **e.values)) from None
+    return letterhead
+
+
 def _emit(
-    result: Report, format_name: str, output: Path | None, lang: str, draw: Drawer | None
+    result: Report,
+    format_name: str,
+    output: Path | None,
+    lang: str,
+    template: tuple[str | None, bytes | None],
 ) -> None:
     from ktt_cli.render import render_parts
 
@@ -262,8 +291,16 @@ def _emit(
         check_stdout()
         console(sys.stdout, wants_colour(sys.stdout)).print(report_view(result, lang))
         return
-    options = {} if draw is None else {"draw": draw}
-    data = render_parts(result, format_name, lang, **options)
+    name, letterhead = template
+    if letterhead is not None:
+        from ktt_cli.render.docx import TemplateProblem
+
+        try:
+            data = render_parts(result, format_name, lang, template=letterhead)
+        except TemplateProblem as e:
+            usage_exit(UsageProblem(usage(e.key, name=name, **e.values)))
+    else:
+        data = render_parts(result, format_name, lang)
     write_output(data, output, bom=FORMATS[format_name].bom)
 
 

@@ -14,9 +14,11 @@ themselves.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from itertools import chain, islice
 from operator import itemgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
@@ -30,14 +32,22 @@ from ktt_cli.load.figures import (
     figure_of,
     split_cell,
 )
-from ktt_cli.load.layout import HEADER_WITHIN, Found, Kind, Layout, find_header, read_layout
+from ktt_cli.load.layout import (
+    HEADER_WITHIN,
+    Found,
+    Kind,
+    Layout,
+    Merge,
+    find_header,
+    read_layout,
+)
 from ktt_cli.load.pending import PendingRows
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, is_territory, normalise
 from ktt_cli.numbers import NumberStyle, is_no_figure, plain_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
-from ktt_cli.problems import Place, ProblemLog, Severity, shown
+from ktt_cli.problems import Place, ProblemLog, Severity, cell_name, shown
 from ktt_cli.progress_bar import ReadBar
 from ktt_cli.store import (
     TERRITORY,
@@ -54,7 +64,23 @@ from ktt_cli.store import (
 WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 if TYPE_CHECKING:
-    from ktt_cli.load.workbook import Sheet
+    from ktt_cli.load.workbook import Cell as SheetCell
+    from ktt_cli.load.workbook import Rows, Sheet, Workbook
+
+#: What a report table writes before a row's name: `Trong đó:` (of which), a number or
+#: letter (`1.`, `1.2`, `a)`, `II.`), a dash or a plus.
+_ROW_LABEL = re.compile(
+    r"\s*(?:trong\s+(?:đó|do)\s*[:,]?\s*)?"
+    r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[ivx]{1,4})\s*[.)]\s*|[-+*•–—]\s*)?",
+    re.IGNORECASE,
+)
+
+#: The rows outside the programme its warning names (it counts them all).
+OUTSIDE_LISTED = 10
+
+#: The widest report table of a text file whose problems are placed by line and column
+#: (a place number a cell: 2**32 of them cover 16 million lines of this width).
+TEXT_TABLE_COLUMNS = 256
 
 
 class ReadOptions(NamedTuple):
@@ -75,6 +101,9 @@ class Table(Protocol):
         ...
 
     def chunks(self) -> Iterator[tuple[Sequence[int], Iterable[Sequence[object]]]]: ...
+
+    def merges(self) -> Sequence[Merge]:  # a sheet's merged ranges among the rows read
+        ...
 
 
 #: A fast-path reader keeps the extra of this many (source, note) cells as written.
@@ -145,6 +174,7 @@ class Collector:
         self.no_column_region: object = ""  # without a region column: the title's (SPEC §11)
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
+        self.book_progress: Callable[[], None] | None = None  # the read bar of a workbook
         self.extras: dict[Extra, Extra] = {}  # each (source, note) met, kept once
         #: the extra of a long row's (source, note) cells as written, for the fast path
         self.extra_of: dict[tuple[object, object], Extra | None] = {}
@@ -158,8 +188,18 @@ class Collector:
         self.decided_by: tuple[str, int] | None = None
         self.conflict_told = False
         self.no_figure, self.passed = _Count(), _Count()
+        self.beyond = _Count()  # a sheet's cells right of its header the reader made
+        # a report table's rows outside the programme (text, place), and the indicators
+        # its other rows name
+        self.outside: list[tuple[str, int]] = []
+        self.named: set[str] = set()
+        # in a comma-delimited file: (value column, the text column after it, its role)
+        self.split_after: list[tuple[int, int, str]] = []
+        self.fraction_seen = False  # a percent figure of 1 or less was kept
+        self.table_over = False  # a second table's header was met: no more rows are read
         self.base = 0
         self.stride = 1
+        self.text_file = True
         self.header_place = 0
 
     # ---- sources ---------------------------------------------------------------
@@ -190,7 +230,7 @@ class Collector:
                 self.read_table(table, lambda: bar.advance(table.position))
 
     def _read_workbook(self, name: str, raw: BinaryIO) -> None:
-        """Read the sheet `--sheet` names, else the first whose header reads (SPEC §9).
+        """Read every visible sheet whose header reads, or the sheet `--sheet` names (SPEC §9).
 
         The cyclic collector runs while a workbook is read, even where the command line
         has switched it off (entry.py): the XML parser under openpyxl leaves reference
@@ -200,54 +240,122 @@ class Collector:
             self._read_book(name, raw)
 
     def _read_book(self, name: str, raw: BinaryIO) -> None:
-        from ktt_cli.load.workbook import SheetTable, WorkbookStop, open_workbook
+        from ktt_cli.load.workbook import WorkbookStop, open_workbook
 
         stream = raw if raw.seekable() else io.BytesIO(raw.read())
+        # the bar follows the bytes of the file the sheets' rows are unzipped from
+        bar = (
+            ReadBar(name, len(stream.getbuffer()))
+            if isinstance(stream, io.BytesIO)
+            else ReadBar.for_file(name, stream)
+        )
+        self.book_progress = lambda: bar.advance(stream.tell())
         try:
-            with open_workbook(name, stream) as book:
-                sheet: Sheet | None
+            with bar, open_workbook(name, stream) as book:
                 if self.options.sheet is not None:
-                    sheet = book.sheet(self.options.sheet)
+                    self._read_named_sheet(book, book.sheet(self.options.sheet))
                 else:
-                    sheet = next(
-                        (s for s in book.sheets() if self._has_header(book.first_rows(s))), None
-                    )
-                if sheet is None:
-                    sheets = ", ".join(f"'{s.name}'" for s in book.sheets())
-                    whole = Place(name, None)
-                    self.log.say(whole, "no_header.book", sheets=sheets, within=HEADER_WITHIN)
-                    return
-                # the bar follows the bytes of the file the sheet's rows are unzipped from
-                bar = (
-                    ReadBar(name, len(stream.getbuffer()))
-                    if isinstance(stream, io.BytesIO)
-                    else ReadBar.for_file(name, stream)
-                )
-                with bar:
-                    self.read_table(SheetTable(book, sheet), lambda: bar.advance(stream.tell()))
-                self._warn_hidden(name, sheet, book.hidden_rows(sheet))
+                    self._read_sheets(book)
         except WorkbookStop as e:
             message = e.message.removeprefix(f"{name}: ")
             where = None if e.code == "no_such_sheet" else e.sheet
             self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error", e.args_)
 
-    def _warn_hidden(self, name: str, sheet: Sheet, rows: list[int]) -> None:
+    def _read_named_sheet(self, book: Workbook, wanted: Sheet) -> None:
+        for sheet, rows in book.walk():
+            if sheet.position == wanted.position:
+                self._read_sheet(book, sheet, [], rows)
+                return
+
+    def _read_sheets(self, book: Workbook) -> None:
+        """Every visible sheet whose header reads, as one data set; one warning names the
+        sheets read and those passed over (where there is more than one)."""
+        read: list[Sheet] = []
+        hidden: list[Sheet] = []
+        unread: list[Sheet] = []
+        filled = False
+        for sheet, rows in book.walk():
+            if sheet.hidden:
+                hidden.append(sheet)
+                continue
+            head = list(islice(((n, r) for n, r in rows if _filled(r)), HEADER_WITHIN))
+            filled = filled or bool(head)
+            if not self._has_header([r for _, r in head]):
+                unread.append(sheet)
+                continue
+            self._read_sheet(book, sheet, head, rows)
+            read.append(sheet)
+        self._say_sheets(book.name, read, hidden, unread, filled)
+
+    def _say_sheets(
+        self, name: str, read: list[Sheet], hidden: list[Sheet], unread: list[Sheet], filled: bool
+    ) -> None:
+        whole = Place(name, None)
+        if not read and not filled and not hidden:
+            self.log.say(whole, "workbook_empty.cells")
+        elif not read and hidden:
+            sheets = _names(unread) or "-"
+            key = "no_header.visible"
+            self.log.say(whole, key, sheets=sheets, hidden=_names(hidden), within=HEADER_WITHIN)
+        elif not read:
+            self.log.say(whole, "no_header.book", sheets=_names(unread), within=HEADER_WITHIN)
+        elif hidden or unread:
+            way = "both" if hidden and unread else "hidden" if hidden else "unread"
+            values = {"hidden": _names(hidden)} if hidden else {}
+            if unread:
+                values.update(unread=_names(unread), within=str(HEADER_WITHIN))
+            key = f"sheets_read.{way}"
+            self.log.say(whole, key, "warning", count=len(read), read=_names(read), **values)
+        elif len(read) > 1:
+            self.log.say(whole, "sheets_read", "warning", count=len(read), read=_names(read))
+
+    def _read_sheet(
+        self, book: Workbook, sheet: Sheet, head: list[tuple[int, list[SheetCell]]], rows: Rows
+    ) -> None:
+        from ktt_cli.load.workbook import SheetTable
+
+        self.beyond = _Count()
+        self.read_table(SheetTable(book, sheet, chain(head, rows)), self.book_progress)
+        name = book.name
         if sheet.hidden:
             self.log.say(Place(name, None, sheet.name, None), "hidden_sheet", "warning")
-        if rows:
-            where = Place(name, rows[0], sheet.name, f"A{rows[0]}")
-            self.log.say(where, "hidden_rows", "warning", count=len(rows))
+        hidden_rows = book.read_hidden_rows(sheet)
+        if hidden_rows:
+            first = hidden_rows[0]
+            where = Place(name, first, sheet.name, f"A{first}")
+            self.log.say(where, "hidden_rows", "warning", count=len(hidden_rows))
+        self._say_beyond(book, sheet)
+
+    def _say_beyond(self, book: Workbook, sheet: Sheet) -> None:
+        """One warning for the cells right of the header: those of the rows read before the
+        header was known, then those the reader only counted (SPEC §7)."""
+        count, where = self.beyond.count, None
+        if count:
+            where = self.store.places.place(self.beyond.first)
+        if sheet.position in book.cut:
+            row, column, cut = book.cut[sheet.position]
+            count += cut
+            where = where or Place(book.name, row, sheet.name, cell_name(row, column))
+        if where is not None and count == 1:
+            self.log.say(where, "beyond_header", "warning")
+        elif where is not None:
+            self.log.say(where, "beyond_header.count", "warning", count=count)
 
     def _has_header(self, rows: Sequence[Sequence[object]]) -> bool:
         content = [r for r in rows if not _not_data(r)]
         found = find_header(content, self.names)
-        return found is not None and found.layout is not None
+        if found is None:
+            return False
+        # a report table's header band whose columns do not all read is still the header:
+        # its sheet is read, and its problems said
+        return found.layout is not None or any(p.code in _BAND_CODES for p in found.problems)
 
     def read_table(self, table: Table, progress: Callable[[], None] | None = None) -> None:
         """Read the rows of one file or sheet into the store; `progress` is told of each
         chunk read."""
         self.base = self.store.places.begin(table.name, table.sheet, table.stride)
         self.stride = table.stride
+        self.text_file = table.sheet is None
         self._start_file()
         head: list[tuple[int, Sequence[object]]] = []
         layout: Layout | None = None
@@ -288,7 +396,17 @@ class Collector:
     def _begin(self, head: list[tuple[int, Sequence[object]]], table: Table) -> Layout | None:
         """Find the header among the first rows, then read the rows after it."""
         layout, number, rest = self._header(head, table)
-        self.header_place = self.base + number * table.stride
+        table_text = layout is not None and layout.kind is Kind.TABLE and self.text_file
+        if table_text and layout is not None and 1 < layout.width <= TEXT_TABLE_COLUMNS:
+            self.store.places.restride(layout.width)  # placed by line and column from here
+            self.stride = layout.width
+        self.header_place = self.base + number * self.stride
+        narrow = getattr(table, "narrow", None)  # a sheet's rows: cells right of it not made
+        if layout is not None and narrow is not None:
+            narrow(layout.width)
+        self.split_after = []
+        if layout is not None and getattr(table, "delimiter", None) == ",":
+            self.split_after = _split_columns(layout)
         if layout is not None:
             self._rows(layout, [n for n, _ in rest], [r for _, r in rest])
         return layout
@@ -297,7 +415,7 @@ class Collector:
         self, head: list[tuple[int, Sequence[object]]], table: Table
     ) -> tuple[Layout | None, int, list[tuple[int, Sequence[object]]]]:
         """The layout of the table, its header row's number and the rows after it."""
-        found = find_header([r for _, r in head], self.names)
+        found = find_header([r for _, r in head], self.names, [n for n, _ in head], table.merges())
         if found is None:
             texts = [c if isinstance(c, str) else "" for c in head[0][1]]
             layout, problems = read_layout(texts, [normalise(t) for t in texts], self.names)
@@ -305,9 +423,13 @@ class Collector:
         number = head[found.row][0]
         place = self.base + number * table.stride
         for problem in found.problems:
-            self.log.add_at(
-                self.store.places.place(place), problem.code, problem.message, "error", problem.args
-            )
+            where = self.store.places.place(place)
+            if problem.column is not None:  # at the column's header cell
+                if self.text_file:
+                    where = where._replace(column=problem.column + 1)
+                else:
+                    where = self.store.places.place(place + problem.column)
+            self.log.add_at(where, problem.code, problem.message, "error", problem.args)
         layout = found.layout
         self.no_column_region = ""
         if layout is not None and "region" not in layout.columns:
@@ -316,9 +438,9 @@ class Collector:
             for name in layout.ignored:
                 self._say(place, "ignored_column", "warning", column=shown(name))
             if layout.passed_over:
-                names = ", ".join(shown(n, 30) for n in layout.passed_over)
+                names = ", ".join(shown(n, 50) for n in layout.passed_over)
                 self._say(place, "not_figures", "warning", columns=names)
-        return layout, number, head[found.row + 1 :]
+        return layout, number, head[found.row + found.rows :]
 
     def _title_region(
         self, title: list[tuple[int, Sequence[object]]], table: Table, header: int
@@ -394,6 +516,7 @@ class Collector:
         last_ind = last_per = last_text = last_text2 = last_texts = None
         last_extra: Extra | None = None
         extra_of = self.extra_of
+        split_after = self.split_after
         indicator: _Indicator
         figures: dict[object, float] = {}
         regions: dict[object, Cells] = {}
@@ -448,6 +571,8 @@ class Collector:
             if text_cells:
                 if not (row[i_text] or row[i_text2]):
                     continue
+                if split_after:  # on every row with a text cell, as `_extra` would
+                    self._split_decimal(row, place)
                 # the same source on many rows one after another is read once
                 if row[i_text] != last_text or row[i_text2] != last_text2:
                     last_text, last_text2 = row[i_text], row[i_text2]
@@ -456,10 +581,14 @@ class Collector:
                         last_extra = self._extra(row, layout)
                         if len(extra_of) < _EXTRAS_KEPT:
                             extra_of[last_text, last_text2] = last_extra
-            elif (texts := texts_of(row)) == no_texts:
-                continue
-            elif texts != last_texts:
-                last_texts, last_extra = texts, self._extra(row, layout)
+            else:
+                texts = texts_of(row)
+                if texts == no_texts:
+                    continue
+                if split_after:
+                    self._split_decimal(row, place)
+                if texts != last_texts:
+                    last_texts, last_extra = texts, self._extra(row, layout)
             if last_extra is not None:
                 listed = cells.extras.listed
                 if p < len(listed):  # as `Extras.__setitem__`, without the call
@@ -500,7 +629,7 @@ class Collector:
         another width, a comment, a sheet's)."""
         if self.stride != 1 or len(row) != layout.width or str(row[0]).lstrip()[:1] == "#":
             return False
-        self.pending.append(indicator, p, cells, cell, place, self._extra(row, layout))
+        self.pending.append(indicator, p, cells, cell, place, self._extra(row, layout, place))
         return True
 
     def _long_row(self, layout: Layout, number: int, row: Sequence[object]) -> None:
@@ -531,7 +660,12 @@ class Collector:
             return
         self._check_unit(indicator, fitted, layout, place)
         self._figure(
-            indicator, p, cells, value_cell, self._cell(place, i_val), self._extra(fitted, layout)
+            indicator,
+            p,
+            cells,
+            value_cell,
+            self._cell(place, i_val),
+            self._extra(fitted, layout, place),
         )
 
     def _wide_rows(
@@ -552,7 +686,7 @@ class Collector:
             p = self._period(fitted[i_per], self._cell(place, i_per))
             if p is None:
                 continue
-            extra = self._extra(fitted, layout)
+            extra = self._extra(fitted, layout, place)
             for col, indicator in filled:
                 if _no_figure(fitted[col]):
                     self.no_figure.add(self._cell(place, col))
@@ -564,6 +698,8 @@ class Collector:
     def _table_rows(
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
+        if self.table_over:  # rows after a second table's header
+            return
         i_ind = layout.columns["indicator"]
         stride = self.stride
         periods = [
@@ -577,6 +713,12 @@ class Collector:
             filled = [(col, p, est) for col, p, est in periods if not _empty(fitted[col])]
             figures = [(col, p, est) for col, p, est in filled if _holds_figure(fitted[col])]
             name = fitted[i_ind]
+            if not figures and _header_again(fitted, layout):
+                # a second table under the first: its columns may hold other periods or
+                # kinds than the first's, so no row of it is read under the first's header
+                self._say(self._cell(place, i_ind), "header_again")
+                self.table_over = True
+                return
             if not figures:  # a group row ("I. Tổ hợp tác"), a signature, or "-" only
                 marks = [col for col, _, _ in filled if _no_figure(fitted[col])]
                 if marks and len(marks) == len(filled):
@@ -585,14 +727,14 @@ class Collector:
                 else:
                     self.passed.add(place)
                 continue
-            indicator = self._indicator(name, self._cell(place, i_ind))
+            indicator = self._table_indicator(name, self._cell(place, i_ind))
             if indicator is None:
                 continue
             cells = self._cells(indicator, fitted, layout, place)
             if cells is None:
                 continue
             self._check_unit(indicator, fitted, layout, place)
-            extra = self._extra(fitted, layout)
+            extra = self._extra(fitted, layout, place)
             for col, p, estimate in filled:
                 if _no_figure(fitted[col]):
                     self.no_figure.add(self._cell(place, col))
@@ -610,22 +752,72 @@ class Collector:
         width = len(row)
         if width > layout.width:
             extra = row[layout.width :]
-            if self.stride == 1:
+            if self.text_file:
                 # Even empty extra fields are refused: an unquoted 65,5 in a row whose last
                 # cells are empty would otherwise shift 5 into the next column unnoticed.
-                self._say(self.base + number, "extra_fields", width=width, header=layout.width)
+                place = self.base + number * self.stride
+                self._say(place, "extra_fields", width=width, header=layout.width)
                 return None
-            if any(not _empty(c) for c in extra):
-                first = next(i for i, c in enumerate(extra) if not _empty(c)) + layout.width
-                self._say(self.base + number * self.stride + first, "beyond_header", "warning")
+            for i, cell in enumerate(extra, layout.width):  # one warning, _say_beyond
+                if not _empty(cell):
+                    self.beyond.add(self.base + number * self.stride + i)
             return list(row[: layout.width])
-        if width < layout.width and self.stride == 1 and width <= _last_required(layout):
+        if width < layout.width and self.text_file and width <= _last_required(layout):
+            place = self.base + number * self.stride
             if width == 1 and not any(d in str(row[0]) for d in ",;\t"):
-                self.passed.add(self.base + number)  # a line of text: a signature, a date
+                self.passed.add(place)  # a line of text: a signature, a date
                 return None
-            self._say(self.base + number, "short_row", width=width, header=layout.width)
+            self._say(place, "short_row", width=width, header=layout.width)
             return None
         return [*row, *[""] * (layout.width - width)]
+
+    def _table_indicator(self, cell: object, place: int) -> _Indicator | None:
+        """A report table row's indicator; a row that names none of the programme's is kept
+        aside (`_outside_rows`), as a report table holds more rows than the programme."""
+        text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
+        found_id = self.names.find(text)
+        if found_id is not None:
+            self.named.add(found_id)
+            return self._indicator(cell, place)
+        bare = _ROW_LABEL.sub("", text, count=1)
+        if bare != text and (found_id := self.names.find(bare)) is not None:
+            self.named.add(found_id)  # `1. Số hợp tác xã`, `Trong đó: - Số HTX …`
+            return self._indicator(bare, place)
+        key = normalise(text)
+        if not key or key in TOTALS_WORDS:
+            return self._indicator(cell, place)
+        self.outside.append((text.strip(), place))
+        return None
+
+    def _outside_rows(self) -> None:
+        """Rows of a report table outside the programme: passed over with one warning that
+        lists them, but a likely typo of an indicator no other row names is an error."""
+        listed: list[str] = []
+        count = first = 0
+        for text, place in self.outside:
+            near = self.names.near(_ROW_LABEL.sub("", text, count=1))
+            if near is not None and near[1] not in self.named:
+                programme = self.targets.programme.id
+                key = "unknown_indicator"
+                self._say(place, key, text=shown(text), programme=programme, closest=near[0])
+                continue
+            count += 1
+            first = first or place
+            if len(listed) < OUTSIDE_LISTED:
+                where = self.store.places.place(place)
+                closest = self.names.closest(text)
+                asked = f"; {shown(closest)}?" if closest else ""
+                listed.append(f"{shown(text)} ({where.cell or where.line}{asked})")
+        if count:
+            more = f", … (+{count - len(listed)})" if count > len(listed) else ""
+            self._say(
+                first,
+                "outside_programme",
+                "warning",
+                count=count,
+                programme=self.targets.programme.id,
+                rows=", ".join(listed) + more,
+            )
 
     def _indicator(self, cell: object, place: int) -> _Indicator | None:
         text = cell if isinstance(cell, str) else "" if cell is None else str(cell)
@@ -659,7 +851,11 @@ class Collector:
             elif isinstance(cell, int) and not isinstance(cell, bool):
                 period = parse_period(str(cell))  # a year typed as a number
             else:
+                _cell_problem(cell)  # an error cell, a formula never computed
                 raise PeriodError("cell", text=shown(str(cell)))
+        except FigureError as e:
+            self.log.add_at(self.store.places.place(place), e.code, e.message, "error", e.args_)
+            return None
         except PeriodError as e:
             where = self.store.places.place(place)
             self.log.add_at(where, "invalid_period", str(e), "error", e.args_)
@@ -720,7 +916,9 @@ class Collector:
                 kind=indicator.unit.value,
             )
 
-    def _extra(self, row: Sequence[object], layout: Layout) -> Extra | None:
+    def _extra(self, row: Sequence[object], layout: Layout, place: int = 0) -> Extra | None:
+        if self.split_after and place:
+            self._split_decimal(row, place)
         i_src, i_note = layout.columns.get("source"), layout.columns.get("note")
         source = self._text(row[i_src]) if i_src is not None else None
         note = self._text(row[i_note]) if i_note is not None else None
@@ -728,6 +926,23 @@ class Collector:
             return None
         extra = Extra(None, source, note)  # one object for each source and note met
         return self.extras.setdefault(extra, extra)
+
+    def _split_decimal(self, row: Sequence[object], place: int) -> None:
+        """An unquoted `65,5` in a comma-delimited file splits into `65` and `5`: a figure
+        followed by a cell of digits only in a note, source or region column is refused
+        (SPEC §3 "Figures"). Only rows with such a text cell come here, so the common row
+        pays nothing; the figure may already be kept, but the error stops any report."""
+        for i_value, i_text, role in self.split_after:
+            value, digits = row[i_value], row[i_text]
+            if not (isinstance(value, str) and isinstance(digits, str)):
+                continue
+            digits, value = digits.strip(), value.strip()
+            if not (digits.isdigit() and _PLAIN.fullmatch(value)):
+                continue
+            if role == "region" and self.region_names.find(digits) is not None:
+                continue  # a listed region's code, such as 04567
+            where = self._cell(place, i_text)
+            self._say(where, "split_decimal", value=value, digits=digits, column=role)
 
     def _text(self, cell: object) -> str | None:
         if _empty(cell):
@@ -836,6 +1051,8 @@ class Collector:
         if cells.get(p) is not None:
             self._again(indicator, cells, p, value, place)
             return
+        if 0 < value <= 1 and indicator.unit is Unit.PERCENT:
+            self.fraction_seen = True  # every figure's text is first read here
         self.store.put(cells, p, value, place)
         if extra is not None:
             cells.extras[p] = extra
@@ -877,6 +1094,8 @@ class Collector:
         self.pending = PendingRows()
         self.no_figure, self.passed = _Count(), _Count()
         self.waiting = {unit: {} for unit in Unit}
+        self.outside, self.named = [], set()
+        self.table_over = False
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
         for indicator in self.indicators.values():  # texts read alike by a unit's indicators
             indicator.figures = self.figures[indicator.unit]
@@ -903,6 +1122,7 @@ class Collector:
             self._keep(item.indicator, item.period, item.cells, value, item.place, item.extra)
 
     def _finish_file(self) -> None:
+        self._outside_rows()
         self._resolve_pending()
         for unit, figures in self.figures.items():  # what every file reads alike
             neutral = self.neutral[unit]
@@ -917,9 +1137,37 @@ class Collector:
             self._say(self.passed.first, "rows_passed_over", "warning", count=self.passed.count)
 
     def finish(self) -> Actuals:
+        if self.fraction_seen:
+            self._percent_fractions()
         names = {i.id: i.id for i in self.targets.indicators}
         regions_to_territory(self.store, self.targets, self.region_names.order, self.log)
         return build_actuals(self.store, names, self.log)
+
+    def _percent_fractions(self) -> None:
+        """A percent figure of 1 or less among the indicator's figures above 1: Excel saves
+        a percentage cell without its format as 0,655 (SPEC §3 "Figures"). Looked for only
+        once such a figure was kept, over the percent indicators' figures."""
+        for indicator in self.indicators.values():
+            if indicator.unit is not Unit.PERCENT:
+                continue
+            fraction: tuple[float, int] | None = None
+            above: float | None = None
+            for cells in self.store.cells[indicator.id].values():
+                for _, value, place in cells.items():
+                    if 0 < value <= 1:
+                        if fraction is None or place < fraction[1]:
+                            fraction = (value, place)
+                    elif value > 1 and above is None:
+                        above = value
+            if fraction is not None and above is not None:
+                self._say(
+                    fraction[1],
+                    "percent_fraction",
+                    "warning",
+                    indicator=indicator.id,
+                    value=plain_number(fraction[0]),
+                    other=plain_number(above),
+                )
 
     # ---- problems ------------------------------------------------------------------
 
@@ -957,12 +1205,66 @@ def _where(place: Place, *, with_file: bool = True) -> str:
     return f"line {place.line}" + (f" of {place.file}" if with_file else "")
 
 
+#: Problems of a header band that still make it the sheet's header.
+_BAND_CODES = frozenset(("unclear_column", "no_actuals_column"))
+_PLAIN = re.compile(r"-?\d[\d.]*")
+
+
+def _split_columns(layout: Layout) -> list[tuple[int, int, str]]:
+    """(value column, text column, role) where a text column follows a value column."""
+    roles = {i: role for role, i in layout.columns.items()}
+    values = [layout.columns["value"]] if "value" in layout.columns else []
+    values += list(layout.indicators) + list(layout.periods)
+    return [
+        (i, i + 1, roles[i + 1]) for i in values if roles.get(i + 1) in ("note", "source", "region")
+    ]
+
+
+def _header_again(row: Sequence[object], layout: Layout) -> bool:
+    """Whether a report table's row is the header of another table: its indicator cell
+    names the indicator column (`Chỉ tiêu`), or its period cells say what columns hold
+    (`KH | TH`)."""
+    from ktt_cli.load.band import says_kind
+    from ktt_cli.load.layout import ROLES, header_key
+
+    cell = row[layout.columns["indicator"]]
+    if isinstance(cell, str) and header_key(cell) in ROLES["indicator"]:
+        return True
+    return says_kind([row[i] for i in layout.periods], set())
+
+
 def _last_required(layout: Layout) -> int:
     """The index of the last column a row of `layout` cannot do without."""
     roles = {Kind.LONG: ("indicator", "period", "value"), Kind.WIDE: ("period",)}
     needed = [layout.columns[r] for r in roles.get(layout.kind, ("indicator",))]
     needed += list(layout.periods) if layout.kind is Kind.TABLE else []
     return max(needed)
+
+
+#: Sheets a warning names one by one; past them it gives their count (a workbook of
+#: thousands of sheets would make a warning of thousands of names).
+_NAMED_SHEETS = 30
+
+
+def _names(sheets: list[Sheet]) -> str:
+    named = ", ".join(f"'{s.name}'" for s in sheets[:_NAMED_SHEETS])
+    more = len(sheets) - _NAMED_SHEETS
+    return f"{named}, … (+{more})" if more > 0 else named
+
+
+def _cell_problem(cell: object) -> None:
+    """Raise the error a workbook's error cell or uncomputed formula is, wherever it stands
+    (SPEC §9: an error placed by its cell, in its own words)."""
+    from ktt_cli.load.workbook import ErrorCell, UncomputedFormula
+
+    if isinstance(cell, ErrorCell):
+        raise FigureError.said("error_cell", error=cell.code)
+    if isinstance(cell, UncomputedFormula):
+        raise FigureError.said("uncomputed_formula", formula=shown(cell.formula))
+
+
+def _filled(row: Sequence[object]) -> bool:
+    return any(cell is not None for cell in row)
 
 
 def _empty(cell: object) -> bool:

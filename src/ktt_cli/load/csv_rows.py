@@ -41,6 +41,10 @@ class CsvTable:
     sheet: str | None = None
     stride = 1
 
+    def merges(self) -> tuple[()]:
+        """A text file has no merged cells: a caption spans the empty cells after it."""
+        return ()
+
     def __init__(
         self, name: str, decoded: Decoded, is_header: Callable[[list[list[str]]], bool]
     ) -> None:

@@ -9,6 +9,7 @@ text: the collector keeps what it learnt.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
 from decimal import Decimal
@@ -110,8 +111,16 @@ def cell_figure(cell: object, unit: Unit) -> float:
     if isinstance(cell, bool):
         raise FigureError.said("not_a_number.bool", value=str(cell).upper())
     if isinstance(cell, int | float):
-        return float(cell)
+        try:
+            value = float(cell)
+        except OverflowError:  # an integer of hundreds of digits
+            value = math.inf
+        if not math.isfinite(value):  # <v>1E309</v>, office:value="inf" or "nan"
+            raise FigureError.said("not_a_number.infinite", value=str(value))
+        return value
     if isinstance(cell, PercentCell):
+        if not math.isfinite(cell.fraction):
+            raise FigureError.said("not_a_number.infinite", value=str(cell.fraction))
         if unit is not Unit.PERCENT:
             raise FigureError.said(
                 "unexpected_percent.format", percent=_percent(cell.fraction), kind=unit.value

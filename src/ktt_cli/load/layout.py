@@ -12,6 +12,11 @@ Three layouts, told apart by the header:
 - table (a report table): an indicator column and a column per period, whose
   header reads as a period, bare or after "Thực hiện"/"TH"; "Ước thực hiện"
   columns hold estimates; plan and comparison columns are passed over.
+
+A report table's header is often a band of two or three rows, merged captions
+over the lower ones (SPEC §3 "Headers of more than one row"): `band.py` reads
+each column's header from every row of the band; the column-number row under
+it (`A | B | C | 1 | 2`) is part of the header.
 """
 
 from __future__ import annotations
@@ -33,18 +38,50 @@ ROLES: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "chi_tieu", "ten_chi_tieu", "noi_dung"),
     "period": ("period", "ky", "nam", "thoi_gian"),
     "value": ("value", "gia_tri", "so_lieu", "so_luong"),
-    "region": ("region", "dia_ban", "don_vi", "xa", "phuong", "huyen"),
+    "region": (
+        "region",
+        "dia_ban",
+        "dia_phuong",
+        "don_vi",
+        "ten_don_vi",
+        "don_vi_hanh_chinh",
+        "ten_don_vi_hanh_chinh",
+        "xa",
+        "ten_xa",
+        "phuong",
+        "ten_phuong",
+        "xa_phuong",
+        "phuong_xa",
+        "ten_xa_phuong",
+        "ten_phuong_xa",
+        "xa_phuong_thi_tran",
+        "ten_xa_phuong_thi_tran",
+        "xa_phuong_dac_khu",
+        "ten_xa_phuong_dac_khu",
+        "don_vi_cap_xa",
+        "huyen_thi_xa_thanh_pho",
+        "huyen",
+        "ten_huyen",
+    ),
     "source": ("source", "nguon"),
     "note": ("note", "ghi_chu"),
     "row_number": ("stt", "so_tt", "tt"),
     "unit": ("don_vi_tinh", "dvt", "unit"),
 }
 _ROLE_OF = {alias: role for role, aliases in ROLES.items() for alias in aliases}
-_ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_th|uoc)_(.+)$")
+_ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc)_(.+)$")
 _ACTUAL = re.compile(r"^(thuc_hien|th)_(.+)$")
 _NOT_FIGURES = re.compile(
-    r"^(ke_hoach|kh|muc_tieu|so_sanh|ty_le|tang_giam|tang|giam|chenh_lech)(_|$)"
+    r"(^|_)(ke_hoach|k_hoach|kh|muc_tieu|so_sanh|so_voi|ty_le|tang_giam|tang|giam|chenh_lech|cung_ky)"
+    r"(_|$)"
 )
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def header_key(text: str) -> str:
+    """A header cell's text in the form roles are matched: `normalise`d, and any mark
+    (`/`, `,`, `(`) counted as a space, so `Xã/phường` and `Xã, phường` are `xa_phuong`."""
+    return _NOT_WORD.sub("_", normalise(text)).strip("_")
 
 
 class Kind(StrEnum):
@@ -65,10 +102,16 @@ class Layout(NamedTuple):
     passed_over: tuple[str, ...] = ()  # table: plan and comparison columns
 
 
+#: A merged range of a sheet: (top row, left column, bottom row, right column); rows by
+#: their numbers, columns from 0.
+Merge = tuple[int, int, int, int]
+
+
 class HeaderProblem(NamedTuple):
     code: str
     message: str
     args: Args = ()
+    column: int | None = None  # the column it is about, where it is about one
 
     @classmethod
     def said(cls, key: str, /, **values: object) -> HeaderProblem:
@@ -83,6 +126,7 @@ class Found(NamedTuple):
     row: int  # among the rows looked at
     layout: Layout | None
     problems: list[HeaderProblem]
+    rows: int = 1  # rows the header takes: its band, and the column-number row under it
 
 
 def _period_header(key: str, text: str) -> tuple[Period, bool] | None:
@@ -104,25 +148,77 @@ def _strip_words(text: str, count: int) -> str:
 
 
 def _cell_text(cell: object) -> str:
+    """A header cell's text; a year typed as a number (`2025` in a workbook) is that year."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return str(int(cell)) if 1900 <= cell <= 2199 and cell == int(cell) else ""
     return cell if isinstance(cell, str) else ""
 
 
-def find_header(rows: Sequence[Sequence[object]], names: IndicatorNames) -> Found | None:
+def find_header(
+    rows: Sequence[Sequence[object]],
+    names: IndicatorNames,
+    numbers: Sequence[int] | None = None,
+    merges: Sequence[Merge] = (),
+) -> Found | None:
     """The first of `rows` that reads as a header, with its layout; None if none does.
 
     `names` resolves a column name to an indicator (by id, name or alias).
     A row reads as a header when two or more of its cells name a column ktt knows.
+    A report table's header row may be the first of a band of rows (`band.py`);
+    `numbers` are the rows' numbers (lines, or a sheet's rows) and `merges` a sheet's
+    merged ranges, by which the band's cells are named and its captions spread.
     """
+    from ktt_cli.load.band import (
+        band_height,
+        captions_above,
+        read_band,
+        skips_column_numbers,
+        spanned_columns,
+    )
+
     for index, row in enumerate(rows[:HEADER_WITHIN]):
         texts = [_cell_text(c) for c in row]
-        keys = [normalise(t) for t in texts]
-        known = sum(
-            1
-            for key, text in zip(keys, texts, strict=True)
+        keys = [header_key(t) for t in texts]
+        knowns = [
+            isinstance(cell, str)
+            for key, text, cell in zip(keys, texts, row, strict=True)
             if key and (key in _ROLE_OF or names.find(text) or _period_header(key, text))
-        )
-        if known >= 2:
-            return Found(index, *read_layout(texts, keys, names))
+        ]
+        if len(knowns) >= 2 and any(knowns):  # years typed as numbers only with a caption
+            roles = {_ROLE_OF[k]: i for i, k in enumerate(keys) if k in _ROLE_OF}
+            if not roles and index + 1 < len(rows):
+                # captions over the header row of a table made by hand: `Năm 2025 | Năm
+                # 2026` above `STT | Chỉ tiêu | KH | TH | KH | TH`; that row is the header
+                below = [header_key(_cell_text(c)) for c in rows[index + 1]]
+                below_roles = {_ROLE_OF[k]: i for i, k in enumerate(below) if k in _ROLE_OF}
+                if captions_above(rows, index + 1, below_roles, numbers):
+                    continue
+            above = captions_above(rows, index, roles, numbers)
+            height = above + band_height(rows, index, roles)
+            index -= above
+            band = list(rows[index : index + height])
+            if height == 1:
+                found = Found(index, *read_layout(texts, keys, names))
+            else:
+                at = list(numbers[index : index + height]) if numbers else None
+                found = Found(index, *read_band(band, at, merges, names), height)
+            after = index + found.rows
+            i_ind = roles.get("indicator", 0)
+            if after < len(rows) and skips_column_numbers(rows[after], i_ind):
+                found = found._replace(rows=found.rows + 1)
+            if found.layout is not None and found.layout.kind is Kind.TABLE:
+                # a period caption over a column of figures with no header of its own
+                width = max(len(r) for r in band)
+                captions = [
+                    " ".join(t for r in band if c < len(r) and (t := _cell_text(r[c]).strip()))
+                    for c in range(width)
+                ]
+                line = numbers[index] if numbers else None
+                periods = found.layout.periods
+                data = rows[index + found.rows :]
+                if spanned := spanned_columns(captions, periods, data, line):
+                    found = found._replace(layout=None, problems=[*found.problems, *spanned])
+            return found
     return None
 
 

@@ -30,12 +30,15 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, NamedTuple, cast
 
 from ktt_cli.messages import Args, said
+from ktt_cli.problems import cell_name, shown
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -91,17 +94,28 @@ class WorkbookStop(Exception):
 
     @classmethod
     def said(
-        cls, book: str, key: str, /, sheet: str | None = None, **values: object
+        cls,
+        book: str,
+        key: str,
+        /,
+        sheet: str | None = None,
+        cell: str | None = None,
+        **values: object,
     ) -> WorkbookStop:
         """The stop of the workbook `book` the catalogue words (messages.MESSAGES)."""
         message, args = said(key, values)
-        return cls(key.partition(".")[0], f"{book}: {message}", sheet, None, args)
+        return cls(key.partition(".")[0], f"{book}: {message}", sheet, cell, args)
 
 
 class Sheet(NamedTuple):
     name: str
     position: int  # 1-based
     hidden: bool
+
+
+Rows = Iterator[tuple[int, list[Cell]]]
+#: A sheet's rows as a format reads them, given the list that gathers its hidden rows.
+_Reader = Callable[[list[int]], Rows]
 
 
 #: No real sheet inflates beyond this: Excel's 1,048,576 rows of a long file are
@@ -112,6 +126,11 @@ MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 200
 #: The ratio is only judged past this size (a tiny styles.xml can deflate well).
 RATIO_FLOOR = 8 * 1024 * 1024
+
+#: The merged ranges a sheet keeps for its header (the first of them, by top row); and
+#: the rows with a cell an .ods is looked at for them.
+MERGES_KEPT = 10_000
+MERGES_WITHIN = 64
 
 #: Excel's grid; a repeated ODS cell or row is never expanded beyond it.
 MAX_COLUMNS = 16_384
@@ -235,13 +254,28 @@ class Workbook:
         self._stream: BinaryIO = raw
         self._hidden: dict[int, list[int]] = {}
         self._sheets: list[Sheet] | None = None
+        #: The columns read of the sheet being read: once its header is known, cells right of
+        #: it are not made into rows (a row then costs what its table's columns cost, not
+        #: the width of the grid), only counted: sheet position -> (row, column, count) of
+        #: those cells, for one warning that places the first.
+        self.width = MAX_COLUMNS
+        self.cut: dict[int, tuple[int, int, int]] = {}
+        #: each sheet's merged ranges (top, left, bottom, right: rows by number, columns
+        #: from 0) among its first MERGES_WITHIN rows with a cell, as its rows are read
+        self._merges: dict[int, list[tuple[int, int, int, int]]] = {}
 
     # subclasses read the format
     def _list_sheets(self) -> list[Sheet]:
         raise NotImplementedError
 
-    def _rows(self, sheet: Sheet, hidden: list[int]) -> Iterator[tuple[int, list[Cell]]]:
+    def _rows(self, sheet: Sheet, hidden: list[int]) -> Rows:
         raise NotImplementedError
+
+    def _tables(self) -> Iterator[tuple[Sheet, _Reader]]:
+        """Each sheet and the reader of its rows, in order; a sheet's rows are read (or
+        not) before the next sheet is asked for."""
+        for sheet in self._list_sheets():
+            yield sheet, partial(self._rows, sheet)
 
     def sheets(self) -> list[Sheet]:
         """The worksheets in their order; a workbook without any cell is refused."""
@@ -268,30 +302,59 @@ class Workbook:
             self.name, "no_such_sheet", sheet=str(choice), choice=repr(choice), names=names
         )
 
-    def rows(self, sheet: Sheet) -> Iterator[tuple[int, list[Cell]]]:
-        """(1-based row number, cells from column A); rows without any cell are left out."""
+    def rows(self, sheet: Sheet) -> Rows:
+        """(1-based row number, cells from column A); rows without any cell are left out.
+
+        The same list may come for several rows (an .ods repeats a row): read, never change.
+        """
+        return self._read(sheet, partial(self._rows, sheet))
+
+    def walk(self) -> Iterator[tuple[Sheet, Rows]]:
+        """Every sheet in its order with its rows, in one pass over the file: a sheet's rows
+        are read as far as wanted before the next sheet is asked for, and not after."""
+        tables = self._tables()
+        while True:
+            try:
+                sheet, reader = next(tables)
+            except StopIteration:
+                return
+            except (WorkbookStop, MemoryError):
+                raise
+            except Exception as e:  # any failure of a parser inside a damaged file
+                raise self._damaged(e) from e
+            yield sheet, self._read(sheet, reader)
+
+    def _read(self, sheet: Sheet, reader: _Reader) -> Rows:
         hidden: list[int] = []
+        self.width = MAX_COLUMNS
         try:
-            yield from self._rows(sheet, hidden)
+            yield from reader(hidden)
         except WorkbookStop as e:
             e.sheet = e.sheet or sheet.name
             raise
         except MemoryError:
             raise
         except Exception as e:  # any failure of a parser inside a damaged file
-            if _is_defused_refusal(e):
-                raise _hostile(self.name) from e
-            raise _corrupt(self.name, e) from e
+            raise self._damaged(e) from e
         self._hidden[sheet.position] = hidden
 
-    def first_rows(self, sheet: Sheet, count: int = 20) -> list[list[Cell]]:
-        """The first `count` rows with a cell, to see whether the sheet has a header."""
-        found: list[list[Cell]] = []
-        for _, cells in self.rows(sheet):
-            found.append(cells)
-            if len(found) == count:
-                break
-        return found
+    def _damaged(self, error: Exception) -> WorkbookStop:
+        if _is_defused_refusal(error):
+            return _hostile(self.name)
+        return _corrupt(self.name, error)
+
+    def read_hidden_rows(self, sheet: Sheet) -> list[int] | None:
+        """The hidden rows of a sheet whose rows were all read; None for another."""
+        return self._hidden.get(sheet.position)
+
+    def keep_merges(self, sheet: Sheet, merges: list[tuple[int, int, int, int]]) -> None:
+        """The list a reader fills with the sheet's merged ranges as its rows come."""
+        self._merges[sheet.position] = merges
+
+    def merges(self, sheet: Sheet) -> list[tuple[int, int, int, int]]:
+        """The merged ranges whose top-left cell lies among the sheet's rows read so far,
+        within its first MERGES_WITHIN rows with a cell (where a header band can be)."""
+        return self._merges.get(sheet.position, [])
 
     def hidden_rows(self, sheet: Sheet) -> list[int]:
         """Row numbers marked hidden in the sheet (for a warning: they are read all the same)."""
@@ -422,6 +485,7 @@ class _XlsxBook(Workbook):
             ws for ws in self._book.worksheets if hasattr(ws, "_get_source")
         ]
         self._percent = _percent_styles(self._book)
+        self._dates = _date_styles(self._book)
 
     def _list_sheets(self) -> list[Sheet]:
         return [
@@ -432,8 +496,15 @@ class _XlsxBook(Workbook):
     def _rows(self, sheet: Sheet, hidden: list[int]) -> Iterator[tuple[int, list[Cell]]]:
         ws = self._worksheets[sheet.position - 1]
         book = self._book
-        percent = self._percent
-        covered = _covered_cells(ws)
+        percent, dates = self._percent, self._dates
+        from ktt_cli.load.merges import Merges, MergesOutOfOrder
+
+        ranges = _merged_ranges(ws, self.name, sheet.name)
+        kept = ranges[:MERGES_KEPT]  # for a header band: columns from 0
+        self._merges[sheet.position] = [(t, left - 1, b, r - 1) for t, left, b, r in kept]
+        merges = Merges(ranges)
+        cut: tuple[int, int] | None = None
+        cut_count = 0
         with ws._get_source() as source:
             parser = _xlsx_parser()(
                 source,
@@ -446,6 +517,28 @@ class _XlsxBook(Workbook):
             for number, cells in parser.parse():
                 if not cells:
                     continue
+                if number > MAX_ROWS:
+                    where = cell_name(number, cells[0]["column"])
+                    raise WorkbookStop.said(self.name, "workbook_grid.cell", sheet.name, where)
+                if number < 1:  # <row r="0">, <row r="-1">: the cell has no place
+                    raise WorkbookStop.said(
+                        self.name, "workbook_grid.row", sheet.name, number=number
+                    )
+                if cells[-1]["column"] > MAX_COLUMNS:  # r="XFE2": openpyxl reads to ZZZ
+                    past = [c["column"] for c in cells if c["column"] > MAX_COLUMNS]
+                    where = cell_name(number, past[0])
+                    raise WorkbookStop.said(self.name, "workbook_grid.column", sheet.name, where)
+                if cells[-1]["column"] > self.width:
+                    width = self.width
+                    gone = [
+                        c["column"] for c in cells if c["column"] > width and c["value"] is not None
+                    ]
+                    if gone:
+                        cut_count += len(gone)
+                        cut = cut or (number, gone[0])
+                    cells = [cell for cell in cells if cell["column"] <= width]
+                    if not cells:
+                        continue
                 row: list[Cell] = [None] * cells[-1]["column"]
                 for cell in cells:
                     value = cell["value"]
@@ -458,8 +551,11 @@ class _XlsxBook(Workbook):
                             value = ErrorCell(value)
                         elif kind == "f":
                             value = UncomputedFormula(value)
-                        elif kind == "d" and not isinstance(value, datetime.datetime):
-                            value = _serial(value)
+                        elif kind == "d":
+                            if not isinstance(value, datetime.datetime):
+                                value = _serial(value)
+                            elif cell["style_id"] in dates:
+                                value = _shown_date(value, dates[cell["style_id"]])
                         elif kind == "s" and not isinstance(value, str):
                             value = str(value)
                     try:
@@ -467,14 +563,21 @@ class _XlsxBook(Workbook):
                     except IndexError:  # cells out of order: never from Excel
                         row.extend([None] * (cell["column"] - len(row)))
                         row[cell["column"] - 1] = value
-                if covered and number in covered:
-                    for first, last in covered[number]:
-                        row[first - 1 : last] = [None] * len(row[first - 1 : last])
+                if merges:
+                    try:
+                        merges.blank(number, cast("list[object]", row))
+                    except MergesOutOfOrder as e:
+                        where = cell_name(number, cells[0]["column"])
+                        raise WorkbookStop.said(
+                            self.name, "workbook_order", sheet.name, where, previous=e.previous
+                        ) from e
                 yield number, row
             for number, attributes in parser.row_dimensions.items():
                 if attributes.get("hidden") in ("1", "true"):
                     hidden.append(int(number))
         hidden.sort()
+        if cut is not None:
+            self.cut[sheet.position] = (*cut, cut_count)
 
 
 _MERGE = re.compile(
@@ -483,15 +586,16 @@ _MERGE = re.compile(
 )
 
 
-def _covered_cells(ws: Any) -> dict[int, list[tuple[int, int]]]:  # noqa: ANN401 (openpyxl's)
-    """The cells under a merge but its top-left one: row -> [(first, last column)].
+def _merged_ranges(ws: Any, book: str, sheet: str) -> list[tuple[int, int, int, int]]:  # noqa: ANN401 (openpyxl's)
+    """The sheet's merged ranges, (top, left, bottom, right), rows and columns from 1
+    (merges.py says what they cover); more than MAX_MERGES of them are refused.
 
-    Excel keeps only the top-left value of merged cells, but LibreOffice can keep the
-    others' ("keep the contents of the hidden cells"), and a program can write any;
-    what the sheet shows is the top-left one, so the others are read as empty. The
-    merges are listed after the rows in the sheet's XML, so they are found first by
-    a scan of its bytes: about 1 % of the time of parsing, no XML built.
+    The merges are listed after the rows in the sheet's XML, so they are found first by
+    a scan of its bytes: about 1 % of the time of parsing, no XML built. A range is four
+    numbers however many cells it spans (`A1:A1048576` included).
     """
+    from ktt_cli.load.merges import MAX_MERGES
+
     refs: set[tuple[bytes, ...]] = set()
     tail = b""
     with ws._get_source() as source:
@@ -499,18 +603,17 @@ def _covered_cells(ws: Any) -> dict[int, list[tuple[int, int]]]:  # noqa: ANN401
             data = tail + chunk
             if b"mergeCell" in data:  # bytes search is far faster than the pattern's
                 refs.update(match.groups(b"") for match in _MERGE.finditer(data))
+                if len(refs) > MAX_MERGES:
+                    raise WorkbookStop.said(book, "workbook_merges", sheet, limit=MAX_MERGES)
             tail = data[-300:]
-    covered: dict[int, list[tuple[int, int]]] = {}
+    ranges = []
     for first_letters, first_row, last_letters, last_row in refs:
-        if not last_letters:
-            continue
-        top, left = int(first_row), _column(first_letters)
-        bottom, right = min(int(last_row), MAX_ROWS), _column(last_letters)
-        for number in range(top, bottom + 1):
-            start = left + 1 if number == top else left
-            if start <= right:
-                covered.setdefault(number, []).append((start, right))
-    return covered
+        if last_letters:
+            top, bottom = sorted((int(first_row), int(last_row)))
+            left, right = sorted((_column(first_letters), _column(last_letters)))
+            if (top, left) != (bottom, right):
+                ranges.append((top, left, bottom, right))
+    return sorted(ranges)
 
 
 def _column(letters: bytes) -> int:
@@ -612,28 +715,151 @@ def _percent_styles(book: Any) -> frozenset[int]:  # noqa: ANN401 (openpyxl's pr
     return frozenset(found)
 
 
+def _date_styles(book: Any) -> dict[int, str]:  # noqa: ANN401 (openpyxl's private style tables)
+    """Style id -> what a date cell of that style shows, for the formats that show no day:
+    "month" (``mm/yyyy``, ``mmm-yy``, ``[$-42A]mmmm yyyy``) or "year" (``yyyy``)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    custom = book._number_formats
+    found: dict[int, str] = {}
+    for style_id, style in enumerate(book._cell_styles):
+        number = style.numFmtId
+        if number < BUILTIN_FORMATS_MAX_SIZE:
+            shown_as = BUILTIN_FORMATS.get(number, "General")
+        else:
+            shown_as = custom[number - 164]
+        if (shows := date_shows(shown_as)) != "day":
+            found[style_id] = shows
+    return found
+
+
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
+
+
+def date_shows(number_format: str) -> str:
+    """What a date cell in this Excel number format shows: "month" where the format shows
+    a month and no day, "year" where it shows only the year, else "day" (a date, a time,
+    or no date format at all). Quoted text, escaped characters and ``[...]`` (a locale
+    such as ``[$-42A]``, a colour) say nothing of the date."""
+    codes = _LITERALS.sub("", number_format.partition(";")[0]).lower()
+    if "d" in codes or "h" in codes or "s" in codes:
+        return "day"
+    if "m" in codes:
+        return "month"
+    return "year" if "y" in codes else "day"
+
+
 # ---- .ods ------------------------------------------------------------------------
 
 _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _X = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_N = "{urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _TABLE, _ROW, _CELL = f"{_T}table", f"{_T}table-row", f"{_T}table-cell"
-_COVERED = f"{_T}covered-table-cell"
-_STYLE = f"{_S}style"
+_COVERED, _COLUMN = f"{_T}covered-table-cell", f"{_T}table-column"
+_ROWS_REPEATED, _COLUMNS_REPEATED = f"{_T}number-rows-repeated", f"{_T}number-columns-repeated"
+_CELL_STYLE, _DEFAULT_STYLE = f"{_T}style-name", f"{_T}default-cell-style-name"
+_STYLE, _DATE_STYLE = f"{_S}style", f"{_N}date-style"
 _TIME = re.compile(r"-?PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?")
+
+#: Cells an .ods makes by repeating a cell or a row that holds a value
+#: (``number-columns-repeated``, ``number-rows-repeated``), in a whole workbook. LibreOffice
+#: repeats equal neighbours (a row of ``-``, two equal rows); a real table never comes near.
+MAX_REPEATED_CELLS = 1_000_000
+#: Spaces made by ``<text:s text:c="N"/>`` in a whole workbook: runs of spaces in real text
+#: are a few characters long.
+MAX_SPACES = 1_000_000
+#: Copies a single repeat (of a cell, a row, or spaces) makes without counting towards the
+#: limits above: LibreOffice writes equal neighbours as one repeated element (a row of
+#: `-` or `0` cells, two equal rows, a double space), which a large real table holds by
+#: the hundred thousand. What is free stays in proportion to the elements in the file.
+FREE_COPIES = 64
+
+
+class _OdsStyles:
+    """What the styles of an .ods say that ktt needs: which sheets are hidden, and which
+    date cells show no day (the month or the year they show)."""
+
+    def __init__(self) -> None:
+        self.hidden_tables: set[str] = set()
+        self.data_style: dict[str, str] = {}  # a cell style -> its number style
+        self.parent: dict[str, str] = {}  # a cell style -> the style it inherits from
+        self.shows: dict[str, str] = {}  # a date style -> "month", "year", "quarter", "day"
+        self.common_read = False
+
+    def take(self, element: Element) -> None:
+        """Learn from a style element (at its end: its children are there)."""
+        if element.tag == _DATE_STYLE:
+            self.shows.setdefault(element.get(f"{_S}name", ""), _date_shows(element))
+            return
+        if element.tag != _STYLE:
+            return
+        name, family = element.get(f"{_S}name", ""), element.get(f"{_S}family")
+        if family == "table":
+            if any(p.get(f"{_T}display") == "false" for p in element):
+                self.hidden_tables.add(name)
+        elif family == "table-cell":
+            if (data := element.get(f"{_S}data-style-name")) is not None:
+                self.data_style.setdefault(name, data)
+            if (parent := element.get(f"{_S}parent-style-name")) is not None:
+                self.parent.setdefault(name, parent)
+
+    def date_shows(self, style: str | None) -> str | None:
+        """What a date cell of `style` shows: "day" unless its format has no day; None
+        where the style or its format is not known (yet: it may be in ``styles.xml``)."""
+        for _ in range(8):  # a chain of parents, never a loop
+            if style is None:
+                return "day"
+            data = self.data_style.get(style)
+            if data is not None:
+                return self.shows.get(data)
+            if style not in self.parent:
+                return None
+            style = self.parent[style]
+        return "day"
+
+
+#: Parts of an .ods date style finer than a month (a week too: its date is kept).
+_DAY_PARTS = {
+    f"{_N}{t}"
+    for t in ("day", "day-of-week", "week-of-year", "hours", "minutes", "seconds", "am-pm")
+}
+
+
+def _date_shows(style: Element) -> str:
+    parts = {child.tag for child in style}
+    if parts & _DAY_PARTS:
+        return "day"
+    for part in ("month", "quarter", "year", "era"):
+        if f"{_N}{part}" in parts:
+            return "year" if part == "era" else part
+    return "day"
+
+
+def _shown_date(value: datetime.datetime, shows: str) -> Cell:
+    """A date cell whose format shows no day: the period it shows, written as §3 reads it."""
+    if shows == "month":
+        return f"{value.month:02d}/{value.year}"
+    if shows == "quarter":
+        return f"Q{(value.month - 1) // 3 + 1}/{value.year}"
+    if shows == "year":
+        return f"{value.year}"
+    return value
 
 
 class _OdsBook(Workbook):
-    """An OpenDocument spreadsheet, read from its ``content.xml``.
+    """An OpenDocument spreadsheet, read from its ``content.xml`` in one pass.
 
     Sheets are ``table:table`` elements; a hidden one has a table style with
     ``table:display="false"``; a hidden row has ``table:visibility`` other than
     ``visible``. Repeated empty cells and rows (``number-columns-repeated``,
     ``number-rows-repeated``, which LibreOffice uses to fill the grid) only move
     the count on; a repeated cell or row with a value is repeated, within Excel's
-    grid. Covered cells (under a merge) are empty.
+    grid and within ``MAX_REPEATED_CELLS``. Covered cells (under a merge) are empty.
+    The styles come before the sheets in ``content.xml``; ``styles.xml`` is read
+    only when a date cell's style is not found there.
     """
 
     def __init__(
@@ -651,104 +877,297 @@ class _OdsBook(Workbook):
             raise WorkbookStop.said(name, "workbook_encrypted.ods")
         if "content.xml" not in archive.namelist():
             raise _corrupt(name, "no content.xml")
+        self._cursor: tuple[int, Iterator[tuple[Sheet, _Reader]]] | None = None
+        self.repeated = 0  # cells made by repeats so far (MAX_REPEATED_CELLS)
+        self.spaces = 0  # spaces made by text:s so far (MAX_SPACES)
 
-    def _events(self) -> Iterator[tuple[str, Element]]:
+    def _events(self, member: str = "content.xml") -> Iterator[tuple[str, Element]]:
         from defusedxml.ElementTree import iterparse
 
-        with self._archive.open("content.xml") as source:
+        with self._archive.open(member) as source:
             yield from iterparse(source, events=("start", "end"))
 
     def _list_sheets(self) -> list[Sheet]:
-        hidden_styles: set[str] = set()
-        found: list[tuple[str, str]] = []
-        parents: list[Element] = []
-        try:
-            for event, element in self._events():
-                if event == "start":
-                    if element.tag == _TABLE:
-                        found.append(
-                            (element.get(f"{_T}name", ""), element.get(f"{_T}style-name", ""))
-                        )
-                    parents.append(element)
-                    continue
-                parents.pop()
-                if element.tag == _STYLE and element.get(f"{_S}family") == "table":
-                    for properties in element:
-                        if properties.get(f"{_T}display") == "false":
-                            hidden_styles.add(element.get(f"{_S}name", ""))
-                if element.tag in (_ROW, _STYLE, _TABLE):
-                    element.clear()
-                    if parents:  # nothing of a read row stays in memory, not even its shell
-                        parents[-1].remove(element)
-        except WorkbookStop:
-            raise
-        except Exception as e:  # a damaged content.xml
-            if _is_defused_refusal(e):
-                raise _hostile(self.name) from e
-            raise _corrupt(self.name, e) from e
-        return [
-            Sheet(title, i, style in hidden_styles) for i, (title, style) in enumerate(found, 1)
-        ]
+        return [sheet for sheet, _ in self.walk()]
 
     def _rows(self, sheet: Sheet, hidden: list[int]) -> Iterator[tuple[int, list[Cell]]]:
-        position = 0
-        number = 0
-        inside = False
+        # The pass that found the sheet before goes on to this one where it lies ahead, so
+        # that reading the sheets in their order is one pass.
+        if self._cursor is None or self._cursor[0] >= sheet.position:
+            self._cursor = (0, self._tables())
+        tables = self._cursor[1]
+        for found, reader in tables:
+            self._cursor = (found.position, tables)
+            if found.position == sheet.position:
+                yield from reader(hidden)
+                return
+
+    def _tables(self) -> Iterator[tuple[Sheet, _Reader]]:
+        styles = _OdsStyles()
+        events = self._events()
         parents: list[Element] = []
-        for event, element in self._events():
-            tag = element.tag
+        position = 0
+        for event, element in events:
             if event == "start":
-                if tag == _TABLE:
+                parents.append(element)
+                if element.tag == _TABLE:
                     position += 1
-                    inside = position == sheet.position
-                    number = 0
+                    title, style = element.get(f"{_T}name", ""), element.get(_CELL_STYLE)
+                    sheet = Sheet(title, position, style in styles.hidden_tables)
+                    table = _OdsTable(self, events, parents, element, sheet, styles)
+                    yield sheet, table.rows
+                    table.skip()
+                continue
+            parents.pop()
+            styles.take(element)
+            _let_go(element, parents)
+
+    def common_styles(self, styles: _OdsStyles) -> None:
+        """Learn the styles of ``styles.xml`` (named cell styles and their formats)."""
+        styles.common_read = True
+        if "styles.xml" not in self._archive.namelist():
+            return
+        parents: list[Element] = []
+        for event, element in self._events("styles.xml"):
+            if event == "start":
                 parents.append(element)
                 continue
             parents.pop()
-            if tag == _TABLE and inside:
+            styles.take(element)
+            _let_go(element, parents)
+
+
+class _OdsTable:
+    """The rows of one ``table:table``, read from the events of the whole content."""
+
+    def __init__(
+        self,
+        book: _OdsBook,
+        events: Iterator[tuple[str, Element]],
+        parents: list[Element],
+        element: Element,
+        sheet: Sheet,
+        styles: _OdsStyles,
+    ) -> None:
+        self.book, self.events, self.parents = book, events, parents
+        self.element, self.sheet, self.styles = element, sheet, styles
+        self.done = False
+        self.number = 0  # the last row number passed
+        self.column_ends: list[int] = []  # the last column of each table:table-column
+        self.column_styles: list[str | None] = []  # and its default cell style
+        self.cut: tuple[int, int] | None = None  # the first cell right of the header
+        self.cut_count = 0
+        #: the merged ranges of the first MERGES_WITHIN rows with a cell (a header band's)
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.looked = 0
+        book.keep_merges(sheet, self.merges)
+
+    def rows(self, hidden: list[int]) -> Iterator[tuple[int, list[Cell]]]:
+        parents = self.parents
+        open_rows = 0  # more than one inside a table in a cell, which is no row of the sheet
+        for event, element in self.events:
+            tag = element.tag
+            if event == "start":
+                parents.append(element)
+                open_rows += tag == _ROW
+                continue
+            parents.pop()
+            if open_rows and tag != _ROW:
+                continue
+            if tag == _ROW:
+                open_rows -= 1
+                if open_rows:
+                    continue
+                found = self._row(element, hidden)
+                self._drop(element)
+                if found is not None:
+                    first, last, cells = found
+                    for number in range(first, last + 1):
+                        yield number, cells
+            elif tag == _COLUMN:
+                self._column(element)
+                self._drop(element)
+            elif element is self.element:
+                self._end()
                 return
-            if tag != _ROW:
+            else:
+                self._drop(element)
+
+    def skip(self) -> None:
+        """Pass over the rest of the table (its rows are not read)."""
+        if self.done:
+            return
+        parents = self.parents
+        in_row = False
+        for event, element in self.events:
+            tag = element.tag
+            if event == "start":
+                parents.append(element)
+                in_row = in_row or tag == _ROW
                 continue
-            if not inside:
-                element.clear()
+            parents.pop()
+            if element is self.element:
+                self._end()
+                return
+            if tag == _ROW or not in_row:
+                in_row = False
+                self._drop(element)
+
+    def _end(self) -> None:
+        self.done = True
+        if self.cut is not None:
+            self.book.cut[self.sheet.position] = (*self.cut, self.cut_count)
+        self._drop(self.element)
+
+    def _drop(self, element: Element) -> None:
+        element.clear()
+        if self.parents:
+            self.parents[-1].remove(element)
+
+    def _stop(self, key: str, row: int, column: int, **values: object) -> WorkbookStop:
+        where = cell_name(row, column)
+        return WorkbookStop.said(self.book.name, key, self.sheet.name, where, **values)
+
+    def _repeat(self, element: Element, attribute: str, row: int, column: int) -> int:
+        text = element.get(attribute)
+        if text is None:
+            return 1
+        if text.isascii() and text.isdigit() and int(text) >= 1:
+            return int(text)
+        what = "rows" if attribute == _ROWS_REPEATED else "columns"
+        raise self._stop(f"workbook_repeat.{what}", row, column, value=shown(text))
+
+    def _column(self, element: Element) -> None:
+        start = self.column_ends[-1] + 1 if self.column_ends else 1
+        repeat = self._repeat(element, _COLUMNS_REPEATED, 1, start)
+        self.column_ends.append(start + repeat - 1)
+        self.column_styles.append(element.get(_DEFAULT_STYLE))
+
+    def _row(self, element: Element, hidden: list[int]) -> tuple[int, int, list[Cell]] | None:
+        """The row's (first number, last number, cells); None for a row without a value."""
+        first = self.number + 1
+        repeat = self._repeat(element, _ROWS_REPEATED, first, 1)
+        self.number += repeat
+        last = self.number
+        cells: list[Cell] = []
+        width = 0  # the columns passed
+        limit = self.book.width
+        cut = cut_count = 0  # the first cell right of `limit`, and how many
+        for cell in element:
+            tag = cell.tag
+            if tag != _CELL and tag != _COVERED:
                 continue
-            repeat = min(int(element.get(f"{_T}number-rows-repeated", "1")), MAX_ROWS)
-            row = _ods_row(element)
-            if element.get(f"{_T}visibility", "visible") != "visible" and row:
-                hidden.extend(range(number + 1, number + 1 + repeat))
-            if row:
-                for n in range(number + 1, min(number + repeat, MAX_ROWS) + 1):
-                    yield n, list(row)
-            number += repeat
-            element.clear()
-            if parents:
-                parents[-1].remove(element)
+            span = self._repeat(cell, _COLUMNS_REPEATED, first, width + 1)
+            column = width + 1
+            width += span
+            if tag == _COVERED:
+                continue
+            value = self._value(cell, element, first, column)
+            if value is None:
+                continue
+            if last > MAX_ROWS:
+                raise self._stop("workbook_grid.rows", first, column, last=last)
+            if column > MAX_COLUMNS:  # the cell itself stands past XFD
+                raise self._stop("workbook_grid.column", first, column)
+            if width > MAX_COLUMNS:
+                raise self._stop("workbook_grid.columns", first, column, last=width)
+            if width > limit:
+                cut = cut or max(column, limit + 1)
+                cut_count += width - max(column - 1, limit)
+                if column > limit:
+                    continue
+            end = min(width, limit)
+            cells.extend([None] * (column - 1 - len(cells)))
+            cells.extend([value] * (end - column + 1))
+            self.book.repeated += max(0, end - column - FREE_COPIES)
+        if cut:
+            self.cut_count += cut_count * repeat
+            self.cut = self.cut or (first, cut)
+        if not cells:
+            return None
+        self.book.repeated += max(0, (repeat - 1) * len(cells) - FREE_COPIES)
+        if self.book.repeated > MAX_REPEATED_CELLS:
+            raise self._stop("workbook_repeats", first, 1, limit=MAX_REPEATED_CELLS)
+        if element.get(f"{_T}visibility", "visible") != "visible":
+            hidden.extend(range(first, last + 1))
+        if self.looked < MERGES_WITHIN:
+            self.looked += 1
+            self.merges.extend(_ods_merges(element, first))
+        return first, last, cells
+
+    def _value(self, cell: Element, row: Element, number: int, column: int) -> Cell:
+        try:
+            value = _ods_value(cell, self)
+        except WorkbookStop as e:
+            e.cell = cell_name(number, column)
+            raise
+        except (ValueError, OverflowError) as e:
+            raise self._stop("workbook_cell", number, column, why=e) from e
+        if isinstance(value, datetime.datetime):
+            style = cell.get(_CELL_STYLE) or row.get(_DEFAULT_STYLE) or self._column_style(column)
+            shows = self.styles.date_shows(style)
+            if shows is None and not self.styles.common_read:
+                self.book.common_styles(self.styles)
+                shows = self.styles.date_shows(style)
+            return _shown_date(value, shows or "day")
+        return value
+
+    def _column_style(self, column: int) -> str | None:
+        at = bisect_left(self.column_ends, column)  # found in steps of log(columns)
+        return self.column_styles[at] if at < len(self.column_styles) else None
+
+    def spaces(self, count: int) -> str:
+        self.book.spaces += max(0, count - FREE_COPIES)
+        if self.book.spaces > MAX_SPACES:
+            raise WorkbookStop.said(self.book.name, "workbook_spaces", limit=MAX_SPACES)
+        return " " * count
 
 
-def _ods_row(row: Element) -> list[Cell]:
-    cells: list[Cell] = []
-    width = 0
+def _let_go(element: Element, parents: list[Element]) -> None:
+    """Free an element read to its end, unless a style still needs it (its parent is one)."""
+    if parents and parents[-1].tag not in (_STYLE, _DATE_STYLE):
+        element.clear()  # nothing of what was read stays in memory, not even its shell
+        parents[-1].remove(element)
+
+
+def _ods_merges(row: Element, number: int) -> list[tuple[int, int, int, int]]:
+    """The merged ranges whose top-left cell is in the row numbered `number`
+    (`table:number-columns-spanned`, `table:number-rows-spanned`)."""
+    found = []
+    column = 0
     for cell in row:
         if cell.tag not in (_CELL, _COVERED):
             continue
-        repeat = min(int(cell.get(f"{_T}number-columns-repeated", "1")), MAX_COLUMNS)
-        value = _ods_value(cell) if cell.tag == _CELL else None
-        if value is not None:
-            cells.extend([None] * (width - len(cells)))
-            cells.extend([value] * min(repeat, MAX_COLUMNS - width))
-        width += repeat
-    return cells
+        across = cell.get(f"{_T}number-columns-spanned")
+        down = cell.get(f"{_T}number-rows-spanned")
+        if across is not None or down is not None:
+            width, height = _span(across), _span(down)
+            if width > 1 or height > 1:
+                found.append((number, column, number + height - 1, column + width - 1))
+        column += _span(cell.get(f"{_T}number-columns-repeated"))
+        if column >= MAX_COLUMNS:
+            break
+    return found
 
 
-def _ods_value(cell: Element) -> Cell:
+def _span(text: str | None) -> int:
+    """A count of cells an .ods attribute gives: at least 1, at most the grid's width or
+    height."""
+    try:
+        return max(1, min(int(text or "1"), MAX_ROWS))
+    except ValueError:
+        return 1
+
+
+def _ods_value(cell: Element, table: _OdsTable) -> Cell:
     kind = cell.get(f"{_O}value-type")
     if cell.get(f"{_CALCEXT}value-type") == "error":
-        return ErrorCell(_ods_text(cell) or "#VALUE!")
+        return ErrorCell(_ods_text(cell, table) or "#VALUE!")
     if kind is None:
         formula = cell.get(f"{_T}formula")
         if formula is not None:
             return UncomputedFormula(formula)
-        return _ods_text(cell) or None
+        return _ods_text(cell, table) or None
     if kind in ("float", "currency"):
         return _number(cell.get(f"{_O}value", ""))
     if kind == "percentage":
@@ -760,7 +1179,7 @@ def _ods_value(cell: Element) -> Cell:
     if kind == "boolean":
         return cell.get(f"{_O}boolean-value") == "true"
     text = cell.get(f"{_O}string-value")
-    return text if text is not None else _ods_text(cell)
+    return text if text is not None else _ods_text(cell, table)
 
 
 def _number(text: str) -> int | float:
@@ -779,22 +1198,22 @@ def _ods_time(text: str) -> float:
     return -days if text.startswith("-") else days
 
 
-def _ods_text(cell: Element) -> str:
+def _ods_text(cell: Element, table: _OdsTable) -> str:
     """The text of a cell's paragraphs, as shown (``text:s`` spaces, tabs, line breaks)."""
-    return "\n".join(_paragraph(p) for p in cell if p.tag == f"{_X}p")
+    return "\n".join(_paragraph(p, table) for p in cell if p.tag == f"{_X}p")
 
 
-def _paragraph(element: Element) -> str:
+def _paragraph(element: Element, table: _OdsTable) -> str:
     parts = [element.text or ""]
     for child in element:
         if child.tag == f"{_X}s":
-            parts.append(" " * int(child.get(f"{_X}c", "1")))
+            parts.append(table.spaces(int(child.get(f"{_X}c", "1"))))
         elif child.tag == f"{_X}tab":
             parts.append("\t")
         elif child.tag == f"{_X}line-break":
             parts.append("\n")
         elif child.tag != f"{_O}annotation":
-            parts.append(_paragraph(child))
+            parts.append(_paragraph(child, table))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -802,23 +1221,36 @@ def _paragraph(element: Element) -> str:
 class SheetTable:
     """A sheet's rows as the collector takes every loader's: chunks of (rows, cells)."""
 
-    stride = 1024  # place numbers a row takes: a cell each, up to column AMJ
+    stride = MAX_COLUMNS  # place numbers a row takes: a cell each, up to column XFD
 
-    def __init__(self, book: Workbook, sheet: Sheet) -> None:
+    def __init__(self, book: Workbook, sheet: Sheet, rows: Rows | None = None) -> None:
         self.book, self.name, self.sheet = book, book.name, sheet.name
         self._sheet = sheet
+        self._rows = book.rows(sheet) if rows is None else rows
+
+    def narrow(self, width: int) -> None:
+        """The header is `width` columns wide: cells right of it are no longer made."""
+        self.book.width = width
+
+    def merges(self) -> list[tuple[int, int, int, int]]:
+        """The sheet's merged ranges among its first rows read (top, left, bottom, right:
+        rows by number, columns from 0)."""
+        return self.book.merges(self._sheet)
 
     def chunks(self) -> Iterator[tuple[list[int], list[list[object]]]]:
         numbers: list[int] = []
         rows: list[list[object]] = []
-        for number, cells in self.book.rows(self._sheet):
+        cells = 0
+        for number, row in self._rows:
             numbers.append(number)
-            rows.append(cast("list[object]", cells))
-            if len(rows) == _CHUNK_ROWS:
+            rows.append(cast("list[object]", row))
+            cells += len(row)
+            if len(rows) == _CHUNK_ROWS or cells > _CHUNK_CELLS:
                 yield numbers, rows
-                numbers, rows = [], []
+                numbers, rows, cells = [], [], 0
         if rows:
             yield numbers, rows
 
 
 _CHUNK_ROWS = 2048
+_CHUNK_CELLS = 64 * 1024  # a chunk of wide rows holds no more cells than this

@@ -2,7 +2,8 @@
 
 A renderer's module is imported only when its format is asked for, so that a
 run pays the start-up of the libraries its own format needs (Rich for the
-table, Jinja2 and matplotlib for HTML, xlsxwriter for the workbook) and no
+table, Jinja2 and matplotlib for HTML, xlsxwriter for the workbook, python-docx
+for the report document) and no
 other. A new format is one module and one line here.
 """
 
@@ -29,8 +30,9 @@ FORMATS: dict[str, Format] = {
     "json": Format("json", "report_json", parts="report_json_parts"),
     "csv": Format("csv", "report_csv", bom=True),
     "markdown": Format("markdown", "report_markdown"),
-    "html": Format("html", "report_html"),
+    "html": Format("html", "report_html", parts="report_html_parts"),
     "xlsx": Format("xlsx", "report_xlsx", binary=True),
+    "docx": Format("docx", "report_docx", binary=True),
 }
 
 

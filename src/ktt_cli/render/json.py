@@ -12,6 +12,7 @@ from ktt_cli.model import TargetsFile
 from ktt_cli.numbers import compact_number
 from ktt_cli.problems import Problem
 from ktt_cli.report import SCHEMA_VERSION, Report, Result
+from ktt_cli.summary import summary
 
 
 def number(value: float | None) -> float | int | None:
@@ -233,6 +234,7 @@ def _document(report: Report, lang: str, breakdown: object) -> dict[str, Any]:
             {"year": q.year, "text": q.text, "en": q.en, "note": q.note} for q in report.qualitative
         ],
         "warnings": problems_dicts(report.warnings, report.unlisted_warnings),
+        "summary": summary(report, lang),
     }
     if report.by_region:
         document["breakdown"] = breakdown

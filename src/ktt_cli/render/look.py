@@ -59,6 +59,13 @@ WORDS = {
         "note": "Ghi chú",
         "source": "Nguồn",
         "comparator": "Điều kiện",
+        "summary": "Tóm tắt",
+        "report_sheet": "Báo cáo",
+        "no_regional": "Chưa có số liệu theo xã, phường.",
+        "behind": "Xa mục tiêu nhất: {regions}.",
+        "drawn": "Biểu đồ: {behind} xã, phường xa mục tiêu nhất và {ahead} dẫn đầu, trong "
+        "{n}; bảng dưới có đủ.",
+        "since": "so với {period}",
     },
     "en": {
         "observations": "Actual figures",
@@ -82,6 +89,13 @@ WORDS = {
         "note": "Note",
         "source": "Source",
         "comparator": "Comparator",
+        "summary": "Summary",
+        "report_sheet": "Report",
+        "no_regional": "No figures by region yet.",
+        "behind": "Furthest behind: {regions}.",
+        "drawn": "Chart: the {behind} regions furthest behind and the {ahead} furthest ahead, "
+        "of {n}; the table holds them all.",
+        "since": "since {period}",
     },
 }
 

@@ -5,15 +5,26 @@ from __future__ import annotations
 from ktt_cli import i18n
 from ktt_cli.problems import printable
 from ktt_cli.render import words
+from ktt_cli.render.look import word
 from ktt_cli.render.words import groups
 from ktt_cli.report import Report
+from ktt_cli.summary import summary
 
 _HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")
 
 
+#: Markdown's own marks, escaped with a backslash so that a name stays text.
+_MARKS = str.maketrans({c: "\\" + c for c in "\\`*_[]|#!"})
+#: HTML, which CommonMark passes through raw: a tag or a comment (`<!--` would hide every
+#: line after it) from a file is written as entities and shown as the text it is.
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
 def _cell(text: str) -> str:
-    """A text from a file as one cell: on one line, control characters escaped."""
-    return printable(text.replace("\n", " ")).replace("\\", "\\\\").replace("|", "\\|")
+    """A text from a file as one cell: on one line, control characters escaped, no
+    Markdown or HTML of its own."""
+    one_line = " ".join(text.replace("\r", "\n").split("\n"))
+    return printable(one_line).translate(_MARKS).translate(_HTML)
 
 
 _REGION_HEADS = ("region", "target", "actual", "gap", "achieved", "status", "share_of_territory")
@@ -55,8 +66,11 @@ def report_markdown(report: Report, lang: str) -> str:
     for year in report.milestones:
         lines += [f"## {label(lang, 'milestone', year=year)}", ""]
         compared = report.compared_with is not None
-        heads = _HEADS + (("change",) if compared else ())
-        lines.append("| " + " | ".join(label(lang, h) for h in heads) + " |")
+        shown_heads = [label(lang, h) for h in _HEADS]
+        if report.compared_with is not None:
+            since = word(lang, "since", period=words.period(report.compared_with, lang))
+            shown_heads.append(f"{label(lang, 'change')} {since}")
+        lines.append("| " + " | ".join(shown_heads) + " |")
         lines.append("|---|---:|---:|---:|---:|---|" + ("---:|" if compared else ""))
         notes: list[str] = []
         for result in (r for r in report.results if r.milestone == year):
@@ -90,4 +104,8 @@ def report_markdown(report: Report, lang: str) -> str:
         f"{label(lang, 'actuals_files')}: {_cell(', '.join(report.actuals_files))} · "
         f"{label(lang, 'as_of')}: {words.period(report.as_of, lang)}_"
     )
-    return "\n".join(lines) + "\n"
+    said = summary(report, lang)
+    if said:
+        lines += ["", f"## {word(lang, 'summary')}", ""]
+        lines += [f"{_cell(sentence)}\n" for sentence in said]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -30,7 +30,18 @@ _NO_METADATA: dict[str, str | None] = {"Date": None, "Creator": None, "Format": 
 
 def chart_svg(chart: Chart, lang: str) -> str:
     """The chart as an `<svg>` element (no XML prolog), legend in `lang`."""
+    text = _trajectory(chart, lang, "svg").decode("utf-8")
+    return text[text.index("<svg") :]
+
+
+def chart_png(chart: Chart, lang: str) -> bytes:
+    """The same chart as a PNG picture (for a Word document), at print resolution."""
+    return _trajectory(chart, lang, "png")
+
+
+def _trajectory(chart: Chart, lang: str, kind: str) -> bytes:
     import matplotlib as mpl
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -46,7 +57,7 @@ def chart_svg(chart: Chart, lang: str) -> str:
         }
     ):
         figure = Figure(figsize=(WIDTH, HEIGHT))
-        FigureCanvasSVG(figure)
+        (FigureCanvasSVG if kind == "svg" else FigureCanvasAgg)(figure)
         axes = figure.add_subplot()
         _draw(axes, chart, lang)
         axes.xaxis.set_major_locator(MaxNLocator(nbins=_TICKS, integer=True))
@@ -56,10 +67,19 @@ def chart_svg(chart: Chart, lang: str) -> str:
         axes.grid(axis="y", color="#e0e0e0", linewidth=0.6)
         axes.legend(loc="upper left", fontsize=7, frameon=False)
         figure.subplots_adjust(left=0.1, right=0.98, top=0.97, bottom=0.1)
-        out = io.StringIO()
-        figure.savefig(out, format="svg", metadata=_NO_METADATA)
-    text = out.getvalue()
-    return text[text.index("<svg") :]
+        out = io.BytesIO()
+        if kind == "svg":
+            figure.savefig(out, format="svg", metadata=_NO_METADATA)
+        else:
+            # zlib's fastest level: a third less time to encode, a quarter more bytes
+            figure.savefig(
+                out,
+                format="png",
+                dpi=150,
+                metadata={"Software": None},
+                pil_kwargs={"compress_level": 1},
+            )
+    return out.getvalue()
 
 
 def regions_svg(salt: str, bars: list[tuple[str, float, str]], lang: str) -> str:

@@ -33,7 +33,9 @@ from ktt_cli.model import Qualitative, TargetsFile
 from ktt_cli.problems import printable
 from ktt_cli.progress import Status
 from ktt_cli.render import words
+from ktt_cli.render.look import word
 from ktt_cli.report import Report, Result
+from ktt_cli.summary import summary
 
 STYLE = {
     Status.ACHIEVED: "bold green",
@@ -157,6 +159,10 @@ def report_view(report: Report, lang: str) -> RenderableType:
     if report.qualitative:
         parts += [Text(), _qualitative(report.qualitative, lang)]
     parts += [Text(), _footer(report, lang)]
+    said = summary(report, lang)
+    if said:
+        parts += [Text(), Text(word(lang, "summary"), style="bold")]
+        parts += [plain(sentence) for sentence in said]
     return Group(*parts)
 
 

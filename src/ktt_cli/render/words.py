@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from ktt_cli import i18n
@@ -52,8 +53,10 @@ def gap(result: Result, lang: str) -> str:
     return i18n.gap(value, result.unit, lang)
 
 
+@functools.lru_cache(maxsize=4096)
 def period(text: str | Period | None, lang: str) -> str:
-    """A period as the language writes it (`6/2025`, `Quý II/2025`); NONE without one."""
+    """A period as the language writes it (`6/2025`, `Quý II/2025`); NONE without one.
+    Remembered: a breakdown repeats a few periods over thousands of regions."""
     if text is None:
         return NONE
     return display(text if isinstance(text, Period) else parse_period(text), lang)
