@@ -253,3 +253,27 @@ def test_notes_that_change_row_after_row_are_each_read_once_a_file() -> None:
 
 def own_note(n: int) -> str:
     return f'"Xã {n % 400:03d} tự báo cáo"' if n % 2 else ""
+
+
+def test_the_table_of_extras_is_the_file_s_own() -> None:
+    """The fast path's table of extras is by the cells as written, so it is made anew for
+    each file: a second file whose only text column is the note reads `X` as a note, not
+    as the source and note a first file's row `X;X` was."""
+    first = long_file(800, lambda n: str(n % 90 + 1), lambda n: '"X";"X"' if n >= 420 else ";")
+    first = first.replace("Nguồn\r\n".encode(), "Nguồn;Ghi chú\r\n".encode(), 1)
+    second = long_file(800, lambda n: str(n % 90 + 1), lambda n: '"X"' if n >= 420 else "")
+    second = second.replace("Nguồn\r\n".encode(), "Ghi chú\r\n".encode(), 1)
+    log = ProblemLog()
+    sources = [
+        Source("a.csv", lambda: io.BufferedReader(io.BytesIO(first))),
+        Source("b.csv", lambda: io.BufferedReader(io.BytesIO(second.replace(b"2000", b"2001")))),
+    ]
+    actuals = read_actuals(sources, TARGETS, ReadOptions(), log)
+    assert log.errors == 0
+    kept = {
+        (extra.source, extra.note)
+        for cells in cells_of(actuals)
+        for p, _, _ in cells.items()
+        if (extra := cells.extras.get(p)) is not None
+    }
+    assert kept == {("X", "X"), (None, "X")}

@@ -176,7 +176,7 @@ class Collector:
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.book_progress: Callable[[], None] | None = None  # the read bar of a workbook
         self.extras: dict[Extra, Extra] = {}  # each (source, note) met, kept once
-        #: the extra of a long row's (source, note) cells as written, for the fast path
+        #: the extra of a row's (source, note) cells as written, for the fast path
         self.extra_of: dict[tuple[object, object], Extra | None] = {}
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
@@ -1091,6 +1091,7 @@ class Collector:
         self.style_fixed = fixed is not NumberStyle.AUTO
         self.style = fixed if self.style_fixed else None
         self.decided_by, self.conflict_told = None, False
+        self.extra_of = {}  # its keys are the cells of this file's text columns
         self.pending = PendingRows()
         self.no_figure, self.passed = _Count(), _Count()
         self.waiting = {unit: {} for unit in Unit}
