@@ -728,7 +728,7 @@ def test_every_province_has_its_code_and_its_former_provinces_name_it() -> None:
         assert region.name == name
         for old in filter(None, former.split(", ")):
             for written in (old, f"Tỉnh {old}", old.upper()):
-                found = names.find(written)
+                found = names.region(written)
                 assert found is not None, written
                 assert found[1] == name, (written, found)
 

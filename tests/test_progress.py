@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ktt_cli.model import DIRECTION, Comparator
 from ktt_cli.periods import parse_period
-from ktt_cli.progress import Goal, Point, Status, assess, is_met, status_of_ratio
+from ktt_cli.progress import (
+    Goal,
+    Point,
+    Status,
+    a_year_apart,
+    assess,
+    is_met,
+    status_of_ratio,
+)
 
 C = Comparator
 
@@ -46,17 +55,18 @@ def test_the_example_of_the_spec() -> None:
 
 
 def test_fractional_years_change_the_category() -> None:
-    # 100 in 2020 (t0 = 2020.0), 104 in 2021-06 (t = 2020 + 181/365 = 2020.49589: 30/6/2021 is
+    # 100 in 2019 (t0 = 2019.0), 110 in 2021-06 (t = 2020 + 181/365 = 2020.49589: 30/6/2021 is
     # day 31+28+31+30+31+30 = 181 of 365), at least 200 by 2030.
-    # CAGR_o = 1.04^(1/0.49589) − 1 = 0.082303; CAGR_r = 2^(1/10) − 1 = 0.071773
-    # R = 0.082303/0.071773 = 1.14671 → on_track.
-    # Counted in whole years (t = 2021) it would be 0.04/0.071773 = 0.55731 → limited_progress.
-    a = assess(goal(C.AT_LEAST, 200), at("2021-06", 104), at("2020", 100))
-    assert a.growth_ratio == pytest.approx(1.14671, abs=1e-5)
+    # CAGR_o = 1.1^(1/1.49589) − 1 = exp(0.0953102/1.49589) − 1 = 0.065788;
+    # CAGR_r = 2^(1/11) − 1 = 0.065041; R = 0.065788/0.065041 = 1.01149 → on_track.
+    # Counted in whole years (t = 2021) it would be (1.1^(1/2) − 1)/0.065041
+    # = 0.048809/0.065041 = 0.75043 → needs_acceleration.
+    a = assess(goal(C.AT_LEAST, 200), at("2021-06", 110), at("2019", 100))
+    assert a.growth_ratio == pytest.approx(1.01149, abs=1e-5)
     assert a.status is Status.ON_TRACK
-    whole = assess(goal(C.AT_LEAST, 200), at("2021", 104), at("2020", 100))
-    assert whole.growth_ratio == pytest.approx(0.55731, abs=1e-5)
-    assert whole.status is Status.LIMITED_PROGRESS
+    whole = assess(goal(C.AT_LEAST, 200), at("2021", 110), at("2019", 100))
+    assert whole.growth_ratio == pytest.approx(0.75043, abs=1e-5)
+    assert whole.status is Status.NEEDS_ACCELERATION
 
 
 def test_over_is_strict_when_exactly_equal() -> None:
@@ -187,13 +197,14 @@ def test_the_thresholds_of_the_growth_ratio(ratio: float, status: Status) -> Non
 
 
 def test_a_pace_too_fast_for_a_float_is_on_track_not_insufficient() -> None:
-    # 1 on 1 January, 90 on 2 January: CAGR = 90^365 - 1 overflows a float. The baseline
-    # is earlier than the figure, so SPEC §4 rules out insufficient_data; R is +inf.
-    a = assess(goal(C.AT_LEAST, 1200), at("2024-01-02", 90), at("2024-01-01", 1))
+    # 1e-320 on 1 January 2023, 90 a year and a day later: CAGR = (90/1e-320)^(1/1.0027) - 1
+    # = e^739 - 1 overflows a float. The baseline is a year before the figure, so SPEC §4
+    # rules out insufficient_data; R is +inf.
+    a = assess(goal(C.AT_LEAST, 1200), at("2024-01-02", 90), at("2023-01-01", 1e-320))
     assert a.status is Status.ON_TRACK
     assert a.growth_ratio is None  # JSON has no infinity
-    assert a.progress_from_baseline == pytest.approx(100 * 89 / 1199)
-    falling = assess(goal(C.AT_LEAST, 1200), at("2024-01-02", 1), at("2024-01-01", 90))
+    assert a.progress_from_baseline == pytest.approx(100 * 90 / 1200)
+    falling = assess(goal(C.AT_LEAST, 1200), at("2024-01-02", 1e-320), at("2023-01-01", 90))
     assert falling.status is Status.DETERIORATION
 
 
@@ -218,7 +229,7 @@ def test_met_agrees_with_the_comparator_table(
     expected = {
         C.AT_LEAST: x >= level,
         C.OVER: x > level,
-        C.ABOUT: x >= level * 0.95,
+        C.ABOUT: Decimal(repr(x)) >= Decimal(repr(level)) * Decimal("0.95"),  # exact: SPEC §2
         C.AT_MOST: x <= level,
         C.UNDER: x < level,
         C.ALL: x >= 100,
@@ -242,11 +253,16 @@ def test_positive_finite_inputs_give_no_nan_and_no_exception(
     for value in (a.gap, a.percent_achieved, a.progress_from_baseline, a.growth_ratio,
                   a.projected, a.required_annual_growth):  # fmt: skip
         assert value is None or math.isfinite(value)
-    # SPEC §4's order: a baseline before the figure and a milestone still ahead leave the
-    # growth ratio to decide whatever the size of the numbers
-    if t0 < t < year and not a.met:
+    # SPEC §4's order: a baseline a year before the figure and a milestone still ahead
+    # leave the growth ratio to decide whatever the size of the numbers; a baseline less
+    # than a year before it, none
+    if t0 < t < year and not a.met and a_year_apart(t0, t):
         assert a.status in {Status.ON_TRACK, Status.NEEDS_ACCELERATION,
                             Status.LIMITED_PROGRESS, Status.DETERIORATION}  # fmt: skip
+    elif t0 < t < year and not a.met:
+        assert (a.status, a.status_reason) == (Status.INSUFFICIENT_DATA, "short_span")
+        assert a.growth_ratio is None
+        assert a.projected is None
 
 
 @given(
@@ -327,3 +343,103 @@ def test_a_percent_projection_stays_between_0_and_100(
     a = assess(goal(C.AT_LEAST, level), Point(t, x), Point(2020, x0), bounds=PERCENT)
     assert a.projected is not None
     assert 0 <= a.projected <= 100
+
+
+# ---- a pace needs a year; every result says why it is insufficient_data ------------------
+
+
+def test_a_pace_from_one_month_is_insufficient_data_with_its_reason() -> None:
+    # Xã Bảo Yên: 12 cooperatives in October 2026, 14 in November, at least 25 by 2030. The
+    # old reading projected 12 → 14 in a month to 29.743 by 2030: on_track, at 56% of the
+    # target, beside Xã Mậu A (11 → 11) "limited_progress". A month is no pace.
+    bao_yen = assess(goal(C.AT_LEAST, 25), at("2026-11", 14), at("2026-10", 12))
+    assert (bao_yen.status, bao_yen.status_reason) == (Status.INSUFFICIENT_DATA, "short_span")
+    assert bao_yen.growth_ratio is None
+    assert bao_yen.projected is None
+    assert bao_yen.percent_achieved == pytest.approx(56.0)  # 100 × 14/25, still shown
+    mau_a = assess(goal(C.AT_LEAST, 25), at("2026-11", 11), at("2026-10", 11))
+    assert (mau_a.status, mau_a.status_reason) == (Status.INSUFFICIENT_DATA, "short_span")
+    alone = assess(goal(C.AT_LEAST, 25), at("2026-11", 11), None)
+    assert (alone.status, alone.status_reason) == (Status.INSUFFICIENT_DATA, "no_baseline")
+    # a year apart the pace counts: (14/12)^(1/1) − 1 = 0.16667 a year against
+    # (25/12)^(1/(2030 − 2025.83)) − 1; no reason is owed
+    yearly = assess(goal(C.AT_LEAST, 25), at("2026-11", 14), at("2025-11", 12))
+    assert yearly.status is Status.ON_TRACK
+    assert yearly.status_reason is None
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "apart"),
+    [
+        ("2024-06", "2025-06", True),  # 30/6 to 30/6 across a leap year's end
+        ("2023-06", "2024-06", True),
+        ("30/6/2024", "29/6/2025", False),  # a day short of a year
+        ("29/2/2024", "28/2/2025", True),  # a year after 29/2
+        ("2024-02", "2025-02", True),
+        ("2024", "2025", True),
+        ("2024-Q4", "2025-Q3", False),
+        ("2024-H1", "2025-06", True),  # the same moment in two forms
+    ],
+)
+def test_a_year_apart_is_counted_on_the_calendar(earlier: str, later: str, apart: bool) -> None:
+    assert a_year_apart(parse_period(earlier).time, parse_period(later).time) is apart
+
+
+def test_statuses_other_than_insufficient_data_carry_no_reason() -> None:
+    for a in (
+        assess(goal(C.AT_LEAST, 100), at("2025", 120), at("2024", 50)),  # achieved
+        assess(goal(C.AT_LEAST, 100, 2024), at("2025", 60), at("2020", 50)),  # missed
+        assess(goal(C.AT_LEAST, 100), None, None),  # no_data
+    ):
+        assert a.status_reason is None
+
+
+# ---- met, decided exactly ------------------------------------------------------------------
+
+
+def test_about_62_with_a_tolerance_of_a_tenth_is_met_from_55_8() -> None:
+    # 62 × (1 − 0.1) = 55.8 exactly; in binary floating point 62 × 0.9 = 55.800000000000004
+    # and 55,8 would read as not met
+    assert is_met(Goal(C.ABOUT, 62, 2030, 0.1), 55.8) is True
+    assert is_met(Goal(C.ABOUT, 62, 2030, 0.1), 55.79) is False
+    a = assess(Goal(C.ABOUT, 62, 2030, 0.1), at("2025", 55.8), at("2020", 40))
+    assert a.status is Status.ACHIEVED
+
+
+_decimals = st.integers(0, 4)
+
+
+@given(st.integers(1, 10**7), _decimals, st.integers(1, 99))
+@example(62, 0, 10)  # khoảng 62%, tolerance 0.1: 55,8 is the boundary
+@example(558, 1, 5)  # khoảng 55,8 at the default tolerance: 53,01
+def test_met_at_the_boundary_agrees_with_decimal_arithmetic(
+    digits: int, places: int, percent: int
+) -> None:
+    # a target value written with `places` decimals and a tolerance in hundredths; for
+    # every comparator, figures at its boundary (value × (1 − tolerance) for `about`, 100
+    # for `all`, else the value), at the value itself, and one step either side of each at
+    # the data's own precision, each judged against decimal arithmetic
+    value = Decimal(digits).scaleb(-places)
+    tolerance = Decimal(percent).scaleb(-2)
+    for comparator in Comparator:
+        level = {C.ABOUT: value * (1 - tolerance), C.ALL: Decimal(100)}.get(comparator, value)
+        exponent = level.as_tuple().exponent
+        step = Decimal(1).scaleb(-max(places, -exponent if isinstance(exponent, int) else 0))
+        about = comparator is C.ABOUT
+        target = Goal(comparator, float(value), 2030, float(tolerance) if about else 0)
+        for point in (level, value):
+            for actual in (point - step, point, point + step):
+                expected = _decimal_rule(comparator, actual, level)
+                assert is_met(target, float(actual)) is expected, (comparator, actual, level)
+
+
+def _decimal_rule(comparator: Comparator, x: Decimal, level: Decimal) -> bool:
+    """The comparator table of SPEC §2 in decimals, `level` the boundary worked out."""
+    return {
+        C.AT_LEAST: x >= level,
+        C.OVER: x > level,
+        C.ABOUT: x >= level,
+        C.AT_MOST: x <= level,
+        C.UNDER: x < level,
+        C.ALL: x >= level,
+    }[comparator]

@@ -95,7 +95,8 @@ def _long_workbook(path: Path, rows: int) -> None:
     sheet = book.create_sheet("Số liệu")
     sheet.append(("Chỉ tiêu", "Kỳ", "Giá trị", "Địa bàn"))
     for n in range(rows):
-        sheet.append(("htx_count", f"{2000 + n // 500}", n % 90 + 1, f"Xã {n % 500:03d}"))
+        month = f"{1 + n // 500 % 12:02d}/{2000 + n // 6000}"  # past months, a commune each
+        sheet.append(("htx_count", month, n % 90 + 1, f"Xã {n % 500:03d}"))
     book.save(path)
 
 

@@ -183,11 +183,11 @@ def test_the_schema_has_the_region_fields() -> None:
 def test_region_cells_match_ids_names_and_aliases(tmp_path: Path, three: TargetsFile) -> None:
     actuals, _ = read(tmp_path, three)
     assert actuals.region_names("htx") == {
-        "xa_an_binh": "Xã An Bình",
-        "xa_bao_ai": "Xã Bảo Ái",
-        "phuong_cat": "Phường Cát",
+        "xã_an_bình": "Xã An Bình",
+        "xã_bảo_ái": "Xã Bảo Ái",
+        "phường_cát": "Phường Cát",
     }
-    assert [o.value for o in actuals.region_series("htx", "xa_an_binh")] == [4, 5, 6]
+    assert [o.value for o in actuals.region_series("htx", "xã_an_bình")] == [4, 5, 6]
 
 
 def test_an_unknown_region_is_an_error_with_did_you_mean(
@@ -204,7 +204,7 @@ def test_without_a_list_any_name_is_a_region(tmp_path: Path, three: TargetsFile)
     bare = three.model_copy(update={"regions": []})
     actuals, log = read(tmp_path, bare, "indicator,period,region,value\nhtx,2024,Xã Mới,3\n")
     assert "unknown_region" not in codes(log)
-    assert actuals.region_names("htx") == {"xa_moi": "Xã Mới"}
+    assert actuals.region_names("htx") == {"xã_mới": "Xã Mới"}
 
 
 def test_from_regions_sum_where_complete_and_not_where_a_region_is_missing(
@@ -365,7 +365,7 @@ def test_each_region_with_no_regions_is_no_data_with_a_warning(tmp_path: Path) -
 def test_without_by_region_there_is_no_breakdown(tmp_path: Path, three: TargetsFile) -> None:
     report = report_of(tmp_path, three)
     assert report.breakdown == ()
-    narrowed = report_of(tmp_path, three, by_region=True, regions=["phuong_cat"])
+    narrowed = report_of(tmp_path, three, by_region=True, regions=["phường_cát"])
     assert {r.region for r in narrowed.breakdown} == {"Phường Cát"}
 
 
@@ -657,7 +657,7 @@ def test_a_code_that_lost_its_leading_zero_still_names_its_region(
     # a spreadsheet reads the code "01" as the number 1
     actuals, log = read(tmp_path, three, "indicator,period,region,value\nhtx,2024,1,3\n")
     assert not log.errors, [str(p) for p in log]
-    assert actuals.region_names("htx") == {"xa_an_binh": "Xã An Bình"}
+    assert actuals.region_names("htx") == {"xã_an_bình": "Xã An Bình"}
 
 
 def test_a_region_at_one_moment_keeps_the_coarsest_period(
@@ -675,7 +675,7 @@ def test_a_region_at_one_moment_keeps_the_coarsest_period(
     r = row(report, "htx", "Xã An Bình")
     # as in the series: the annual figure over December's, and nothing after as_of
     assert (r.actual, r.actual_period, r.baseline, r.baseline_period) == (6, "2024", 5, "2022")
-    series = actuals.region_series("htx", "xa_an_binh")
+    series = actuals.region_series("htx", "xã_an_bình")
     assert [o.value for o in series] == [5, 6, 9]
 
 

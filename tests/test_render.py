@@ -76,8 +76,9 @@ def test_json_reproduces_the_example_of_the_spec(yen_bai: TargetsFile) -> None:
         "actual_source": "lienminhhtxyenbai.org.vn", "actual_note": None, "baseline": 465,
         "baseline_period": "2020", "gap": 366, "percent_achieved": 69.5,
         "progress_from_baseline": pytest.approx(50.204, abs=1e-3), "met": False,
-        "status": "on_track", "growth_ratio": pytest.approx(1.5155, abs=1e-4),
-        "growth_method": "compound", "projected": pytest.approx(1892.78, rel=1e-4),
+        "status": "on_track", "status_reason": None,  # SPEC §4: null but for insufficient_data
+        "growth_ratio": pytest.approx(1.5155, abs=1e-4), "growth_method": "compound",
+        "projected": pytest.approx(1892.78, rel=1e-4),
         "required_annual_growth": pytest.approx(0.06430, abs=1e-5),
         "projected_bounded": False,
         # SPEC §8: every result carries its scope; the counts are an each_region target's

@@ -616,7 +616,11 @@ def test_a_bare_name_two_communes_share_is_refused() -> None:
     targets = read_targets((SMALL + COMMUNES).encode(), "small.yaml", ProblemLog())
     assert targets is not None
     _, log = read("Xã, phường;Chỉ tiêu;Kỳ;Giá trị\nNam Cường;htx_count;2025;3\n", targets)
-    assert [p.code for p in errors(log)] == ["unknown_region"]
+    # SPEC §8: an error naming the candidates
+    (problem,) = errors(log)
+    assert problem.code == "ambiguous_region"
+    assert "'Phường Nam Cường'" in problem.message
+    assert "'Xã Nam Cường'" in problem.message
 
 
 # ---- places --------------------------------------------------------------------------------

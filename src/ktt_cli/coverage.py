@@ -165,7 +165,7 @@ def expected_of(programme: TargetsFile, indicators: list[str] | None = None) -> 
             found[indicator.id] = every
             continue
         shared = {n for t in targets for n in (t.by_region or {})}
-        found[indicator.id] = {f[0] for n in shared if (f := names.find(n)) is not None}
+        found[indicator.id] = {f[0] for n in shared if (f := names.region(n)) is not None}
     return found
 
 

@@ -37,6 +37,12 @@ STATUS = {
     },
 }
 
+#: Why a result is `insufficient_data` (`status_reason`, SPEC §4), said beside its status.
+STATUS_REASON = {
+    "vi": {"no_baseline": "chưa có số gốc", "short_span": "số liệu chưa đủ 1 năm"},
+    "en": {"no_baseline": "no earlier figure", "short_span": "figures span under a year"},
+}
+
 LABELS = {
     "vi": {
         "milestone": "Mục tiêu đến năm {year}",
@@ -67,6 +73,8 @@ LABELS = {
         "breakdown": "Theo xã, phường",
         "territory_total": "Toàn tỉnh",
         "share_of_territory": "% tỉnh",
+        "met": "đạt",
+        "not_met": "chưa đạt",
     },
     "en": {
         "milestone": "Targets for {year}",
@@ -97,6 +105,8 @@ LABELS = {
         "breakdown": "By region",
         "territory_total": "Whole territory",
         "share_of_territory": "% total",
+        "met": "met",
+        "not_met": "not met",
     },
 }
 
@@ -133,6 +143,11 @@ def actual(value: float, qualifier: str | None, unit: Unit, lang: str) -> str:
     if qualifier == "sum of regions":  # made by adding up the regions' figures
         qualifier = "Σ"
     return f"{qualifier} {shown}" if qualifier else shown
+
+
+def symbol(comparator: Comparator) -> str:
+    """The sign of a comparator: `≥`, `>`, `≈`, `≤`, `<`, `=`."""
+    return _SYMBOL[comparator]
 
 
 def target(comparator: Comparator, level: float, unit: Unit, lang: str) -> str:

@@ -138,6 +138,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{indicator:indicator} {period:period} ({region:word}) được ghi lại giống như ở "
         "{on:place}",
     },
+    # ---- names of places and indicators, periods not yet begun (SPEC §3, §8) --------------
+    "ambiguous_region": {
+        "en": "{text} could be {names}: write the name as the targets file lists it, with "
+        "its diacritics and its unit word",
+        "vi": "{text} có thể là {names}: hãy ghi tên đúng như danh sách trong tệp mục tiêu, "
+        "có dấu và có chữ chỉ đơn vị (xã, phường)",
+    },
+    "ambiguous_indicator": {
+        "en": "{text} could name {names}: write the name with its diacritics, or the id",
+        "vi": "{text} có thể là {names}: hãy ghi tên có dấu, hoặc ghi mã chỉ tiêu",
+    },
+    "regions_differ_by_marks": {
+        "en": "{name} and {other} differ only by their diacritics or unit word: read as two "
+        "regions; where they are one, write the name alike in both places",
+        "vi": "{name} và {other} chỉ khác nhau ở dấu hoặc chữ chỉ đơn vị: được đọc là hai địa "
+        "bàn; nếu là một, hãy ghi tên giống nhau ở cả hai chỗ",
+    },
+    "future_period": {
+        "en": "{period:period} begins after today ({today}): no figure exists for it yet; "
+        "is the year mistyped?",
+        "vi": "{period:period} bắt đầu sau hôm nay ({today}): chưa thể có số liệu cho kỳ "
+        "này; có phải năm bị gõ nhầm?",
+    },
     "conflicting_values": {
         "en": "{indicator:indicator} {period:period} ({region:word}) is {value:num} here but "
         "{old:num} on {on}",

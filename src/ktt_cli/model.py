@@ -32,6 +32,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from ktt_cli.names import place_key, unmarked
 from ktt_cli.numbers import compact_number, plain_number
 from ktt_cli.periods import (
     ACCEPTED_FORMS,
@@ -502,13 +503,14 @@ def region_keys(regions: list[Any]) -> dict[str, str]:
             continue
         for given in (region.get("id"), name):
             if isinstance(given, str):
-                keys.setdefault(normal_name(given), name)
+                keys.setdefault(place_key(given), name)
     return keys
 
 
 def region_findings(regions: list[Any]) -> Iterator[Finding]:
     """Region ids, names and aliases that two regions share once written alike."""
-    first: dict[str, tuple[int, str]] = {}
+    first: dict[str, tuple[int, str]] = {}  # place_key -> (region, as written)
+    unmarked_first: dict[str, tuple[int, str]] = {}  # the same without marks
     for i, region in enumerate(regions):
         region = _mapping(region)
         named: list[tuple[tuple[str | int, ...], object]] = [
@@ -519,9 +521,15 @@ def region_findings(regions: list[Any]) -> Iterator[Finding]:
         for path, given in named:
             if not isinstance(given, str):
                 continue
-            key = normal_name(given)
-            if key in first and first[key][0] != i:
-                index, other = first[key]
+            # diacritics tell names apart (`Xã Mường Lai`, `Xã Mường Lại`), but a name
+            # written without any can mean every name of the same letters (SPEC §8)
+            key = place_key(given)
+            bare = unmarked(key)
+            # no mark written: it clashes with every name of its letters; else with the
+            # same marks, or a name of its letters written without any
+            clash = unmarked_first.get(bare) if key == bare else first.get(key) or first.get(bare)
+            if clash is not None and clash[0] != i:
+                index, other = clash
                 same = "" if other == given else f" as '{other}' (the same once written alike)"
                 yield Finding(
                     ("regions", i, *path),
@@ -530,6 +538,7 @@ def region_findings(regions: list[Any]) -> Iterator[Finding]:
                     "alias must name one region only",
                 )
             first.setdefault(key, (i, given))
+            unmarked_first.setdefault(bare, (i, given))
 
 
 def by_region_findings(
@@ -551,7 +560,7 @@ def by_region_findings(
     for key, value in shares.items():
         if not isinstance(key, str):
             continue
-        if normal_name(key) not in listed:
+        if place_key(key) not in listed:
             hint = did_you_mean_text(key, list(dict.fromkeys(listed.values())))
             where = (
                 "the file lists no regions: add a 'regions' list"
@@ -680,7 +689,10 @@ def target_findings(
             f"{plain_number(value)} means {plain_number(value)}%; 70% is written 70",
             "warning",
         )
-    if comparator is not None and base_value is not None:
+    # an each_region value is a threshold for every region, not a level for the territory:
+    # the territory's baseline says nothing of it (SPEC §8)
+    each_region = target.get("scope") == "each_region"
+    if comparator is not None and base_value is not None and not each_region:
         d = DIRECTION[comparator]
         if d * (value - base_value) < 0:
             side = "below" if d > 0 else "above"

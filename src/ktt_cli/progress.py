@@ -9,6 +9,8 @@ stand in where a value is zero or negative and compound growth is undefined.
 from __future__ import annotations
 
 import math
+from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -64,25 +66,60 @@ class Assessment(NamedTuple):
     projected: float | None = None
     required_annual_growth: float | None = None
     projected_bounded: bool = False  # the projection left the natural range; given at its bound
+    #: Why the status is what it is, where a word is owed (SPEC §4): `no_baseline`,
+    #: `short_span` for `insufficient_data`; None otherwise.
+    status_reason: str | None = None
+
+
+class Reason(StrEnum):
+    """Why a result is `insufficient_data` (codes are binding)."""
+
+    NO_BASELINE = "no_baseline"  # no figure earlier than the latest
+    SHORT_SPAN = "short_span"  # the earliest less than a year before the latest
 
 
 def is_met(goal: Goal, actual: float) -> bool:
-    """Whether `actual` meets the goal now (the comparator table of SPEC §2)."""
-    level = goal.level
+    """Whether `actual` meets the goal now (the comparator table of SPEC §2), decided in
+    decimal arithmetic on the figures as written: a figure read from `55,8` is the
+    shortest decimal that reads back as the same float (`repr`), so `55,8` against
+    `khoảng 62` with `tolerance: 0.1` is met (62 × 0.9 = 55.8 exactly)."""
+    x, level = _decimal(actual), _decimal(goal.level)
     match goal.comparator:
         case Comparator.AT_LEAST:
-            return actual >= level
+            return x >= level
         case Comparator.OVER:
-            return actual > level
+            return x > level
         case Comparator.ABOUT:
-            return actual >= level * (1 - goal.tolerance)
+            return x >= level * (1 - _decimal(goal.tolerance))
         case Comparator.AT_MOST:
-            return actual <= level
+            return x <= level
         case Comparator.UNDER:
-            return actual < level
+            return x < level
         case Comparator.ALL:
-            return actual >= 100
+            return x >= 100
     raise AssertionError(goal.comparator)  # pragma: no cover - the enum is closed
+
+
+def _decimal(value: float) -> Decimal:
+    """A figure as the decimal it was written as (the shortest that reads back alike)."""
+    return Decimal(repr(value)) if math.isfinite(value) else Decimal(value)
+
+
+def a_year_apart(earlier: float, later: float) -> bool:
+    """Whether the period ending at time `later` ends at least a year after the one ending
+    at `earlier` (times of SPEC §4): on the calendar, so that June to June is a year
+    whichever year is a leap year."""
+    first, last = _day_at(earlier), _day_at(later)
+    day = 28 if (first.month, first.day) == (2, 29) else first.day  # a year after 29/2
+    return last >= date(first.year + 1, first.month, day)
+
+
+def _day_at(time: float) -> date:
+    """The last day of the period whose time (SPEC §4) is `time`."""
+    year = math.ceil(time)
+    days = 366 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 365
+    day_of_year = max(1, round((time - (year - 1)) * days))
+    return date.fromordinal(date(year, 1, 1).toordinal() + day_of_year - 1)
 
 
 #: The natural range of a count or persons figure: 0 or more.
@@ -113,7 +150,10 @@ def assess(
         baseline = None
     x, t, level, year, d = latest.value, latest.time, goal.level, goal.year, goal.direction
     met = is_met(goal, x)
-    growth = _growth(goal, latest, baseline)
+    # a pace over a few months is noise: none is measured from a baseline less than a
+    # year before the latest figure (SPEC §4)
+    short = baseline is not None and not a_year_apart(baseline.time, t)
+    growth = None if short else _growth(goal, latest, baseline)
     projected = _projected(x, t, year, growth)
     held = None if projected is None else _held(projected, bounds)
     figures = Assessment(
@@ -137,7 +177,8 @@ def assess(
     if (t if as_of is None else as_of) >= year:
         return figures._replace(status=Status.MISSED)
     if growth is None:
-        return figures._replace(status=Status.INSUFFICIENT_DATA)
+        reason = Reason.SHORT_SPAN if short else Reason.NO_BASELINE
+        return figures._replace(status=Status.INSUFFICIENT_DATA, status_reason=reason.value)
     return figures._replace(status=status_of_ratio(growth.ratio))
 
 

@@ -25,7 +25,7 @@ from ktt_cli.model import (
     Unit,
     natural_range,
 )
-from ktt_cli.names import normalise
+from ktt_cli.names import place_key
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem
@@ -71,6 +71,11 @@ class Result(NamedTuple):
     @property
     def status(self) -> Status:
         return self.assessment.status
+
+    @property
+    def status_reason(self) -> str | None:
+        """Why the status is `insufficient_data` (`no_baseline`, `short_span`); None else."""
+        return self.assessment.status_reason
 
 
 class Report(NamedTuple):
@@ -326,7 +331,7 @@ class Area(NamedTuple):
 def _regions(targets: TargetsFile, actuals: Actuals, indicator: str) -> list[Area]:
     """The listed regions, in file order; without a list, the regions in the data by name."""
     if targets.regions:
-        return [Area(normalise(r.name), r.name, r.id) for r in targets.regions]
+        return [Area(place_key(r.name), r.name, r.id) for r in targets.regions]
     found = actuals.region_names(indicator)
     return sorted((Area(k, n, None) for k, n in found.items()), key=lambda u: (u.name, u.key))
 
@@ -434,7 +439,7 @@ def _region_rows(
 
     A province has hundreds of communes: a row costs a few look-ups and one `Result`.
     """
-    shares = {normalise(k): v for k, v in (target.by_region or {}).items()}
+    shares = {place_key(k): v for k, v in (target.by_region or {}).items()}
     territory = {o.period.time: o.value for o in actuals.series.get(indicator.id, ())}
     share_counts = indicator.unit is not Unit.PERCENT
     rows: list[Result] = []
@@ -452,21 +457,49 @@ def _region_rows(
         where = _InRegion(target.scope, unit.name, unit.id, share)
         value = target.level if target.scope == "each_region" else None
         if value is None and shares:
-            keys = [normalise(unit.name), *([normalise(unit.id)] if unit.id else [])]
+            keys = [place_key(unit.name), *([place_key(unit.id)] if unit.id else [])]
             value = next((shares[k] for k in keys if k in shares), None)
         if value is None:
             rows.append(_no_target(indicator, target, latest, baseline, where))
+        elif target.scope == "each_region":
+            rows.append(_against_threshold(indicator, target, latest, baseline, as_of, where))
         else:
             mine = target.model_copy(update={"value": value})
             rows.append(_result(indicator, mine, latest, baseline, as_of, where))
-    rows.sort(
-        key=lambda r: (
-            r.assessment.percent_achieved is None,
-            r.assessment.percent_achieved or 0.0,
-            r.region or "",
+    if target.scope == "each_region":  # those below the threshold first, lowest first
+        rows.sort(
+            key=lambda r: (
+                r.actual is None,
+                r.assessment.met is True,
+                r.actual or 0.0,
+                r.region or "",
+            )
         )
-    )
+    else:
+        rows.sort(
+            key=lambda r: (
+                r.assessment.percent_achieved is None,
+                r.assessment.percent_achieved or 0.0,
+                r.region or "",
+            )
+        )
     return rows
+
+
+def _against_threshold(
+    indicator: Indicator,
+    target: Target,
+    latest: Figure | None,
+    baseline: _Baseline | None,
+    as_of: Period | None,
+    where: _InRegion,
+) -> Result:
+    """A region's row of an `each_region` target: its figure against the threshold, met
+    or not (SPEC §8). A threshold is no amount to reach a share of: 11 cooperatives
+    against "at least 1" are not 1.100% of anything, so no percent is given."""
+    result = _result(indicator, target, latest, baseline, as_of, where)
+    figures = result.assessment._replace(percent_achieved=None, progress_from_baseline=None)
+    return result._replace(assessment=figures)
 
 
 def _no_target(

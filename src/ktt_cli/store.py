@@ -18,15 +18,11 @@ import math
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from ktt_cli.model import Unit
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
 from ktt_cli.problems import Place, ProblemLog, cell_name
-
-if TYPE_CHECKING:
-    from ktt_cli.model import TargetsFile
 
 _NAN = math.nan
 #: A sparse series turns dense once it fills this share of the period slots it would need.
@@ -472,67 +468,6 @@ def build_actuals(store: Store, names: dict[str, str], log: ProblemLog) -> Actua
         series[indicator] = kept
     latest = max(store.periods, key=lambda p: p.sort_key, default=None)
     return Actuals(tuple(store.files), series, regions, latest, store.size, store)
-
-
-def regions_to_territory(
-    store: Store, targets: TargetsFile, listed: dict[str, str], log: ProblemLog
-) -> None:
-    """SPEC §8: a `from_regions: sum` indicator with no territory figure for a period takes
-    the sum of its regions' figures, where every region has one (listed regions, else
-    those in the data); where the listed regions all have figures beside a territory
-    figure of a count, regions that do not add up to it are told (`regions_disagree`).
-
-    One period at a time over the regions' cells: nothing grows with regions × periods.
-    """
-    for indicator in targets.indicators:
-        if indicator.unit is Unit.PERCENT:
-            continue
-        by_region = store.cells.get(indicator.id, {})
-        regions = {k: c for k, c in by_region.items() if k != TERRITORY and not c.empty}
-        if not regions or (indicator.from_regions is None and not listed):
-            continue
-        expected = listed or {k: c.region for k, c in sorted(regions.items())}
-        territory = by_region.get(TERRITORY)
-        for p in sorted({p for c in regions.values() for p, _, _ in c.items()}):
-            own = territory.get(p) if territory is not None else None
-            figures: list[tuple[float, int]] = []
-            missing: list[str] = []
-            for key, name in expected.items():
-                cells = regions.get(key)
-                got = cells.get(p) if cells is not None else None
-                if got is None:
-                    missing.append(name)
-                else:
-                    figures.append(got)
-            total = math.fsum(v for v, _ in figures)
-            period = store.periods[p]
-            if own is not None:
-                if listed and not missing and not math.isclose(total, own[0], abs_tol=1e-9):
-                    log.add_at(
-                        store.places.place(own[1]),
-                        "regions_disagree",
-                        f"{indicator.id}: the regions add up to {plain_number(total)} for "
-                        f"{period}, the whole territory's figure is {plain_number(own[0])}",
-                        "warning",
-                    )
-                continue
-            if indicator.from_regions != "sum":
-                continue
-            if missing:
-                named = ", ".join(missing[:5]) + (
-                    f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-                )
-                log.add_at(
-                    store.places.place(min(n for _, n in figures)),
-                    "regions_missing",
-                    f"{indicator.id}: no sum of regions for {period}: no figure for {named}",
-                    "warning",
-                )
-                continue
-            cells = store.region_cells(indicator.id, TERRITORY, "")
-            store.put(cells, p, total, max(n for _, n in figures))
-            cells.extras[p] = Extra(SUM_OF_REGIONS, None, None)
-            territory = cells
 
 
 def _log_differ(differ: list[tuple[Observation, Observation]], name: str, log: ProblemLog) -> None:

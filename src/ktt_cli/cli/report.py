@@ -344,7 +344,7 @@ def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[st
     list, the regions in the data by name."""
     if not names:
         return []
-    from ktt_cli.names import RegionNames, bare_region, closest_of, normalise
+    from ktt_cli.names import RegionNames, closest_of, place_key, unmarked
 
     listed = RegionNames(programme)
     in_data = {k: n for i in programme.indicators for k, n in data.region_names(i.id).items()}
@@ -352,8 +352,13 @@ def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[st
     problems: list[str] = []
     for name in names:
         if listed.listed:
-            found = listed.find(name)
-            if found is None:
+            meaning = listed.find(name)
+            found = meaning.region
+            if found is None and len(meaning.candidates) > 1:
+                could = ", ".join(f"'{n}'" for n in meaning.candidates)
+                problems.append(f"--region {name}: could be {could}; write it with its marks")
+                continue
+            if found is None or not found[0]:
                 problems.append(
                     f"--region {name}: not a region of {programme.programme.territory}"
                     f"{listed.suggestion(name)}"
@@ -361,10 +366,10 @@ def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[st
                 continue
             keys.append(found[0])
             continue
-        key = normalise(name)
-        bare = {bare_region(k): k for k in in_data}
-        if key in in_data or bare_region(key) in bare:
-            keys.append(key if key in in_data else bare[bare_region(key)])
+        key = place_key(name)
+        alike = [k for k in in_data if key == unmarked(key) and unmarked(k) == key]
+        if key in in_data or len(alike) == 1:
+            keys.append(key if key in in_data else alike[0])
         else:
             close = closest_of(name, sorted(in_data.values()))
             problems.append(

@@ -42,21 +42,20 @@ from ktt_cli.load.layout import (
     read_layout,
 )
 from ktt_cli.load.pending import PendingRows
+from ktt_cli.load.resolve import begins_after, regions_to_territory
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.model import TargetsFile, Unit
-from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, is_territory, normalise
+from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, normalise
 from ktt_cli.numbers import NumberStyle, is_no_figure, plain_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, cell_name, shown
 from ktt_cli.progress_bar import ReadBar
 from ktt_cli.store import (
-    TERRITORY,
     Actuals,
     Cells,
     Extra,
     Store,
     build_actuals,
-    regions_to_territory,
 )
 
 #: The first bytes of a zip (.xlsx, .xlsm, .ods) and of an OLE file (.xls, or a workbook
@@ -87,6 +86,7 @@ class ReadOptions(NamedTuple):
     number_style: NumberStyle = NumberStyle.AUTO
     encoding: str | None = None
     sheet: str | None = None
+    today: date | None = None  # the day of the run (None: the machine's): no period after it
 
 
 class Table(Protocol):
@@ -171,6 +171,7 @@ class Collector:
         self.by_text.update(self.indicators)
         self.by_period: dict[object, int] = {}  # a period cell as written -> its index
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
+        self.today = options.today or date.today()
         self.no_column_region: object = ""  # without a region column: the title's (SPEC §11)
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
@@ -825,6 +826,9 @@ class Collector:
         if found_id is None and normalise(text) in TOTALS_WORDS:
             self._say(place, "totals_row", "warning", text=shown(text.strip()))
             return None
+        if found_id is None and len(ids := self.names.candidates(text)) > 1:
+            self._say(place, "ambiguous_indicator", text=shown(text.strip()), names=", ".join(ids))
+            return None
         if found_id is None:
             closest = self.unknown.get(text)
             if closest is None:  # the suggestion is worked out once per text, not per row
@@ -860,6 +864,9 @@ class Collector:
             where = self.store.places.place(place)
             self.log.add_at(where, "invalid_period", str(e), "error", e.args_)
             return None
+        if begins_after(period, self.today):  # SPEC §3: a mistyped year, 2052 for 2025
+            self._say(place, "future_period", period=period, today=self.today.isoformat())
+            return None
         index = self.store.period(period)
         self.by_period[cell] = index
         return index
@@ -877,23 +884,35 @@ class Collector:
         region = self.regions.get(cell)
         if region is None:
             text = "" if cell is None else str(cell)
-            if is_territory(text, self.targets.programme.territory):
-                region = (TERRITORY, "")
-            elif self.region_names.listed:
-                region = self.region_names.find(text)
-                if region is None:
-                    assert i_reg is not None  # a blank region is the territory
-                    self._error(
-                        self._cell(place, i_reg),
-                        "unknown_region",
-                        f"{shown(text)} is not a region of {self.targets.programme.territory} "
-                        f"in the targets file's 'regions' list"
-                        f"{self.region_names.suggestion(text)}",
+            meaning = self.region_names.find(text)
+            region = meaning.region
+            if region is None and (self.region_names.listed or meaning.candidates):
+                assert i_reg is not None  # a blank region is the territory
+                if meaning.candidates:
+                    names = ", ".join(f"'{n}'" for n in meaning.candidates)
+                    self._say(
+                        self._cell(place, i_reg), "ambiguous_region", text=shown(text), names=names
                     )
                     return None
-            else:
-                shown_name = unicodedata.normalize("NFC", " ".join(text.split()))
-                region = (normalise(text), shown_name)
+                self._error(
+                    self._cell(place, i_reg),
+                    "unknown_region",
+                    f"{shown(text)} is not a region of {self.targets.programme.territory} "
+                    f"in the targets file's 'regions' list"
+                    f"{self.region_names.suggestion(text)}",
+                )
+                return None
+            if region is None:  # no list: any name is a region (SPEC §8)
+                region, like = self.region_names.unlisted(text)
+                if like is not None and i_reg is not None:
+                    where = self._cell(place, i_reg)
+                    self._say(
+                        where,
+                        "regions_differ_by_marks",
+                        "warning",
+                        name=shown(region[1]),
+                        other=shown(like),
+                    )
             self.regions[cell] = region
         cells = self.store.region_cells(indicator.id, *region)
         indicator.regions[cell] = cells
@@ -939,7 +958,7 @@ class Collector:
             digits, value = digits.strip(), value.strip()
             if not (digits.isdigit() and _PLAIN.fullmatch(value)):
                 continue
-            if role == "region" and self.region_names.find(digits) is not None:
+            if role == "region" and self.region_names.region(digits) is not None:
                 continue  # a listed region's code, such as 04567
             where = self._cell(place, i_text)
             self._say(where, "split_decimal", value=value, digits=digits, column=role)

@@ -133,7 +133,7 @@ def _very_close(regions: RegionNames, name: str) -> str:
     `Xã Tân Lĩnh`: 4 letters in 5 alike), or ''. The reporting unit's line names no unit
     word there, so only a name this close is taken for a region mistyped; an office (`Sở
     Tài chính`, `Phòng Kinh tế`) is no region, and its figures stay the territory's."""
-    listed = {bare_region(key): region for key, region in regions.order.items()}
+    listed = {bare_region(normalise(region)): region for region in regions.order.values()}
     close = difflib.get_close_matches(
         bare_region(normalise(_first_part(name))), list(listed), n=1, cutoff=_VERY_CLOSE
     )
@@ -174,7 +174,7 @@ def title_region(
     labels, bodies, bare = _lines(rows)
     unit = labels[-1] if labels else bodies[-1] if bodies else None
     if unit is not None and not is_territory(unit.name, territory):
-        found = regions.find(unit.name) or regions.find(_first_part(unit.name))
+        found = regions.region(unit.name) or regions.region(_first_part(unit.name))
         if found is not None:
             return TitleRegion(*found, unit.row, unit.column, unit.name)
         key = normalise(unit.name)
@@ -185,11 +185,11 @@ def title_region(
         if very_close := _very_close(regions, unit.name):  # `Mậu B`, `HTX Tân Lĩnh`
             return TitleProblem(unit.row, unit.column, unit.name, very_close)
     for line in bare:  # `XÃ TÂN LĨNH` on a line of its own: only a listed region counts
-        found = regions.find(line.name) or regions.find(_first_part(line.name))
+        found = regions.region(line.name) or regions.region(_first_part(line.name))
         if found is not None:
             return TitleRegion(*found, line.row, line.column, line.name)
     if sheet is not None and not is_territory(sheet, territory):
-        found = regions.find(sheet)
+        found = regions.region(sheet)
         if found is not None:
             return TitleRegion(*found, -1, 0, sheet)
     return None

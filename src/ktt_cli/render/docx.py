@@ -426,7 +426,7 @@ def _results_table(report: Report, rows: list[Result], lang: str) -> str:
             else words.NONE,
             words.gap(result, lang),
             words.achieved(result, lang),
-            words.status(result, lang),
+            words.status_why(result, lang),
         ]
         if compared:
             cells.append(words.change(report, result, lang))
@@ -444,7 +444,7 @@ def _regions_table(rows: list[Result], lang: str) -> str:
             shown += f" ({words.period(result.actual_period, lang)})"
         cells = [
             region, words.target(result, lang), shown, words.gap(result, lang),
-            words.achieved(result, lang), words.status(result, lang),
+            words.achieved(result, lang), words.status_why(result, lang),
         ]  # fmt: skip
         lines.append((cells, result))
     return _table(heads, list(_RESULT_WIDTHS), lines)

@@ -12,6 +12,7 @@ from html import escape
 
 from ktt_cli import i18n
 from ktt_cli.gc_state import cyclic_gc
+from ktt_cli.model import Unit
 from ktt_cli.render import words
 from ktt_cli.render.chart import Chart, chart_points
 from ktt_cli.render.look import COLOUR, FILL, word
@@ -144,20 +145,34 @@ def _breakdown(report: Report, lang: str) -> list[dict[str, object]]:
             groups.append({"title": title, "empty": word(lang, "no_regional"), "rows": []})
             continue
         total = totals.get((indicator, year, scope))
-        measured = [r for r in rows if r.assessment.percent_achieved is not None]
-        ordered = sorted(measured, key=lambda r: r.assessment.percent_achieved or 0.0)
+        threshold = scope == "each_region"  # each region's figure against it (SPEC §8)
+        if threshold:  # the rows come below the threshold first, lowest first
+            ordered = [r for r in rows if r.actual is not None]
+            lagging = [r for r in ordered if r.assessment.met is False]
+        else:
+            measured = [r for r in rows if r.assessment.percent_achieved is not None]
+            ordered = sorted(measured, key=lambda r: r.assessment.percent_achieved or 0.0)
+            lagging = ordered
         shown = ordered
         if len(ordered) > BEHIND_DRAWN + AHEAD_DRAWN:
             shown = ordered[:BEHIND_DRAWN] + ordered[-AHEAD_DRAWN:]
         bars = [
-            (r.region or "", r.assessment.percent_achieved or 0.0, COLOUR[r.status]) for r in shown
+            (
+                r.region or "",
+                (r.actual if threshold else r.assessment.percent_achieved) or 0.0,
+                COLOUR[r.status],
+            )
+            for r in shown
         ]
         chart = None
         if bars:
+            salt = f"{indicator}-{year}-{scope}"
+            line = (rows[0].target or 0.0) if threshold else 100.0
+            percent = not threshold or rows[0].unit is Unit.PERCENT
             with cyclic_gc(True):  # matplotlib's figures hold cycles
-                chart = Markup(regions_svg(f"{indicator}-{year}-{scope}", bars, lang))
+                chart = Markup(regions_svg(salt, bars, lang, line=line, percent=percent))
         behind = ", ".join(
-            f"{r.region} ({words.achieved(r, lang)})" for r in ordered[:BEHIND_NAMED]
+            f"{r.region} ({words.achieved(r, lang)})" for r in lagging[:BEHIND_NAMED]
         )
         groups.append(
             {
@@ -213,7 +228,7 @@ def _region_row(result: Result, name: str, lang: str, total: bool) -> str:
         f'  <td class="num">{escape(words.gap(result, lang))}</td>\n'
         f'  <td class="num">{escape(words.achieved(result, lang))}{bar}</td>\n'
         f'  <td><span class="status" style="color: {colour}; background: {fill};">'
-        f"{escape(words.status(result, lang))}</span></td>\n"
+        f"{escape(words.status_why(result, lang))}</span></td>\n"
         f'  <td class="num">{escape(words.share_of_territory(result, lang))}</td>\n'
         "</tr>\n"
     )
@@ -232,7 +247,7 @@ def _row(result: Result, lang: str, note_number: int | None) -> dict[str, object
         "gap": words.gap(result, lang),
         "achieved": words.achieved(result, lang),
         "bar": None if share is None else round(max(0.0, min(share, 100.0)), 1),
-        "status": words.status(result, lang),
+        "status": words.status_why(result, lang),
         "colour": COLOUR[result.status],
         "fill": FILL[result.status],
     }

@@ -24,8 +24,9 @@ RESULT_FIELDS = (
     "indicator", "name", "unit", "share_of", "milestone", "comparator", "target", "target_text",
     "target_note", "actual", "actual_period", "actual_qualifier", "actual_source", "actual_note",
     "baseline", "baseline_period", "gap", "percent_achieved", "progress_from_baseline", "met",
-    "status", "growth_ratio", "growth_method", "projected", "required_annual_growth",
-    "projected_bounded", "target_scope", "regions_met", "regions_total", "regions_not_met",
+    "status", "status_reason", "growth_ratio", "growth_method", "projected",
+    "required_annual_growth", "projected_bounded", "target_scope", "regions_met",
+    "regions_total", "regions_not_met",
 )  # fmt: skip
 #: The keys of a row of the breakdown by region (SPEC §8): a result's and the region's.
 BREAKDOWN_FIELDS = (*RESULT_FIELDS, "region", "region_id", "share_of_territory")
@@ -83,6 +84,7 @@ def _assessment(result: Result) -> dict[str, Any]:
         "progress_from_baseline": number(a.progress_from_baseline),
         "met": a.met,
         "status": a.status.value,
+        "status_reason": a.status_reason,
         "growth_ratio": number(a.growth_ratio),
         "growth_method": a.growth_method,
         "projected": number(a.projected),

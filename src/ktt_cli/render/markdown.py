@@ -50,7 +50,7 @@ def _breakdown(report: Report, lang: str) -> list[str]:
                 shown,
                 words.gap(result, lang),
                 words.achieved(result, lang),
-                words.status(result, lang),
+                words.status_why(result, lang),
                 words.share_of_territory(result, lang),
             ]
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
@@ -87,7 +87,7 @@ def report_markdown(report: Report, lang: str) -> str:
                 shown,
                 words.gap(result, lang),
                 words.achieved(result, lang),
-                words.status(result, lang),
+                words.status_why(result, lang),
             ]
             if compared:
                 cells.append(words.change(report, result, lang))

@@ -82,9 +82,19 @@ def _trajectory(chart: Chart, lang: str, kind: str) -> bytes:
     return out.getvalue()
 
 
-def regions_svg(salt: str, bars: list[tuple[str, float, str]], lang: str) -> str:
+def regions_svg(
+    salt: str,
+    bars: list[tuple[str, float, str]],
+    lang: str,
+    *,
+    line: float = 100.0,
+    percent: bool = True,
+) -> str:
     """Horizontal bars of percent achieved, one per region (name, percent, colour), the
-    first at the top, with the 100% line: where the territory lags, at a glance."""
+    first at the top, with the 100% line: where the territory lags, at a glance. For an
+    `each_region` target, each region's figure (in %, or a plain figure where `percent`
+    is false) with the line at the threshold."""
+    suffix = "%" if percent else ""
     import matplotlib as mpl
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
@@ -111,15 +121,17 @@ def regions_svg(salt: str, bars: list[tuple[str, float, str]], lang: str) -> str
             height=0.7, zorder=3,
         )  # fmt: skip
         axes.bar_label(
-            drawn, labels=[format_number(share, lang, 1) + "%" for _, share, _ in bars],
+            drawn, labels=[_figure(share, lang, percent) + suffix for _, share, _ in bars],
             padding=2, fontsize=6.5, color=_INK,
         )  # fmt: skip
         axes.set_yticks(positions, names)
         axes.invert_yaxis()  # the first region at the top
         axes.set_ylim(len(bars) - 0.5, -0.5)
-        axes.axvline(100, color=_INK, linewidth=0.9, linestyle="--", zorder=4)
+        axes.axvline(line, color=_INK, linewidth=0.9, linestyle="--", zorder=4)
         axes.xaxis.set_major_locator(MaxNLocator(nbins=_TICKS))
-        axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, lang, 0) + "%"))
+        axes.xaxis.set_major_formatter(
+            FuncFormatter(lambda v, _: format_number(v, lang, 0) + suffix)
+        )
         axes.grid(axis="x", color="#e0e0e0", linewidth=0.6, zorder=0)
         axes.set_xlim(left=0)
         axes.margins(x=0.08)  # room for the last label
@@ -181,3 +193,8 @@ def _xy(points: tuple[Point, ...]) -> tuple[list[float], list[float]]:
 def _tick(value: float, unit: Unit, lang: str) -> str:
     shown = format_number(value, lang, 1 if abs(value) < 10 else 0)
     return shown + "%" if unit is Unit.PERCENT else shown
+
+
+def _figure(value: float, lang: str, percent: bool) -> str:
+    """A bar's label: percentages to one decimal, counts as whole numbers where whole."""
+    return format_number(value, lang, 1 if percent or value != int(value) else 0)

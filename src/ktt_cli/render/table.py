@@ -184,7 +184,7 @@ def _rows(report: Report, results: list[Result], lang: str) -> tuple[list[list[T
             _actual(result, lang, marker),
             _gap(result, lang),
             _achieved(result, lang),
-            Text(words.status(result, lang), style=STYLE[result.status]),
+            _status(result, lang),
         ]
         if report.compared_with is not None:
             moved = words.status_change(report, result)
@@ -260,7 +260,14 @@ def _breakdown(report: Report, lang: str) -> list[RenderableType]:
                 no_wrap=no_wrap,
                 min_width=max(_longest_word(Text(c)) for c in cells),
             )
-        table.add_column(i18n.label(lang, "achieved"), justify="right", no_wrap=True)
+        # "chưa đạt" against a threshold wraps between its words, as wide as a percent
+        achieved = [Text(i18n.label(lang, "achieved"))] + [_achieved(r, lang) for r in rows]
+        longest = max(_longest_word(t) for t in achieved)
+        figures = [_widest(t) for t in achieved[1:] if not any(c.isalpha() for c in t.plain)]
+        widest = max(longest, _BAR_CELLS, *figures)
+        table.add_column(
+            i18n.label(lang, "achieved"), justify="right", min_width=longest, max_width=widest
+        )
         statuses = [Text(words.status(r, lang)) for r in rows]
         status_width = max(10, *(_longest_word(t) for t in statuses))  # a word never cut
         table.add_column(i18n.label(lang, "status"), min_width=status_width)
@@ -283,9 +290,17 @@ def _region_cells(result: Result, name: str, lang: str) -> list[RenderableType]:
         _actual(result, lang, ""),
         _gap(result, lang),
         _achieved(result, lang),
-        Text(words.status(result, lang), style=STYLE[result.status]),
+        _status(result, lang),
         Text(words.NONE if share is None else i18n.percent(share, lang), style="dim"),
     ]
+
+
+def _status(result: Result, lang: str) -> Text:
+    """The status in its colour, and under it why, where a word is owed (SPEC §4)."""
+    said = Text(words.status(result, lang), style=STYLE[result.status])
+    if (why := words.reason(result, lang)) is not None:
+        said.append(f"\n({why})", style="dim")
+    return said
 
 
 def _name(result: Result, lang: str) -> Text:
@@ -312,6 +327,8 @@ def _gap(result: Result, lang: str) -> Text:
 
 def _achieved(result: Result, lang: str) -> Text:
     share = result.assessment.percent_achieved
+    if words.against_threshold(result) and result.assessment.met is not None:
+        return Text(words.achieved(result, lang), style=STYLE[result.status])
     if share is None:
         return Text(words.NONE, style="dim")
     text = Text(words.achieved(result, lang) + "\n")

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ktt_cli import i18n
 from ktt_cli.coverage import expected_of
 from ktt_cli.model import Region, TargetsFile, Unit
-from ktt_cli.names import normalise
+from ktt_cli.names import normalise, place_key
 from ktt_cli.periods import Period, display
 from ktt_cli.render.template_xlsx import HEADERS, VALUE_NOTE
 
@@ -102,7 +102,7 @@ def region_forms(
     expected = expected_of(programme)
     suffix = ".xlsx" if workbook else ".csv"
     for region, name in zip(programme.regions, file_names(programme, suffix), strict=True):
-        key = normalise(region.name)  # its store key (names.RegionNames)
+        key = place_key(region.name)  # its store key (names.RegionNames)
         indicators = [i for i in programme.indicators if key in expected.get(i.id, ())]
         if not indicators:  # nothing is asked of it
             continue

@@ -63,12 +63,35 @@ def period(text: str | Period | None, lang: str) -> str:
 
 
 def achieved(result: Result, lang: str) -> str:
+    """Percent achieved; for a region against an `each_region` threshold, met or not."""
+    if against_threshold(result):
+        met = result.assessment.met
+        return NONE if met is None else i18n.label(lang, "met" if met else "not_met")
     value = result.assessment.percent_achieved
     return NONE if value is None else i18n.percent(value, lang)
 
 
+def against_threshold(result: Result) -> bool:
+    """A region's row of an `each_region` target: its figure against the threshold."""
+    return result.target_scope == "each_region" and result.region is not None
+
+
 def status(result: Result, lang: str) -> str:
     return i18n.STATUS[lang][result.status]
+
+
+def reason(result: Result, lang: str) -> str | None:
+    """Why a result is `insufficient_data`, in words (`số liệu chưa đủ 1 năm`); None where
+    no word is owed."""
+    code = result.assessment.status_reason
+    return i18n.STATUS_REASON[lang][code] if code else None
+
+
+def status_why(result: Result, lang: str) -> str:
+    """The status, with why where a word is owed: `chưa đủ số liệu (số liệu chưa đủ 1
+    năm)`."""
+    why = reason(result, lang)
+    return f"{status(result, lang)} ({why})" if why else status(result, lang)
 
 
 def note(result: Result, lang: str) -> str:

@@ -142,7 +142,7 @@ def _milestone_sheet(
         sheet.write_string(row, 0, _name(result, lang))
         sheet.write_string(row, 1, result.indicator)
         sheet.write_string(row, 2, i18n.unit_word(lang, unit))
-        sheet.write_string(row, 3, words.target(result, lang).partition(" ")[0])
+        sheet.write_string(row, 3, i18n.symbol(result.comparator))
         if result.target is not None:
             sheet.write_number(row, 4, result.target, formats.figure(unit, result.target))
         _number(sheet, row, 5, result.actual, formats, unit)
@@ -151,7 +151,7 @@ def _milestone_sheet(
             sheet.write_number(row, 7, a.gap, formats.gap(unit, a.gap))
         if a.percent_achieved is not None:
             sheet.write_number(row, 8, a.percent_achieved, formats.percent)
-        sheet.write_string(row, 9, words.status(result, lang), formats.status[result.status])
+        sheet.write_string(row, 9, words.status_why(result, lang), formats.status[result.status])
         sheet.write_string(row, 10, result.status.value, formats.status[result.status])
         _number(sheet, row, 11, result.baseline, formats, unit)
         _text(sheet, row, 12, _period(result.baseline_period, lang))
@@ -223,7 +223,9 @@ def _charts_sheet(
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 1, 9)
     sheet.set_column(2, 2, 11)
-    names = {r.indicator: _name(r, lang) for r in report.results}
+    # a chart draws the territory's target: named as the indicator, not its each_region
+    # result ("… (mỗi xã)"), which may come later
+    names = {r.indicator: _name(r, lang) for r in report.results if r.target_scope == "territory"}
     top = 0
     for chart in charts:
         sheet.write_string(top, 0, names[chart.indicator], formats.head)
@@ -364,7 +366,10 @@ def _breakdown_sheet(book: Workbook, formats: _Formats, report: Report, lang: st
                 sheet.write_number(row, 9, a.gap, gap_format)
             if a.percent_achieved is not None:
                 sheet.write_number(row, 10, a.percent_achieved, formats.percent)
-            sheet.write_string(row, 11, words.status(result, lang), formats.status[result.status])
+            elif words.against_threshold(result) and a.met is not None:
+                sheet.write_string(row, 10, words.achieved(result, lang))
+            said = words.status_why(result, lang)
+            sheet.write_string(row, 11, said, formats.status[result.status])
             sheet.write_string(row, 12, result.status.value, formats.status[result.status])
             if result.share_of_territory is not None:
                 sheet.write_number(row, 13, result.share_of_territory, formats.percent)
@@ -499,6 +504,6 @@ def _report_row(
         sheet.write_number(row, 4, a.gap, formats.gap(unit, a.gap))
     if a.percent_achieved is not None:
         sheet.write_number(row, 5, a.percent_achieved, formats.percent)
-    sheet.write_string(row, 6, words.status(result, lang), formats.status[result.status])
+    sheet.write_string(row, 6, words.status_why(result, lang), formats.status[result.status])
     if report.compared_with is not None:
         sheet.write_string(row, 7, words.change(report, result, lang), formats.right)
