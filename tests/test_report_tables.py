@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -675,14 +674,11 @@ def test_merged_whole_columns_cost_the_rows_present_not_the_range() -> None:
     # 200 merges of a million rows each: 200 million covered cells, three rows present.
     data = _whole_column_merges(200)
     tracemalloc.start()
-    began = time.perf_counter()
     actuals, log = read_bytes(data)
-    spent = time.perf_counter() - began
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert not errors(log), [str(p) for p in log]
     assert figures(actuals) == {"htx_count": [("2024", 777, None)]}
-    assert spent < 5, spent
     assert peak < 30 * 2**20, peak
 
 

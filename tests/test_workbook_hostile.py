@@ -11,7 +11,6 @@ import datetime
 import io
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -102,10 +101,8 @@ def ktt(command: str, path: Path) -> tuple[int, str]:
 
 
 def refused(path: Path) -> str:
-    """`ktt report` on the file: exit 2 within seconds; standard error."""
-    started = time.perf_counter()
+    """`ktt report` on the file: exit 2; standard error."""
     code, err = ktt("report", path)
-    assert time.perf_counter() - started < 10
     assert code == 2, err
     return err
 
@@ -329,8 +326,8 @@ print(result.stderr)
 
 def bounded(path: Path) -> tuple[int, str]:
     """`ktt report` in a process of its own: exit code, standard error; its peak memory
-    under 150 MiB and its time under 20 s (whole seconds at most, unloaded)."""
-    started = time.perf_counter()
+    under 150 MiB (the timeout only keeps a hang from stalling the suite: budgets of
+    time are the benchmark's)."""
     done = subprocess.run(
         [sys.executable, "-c", BOUNDED, path.name],
         capture_output=True,
@@ -338,7 +335,6 @@ def bounded(path: Path) -> tuple[int, str]:
         timeout=120,
         cwd=path.parent,
     )
-    assert time.perf_counter() - started < 20, done.stderr
     first, _, err = done.stdout.partition("\n")
     code, peak_mib = first.split()
     assert int(peak_mib) < 150, (peak_mib, done.stderr)
