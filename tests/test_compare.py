@@ -88,11 +88,49 @@ def test_without_compare_the_json_is_unchanged(tmp_path: Path) -> None:
     assert all("previous" not in r and "change" not in r for r in document["results"])
 
 
+def test_fail_on_worsened_without_compare_is_a_usage_error(tmp_path: Path) -> None:
+    # SPEC §10: without --compare nothing can have worsened; saying nothing would hide it
+    code, _, err = run(tmp_path, "--fail-on", "missed,worsened")
+    assert code == 2
+    assert "ktt: error: --fail-on worsened cần --compare" in err
+    code, _, err = run(tmp_path, "--fail-on", "xấu đi", "--lang", "en")
+    assert code == 2
+    assert "ktt: error: --fail-on worsened needs --compare" in err
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["deterioration", "đi xuống", "Đi Xuống", "di xuong", "DETERIORATION", "missed,đi xuống"],
+)
+def test_fail_on_takes_status_words_of_either_language(tmp_path: Path, given: str) -> None:
+    code, _, err = run(tmp_path, "--as-of", "2024", "--fail-on", given)
+    assert code == 1, err
+    assert "Số tổ hợp tác, mốc 2030, toàn tỉnh: đi xuống (deterioration)" in err
+
+
+def test_fail_on_an_unknown_word_lists_the_statuses_in_the_language(tmp_path: Path) -> None:
+    code, _, err = run(tmp_path, "--fail-on", "tệ lắm")
+    assert code == 2
+    assert "không có tình trạng tệ lắm" in err
+    assert "limited_progress (tiến triển chậm)" in err
+
+
 def test_fail_on_worsened_names_what_worsened(tmp_path: Path) -> None:
     code, _, err = run(tmp_path, "--compare", "2023", "--fail-on", "worsened")
     assert code == 1
-    assert "tht_count 2030: deterioration (worsened from limited_progress at 2023)" in err
-    assert "htx_count" not in err  # improved: not listed
+    # the indicator by name, milestone, region, status in words and code, the figures
+    assert (
+        "ktt: --fail-on: Số tổ hợp tác, mốc 2030, toàn tỉnh: đi xuống (deterioration); thực "
+        "hiện 4.900 (2024) so với mục tiêu ≈ 8.400, đạt 58,3%; xấu đi từ tiến triển chậm vào "
+        "2023\n"
+    ) in err
+    assert "Số hợp tác xã" not in err  # improved: not listed
+    code, _, err = run(tmp_path, "--compare", "2023", "--fail-on", "worsened", "--lang", "en")
+    assert (
+        "ktt: --fail-on: Cooperative groups, milestone 2030, the whole territory: "
+        "deterioration (deterioration); actual 4,900 (2024) against a target of ≈ 8,400, 58.3% "
+        "achieved; worsened from limited progress at 2023\n"
+    ) in err
     calm = DATA.replace("tht_count,2024,4900\n", "")
     code, _, err = run(tmp_path, "--compare", "2023", "--fail-on", "worsened", data=calm)
     assert code == 0

@@ -54,12 +54,13 @@ def test_help_names_no_python_type_and_cuts_no_summary() -> None:
     for lang in ["vi", "en"]:
         top = ktt("--help", lang=lang).stdout
         assert "…" not in top
-        assert "..." not in top.split("Commands:")[1]
+        assert "..." not in top.split("Commands:" if lang == "en" else "Lệnh:")[1]
         for command in COMMANDS:
             shown = ktt(command, "--help", lang=lang).stdout
             assert "<" not in shown, shown  # <list[str]>, <text>, <integer>
             assert "[str]" not in shown
-    assert "  ACTUALS...  " in ktt("report", "--help").stdout
+    assert "  SỐ_LIỆU...  " in ktt("report", "--help").stdout
+    assert "  ACTUALS...  " in ktt("report", "--help", lang="en").stdout
 
 
 def test_every_help_text_has_both_languages() -> None:
@@ -72,7 +73,7 @@ def test_an_unknown_language_is_answered_with_the_choices_in_plain_words(
 ) -> None:
     run = ktt(*args, lang="en")
     assert run.returncode == 2
-    assert "'fr' is not a language ktt speaks; choose vi (Vietnamese) or en (English)." in (
+    assert "'fr' is not a language ktt speaks; choose vi (Vietnamese) or en (English)" in (
         run.stderr
     )
     assert "Value error" not in run.stderr

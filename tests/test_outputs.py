@@ -112,10 +112,9 @@ def test_an_output_with_a_trailing_slash_names_a_folder(
     typed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("KTT_LANG", "en")  # the usage errors asserted are the English ones
     problem = output_problem(typed, [])
     assert problem is not None
-    assert "folder" in problem
+    assert "folder" in problem.text("en")
     assert output_problem("newdir", []) is None
 
 
@@ -138,7 +137,7 @@ def test_a_closed_standard_output_is_an_error(monkeypatch: pytest.MonkeyPatch) -
         write_output(b"PK\x03\x04", None)
 
 
-@pytest.mark.parametrize("output_format", ["table", "json", "csv", "markdown"])
+@pytest.mark.parametrize("output_format", ["table", "json", "csv", "markdown", "html", "xlsx"])
 def test_a_report_for_a_closed_standard_output_fails(output_format: str, tmp_path: Path) -> None:
     done = subprocess.run(
         [KTT, "report", str(EXAMPLE), "-f", output_format],
@@ -150,7 +149,18 @@ def test_a_report_for_a_closed_standard_output_fails(output_format: str, tmp_pat
         preexec_fn=lambda: os.close(1),
     )
     assert done.returncode == 2, done.stderr
-    assert "ktt: error: standard output is closed" in done.stderr
+    # in the user's language (vi by default), never the system's words
+    assert "ktt: error: đầu ra chuẩn đã bị đóng; báo cáo chưa được ghi" in done.stderr
+    english = subprocess.run(
+        [KTT, "report", str(EXAMPLE), "-f", output_format, "--lang", "en"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert "ktt: error: standard output is closed; the report was not written" in english.stderr
     written = subprocess.run(
         [KTT, "report", str(EXAMPLE), "-f", output_format, "-o", str(tmp_path / "out")],
         stdout=subprocess.DEVNULL,

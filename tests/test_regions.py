@@ -480,6 +480,8 @@ def test_region_narrows_the_breakdown(tmp_path: Path) -> None:
 def test_an_unknown_region_option_is_a_usage_error_with_did_you_mean(tmp_path: Path) -> None:
     done = cli(tmp_path, "--by", "region", "--region", "Bao Aii")
     assert done.exit_code == 2
+    assert "có phải ý bạn là 'Xã Bảo Ái'" in done.stderr  # Vietnamese, as the whole run
+    done = cli(tmp_path, "--by", "region", "--region", "Bao Aii", "--lang", "en")
     assert "did you mean 'Xã Bảo Ái'" in done.stderr
 
 

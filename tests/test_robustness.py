@@ -25,10 +25,11 @@ from ktt_cli import cli
 from ktt_cli.cli import app
 from ktt_cli.load.collect import ReadOptions, read_actuals
 from ktt_cli.load.text import Source
+from ktt_cli.messages import message
 from ktt_cli.model import TargetsFile
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.output import render_text
-from ktt_cli.problems import Problem, ProblemLog
+from ktt_cli.problems import Place, Problem, ProblemLog
 from ktt_cli.render.csv import report_csv
 from ktt_cli.render.json import report_json
 from ktt_cli.render.markdown import report_markdown
@@ -931,7 +932,8 @@ def test_a_full_disk_is_a_problem_of_the_machine_not_a_bug() -> None:
         done = subprocess.run([str(KTT), "report", str(EXAMPLE), "-f", "json"], stdout=full,
                               stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 2
-    assert done.stderr.splitlines()[-1] == "ktt: error: No space left on device"
+    # the catalogue's words in the user's language, never the system's English
+    assert done.stderr.splitlines()[-1] == "ktt: error: đĩa đã đầy; không ghi được gì"
 
 
 # ---- texts from files reach the terminal as text: no markup, no escape sequence -------
@@ -1017,9 +1019,13 @@ def test_the_programme_at_a_glance_shows_markup_as_written() -> None:
 
 
 def test_problem_lines_show_escape_sequences_escaped() -> None:
-    problem = Problem("\x1b]0;x\x07bad.csv", 2, None, "code", "a \x1b[31m message\x85")
+    said = message("ignored_column", column="\x1b[31m x\x85")
+    problem = Problem.of(Place("\x1b]0;x\x07bad.csv", 2), said)
     (line,) = problem_lines([problem])
-    assert line == "\\x1b]0;x\\x07bad.csv:2: code: a \\x1b[31m message\\x85"
+    assert line == (
+        "\\x1b]0;x\\x07bad.csv:2: ignored_column: the column \\x1b[31m x\\x85 is not one ktt "
+        "reads; it is left out"
+    )
 
 
 def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:

@@ -427,8 +427,9 @@ def test_a_list_item_out_of_line_is_explained_as_indentation() -> None:
     log = ProblemLog()
     assert read_targets(text.encode(), "x.yaml", log) is None
     (problem,) = log
-    assert "did not find expected '-' indicator" in problem.message
+    assert "the items of a list each start with '- '" in problem.message
     assert "check the indentation of this line" in problem.message
+    assert "did not find expected" not in problem.message  # the parser's own words: never
 
 
 # ---- a property: a value none of the figures of its text is always refused ---------

@@ -118,7 +118,7 @@ def test_a_number_no_spreadsheet_holds_in_an_ods_is_a_placed_error(
         tmp_path / "x.ods", ("S", HEADER + row(text("htx_count"), text("2024"), number(value)))
     )
     err = refused(path)
-    assert "x.ods:S!C2: not_a_number: htx_count: the cell holds" in err
+    assert "x.ods:S!C2: not_a_number: Cooperatives: the cell holds" in err
     assert "internal error" not in err
 
 
@@ -128,13 +128,16 @@ def test_a_number_no_spreadsheet_holds_in_an_xlsx_is_a_placed_error(
 ) -> None:
     path = xlsx_with(tmp_path / "x.xlsx", b"<v>7</v>", b"<v>" + value + b"</v>")
     err = refused(path)
-    assert "x.xlsx:S!C2: not_a_number: htx_count: the cell holds " in err
+    assert "x.xlsx:S!C2: not_a_number: Cooperatives: the cell holds " in err
 
 
 def test_a_percent_cell_that_is_infinite_is_a_placed_error(tmp_path: Path) -> None:
     cell = '<table:table-cell office:value-type="percentage" office:value="inf"/>'
     path = ods(tmp_path / "x.ods", ("S", HEADER + row(text("good_fair_share"), text("2024"), cell)))
-    assert "x.ods:S!C2: not_a_number: good_fair_share: the cell holds inf" in refused(path)
+    assert (
+        "x.ods:S!C2: not_a_number: Organisations rated good or fair: the cell holds inf"
+        in refused(path)
+    )
 
 
 # ---- repeat counts that are no counts ----------------------------------------------------

@@ -227,8 +227,8 @@ def not_reported(
     figures of (a data set of territory figures alone is no round of returns); none
     where every region has reported. `place` is what the warning is placed at (the
     targets file, which lists the regions)."""
-    from ktt_cli.messages import said
-    from ktt_cli.problems import Problem
+    from ktt_cli.messages import message
+    from ktt_cli.problems import Place, Problem
 
     summed = [
         i.id
@@ -247,5 +247,5 @@ def not_reported(
         "as_of": found.as_of.text,
         "indicators": ", ".join(summed),
     }
-    message, args = said("regions_not_reported", values)
-    return [Problem(place, None, None, "regions_not_reported", message, "warning", args=args)]
+    said = message("regions_not_reported", **values)
+    return [Problem.of(Place(place, None), said, "warning")]

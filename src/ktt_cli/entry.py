@@ -25,27 +25,47 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 
-#: What Python's own exit gives when standard output cannot be flushed (a closed pipe).
+#: What Python's own exit gives when standard output cannot be flushed.
 _FLUSH_FAILED = 120
+#: How a shell reports a program ended by a signal: 128 + its number (SPEC §6).
+EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_PIPE = 130, 143, 141
+
+
+class Terminated(BaseException):
+    """SIGTERM (a scheduler's kill): raised where the program stands, so that every `with`
+    unwinds (the chart worker stopped, a temporary output file removed) before exit 143."""
+
+
+def _terminated(_signal: int, _frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends ktt at once
+    raise Terminated
 
 
 def run() -> int:
     """Run the command line with the collector off; the exit status, output flushed."""
     gc.disable()
-    from ktt_cli.cli import main as command_line
-
+    signal.signal(signal.SIGTERM, _terminated)
     try:
+        from ktt_cli.cli import main as command_line
+
         command_line()
         status = 0
     except SystemExit as e:
         status = _status(e.code)
+    except KeyboardInterrupt:  # Ctrl-C outside a command (while starting): no traceback
+        status = EXIT_INTERRUPTED
+    except Terminated:
+        status = EXIT_TERMINATED
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:
                 stream.flush()
-        except (OSError, ValueError):  # a pipe closed early, a stream closed
+        except BrokenPipeError:  # the reader closed the pipe early (`| head`)
+            status = status or EXIT_PIPE
+        except (OSError, ValueError):  # a stream closed, a disk full
             status = status or _FLUSH_FAILED
     return status
 
@@ -58,6 +78,17 @@ def _status(code: object) -> int:
         return code
     print(code, file=sys.stderr)
     return 1
+
+
+def quiet_stdout() -> None:
+    """Standard output to nowhere once its reader is gone: nothing more is written, and
+    the interpreter's last flush finds nothing to fail on."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
 from ktt_cli.load.text import Source
-from ktt_cli.messages import usage
+from ktt_cli.messages import Message, usage
 from ktt_cli.problems import printable
 
 STDIN = "-"
@@ -29,16 +29,20 @@ _TARGETS_START = re.compile(
 
 
 class UsageProblem(Exception):
-    """Arguments that cannot be acted on; each message is one line for the user, with the
-    control characters of a name typed on the command line escaped."""
+    """Arguments that cannot be acted on: messages of the catalogue, each one line for the
+    user in the language the command line says them in (`lines`)."""
 
-    def __init__(self, *messages: str) -> None:
-        shown = tuple(printable(m) for m in messages)
-        super().__init__("\n".join(shown))
-        self.messages = shown
+    def __init__(self, *messages: Message) -> None:
+        super().__init__("\n".join(m.text("en") for m in messages))
+        self.messages = messages
+
+    def lines(self, lang: str) -> list[str]:
+        """Each message in `lang`, the control characters of a name typed on the command
+        line escaped."""
+        return [printable(m.text(lang)) for m in self.messages]
 
 
-def path_problem(name: str) -> str | None:
+def path_problem(name: str) -> Message | None:
     """Why `name` cannot be read as an input file, or None."""
     path = Path(name)
     if not path.exists():
@@ -112,7 +116,7 @@ def looks_like_targets(name: str, stream: BinaryIO) -> bool:
     return bool(_TARGETS_START.search(head.removeprefix(b"\xef\xbb\xbf")))
 
 
-def output_problem(output: Path | str, inputs: list[str]) -> str | None:
+def output_problem(output: Path | str, inputs: list[str]) -> Message | None:
     """Why `--output` cannot be written, or None. An input is never overwritten, not even
     one read from standard input (`- -o data.csv < data.csv`).
 

@@ -10,10 +10,10 @@ by its name. English keeps the text as given, so its wording stays the messages'
 
 from __future__ import annotations
 
-import os
 import re
 import string
 from collections.abc import Mapping
+from typing import NamedTuple
 
 Args = tuple[tuple[str, str], ...]
 
@@ -48,6 +48,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{indicator:indicator}: số liệu cho {value:num} vào {period:period}, tệp mục "
         "tiêu khai báo {declared:num} vào {declared_period:period} làm số gốc; dùng số khai "
         "báo",
+    },
+    "no_regions": {
+        "en": "{indicator:indicator}: the {year} target is for each region, but the targets "
+        "file lists no regions and the data have no region rows",
+        "vi": "{indicator:indicator}: mục tiêu năm {year} dành cho từng địa bàn, nhưng tệp mục "
+        "tiêu không liệt kê địa bàn nào và số liệu không có dòng nào theo địa bàn",
     },
     "stale_figure": {
         "en": "{indicator:indicator}: the milestone {year} has passed at {as_of:period}, but "
@@ -262,6 +268,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not checked: the targets file it is checked against has errors",
         "vi": "chưa kiểm tra: tệp mục tiêu dùng để đối chiếu có lỗi",
     },
+    "unreadable": {
+        "en": "the file cannot be read (system error {why})",
+        "vi": "không đọc được tệp (lỗi hệ thống {why})",
+    },
+    "unreadable.denied": {
+        "en": "the file cannot be read: permission denied",
+        "vi": "không đọc được tệp: không có quyền đọc",
+    },
+    "unreadable.gone": {
+        "en": "the file is gone: moved or deleted while ktt was reading",
+        "vi": "tệp không còn nữa: đã bị chuyển đi hoặc xóa trong lúc ktt đọc",
+    },
+    "encoding.refused": {
+        "en": "the encoding {encoding} cannot read this file",
+        "vi": "bảng mã {encoding} không đọc được tệp này",
+    },
+    "hostile_xml.unguarded": {
+        "en": "ktt reads workbooks only with defusedxml's guard against XML attacks; unset "
+        "OPENPYXL_DEFUSEDXML",
+        "vi": "ktt chỉ đọc sổ tính khi có lớp bảo vệ của defusedxml trước các kiểu tấn công XML; "
+        "hãy bỏ biến OPENPYXL_DEFUSEDXML",
+    },
+    "unknown_region.listed": {
+        "en": "{text} is not a region of {territory} in the targets file's 'regions' list"
+        "{closest:suggest}",
+        "vi": "{text} không phải địa bàn nào của {territory} trong danh sách 'regions' của tệp "
+        "mục tiêu{closest:suggest}",
+    },
+    "regions_disagree": {
+        "en": "{indicator:indicator}: the regions add up to {total:num} for {period:period}, the "
+        "whole territory's figure is {value:num}",
+        "vi": "{indicator:indicator}: các địa bàn cộng lại được {total:num} vào {period:period}, "
+        "số của toàn tỉnh là {value:num}",
+    },
+    "regions_missing": {
+        "en": "{indicator:indicator}: no sum of regions for {period:period}: no figure for "
+        "{regions}",
+        "vi": "{indicator:indicator}: không cộng được các địa bàn vào {period:period}: chưa có số "
+        "liệu của {regions}",
+    },
+    "regions_missing.more": {
+        "en": "{indicator:indicator}: no sum of regions for {period:period}: no figure for "
+        "{regions} and {more} more",
+        "vi": "{indicator:indicator}: không cộng được các địa bàn vào {period:period}: chưa có số "
+        "liệu của {regions} và {more} địa bàn khác",
+    },
+    "more_problems": {
+        "en": "{count} more are not listed",
+        "vi": "còn {count} vấn đề nữa không được liệt kê",
+    },
     # ---- periods ----------------------------------------------------------------------
     "invalid_period.no_day": {
         "en": "{year} has no day {day}",
@@ -336,7 +392,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{text} is not a period",
         "vi": "{text} không phải là một kỳ",
     },
-    # ---- usage errors (ktt: error: …), in the language of KTT_LANG --------------------
+    # ---- usage errors (ktt: error: …), in the language of the command line -------------
     "usage.no_such_file": {
         "en": "{name}: no such file",
         "vi": "{name}: không có tệp này",
@@ -409,12 +465,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hãy lưu lại trong Word hoặc LibreOffice dưới dạng .docx",
     },
     "usage.template_field": {
-        "en": "--template {name}: ktt has no field {{{{ {field} }}}}; the fields are: {fields}",
-        "vi": "--template {name}: ktt không có trường {{{{ {field} }}}}; các trường là: {fields}",
+        "en": "--template {name}: ktt has no field {{{{ {placeholder} }}}}; the fields are: "
+        "{fields}",
+        "vi": "--template {name}: ktt không có trường {{{{ {placeholder} }}}}; các trường là: "
+        "{fields}",
     },
     "usage.template_block": {
-        "en": "--template {name}: {{{{ {field} }}}} must stand alone in its paragraph",
-        "vi": "--template {name}: {{{{ {field} }}}} phải đứng riêng một đoạn",
+        "en": "--template {name}: {{{{ {placeholder} }}}} must stand alone in its paragraph",
+        "vi": "--template {name}: {{{{ {placeholder} }}}} phải đứng riêng một đoạn",
     },
     "usage.compare_later": {
         "en": "--compare {value}: the period compared with must end before the report's date "
@@ -432,8 +490,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--indicator {name}: không phải chỉ tiêu của {programme}{closest:suggest}",
     },
     "usage.unknown_status": {
-        "en": "--fail-on: unknown status {unknown} (statuses: {statuses})",
-        "vi": "--fail-on: không có tình trạng {unknown} (các tình trạng: {statuses})",
+        "en": "--fail-on: unknown status {unknown} (statuses, by code or in words of either "
+        "language: {statuses})",
+        "vi": "--fail-on: không có tình trạng {unknown} (các tình trạng, theo mã hoặc bằng chữ "
+        "của một trong hai ngôn ngữ: {statuses})",
     },
     "usage.not_text_encoding": {
         "en": "{name} is not a text encoding",
@@ -454,6 +514,96 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.actuals_errors": {
         "en": "{errors} error(s) in the actuals; nothing was computed",
         "vi": "tệp số liệu có {errors} lỗi; không tính gì cả",
+    },
+    # ---- the command line's own words (Click's errors said again, --fail-on) ----------
+    "usage.no_such_option": {
+        "en": "there is no option {name}{closest:suggest}",
+        "vi": "không có tùy chọn {name}{closest:suggest}",
+    },
+    "usage.option_needs_value": {
+        "en": "{name} needs a value after it",
+        "vi": "{name} cần một giá trị đi sau",
+    },
+    "usage.option_takes_no_value": {
+        "en": "{name} takes no value",
+        "vi": "{name} không nhận giá trị nào",
+    },
+    "usage.missing": {"en": "{name} is missing", "vi": "thiếu {name}"},
+    "usage.choose": {
+        "en": "{name}: choose one of {choices}",
+        "vi": "{name}: hãy chọn một trong {choices}",
+    },
+    "usage.whole_number": {
+        "en": "{name}: write a whole number, such as 2030",
+        "vi": "{name}: hãy viết một số nguyên, như 2030",
+    },
+    "usage.extra_arguments": {
+        "en": "unexpected argument(s): {given}",
+        "vi": "tham số thừa: {given}",
+    },
+    "usage.no_such_command": {
+        "en": "there is no command {name}{closest:suggest}",
+        "vi": "không có lệnh {name}{closest:suggest}",
+    },
+    "usage.see_help": {"en": "see {command}", "vi": "xem {command}"},
+    "usage.missing_command": {
+        "en": "name a command: report, validate, targets, template or schema",
+        "vi": "hãy nêu một lệnh: report, validate, targets, template hoặc schema",
+    },
+    "usage.unknown_lang": {
+        "en": "'{given}' is not a language ktt speaks; choose vi (Vietnamese) or en (English)",
+        "vi": "'{given}' không phải ngôn ngữ ktt nói; chọn vi (tiếng Việt) hoặc en (tiếng Anh)",
+    },
+    "usage.no_region": {
+        "en": "--region {name}: not a region of {territory}{closest:suggest}",
+        "vi": "--region {name}: không phải địa bàn của {territory}{closest:suggest}",
+    },
+    "usage.ambiguous_region": {
+        "en": "--region {name}: could be {names}; write it with its diacritics and unit word",
+        "vi": "--region {name}: có thể là {names}; hãy ghi tên có dấu và chữ chỉ đơn vị",
+    },
+    "usage.no_region_in_data": {
+        "en": "--region {name}: no region of that name in the data{closest:suggest}",
+        "vi": "--region {name}: số liệu không có địa bàn nào tên như vậy{closest:suggest}",
+    },
+    "usage.worsened_without_compare": {
+        "en": "--fail-on worsened needs --compare: without an earlier period no status can have "
+        "worsened",
+        "vi": "--fail-on worsened cần --compare: không có kỳ trước để so thì không tình trạng nào "
+        "có thể xấu đi",
+    },
+    "fail_on.matched": {
+        "en": "{name}, milestone {milestone}, {region}: {status} ({code}){figures}",
+        "vi": "{name}, mốc {milestone}, {region:word}: {status} ({code}){figures}",
+    },
+    "fail_on.figures": {
+        "en": "; actual {actual} ({period}) against a target of {target}, {achieved} achieved",
+        "vi": "; thực hiện {actual} ({period:period}) so với mục tiêu {target}, đạt {achieved}",
+    },
+    "fail_on.figures.threshold": {
+        "en": "; actual {actual} ({period}) against a threshold of {target}",
+        "vi": "; thực hiện {actual} ({period:period}) so với ngưỡng {target}",
+    },
+    "fail_on.no_figure": {"en": "; no figure", "vi": "; chưa có số liệu"},
+    "fail_on.worsened": {
+        "en": "; worsened from {before} at {as_of}",
+        "vi": "; xấu đi từ {before} vào {as_of:period}",
+    },
+    # ---- what the machine refused (ktt: error: …) ---------------------------------------
+    "system.stdout_closed": {
+        "en": "standard output is closed; the report was not written: give --output FILE, or "
+        "do not close standard output (>&-)",
+        "vi": "đầu ra chuẩn đã bị đóng; báo cáo chưa được ghi: hãy dùng --output TỆP, hoặc "
+        "đừng đóng đầu ra chuẩn (>&-)",
+    },
+    "system.disk_full": {
+        "en": "the disk is full; nothing was written",
+        "vi": "đĩa đã đầy; không ghi được gì",
+    },
+    "system.denied": {"en": "permission denied", "vi": "không có quyền"},
+    "system.error": {
+        "en": "the system refused ({why})",
+        "vi": "hệ thống từ chối ({why})",
     },
     # ---- reading a text file ------------------------------------------------------------
     "line_too_long": {
@@ -485,8 +635,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_csv": {
         "en": "this is {what}, not CSV: in Excel, use File > Save As > CSV UTF-8 (Comma "
         "delimited), or give the .xlsx",
-        "vi": "đây là {what}, không phải CSV: trong Excel, chọn File > Save As > CSV UTF-8 (Comma "
-        "delimited), hoặc đưa thẳng tệp .xlsx",
+        "vi": "đây là {what:word}, không phải CSV: trong Excel, chọn File > Save As > CSV "
+        "UTF-8 (Comma delimited), hoặc đưa thẳng tệp .xlsx",
     },
     "not_text": {
         "en": "the first row holds NUL bytes: a UTF-16 file without a BOM (try --encoding "
@@ -653,9 +803,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "LibreOffice rồi lưu lại",
     },
     "workbook_cell": {
-        "en": "the cell's XML does not read ({why}): the file is damaged, or not written by a "
+        "en": "the cell's XML does not read ({why:word}): the file is damaged, or not written by a "
         "spreadsheet program. Open it in LibreOffice and save it again",
-        "vi": "không đọc được XML của ô ({why}): tệp bị hỏng, hoặc không do chương trình bảng "
+        "vi": "không đọc được XML của ô ({why:word}): tệp bị hỏng, hoặc không do chương trình bảng "
         "tính ghi ra. Hãy mở bằng LibreOffice rồi lưu lại",
     },
     "not_a_number.infinite": {
@@ -692,10 +842,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lại, hoặc gửi số liệu dạng .csv",
     },
     "workbook_corrupt": {
-        "en": "the workbook is damaged and cannot be read ({why}). Open it in Excel or "
+        "en": "the workbook is damaged and cannot be read ({why:word}). Open it in Excel or "
         "LibreOffice; if it opens, save it again as .xlsx",
-        "vi": "sổ tính bị hỏng, không đọc được ({why}). Hãy mở bằng Excel hoặc LibreOffice; nếu "
-        "mở được, lưu lại thành .xlsx",
+        "vi": "sổ tính bị hỏng, không đọc được ({why:word}). Hãy mở bằng Excel hoặc "
+        "LibreOffice; nếu mở được, lưu lại thành .xlsx",
     },
     "hostile_xml": {
         "en": "the workbook declares XML entities (an 'entity expansion' attack, or a file not "
@@ -865,6 +1015,343 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "công thức {formula} chưa có giá trị tính sẵn (tệp do một chương trình không tính "
         "toán ghi ra): hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại",
     },
+    # ---- a targets file's fields and the rules across them (SPEC §2) ------------------
+    "percent_out_of_range": {
+        "en": "a percentage lies between 0 and 100, got {value}",
+        "vi": "một tỷ lệ phần trăm nằm trong khoảng 0 đến 100, nhưng ở đây là {value:num}",
+    },
+    "negative_count": {
+        "en": "a {unit} figure cannot be negative, got {value}",
+        "vi": "số liệu tính bằng {unit:word} không thể âm, nhưng ở đây là {value:num}",
+    },
+    "not_whole.figure": {
+        "en": "a {unit} figure is a whole number, got {value}",
+        "vi": "số liệu tính bằng {unit:word} là số nguyên, nhưng ở đây là {value:num}",
+    },
+    "not_a_number.finite": {
+        "en": "{value} is not a figure (not a finite number)",
+        "vi": "{value} không phải số liệu (không phải một số hữu hạn)",
+    },
+    "invalid_value.comparator": {
+        "en": "write one of {codes}, or one of the Vietnamese words {words}",
+        "vi": "hãy viết một trong {codes}, hoặc một trong các từ tiếng Việt {words}",
+    },
+    "invalid_value.yaml": {
+        "en": "{value} cannot be read as {tag}",
+        "vi": "không đọc được {value} theo kiểu {tag}",
+    },
+    "invalid_value.choice": {
+        "en": "{name}: write one of {expected}",
+        "vi": "{name}: hãy viết một trong {expected}",
+    },
+    "invalid_value.finite": {
+        "en": "{name}: write a finite number (digits, with a point for decimals)",
+        "vi": "{name}: hãy viết một số hữu hạn (chữ số, dấu chấm cho phần thập phân)",
+    },
+    "invalid_value.other": {
+        "en": "{name}: this value is not valid here",
+        "vi": "{name}: giá trị này không hợp lệ ở đây",
+    },
+    "invalid_value.programme_id": {
+        "en": "a programme id is lowercase letters a to z, digits and hyphens, such as "
+        "yen-bai-nq20 (no capitals, spaces or diacritics){closest:suggest}",
+        "vi": "mã chương trình gồm chữ thường từ a đến z, chữ số và gạch nối, như yen-bai-nq20 "
+        "(không viết hoa, không dấu cách, không dấu){closest:suggest}",
+    },
+    "invalid_value.indicator_id": {
+        "en": "an indicator id is lowercase letters a to z, digits and underscores, such as "
+        "htx_count (no capitals, spaces or diacritics){closest:suggest}",
+        "vi": "mã chỉ tiêu gồm chữ thường từ a đến z, chữ số và gạch dưới, như htx_count (không "
+        "viết hoa, không dấu cách, không dấu){closest:suggest}",
+    },
+    "invalid_period.not_text": {
+        "en": "a period is text such as 2022 or 2022-06",
+        "vi": "kỳ là chữ, như 2022 hoặc 2022-06",
+    },
+    "missing_key": {"en": "'{name}' is required: add it", "vi": "thiếu '{name}': hãy thêm vào"},
+    "unknown_key": {
+        "en": "unknown key '{key}'{closest:suggest}",
+        "vi": "khóa '{key}' không có trong tệp mục tiêu{closest:suggest}",
+    },
+    "unknown_key.misplaced": {
+        "en": "the key '{key}' does not belong here: check its indentation and its place",
+        "vi": "khóa '{key}' không thuộc về chỗ này: hãy kiểm tra thụt lề và vị trí của nó",
+    },
+    "invalid_key.flow": {
+        "en": "'{key}' stands where a key should be; inside {{ }} a comma separates entries, so "
+        "write numbers without separators (1200, not 1,200)",
+        "vi": "'{key}' đứng ở chỗ của một khóa; trong {{ }} dấu phẩy ngăn cách các mục, nên hãy "
+        "viết số không có dấu phân cách (1200, không phải 1,200)",
+    },
+    "empty": {"en": "{name}: must not be empty", "vi": "{name}: không được để trống"},
+    "too_long": {
+        "en": "{name}: at most {limit} characters",
+        "vi": "{name}: dài tối đa {limit} ký tự",
+    },
+    "out_of_range.year": {
+        "en": "a year is written in four digits, from {first} to {last}, such as 2030",
+        "vi": "năm được viết bằng bốn chữ số, từ {first} đến {last}, như 2030",
+    },
+    "out_of_range.at_least": {
+        "en": "{name}: must be at least {limit}",
+        "vi": "{name}: phải ít nhất là {limit:num}",
+    },
+    "out_of_range.over": {
+        "en": "{name}: must be more than {limit}",
+        "vi": "{name}: phải lớn hơn {limit:num}",
+    },
+    "out_of_range.at_most": {
+        "en": "{name}: must be at most {limit}",
+        "vi": "{name}: phải tối đa là {limit:num}",
+    },
+    "out_of_range.under": {
+        "en": "{name}: must be less than {limit}",
+        "vi": "{name}: phải nhỏ hơn {limit:num}",
+    },
+    "out_of_range.tolerance_percent": {
+        "en": "a tolerance is a fraction: write {fraction} for {percent}%",
+        "vi": "dung sai là một phân số: hãy viết {fraction} cho {percent}%",
+    },
+    "out_of_range.tolerance": {
+        "en": "a tolerance is a fraction between 0 and 1: write 0.05 for 5%",
+        "vi": "dung sai là một phân số từ 0 đến 1: hãy viết 0.05 cho 5%",
+    },
+    "invalid_type.quoted": {
+        "en": "{name}: write a number here; a number is written without quotes: {number}",
+        "vi": "{name}: ở đây cần một số; số được viết không có dấu ngoặc: {number}",
+    },
+    "invalid_type.float": {
+        "en": "{name}: write a number (digits, with a point for decimals) here",
+        "vi": "{name}: ở đây cần một số (chữ số, dấu chấm cho phần thập phân)",
+    },
+    "invalid_type.int": {
+        "en": "{name}: write a whole number here",
+        "vi": "{name}: ở đây cần một số nguyên",
+    },
+    "invalid_type.bool": {
+        "en": "{name}: write true or false here",
+        "vi": "{name}: ở đây cần true hoặc false",
+    },
+    "invalid_type.string": {"en": "{name}: write text here", "vi": "{name}: ở đây cần chữ"},
+    "invalid_type.model": {
+        "en": "{name}: write keys with values here, one 'key: value' a line, indented under "
+        "this key",
+        "vi": "{name}: ở đây cần các khóa với giá trị, mỗi dòng một 'khóa: giá trị', thụt vào "
+        "dưới khóa này",
+    },
+    "invalid_type.list": {
+        "en": "{name}: write a list here, one item a line starting with '- '",
+        "vi": "{name}: ở đây cần một danh sách, mỗi mục một dòng bắt đầu bằng '- '",
+    },
+    "duplicate_region": {
+        "en": "'{given}' names region {index} already; each id, name and alias must name one "
+        "region only",
+        "vi": "'{given}' đã là tên của địa bàn thứ {index}; mỗi mã, tên và tên khác chỉ được "
+        "chỉ một địa bàn",
+    },
+    "duplicate_region.alike": {
+        "en": "'{given}' names region {index} already as '{other}' (the same once written "
+        "alike); each id, name and alias must name one region only",
+        "vi": "'{given}' đã là tên của địa bàn thứ {index}, viết là '{other}' (giống nhau khi "
+        "bỏ dấu và chữ hoa); mỗi mã, tên và tên khác chỉ được chỉ một địa bàn",
+    },
+    "by_region_each_region": {
+        "en": "an 'each_region' target has one value for every region; leave 'by_region' out",
+        "vi": "mục tiêu 'each_region' có một giá trị chung cho mọi địa bàn; hãy bỏ 'by_region'",
+    },
+    "unknown_region.no_list": {
+        "en": "by_region names '{name}', but the file lists no regions: add a 'regions' list",
+        "vi": "by_region nêu '{name}', nhưng tệp không liệt kê địa bàn nào: hãy thêm danh sách "
+        "'regions'",
+    },
+    "unknown_region.share": {
+        "en": "by_region names '{name}', but it is not a region of the 'regions' list"
+        "{closest:suggest}",
+        "vi": "by_region nêu '{name}', nhưng đó không phải địa bàn trong danh sách 'regions'"
+        "{closest:suggest}",
+    },
+    "by_region_total": {
+        "en": "the regions' shares add up to {total}, the territory's target is {value}",
+        "vi": "phần giao cho các địa bàn cộng lại được {total:num}, mục tiêu của toàn tỉnh là "
+        "{value:num}",
+    },
+    "missing_share_of": {
+        "en": "a percent indicator says in 'share_of' what 100% is",
+        "vi": "chỉ tiêu phần trăm phải nói trong 'share_of' 100% là gì",
+    },
+    "from_regions_percent": {
+        "en": "percentages do not add up: 'from_regions: sum' is for count and persons "
+        "indicators only; leave it out",
+        "vi": "tỷ lệ phần trăm không cộng được: 'from_regions: sum' chỉ dành cho chỉ tiêu số "
+        "lượng và số người; hãy bỏ đi",
+    },
+    "share_of_not_percent": {
+        "en": "'share_of' belongs only to a percent indicator",
+        "vi": "'share_of' chỉ dành cho chỉ tiêu phần trăm",
+    },
+    "duplicate_year": {
+        "en": "'{id}' has two targets for {year}",
+        "vi": "'{id}' có hai mục tiêu cho năm {year}",
+    },
+    "duplicate_year.each_region": {
+        "en": "'{id}' has two targets for each region for {year}",
+        "vi": "'{id}' có hai mục tiêu cho mỗi địa bàn cho năm {year}",
+    },
+    "milestone_before_baseline": {
+        "en": "the milestone {year} comes before the baseline period {period}",
+        "vi": "mốc {year} đứng trước kỳ gốc {period:period}",
+    },
+    "all_value": {
+        "en": "an 'all' target means 100%; leave 'value' out",
+        "vi": "mục tiêu 'all' nghĩa là 100%; hãy bỏ 'value'",
+    },
+    "all_not_percent": {
+        "en": "an 'all' target applies only to a percent indicator",
+        "vi": "mục tiêu 'all' chỉ dành cho chỉ tiêu phần trăm",
+    },
+    "missing_value": {
+        "en": "'value' is required unless the comparator is 'all'",
+        "vi": "cần có 'value', trừ khi phép so sánh là 'all'",
+    },
+    "tolerance_without_about": {
+        "en": "'tolerance' belongs only to an 'about' target",
+        "vi": "'tolerance' chỉ dành cho mục tiêu 'about'",
+    },
+    "percent_fraction.target": {
+        "en": "{value} means {value}%; 70% is written 70",
+        "vi": "{value} nghĩa là {value}%; 70% được viết là 70",
+    },
+    "target_behind_baseline.up": {
+        "en": "the target {value} lies below the baseline {baseline}, though '{comparator}' asks "
+        "to go up from it",
+        "vi": "mục tiêu {value:num} thấp hơn số gốc {baseline:num}, dù '{comparator}' đòi đi lên "
+        "từ số gốc",
+    },
+    "target_behind_baseline.down": {
+        "en": "the target {value} lies above the baseline {baseline}, though '{comparator}' asks "
+        "to go down from it",
+        "vi": "mục tiêu {value:num} cao hơn số gốc {baseline:num}, dù '{comparator}' đòi đi "
+        "xuống từ số gốc",
+    },
+    "text_mismatch": {
+        "en": "the value {value} is none of the figures of the text '{text}' (read as {read}); "
+        "write the figure the text gives, or, where the value is a reading of the text, say "
+        "how in 'note' and set 'value_from_text: false'",
+        "vi": "giá trị {value} không phải số nào trong câu chữ '{text}' (đọc được {read}); hãy "
+        "viết số mà câu chữ nêu, hoặc, nếu giá trị là cách hiểu câu chữ, hãy giải thích trong "
+        "'note' và đặt 'value_from_text: false'",
+    },
+    "duplicate_id": {
+        "en": "the indicator id '{given}' is used already by indicator {index}",
+        "vi": "mã chỉ tiêu '{given}' đã được chỉ tiêu thứ {index} dùng",
+    },
+    "duplicate_id.alike": {
+        "en": "the indicator id '{given}' is used already by indicator {index} ('{other}', the "
+        "same id once written alike)",
+        "vi": "mã chỉ tiêu '{given}' đã được chỉ tiêu thứ {index} dùng ('{other}', cùng một mã "
+        "khi bỏ dấu và chữ hoa)",
+    },
+    # ---- a targets file's YAML and its numbers' text ------------------------------------
+    "yaml_syntax": {
+        "en": "the YAML cannot be read here: check the quotes, brackets and indentation of this "
+        "line and of the one before",
+        "vi": "không đọc được YAML ở đây: hãy kiểm tra dấu ngoặc kép, dấu ngoặc và thụt lề của "
+        "dòng này và dòng trước",
+    },
+    "yaml_syntax.list": {
+        "en": "the items of a list each start with '- ', all in the same column: check the "
+        "indentation of this line against the items above it",
+        "vi": "các mục của một danh sách đều bắt đầu bằng '- ', cùng một cột: hãy so thụt lề "
+        "của dòng này với các mục phía trên",
+    },
+    "yaml_syntax.key": {
+        "en": "the keys of one mapping start in the same column: check the indentation of this "
+        "line against the keys above it",
+        "vi": "các khóa cùng cấp bắt đầu ở cùng một cột: hãy so thụt lề của dòng này với các "
+        "khóa phía trên",
+    },
+    "yaml_syntax.colon": {
+        "en": "': ' inside a value starts a key: put the value in quotes, or check the indentation",
+        "vi": "': ' nằm trong một giá trị sẽ mở đầu một khóa: hãy đặt giá trị trong ngoặc kép, "
+        "hoặc kiểm tra thụt lề",
+    },
+    "yaml_syntax.tab": {
+        "en": "YAML indents with spaces, never with tabs",
+        "vi": "YAML thụt lề bằng dấu cách, không bao giờ bằng tab",
+    },
+    "yaml_syntax.simple_key": {
+        "en": "a key is not followed by ': ' (a colon and a space): check this line",
+        "vi": "sau khóa không có ': ' (dấu hai chấm và một dấu cách): hãy kiểm tra dòng này",
+    },
+    "yaml_syntax.quote": {
+        "en": "a quote opened here is never closed",
+        "vi": "dấu ngoặc kép mở ở đây không bao giờ được đóng",
+    },
+    "yaml_syntax.bracket": {
+        "en": "a list in [ ] is not closed, or its items are not separated by commas",
+        "vi": "danh sách trong [ ] chưa được đóng, hoặc các mục không cách nhau bằng dấu phẩy",
+    },
+    "yaml_syntax.brace": {
+        "en": "a mapping in {{ }} is not closed, or its entries are not separated by commas",
+        "vi": "bảng trong {{ }} chưa được đóng, hoặc các mục không cách nhau bằng dấu phẩy",
+    },
+    "yaml_syntax.nbsp": {
+        "en": "line {line} holds a no-break space (as Word and web pages write one after a "
+        "colon), where YAML needs a plain space: type the space again",
+        "vi": "dòng {line} có một dấu cách không ngắt (Word và trang web hay đặt sau dấu hai "
+        "chấm), chỗ YAML cần một dấu cách thường: hãy gõ lại dấu cách",
+    },
+    "yaml_syntax.character": {
+        "en": "the character {code} is not allowed in YAML",
+        "vi": "YAML không cho phép ký tự {code}",
+    },
+    "encoding.targets": {
+        "en": "byte {byte} at offset {offset} is not valid UTF-8: save the file as UTF-8",
+        "vi": "byte {byte} ở vị trí {offset} không hợp lệ trong UTF-8: hãy lưu tệp dạng UTF-8",
+    },
+    "encoding.targets_utf16": {
+        "en": "the file is saved as UTF-16 (Word's and Notepad's 'Unicode'), but a targets file "
+        "is UTF-8: save it again with the encoding UTF-8",
+        "vi": "tệp được lưu dạng UTF-16 ('Unicode' của Word và Notepad), nhưng tệp mục tiêu phải "
+        "là UTF-8: hãy lưu lại với bảng mã UTF-8",
+    },
+    "base_60": {
+        "en": "'{text}' has a colon, which YAML reads as a number in base 60 ({read}); write the "
+        "figure with digits only, or a period in quotes",
+        "vi": "'{text}' có dấu hai chấm, YAML đọc thành số hệ 60 ({read:word}); hãy viết số chỉ "
+        "bằng chữ số, hoặc đặt kỳ trong ngoặc kép",
+    },
+    "leading_zero": {
+        "en": "'{text}' has a leading zero, which YAML reads as a number in base 8; write {fixed}",
+        "vi": "'{text}' có số 0 ở đầu, YAML đọc thành số hệ 8; hãy viết {fixed}",
+    },
+    "leading_zero.octal": {
+        "en": "'{text}' has a leading zero, which YAML reads as a number in base 8 ({read}); "
+        "write {fixed}",
+        "vi": "'{text}' có số 0 ở đầu, YAML đọc thành số hệ 8 ({read:word}); hãy viết {fixed}",
+    },
+    "leading_zero.year": {
+        "en": "'{text}' has a leading zero, which YAML reads as a number in base 8; write the "
+        "year in four digits, such as 2030",
+        "vi": "'{text}' có số 0 ở đầu, YAML đọc thành số hệ 8; hãy viết năm bằng bốn chữ số, "
+        "như 2030",
+    },
+    "leading_zero.year_octal": {
+        "en": "'{text}' has a leading zero, which YAML reads as a number in base 8 ({read}); "
+        "write the year in four digits, such as 2030",
+        "vi": "'{text}' có số 0 ở đầu, YAML đọc thành số hệ 8 ({read:word}); hãy viết năm bằng "
+        "bốn chữ số, như 2030",
+    },
+    "thousands_separator": {
+        "en": "'{text}' groups thousands, which a targets file does not (YAML would read it as "
+        "{read}): write it without separators: {digits}",
+        "vi": "'{text}' có dấu tách hàng nghìn, điều tệp mục tiêu không dùng (YAML sẽ đọc thành "
+        "{read:word}): hãy viết không có dấu tách: {digits}",
+    },
+    "decimal_comma": {
+        "en": "'{text}': write the decimal with a point: {fixed}",
+        "vi": "'{text}': hãy viết phần thập phân bằng dấu chấm: {fixed}",
+    },
     # ---- reading a targets file ---------------------------------------------------------
     "too_deep": {
         "en": "values nest more than {depth} deep",
@@ -881,10 +1368,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "duplicate_key": {
         "en": "the key '{key}' appears twice",
         "vi": "khóa '{key}' xuất hiện hai lần",
-    },
-    "invalid_value.yaml": {
-        "en": "{problem}",
-        "vi": "giá trị không đọc được ({problem})",
     },
     "invalid_value.digits": {
         "en": "a number of {length} characters is too large for any figure",
@@ -935,7 +1418,18 @@ WORDS_VI = {
     "persons": "người",
     "percent": "phần trăm",
     "dot": "dấu chấm thập phân",
+    "text": "chữ",
+    "not a number": "không phải số",
     "comma": "dấu phẩy thập phân",
+    # ---- what a file is when it is no text, and why a workbook cannot be read -----------
+    "a PDF document": "một tài liệu PDF",
+    "a gzip-compressed file": "một tệp nén gzip",
+    "it is not a zip archive": "nó không phải tệp nén zip",
+    "a compressed part of it is damaged": "một phần nén bên trong bị hỏng",
+    "a part of it is larger than the file": "một phần bên trong lớn hơn cả tệp",
+    "it has no workbook part": "nó không có phần sổ tính",
+    "it has no content.xml": "nó không có content.xml",
+    "its content cannot be parsed": "nội dung của nó không phân tích được",
 }
 
 
@@ -951,14 +1445,14 @@ class _Formatter(string.Formatter):
         if format_spec == "suggest":  # the closest name, asked about
             asked = "; có phải ý bạn là '{}'?" if self.lang == "vi" else "; did you mean '{}'?"
             return asked.format(text) if text else ""
+        if format_spec == "indicator":
+            return self.names.get(text, text)
         if self.lang == "en" or not format_spec:
             return text
         if format_spec == "num":
             return _number(text)
         if format_spec == "period":
             return _period(text)
-        if format_spec == "indicator":
-            return self.names.get(text, text)
         if format_spec == "word":
             return WORDS_VI.get(text, text)
         if format_spec == "place":
@@ -999,36 +1493,61 @@ def fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def render(
-    code: str, args: Args, lang: str, default: str, names: Mapping[str, str] | None = None
-) -> str:
-    """The message of `code` in `lang`; `default` (the message as made) for a code the
-    catalogue does not hold or a problem made without its arguments. A code said in more
-    than one way keeps the key of its template (`empty_file.table`) as the argument
-    `template`."""
+class Message(NamedTuple):
+    """A message as a value: the catalogue's key (its code, or `code.way`) and the
+    arguments it is said with (text, JSON-safe), said in a language only when shown."""
+
+    key: str
+    args: Args
+
+    @property
+    def code(self) -> str:
+        return self.key.partition(".")[0]
+
+    def text(self, lang: str, names: Mapping[str, str] | None = None) -> str:
+        return render(self.code, self.args, lang, names)
+
+    def on(self, field: str) -> Message:
+        """The message about a field or an option, named before it as typed (`--compare:
+        …`, `comparator: …`)."""
+        return self._replace(args=(*self.args, ("field", field)))
+
+
+def message(key: str, /, **values: object) -> Message:
+    """The message of the catalogue's template `key` with `values`; an unknown key or a
+    missing argument fails loudly here, where the message is made."""
+    return Message(key, said(key, values)[1])
+
+
+def again(code: str, args: Args) -> Message:
+    """The message a problem or an error keeps as its code and arguments, made again."""
+    return Message(dict(args).get("template", code), args)
+
+
+def render(code: str, args: Args, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """The message of `code` in `lang`, indicators (`{x:indicator}`, given by id) named by
+    `names` (id -> name) in either language. A code said in more than one way keeps the
+    key of its template (`empty_file.table`) as the argument `template`. A code the
+    catalogue does not hold, or arguments that do not fill its template, fail loudly."""
     values = dict(args)
-    templates = MESSAGES.get(values.pop("template", code))
+    key = values.pop("template", code)
+    templates = MESSAGES.get(key)
+    if templates is None:
+        raise KeyError(f"no message {key!r} in the catalogue (messages.MESSAGES)")
     about = values.pop("about", None)  # the indicator a figure's problem is about
-    if templates is None or lang not in templates:
-        return default
-    if fields(templates[lang]) - values.keys():
-        return default
+    field = values.pop("field", None)  # the field or option it is about, as typed
+    if missing := fields(templates[lang]) - values.keys():
+        raise KeyError(f"the message {key!r} needs {sorted(missing)}")
     formatter = _Formatter(lang, names or {})
     said = formatter.format(templates[lang], **values)
-    return formatter.format("{about:indicator}: ", about=about) + said if about else said
+    if about:
+        said = formatter.format("{about:indicator}: ", about=about) + said
+    return f"{field}: {said}" if field else said
 
 
-def usage(key: str, /, **values: object) -> str:
-    """A usage error (`ktt: error: …`) in the language of KTT_LANG, Vietnamese unless it
-    names English: it may be said before a command has read its --lang."""
-    message, args = said(key, values)
-    return usage_of(key.partition(".")[0], args, message)
-
-
-def usage_of(code: str, args: Args, default: str) -> str:
-    """A problem made elsewhere (a period refused) said as a usage error, as `usage`."""
-    lang = "en" if os.environ.get("KTT_LANG", "").strip().lower() == "en" else "vi"
-    return render(code, args, lang, default)
+def usage(key: str, /, **values: object) -> Message:
+    """A usage error (`ktt: error: …`), said in the user's language by the command line."""
+    return message(key, **values)
 
 
 def said(key: str, values: Mapping[str, object]) -> tuple[str, Args]:
@@ -1036,5 +1555,19 @@ def said(key: str, values: Mapping[str, object]) -> tuple[str, Args]:
     in more than one way) with `values`, and the arguments a problem keeps (text,
     JSON-safe) to say it again in another language."""
     code, _, way = key.partition(".")
+    if key not in MESSAGES:
+        raise KeyError(f"no message {key!r} in the catalogue (messages.MESSAGES)")
     args = tuple((k, str(v)) for k, v in values.items()) + ((("template", key),) if way else ())
-    return render(code, args, "en", code), args
+    return render(code, args, "en"), args
+
+
+def _check(catalogue: Mapping[str, Mapping[str, str]]) -> None:
+    """Every message in both languages with the same arguments, checked at import."""
+    for key, templates in catalogue.items():
+        if set(templates) != {"vi", "en"}:
+            raise ValueError(f"message {key!r}: languages {sorted(templates)}, not en and vi")
+        if fields(templates["vi"]) != fields(templates["en"]):
+            raise ValueError(f"message {key!r}: the two languages take different arguments")
+
+
+_check(MESSAGES)

@@ -32,6 +32,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from ktt_cli.messages import Message, again, message
 from ktt_cli.names import place_key, unmarked
 from ktt_cli.numbers import compact_number, plain_number
 from ktt_cli.periods import (
@@ -110,24 +111,17 @@ def natural_range(unit: Unit) -> tuple[float, float | None]:
 # ---- rules for a figure of each unit, shared by targets and actuals ---------------
 
 
-def figure_problem(unit: Unit, value: float) -> tuple[str, str] | None:
-    """Why `value` cannot be a figure in `unit`, as (code, message), or None."""
+def figure_problem(unit: Unit, value: float) -> Message | None:
+    """Why `value` cannot be a figure in `unit` (a message of the catalogue), or None."""
+    if not math.isfinite(value):
+        return message("not_a_number.finite", value=str(value))
     if unit is Unit.PERCENT:
         if not 0 <= value <= 100:
-            return (
-                "percent_out_of_range",
-                f"a percentage lies between 0 and 100, got {plain_number(value)}",
-            )
+            return message("percent_out_of_range", value=plain_number(value))
     elif value < 0:
-        return (
-            "negative_count",
-            f"a {unit.value} figure cannot be negative, got {plain_number(value)}",
-        )
+        return message("negative_count", unit=unit.value, value=plain_number(value))
     elif value != int(value):
-        return (
-            "not_whole",
-            f"a {unit.value} figure is a whole number, got {plain_number(value)}",
-        )
+        return message("not_whole.figure", unit=unit.value, value=plain_number(value))
     return None
 
 
@@ -152,11 +146,7 @@ def _to_comparator(value: object) -> Comparator:
     if (comparator := comparator_of(value)) is None:
         codes = ", ".join(c.value for c in Comparator)
         words = ", ".join(COMPARATOR_WORDS)
-        raise PydanticCustomError(
-            "invalid_value",
-            "write one of {codes}, or one of the Vietnamese words {words}",
-            {"codes": codes, "words": words},
-        )
+        raise told(message("invalid_value.comparator", codes=codes, words=words))
     return comparator
 
 
@@ -199,11 +189,11 @@ def _to_period(value: object) -> Period:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise PydanticCustomError("invalid_period", "a period is text such as 2022 or 2022-06")
+        raise told(message("invalid_period.not_text"))
     try:
         return parse_period(value)
     except PeriodError as e:
-        raise PydanticCustomError("invalid_period", str(e)) from None
+        raise told(again("invalid_period", e.args_)) from None
 
 
 PeriodField = Annotated[
@@ -248,12 +238,32 @@ Localised = Annotated[LocalText, BeforeValidator(_text_from_plain_string), _Plai
 
 
 class Finding(NamedTuple):
-    """One broken rule: the path of the offending value, a problem code, a message."""
+    """One broken rule: the path of the offending value and a message of the catalogue."""
 
     path: tuple[str | int, ...]
-    code: str
-    message: str
+    said: Message
     severity: Literal["error", "warning"] = "error"
+
+    @property
+    def code(self) -> str:
+        return self.said.code
+
+
+def finding(
+    path: tuple[str | int, ...],
+    key: str,
+    severity: Literal["error", "warning"] = "error",
+    /,
+    **values: object,
+) -> Finding:
+    """A broken rule the catalogue's template `key` says with `values`."""
+    return Finding(path, message(key, **values), severity)
+
+
+def told(said: Message) -> PydanticCustomError:
+    """A validator's error that keeps its message of the catalogue (in its context), so
+    that the loader says it in the user's language, never in Pydantic's words."""
+    return PydanticCustomError(said.code, said.code, {"said": said})
 
 
 # ---- targets ---------------------------------------------------------------------
@@ -530,12 +540,9 @@ def region_findings(regions: list[Any]) -> Iterator[Finding]:
             clash = unmarked_first.get(bare) if key == bare else first.get(key) or first.get(bare)
             if clash is not None and clash[0] != i:
                 index, other = clash
-                same = "" if other == given else f" as '{other}' (the same once written alike)"
-                yield Finding(
-                    ("regions", i, *path),
-                    "duplicate_region",
-                    f"'{given}' names region {index + 1} already{same}; each id, name and "
-                    "alias must name one region only",
+                code = "duplicate_region" if other == given else "duplicate_region.alike"
+                yield finding(
+                    ("regions", i, *path), code, given=given, index=index + 1, other=other
                 )
             first.setdefault(key, (i, given))
             unmarked_first.setdefault(bare, (i, given))
@@ -550,54 +557,46 @@ def by_region_findings(
     if not isinstance(shares, dict):
         return
     if target.get("scope", "territory") == "each_region":
-        yield Finding(
-            ("by_region",),
-            "by_region_each_region",
-            "an 'each_region' target has one value for every region; leave 'by_region' out",
-        )
+        yield finding(("by_region",), "by_region_each_region")
         return
     total = 0.0
     for key, value in shares.items():
         if not isinstance(key, str):
             continue
         if place_key(key) not in listed:
-            hint = did_you_mean_text(key, list(dict.fromkeys(listed.values())))
-            where = (
-                "the file lists no regions: add a 'regions' list"
-                if not listed
-                else f"it is not a region of the 'regions' list{hint}"
-            )
-            yield Finding(
-                ("by_region", key), "unknown_region", f"by_region names '{key}', but {where}"
-            )
+            if not listed:
+                yield finding(("by_region", key), "unknown_region.no_list", name=key)
+            else:
+                close = closest_text(key, list(dict.fromkeys(listed.values())))
+                yield finding(("by_region", key), "unknown_region.share", name=key, closest=close)
         number = _number(value)
         if number is None:
             continue
         total += number
         if unit is not None and (problem := figure_problem(unit, number)):
-            yield Finding(("by_region", key), *problem)
+            yield Finding(("by_region", key), problem)
     value = _number(target.get("value"))
     if (
         unit in (Unit.COUNT, Unit.PERSONS)
         and value is not None
         and not math.isclose(total, value, rel_tol=1e-9, abs_tol=1e-9)
     ):
-        yield Finding(
+        yield finding(
             ("by_region",),
             "by_region_total",
-            f"the regions' shares add up to {plain_number(total)}, the territory's target is "
-            f"{plain_number(value)}",
             "warning",
+            total=plain_number(total),
+            value=plain_number(value),
         )
 
 
-def did_you_mean_text(word: str, choices: list[str]) -> str:
-    """ " (did you mean 'X'?)" for the closest of `choices` in normal form, or ''."""
+def closest_text(word: str, choices: list[str]) -> str:
+    """The closest of `choices` to `word` in normal form, or ''."""
     import difflib
 
     keys = {normal_name(c): c for c in choices}
     close = difflib.get_close_matches(normal_name(word), list(keys), n=1, cutoff=0.6)
-    return f"; did you mean '{keys[close[0]]}'?" if close else ""
+    return keys[close[0]] if close else ""
 
 
 def indicator_findings(indicator: dict[Any, Any]) -> Iterator[Finding]:
@@ -605,20 +604,11 @@ def indicator_findings(indicator: dict[Any, Any]) -> Iterator[Finding]:
     unit = _unit(indicator.get("unit"))
     percent = unit is Unit.PERCENT
     if percent and indicator.get("share_of") is None:
-        yield Finding(
-            ("share_of",), "missing_share_of", "a percent indicator says in 'share_of' what 100% is"
-        )
+        yield finding(("share_of",), "missing_share_of")
     if percent and indicator.get("from_regions") is not None:
-        yield Finding(
-            ("from_regions",),
-            "from_regions_percent",
-            "percentages do not add up: 'from_regions: sum' is for count and persons "
-            "indicators only; leave it out",
-        )
+        yield finding(("from_regions",), "from_regions_percent")
     if unit is not None and not percent and indicator.get("share_of") is not None:
-        yield Finding(
-            ("share_of",), "share_of_not_percent", "'share_of' belongs only to a percent indicator"
-        )
+        yield finding(("share_of",), "share_of_not_percent")
     baseline = _mapping(indicator.get("baseline"))
     base_value = _number(baseline.get("value"))
     if (
@@ -626,7 +616,7 @@ def indicator_findings(indicator: dict[Any, Any]) -> Iterator[Finding]:
         and base_value is not None
         and (problem := figure_problem(unit, base_value))
     ):
-        yield Finding(("baseline", "value"), *problem)
+        yield Finding(("baseline", "value"), problem)
     base_time = _period_time(baseline.get("period")) if baseline else None
     years: set[tuple[object, int]] = set()
     for j, target in enumerate(_items(indicator.get("targets"))):
@@ -638,18 +628,15 @@ def indicator_findings(indicator: dict[Any, Any]) -> Iterator[Finding]:
             continue
         scope = target.get("scope", "territory")
         if (scope, year) in years:
-            each = " for each region" if scope == "each_region" else ""
-            yield Finding(
-                ("targets", j, "year"),
-                "duplicate_year",
-                f"'{indicator.get('id')}' has two targets{each} for {year}",
-            )
+            key = "duplicate_year.each_region" if scope == "each_region" else "duplicate_year"
+            yield finding(("targets", j, "year"), key, id=indicator.get("id"), year=year)
         years.add((scope, year))
         if base_time is not None and year < base_time:
-            yield Finding(
+            yield finding(
                 ("targets", j, "year"),
                 "milestone_before_baseline",
-                f"the milestone {year} comes before the baseline period {baseline['period']}",
+                year=year,
+                period=baseline["period"],
             )
 
 
@@ -661,48 +648,34 @@ def target_findings(
     value = _number(target.get("value"))
     if comparator is Comparator.ALL:
         if target.get("value") is not None and value != 100:
-            yield Finding(("value",), "all_value", "an 'all' target means 100%; leave 'value' out")
+            yield finding(("value",), "all_value")
         if unit is not None and unit is not Unit.PERCENT:
-            yield Finding(
-                ("comparator",),
-                "all_not_percent",
-                "an 'all' target applies only to a percent indicator",
-            )
+            yield finding(("comparator",), "all_not_percent")
     elif comparator is not None and target.get("value") is None:
-        yield Finding((), "missing_value", "'value' is required unless the comparator is 'all'")
+        yield finding((), "missing_value")
     if target.get("tolerance") is not None and comparator not in (None, Comparator.ABOUT):
-        yield Finding(
-            ("tolerance",),
-            "tolerance_without_about",
-            "'tolerance' belongs only to an 'about' target",
-        )
+        yield finding(("tolerance",), "tolerance_without_about")
     if value is None or unit is None or comparator is Comparator.ALL:
         return
     if problem := figure_problem(unit, value):
-        yield Finding(("value",), *problem)
+        yield Finding(("value",), problem)
         return
     yield from _value_and_text(target, value)
     if unit is Unit.PERCENT and value <= 1:
-        yield Finding(
-            ("value",),
-            "percent_fraction",
-            f"{plain_number(value)} means {plain_number(value)}%; 70% is written 70",
-            "warning",
-        )
+        yield finding(("value",), "percent_fraction.target", "warning", value=plain_number(value))
     # an each_region value is a threshold for every region, not a level for the territory:
     # the territory's baseline says nothing of it (SPEC §8)
     each_region = target.get("scope") == "each_region"
     if comparator is not None and base_value is not None and not each_region:
         d = DIRECTION[comparator]
         if d * (value - base_value) < 0:
-            side = "below" if d > 0 else "above"
-            yield Finding(
+            yield finding(
                 ("value",),
-                "target_behind_baseline",
-                f"the target {plain_number(value)} lies {side} the baseline "
-                f"{plain_number(base_value)}, though '{comparator.value}' asks to go "
-                f"{'up' if d > 0 else 'down'} from it",
+                "target_behind_baseline.up" if d > 0 else "target_behind_baseline.down",
                 "warning",
+                value=plain_number(value),
+                baseline=plain_number(base_value),
+                comparator=comparator.value,
             )
 
 
@@ -714,12 +687,8 @@ def _value_and_text(target: dict[Any, Any], value: float) -> Iterator[Finding]:
     figures = text_figures(text)
     if figures and not any(math.isclose(value, f, rel_tol=1e-9, abs_tol=1e-9) for f in figures):
         read = ", ".join(dict.fromkeys(plain_number(f) for f in figures))
-        yield Finding(
-            ("value",),
-            "text_mismatch",
-            f"the value {plain_number(value)} is none of the figures of the text "
-            f"'{text.strip()}' (read as {read}); write the figure the text gives, or, where the "
-            "value is a reading of the text, say how in 'note' and set 'value_from_text: false'",
+        yield finding(
+            ("value",), "text_mismatch", value=plain_number(value), text=text.strip(), read=read
         )
 
 
@@ -733,12 +702,8 @@ def duplicate_id_findings(indicators: list[Any]) -> Iterator[Finding]:
         key = normal_name(given)
         if key in first:
             index, other = first[key]
-            same = "" if other == given else f" ('{other}', the same id once written alike)"
-            yield Finding(
-                ("indicators", i, "id"),
-                "duplicate_id",
-                f"the indicator id '{given}' is used already by indicator {index + 1}{same}",
-            )
+            code = "duplicate_id" if other == given else "duplicate_id.alike"
+            yield finding(("indicators", i, "id"), code, given=given, index=index + 1, other=other)
         first.setdefault(key, (i, given))
 
 

@@ -386,6 +386,10 @@ class RegionNames:
         )
         return f"; did you mean '{shown[close[0]]}'?" if close else ""
 
+    def closest(self, text: str) -> str:
+        """The name of the listed region closest to `text`; empty when none is close."""
+        return self.suggestion(text).removeprefix("; did you mean '").removesuffix("'?")
+
 
 def _is_totals(key: str) -> bool:
     """Whether a region cell is a word for the whole territory: `Tổng số`, `Cộng`, …"""

@@ -44,8 +44,12 @@ class _Closed(io.TextIOWrapper):
         raise _closed()
 
 
+class StdoutClosed(OSError):
+    """Standard output was closed by the caller (`>&-`): the report cannot be written."""
+
+
 def _closed() -> OSError:
-    return OSError(errno.EBADF, "standard output is closed; the report was not written")
+    return StdoutClosed(errno.EBADF, "standard output is closed; the report was not written")
 
 
 def use_utf8_streams() -> None:
@@ -116,7 +120,14 @@ def wants_colour(stream: TextIO) -> bool:
 def console(stream: TextIO, colour: bool, width: int | None = None) -> Console:
     from rich.console import Console
 
-    return Console(
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """A reader that closed the pipe early: told to the command line, which ends
+            quietly with 141 (SPEC §6), where Rich's own way would exit 1, the status of
+            `--fail-on` matched."""
+            raise BrokenPipeError(errno.EPIPE, "the reader closed the pipe")
+
+    return _Console(
         file=stream,
         color_system="auto" if colour else None,
         force_terminal=colour,

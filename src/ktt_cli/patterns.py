@@ -21,7 +21,7 @@ import glob
 import os
 from pathlib import Path
 
-from ktt_cli.messages import usage
+from ktt_cli.messages import Message, usage
 
 _MAGIC = frozenset("*?")
 _OWNER_FILE = "~$"  # Excel's (and Word's) lock file beside an open workbook
@@ -32,11 +32,11 @@ def is_pattern(name: str) -> bool:
     return bool(_MAGIC & set(name))
 
 
-def expand(names: list[str]) -> tuple[list[str], list[str]]:
+def expand(names: list[str]) -> tuple[list[str], list[Message]]:
     """The names with each pattern replaced by the files it matches (sorted), and the
     problems of the patterns that match no file."""
     found: list[str] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     for name in names:
         if name == "-" or not is_pattern(name) or Path(name).exists():
             found.append(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import unicodedata
 from collections import Counter
@@ -9,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Literal, NamedTuple
 
-from ktt_cli.messages import Args, render, said
+from ktt_cli.messages import Args, Message, message, render
 
 Severity = Literal["error", "warning"]
 
@@ -111,7 +112,46 @@ class Problem(NamedTuple):
 
     def in_language(self, lang: str, names: Mapping[str, str] | None = None) -> Problem:
         """The problem with its message in `lang`, indicators named by `names` (id -> name)."""
-        return self._replace(message=render(self.code, self.args, lang, self.message, names))
+        return self._replace(message=render(self.code, self.args, lang, names))
+
+    @classmethod
+    def of(
+        cls, place: Place, said: Message, severity: Severity = "error", column: int | None = None
+    ) -> Problem:
+        """The one way to make a problem: a message of the catalogue at a place. Its
+        `message` is the English text, said again in the user's language when shown."""
+        file, line, sheet, cell, at = place
+        column = column if column is not None else at
+        text = said.text("en")
+        return cls(file, line, column, said.code, text, severity, sheet, cell, said.args)
+
+
+def unreadable(error: OSError) -> Message:
+    """Why a file could not be opened, in the catalogue's words (never the system's)."""
+    if isinstance(error, PermissionError):
+        return message("unreadable.denied")
+    if isinstance(error, FileNotFoundError):
+        return message("unreadable.gone")
+    name = errno.errorcode.get(error.errno or 0, type(error).__name__)
+    return message("unreadable", why=name)
+
+
+def system_error(error: OSError) -> Message:
+    """What the machine refused, in the catalogue's words (never the system's English):
+    standard output closed, a full disk, a permission, or the error's name."""
+    from ktt_cli.output import StdoutClosed
+
+    if isinstance(error, StdoutClosed):
+        return message("system.stdout_closed")
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        key = "system.disk_full"
+    elif isinstance(error, PermissionError):
+        key = "system.denied"
+    else:
+        key = "system.error"
+    name = errno.errorcode.get(error.errno or 0, type(error).__name__)
+    said = message(key, why=name)
+    return said.on(printable(str(error.filename))) if error.filename else said
 
 
 class ProblemLog:
@@ -129,35 +169,6 @@ class ProblemLog:
         if len(self._kept) < self._keep_at_most:
             self._kept.append(problem)
 
-    def add_at(
-        self, place: Place, code: str, message: str, severity: Severity, args: Args = ()
-    ) -> None:
-        """A problem at a place in a file or a workbook."""
-        file, line, sheet, cell, column = place
-        self.add(Problem(file, line, column, code, message, severity, sheet, cell, args))
-
-    def error(
-        self,
-        file: str,
-        line: int | None,
-        code: str,
-        message: str,
-        column: int | None = None,
-        args: Args = (),
-    ) -> None:
-        self.add(Problem(file, line, column, code, message, args=args))
-
-    def warning(
-        self,
-        file: str,
-        line: int | None,
-        code: str,
-        message: str,
-        column: int | None = None,
-        args: Args = (),
-    ) -> None:
-        self.add(Problem(file, line, column, code, message, "warning", args=args))
-
     def say(
         self,
         place: Place,
@@ -169,11 +180,13 @@ class ProblemLog:
     ) -> None:
         """A problem whose message the catalogue's template `key` (its code, or
         `code.way`) makes from `values` (messages.MESSAGES)."""
-        file, line, sheet, cell, at = place
-        column = column if column is not None else at
-        code = key.partition(".")[0]
-        message, args = said(key, values)
-        self.add(Problem(file, line, column, code, message, severity, sheet, cell, args))
+        self.tell(place, message(key, **values), severity, column)
+
+    def tell(
+        self, place: Place, said: Message, severity: Severity = "error", column: int | None = None
+    ) -> None:
+        """A problem of a message made elsewhere (a period refused, a cell not read)."""
+        self.add(Problem.of(place, said, severity, column))
 
     @property
     def errors(self) -> int:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ktt_cli import __version__
 from ktt_cli.compare import Change, Figures, Previous, compare
-from ktt_cli.messages import said
+from ktt_cli.messages import message
 from ktt_cli.model import (
     Comparator,
     Indicator,
@@ -28,7 +28,7 @@ from ktt_cli.model import (
 from ktt_cli.names import place_key
 from ktt_cli.numbers import plain_number
 from ktt_cli.periods import Period
-from ktt_cli.problems import Problem
+from ktt_cli.problems import Place, Problem
 from ktt_cli.progress import Assessment, Goal, Point, Status, assess, is_met
 from ktt_cli.store import QUALIFIERS, Actuals, Figure, Observation
 
@@ -204,10 +204,8 @@ def build_report(
         for now in (*report.results, *report.breakdown)
     }
     if all(r.actual is None for r in then.results):
-        message, args = said("nothing_to_compare", {"period": compare_with})
-        warnings.append(
-            Problem("--compare", None, None, "nothing_to_compare", message, "warning", args=args)
-        )
+        said = message("nothing_to_compare", period=compare_with)
+        warnings.append(Problem.of(Place("--compare", None), said, "warning"))
     return report._replace(compared_with=compare_with, changes=changes, warnings=tuple(warnings))
 
 
@@ -387,15 +385,8 @@ def _each_region(
     )
     problem = None
     if not total:
-        problem = Problem(
-            "",
-            None,
-            None,
-            "no_regions",
-            f"{indicator.id}: the {target.year} target is for each region, but the targets "
-            "file lists no regions and the data have no region rows",
-            "warning",
-        )
+        said = message("no_regions", indicator=indicator.id, year=target.year)
+        problem = Problem.of(Place("", None), said, "warning")
     result = Result(
         indicator=indicator.id,
         name=indicator.name,
@@ -581,5 +572,4 @@ def _stale_figure(indicator: Indicator, latest: Observation, as_of: Period) -> I
 def _warning(observation: Observation, code: str, **values: object) -> Problem:
     """A warning about a figure, placed where the figure is (a line, or a sheet's cell)."""
     o = observation
-    message, args = said(code, values)
-    return Problem(o.file, o.line, None, code, message, "warning", o.sheet, o.cell, args)
+    return Problem.of(Place(o.file, o.line, o.sheet, o.cell), message(code, **values), "warning")

@@ -24,7 +24,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ktt_cli import problems
-from ktt_cli.messages import said
+from ktt_cli.messages import Message, message
 from ktt_cli.model import (
     Baseline,
     Finding,
@@ -36,6 +36,7 @@ from ktt_cli.model import (
     TargetsFile,
     Unit,
     file_findings,
+    finding,
     normal_name,
 )
 from ktt_cli.names import closest_of
@@ -80,12 +81,12 @@ class _PlacedData:
 
 
 class _Refused(Exception):
-    """The document cannot be read as plain data; the place and code say why."""
+    """The document cannot be read as plain data; the place and the message say why."""
 
     def __init__(self, place: Place, key: str, /, **values: object) -> None:
-        message, self.args_ = said(key, values)
-        super().__init__(message)
-        self.place, self.code, self.message = place, key.partition(".")[0], message
+        self.said = message(key, **values)
+        super().__init__(self.said.text("en"))
+        self.place = place
 
 
 def read_targets_bytes(source: pathlib.Path | BinaryIO) -> bytes:
@@ -111,7 +112,7 @@ def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        log.error(file, line, "yaml_syntax", _yaml_message(e), column)
+        log.tell(problems.Place(file, line), _yaml_message(e, text), "error", column)
         return None
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, such as NUL
         # libyaml counts UTF-8 bytes, the pure-Python reader characters
@@ -123,12 +124,16 @@ def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
         line = prefix.count("\n") + 1
         column = len(prefix) - (prefix.rfind("\n") + 1) + 1
         code = e.character if isinstance(e.character, int) else ord(e.character)
-        log.error(
-            file, line, "yaml_syntax", f"the character U+{code:04X} is not allowed in YAML", column
+        log.say(
+            problems.Place(file, line),
+            "yaml_syntax.character",
+            "error",
+            column,
+            code=f"U+{code:04X}",
         )
         return None
-    except (yaml.YAMLError, RecursionError) as e:
-        log.error(file, None, "yaml_syntax", f"not readable as YAML: {shown(str(e), 200)}")
+    except (yaml.YAMLError, RecursionError):
+        log.say(problems.Place(file, None), "yaml_syntax")
         return None
     if root is None:
         log.say(problems.Place(file, 1), "empty_file.yaml", "error", 1)
@@ -137,7 +142,7 @@ def read_targets(data: bytes, file: str, log: ProblemLog) -> TargetsFile | None:
     try:
         plain = _plain(root, (), placed, 0)
     except _Refused as e:
-        log.error(file, e.place[0], e.code, e.message, e.place[1], e.args_)
+        log.tell(problems.Place(file, e.place[0]), e.said, "error", e.place[1])
         return None
     if not isinstance(plain, dict):
         log.say(problems.Place(file, 1), "not_a_mapping", "error", 1)
@@ -157,19 +162,18 @@ def _validated(
     refused = {f.path for f in numbers}
     for path in refused:  # no rule reads a number that YAML read wrong
         _set(plain, path, _REFUSED)
-    problems: list[tuple[Finding, bool]] = [(f, False) for f in numbers]
+    found: list[tuple[Finding, bool]] = [(f, False) for f in numbers]
     targets: TargetsFile | None
     try:
         targets = TargetsFile.model_validate(plain)
     except ValidationError as e:
         targets = None
-        problems.extend(_problems_of(e))
-    problems.extend((f, False) for f in file_findings(plain))
-    for finding, on_key in problems:
-        if on_key or finding in numbers or not _under(finding.path, refused):
-            line, column = _place(finding.path, placed, on_key)
-            add = log.error if finding.severity == "error" else log.warning
-            add(file, line, finding.code, finding.message, column)
+        found.extend(_problems_of(e))
+    found.extend((f, False) for f in file_findings(plain))
+    for rule, on_key in found:
+        if on_key or rule in numbers or not _under(rule.path, refused):
+            line, column = _place(rule.path, placed, on_key)
+            log.tell(problems.Place(file, line), rule.said, rule.severity, column)
     return targets if log.errors == errors_before else None
 
 
@@ -217,34 +221,48 @@ def _decode(data: bytes, file: str, log: ProblemLog) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        if _looks_utf16(data):  # Word's and Notepad's "Unicode": UTF-16, with or without BOM
+            log.say(problems.Place(file, None), "encoding.targets_utf16")
+            return None
         line = data[: e.start].count(b"\n") + 1
-        log.error(
-            file, line, "encoding", f"not valid UTF-8 at byte offset {e.start}; save it as UTF-8"
-        )
+        byte = f"0x{data[e.start]:02x}"
+        log.say(problems.Place(file, line), "encoding.targets", byte=byte, offset=e.start)
         return None
 
 
-#: What a parser's complaint means for the one who wrote the file, by its words.
+def _looks_utf16(data: bytes) -> bool:
+    """A byte order mark of UTF-16, or a NUL beside most characters of the first ones."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:200]
+    return len(head) >= 4 and head.count(0) * 3 >= len(head)
+
+
+#: What a parser's complaint means for the one who wrote the file, by its words: the
+#: catalogue's way of saying it (never the parser's own words, which are English).
 _YAML_HINTS = {
-    "expected '-' indicator": (
-        "the items of a list each start with '- ', all in the same column: check the "
-        "indentation of this line against the items above it"
-    ),
-    "expected key": (
-        "the keys of one mapping start in the same column: check the indentation of this line "
-        "against the keys above it"
-    ),
-    "mapping values are not allowed": (
-        "': ' inside a value starts a key: put the value in quotes, or check the indentation"
-    ),
-    "cannot start any token": "YAML indents with spaces, never with tabs",
+    "expected '-' indicator": "yaml_syntax.list",
+    "expected key": "yaml_syntax.key",
+    "mapping values are not allowed": "yaml_syntax.colon",
+    "cannot start any token": "yaml_syntax.tab",
+    "could not find expected ':'": "yaml_syntax.simple_key",
+    "while scanning a quoted scalar": "yaml_syntax.quote",
+    "expected ',' or ']'": "yaml_syntax.bracket",
+    "expected ',' or '}'": "yaml_syntax.brace",
 }
 
 
-def _yaml_message(e: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (e.context, e.problem) if p]
-    hints = [h for words, h in _YAML_HINTS.items() if any(words in p for p in parts)]
-    return "; ".join(parts + hints) or "not valid YAML"
+def _yaml_message(e: yaml.MarkedYAMLError, text: str) -> Message:
+    """The parser's complaint said from the catalogue: a no-break space on the line (Word
+    and web pages put one after a colon), else by the words of the complaint."""
+    mark = e.problem_mark or e.context_mark
+    last = max((m.line for m in (e.context_mark, e.problem_mark) if m is not None), default=-1)
+    for number, line in enumerate(text.split("\n")[: last + 1], start=1):
+        if "\u00a0" in line:  # the first no-break space up to the line YAML stopped at
+            return message("yaml_syntax.nbsp", line=number)
+    parts = " ".join(p for p in (e.context, e.problem) if p)
+    key = next((k for words, k in _YAML_HINTS.items() if words in parts), "yaml_syntax")
+    return message(key) if mark is None or key != "yaml_syntax" else message("yaml_syntax")
 
 
 def _mark(node: Node) -> Place:
@@ -283,8 +301,10 @@ def _plain_scalar(node: Node, placed: _PlacedData) -> object:
         if node.tag in _SCALAR_TAGS:
             try:
                 value = placed.constructor.construct_object(node)
-            except ConstructorError as e:
-                raise _Refused(_mark(node), "invalid_value.yaml", problem=e.problem) from None
+            except ConstructorError:
+                tag = node.tag.replace(_TAG, "!!")
+                value = shown(node.value)
+                raise _Refused(_mark(node), "invalid_value.yaml", value=value, tag=tag) from None
             except ValueError:  # an integer of more digits than Python converts
                 raise _too_large(node) from None
             if isinstance(value, int) and value.bit_length() > _FLOAT_BITS:
@@ -307,7 +327,7 @@ def _too_large(node: Node) -> _Refused:
 
 
 def _problems_of(error: ValidationError) -> list[tuple[Finding, bool]]:
-    """Each Pydantic error as (finding, is-about-a-key), in the words of the file.
+    """Each Pydantic error as (finding, is-about-a-key), in the words of the catalogue.
 
     The rules across fields (`cross_field`) are left out: the loader runs them itself.
     """
@@ -319,84 +339,77 @@ def _problems_of(error: ValidationError) -> list[tuple[Finding, bool]]:
         if kind == "cross_field":
             continue
         if kind == "extra_forbidden":
-            problems.append((Finding(loc, "unknown_key", _unknown_key_message(str(loc[-1]))), True))
+            problems.append((_unknown_key(loc), True))
         elif kind == "missing":
-            problems.append(
-                (Finding(loc[:-1], "missing_key", f"'{name}' is required: add it"), False)
-            )
+            problems.append((finding(loc[:-1], "missing_key", name=name), False))
         else:
-            code, message = _field_message(kind, name, loc, e)
-            problems.append((Finding(loc, code, message), False))
+            problems.append((Finding(loc, _field_message(kind, name, loc, e)), False))
     return problems
 
 
 #: What to write where a value of another kind stands, by Pydantic's error type.
-_KIND_WANTED = {
-    "float": "a number (digits, with a point for decimals)",
-    "int": "a whole number",
-    "bool": "true or false",
-    "string": "text",
-    "model": "keys with values, one 'key: value' a line, indented under this key",
-    "dict": "keys with values, one 'key: value' a line, indented under this key",
-    "list": "a list, one item a line starting with '- '",
-}
+_KIND_WANTED = ("float", "int", "bool", "string", "model", "dict", "list")
 
 
-def _field_message(kind: str, name: str, loc: Path, e: ErrorDetails) -> tuple[str, str]:
-    """(code, message) for an error of one field."""
+def _field_message(kind: str, name: str, loc: Path, e: ErrorDetails) -> Message:
+    """The message of an error of one field, from the catalogue."""
+    context = e.get("ctx") or {}
+    if isinstance(context.get("said"), Message):  # a rule of ktt's own (model.told)
+        said: Message = context["said"]
+        return said.on(name) if name else said
     if kind == "invalid_key":
-        return "invalid_key", (
-            f"'{loc[-1]}' stands where a key should be; inside {{ }} a comma separates entries, "
-            "so write numbers without separators (1200, not 1,200)"
-        )
+        return message("invalid_key.flow", key=str(loc[-1]))
     if kind == "string_pattern_mismatch":
-        return "invalid_value", _id_message(loc, e["input"])
+        return _id_message(loc, e["input"])
     if name == "tolerance" and kind.startswith(("greater", "less")):
-        return "out_of_range", _tolerance_message(e["input"])
-    if kind in ("literal_error", "enum", "value_error", "finite_number"):
-        return "invalid_value", f"{name}: {_lower(e['msg'])}"
+        return _tolerance_message(e["input"])
+    if kind in ("literal_error", "enum"):
+        # the choices as a list, without Pydantic's English 'or' before the last one
+        expected = ", ".join(re.findall(r"'[^']*'", str(context.get("expected", ""))))
+        return message("invalid_value.choice", name=name, expected=expected)
+    if kind == "finite_number":
+        return message("invalid_value.finite", name=name)
     if kind in ("too_short", "string_too_short"):
-        return "empty", f"{name}: {_lower(e['msg'])}"
+        return message("empty", name=name)
+    if kind in ("too_long", "string_too_long"):
+        return message("too_long", name=name, limit=context.get("max_length", ""))
     if name == "year" and kind.startswith(("greater", "less")):
-        return (
-            "out_of_range",
-            f"a year is written in four digits, from {FIRST_YEAR} to {LAST_YEAR}, such as 2030",
-        )
+        return message("out_of_range.year", first=FIRST_YEAR, last=LAST_YEAR)
     if kind.startswith(("greater", "less")):
-        return "out_of_range", f"{name}: {_lower(e['msg'])}"
-    if wanted := next((w for k, w in _KIND_WANTED.items() if kind.startswith(k)), None):
-        return "invalid_type", f"{name}: write {wanted} here{_unquote_hint(e['input'])}"
-    if "url" not in e:  # a rule of ktt's own (PydanticCustomError): its message says it all
-        return kind, f"{name}: {e['msg']}" if name else e["msg"]
-    return kind, f"{name}: {_lower(e['msg'])}" if name else e["msg"]
+        limit = next((context[k] for k in ("ge", "gt", "le", "lt") if k in context), "")
+        bound = {
+            "greater_than_equal": "at_least",
+            "greater_than": "over",
+            "less_than_equal": "at_most",
+            "less_than": "under",
+        }.get(kind, "at_least")
+        return message(f"out_of_range.{bound}", name=name, limit=limit)
+    if wanted := next((w for w in _KIND_WANTED if kind.startswith(w)), None):
+        given = e["input"]
+        if isinstance(given, str) and re.fullmatch(r"-?(0|[1-9]\d*)(\.\d+)?", given.strip()):
+            return message("invalid_type.quoted", name=name, number=given.strip())
+        return message(f"invalid_type.{'model' if wanted == 'dict' else wanted}", name=name)
+    return message("invalid_value.other", name=name)
 
 
-def _unquote_hint(given: object) -> str:
-    if isinstance(given, str) and re.fullmatch(r"-?(0|[1-9]\d*)(\.\d+)?", given.strip()):
-        return f"; a number is written without quotes: {given.strip()}"
-    return ""
-
-
-def _id_message(loc: Path, given: object) -> str:
+def _id_message(loc: Path, given: object) -> Message:
     if loc[:1] == ("programme",):
-        rule = (
-            "a programme id is lowercase letters a to z, digits and hyphens, such as yen-bai-nq20"
-        )
         fixed = re.sub(r"_+", "-", normal_name(str(given))).strip("-")
+        key = "invalid_value.programme_id"
     else:
-        rule = (
-            "an indicator id is lowercase letters a to z, digits and underscores, such as htx_count"
-        )
         fixed = normal_name(str(given))
-    hint = f"; did you mean '{fixed}'?" if fixed and fixed != given else ""
-    return f"{rule} (no capitals, spaces or diacritics){hint}"
+        key = "invalid_value.indicator_id"
+    return message(key, closest=fixed if fixed and fixed != given else "")
 
 
-def _tolerance_message(given: object) -> str:
+def _tolerance_message(given: object) -> Message:
     if isinstance(given, int | float) and 1 <= given < 100:
-        percent = plain_number(given)
-        return f"a tolerance is a fraction: write {plain_number(given / 100)} for {percent}%"
-    return "a tolerance is a fraction between 0 and 1: write 0.05 for 5%"
+        return message(
+            "out_of_range.tolerance_percent",
+            percent=plain_number(given),
+            fraction=plain_number(given / 100),
+        )
+    return message("out_of_range.tolerance")
 
 
 #: The keys whose values are numbers, checked on their text.
@@ -413,7 +426,7 @@ def number_text_findings(plain: dict[object, object], placed: _PlacedData) -> It
             key = "value" if share else str(path[-1])
             problem = _number_text_problem(node, _unit_at(plain, path), key)
             if problem:
-                yield Finding(path, *problem)
+                yield Finding(path, problem)
 
 
 def _unit_at(plain: dict[object, object], path: Path) -> Unit | None:
@@ -428,46 +441,35 @@ def _unit_at(plain: dict[object, object], path: Path) -> Unit | None:
     return Unit(unit) if unit in {u.value for u in Unit} else None
 
 
-def _number_text_problem(node: ScalarNode, unit: Unit | None, key: str) -> tuple[str, str] | None:
+def _number_text_problem(node: ScalarNode, unit: Unit | None, key: str) -> Message | None:
     text, plain_style = node.value.strip(), not node.style  # libyaml: '', PyYAML: None
     is_value = key == "value"
     if plain_style and ":" in text and node.tag != _TAG + "str":
-        return (
-            "base_60",
-            f"'{text}' has a colon, which YAML reads as a number in base 60 "
-            f"({_read_as(node)}); write the figure with digits only, or a period in quotes",
-        )
+        return message("base_60", text=text, read=_read_as(node))
     if plain_style and _LEADING_ZERO.match(text):
-        fixed = (
-            "the year in four digits, such as 2030"
-            if key == "year"
-            else _LEADING_ZERO.sub(r"\1", text, count=1)
-        )
-        return (
-            "leading_zero",
-            f"'{text}' has a leading zero, which YAML reads as a number in base 8"
-            f"{f' ({_read_as(node)})' if node.tag == _TAG + 'int' else ''}; write {fixed}",
-        )
+        octal = node.tag == _TAG + "int"
+        if key == "year":
+            way = "leading_zero.year_octal" if octal else "leading_zero.year"
+            return message(way, text=text, read=_read_as(node))
+        fixed = _LEADING_ZERO.sub(r"\1", text, count=1)
+        if octal:
+            return message("leading_zero.octal", text=text, read=_read_as(node), fixed=fixed)
+        return message("leading_zero", text=text, fixed=fixed)
     if (
         is_value
         and _GROUPED.fullmatch(text)
         and (unit in (Unit.COUNT, Unit.PERSONS) or "," in text)
     ):
         digits = re.sub(r"[.,]", "", text)
-        return (
-            "thousands_separator",
-            f"'{text}' groups thousands, which a targets file does not (YAML would read it as "
-            f"{_read_as(node)}): write it without separators: {digits}",
-        )
+        return message("thousands_separator", text=text, read=_read_as(node), digits=digits)
     if is_value and plain_style and re.fullmatch(r"[-+]?\d+,\d+", text):
-        return (
-            "decimal_comma",
-            f"'{text}': write the decimal with a point: {text.replace(',', '.')}",
-        )
+        return message("decimal_comma", text=text, fixed=text.replace(",", "."))
     return None
 
 
 def _read_as(node: ScalarNode) -> str:
+    """What YAML makes of a number's text: the number, `text` or `not a number` (words the
+    catalogue says in Vietnamese: messages.WORDS_VI)."""
     try:
         value = SafeConstructor().construct_object(node)
     except ConstructorError:
@@ -477,15 +479,11 @@ def _read_as(node: ScalarNode) -> str:
     return "text"
 
 
-def _lower(message: str) -> str:
-    return message[:1].lower() + message[1:]
-
-
-def _unknown_key_message(key: str) -> str:
+def _unknown_key(loc: Path) -> Finding:
+    key = str(loc[-1])
     if key in _KNOWN_KEYS:
-        return f"the key '{key}' does not belong here: check its indentation and its place"
-    close = closest_of(key, _KNOWN_KEYS)
-    return f"unknown key '{key}'" + (f"; did you mean '{close}'?" if close else "")
+        return finding(loc, "unknown_key.misplaced", key=key)
+    return finding(loc, "unknown_key", key=key, closest=closest_of(key, _KNOWN_KEYS))
 
 
 def _place(loc: Path, placed: _PlacedData, on_key: bool) -> Place:

@@ -38,8 +38,11 @@ def main() -> None:
     try:
         app(args=arguments, prog_name="ktt")
     except OSError as e:  # the machine, not ktt: a full disk, a device error, a lost file
-        where = f": {e.filename}" if e.filename else ""
-        print(f"ktt: error: {e.strerror or e}{where}", file=sys.stderr)
+        from ktt_cli.cli.helps import help_lang
+        from ktt_cli.problems import printable, system_error
+
+        said = system_error(e).text(help_lang())
+        print(f"ktt: error: {printable(said)}", file=sys.stderr)
         sys.exit(EXIT_UNUSABLE)
     except Exception as e:  # the last line of defence
         if debug:

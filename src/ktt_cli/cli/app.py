@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated
 
 import typer
@@ -13,6 +12,7 @@ from typer.core import TyperArgument
 from ktt_cli import __version__
 from ktt_cli.cli.coercion import build_lazily
 from ktt_cli.cli.helps import text
+from ktt_cli.cli.language import Group, missing_command
 from ktt_cli.cli.options import Lang
 
 app = typer.Typer(
@@ -23,6 +23,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=Group,
+    invoke_without_command=True,  # no command named: told by the callback, in words of ours
 )
 
 _help_record = TyperArgument.get_help_record
@@ -50,15 +52,18 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[  # noqa: ARG001 (acted on by its callback)
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help=text("version")),
     ] = False,
-    lang: Annotated[
+    lang: Annotated[  # noqa: ARG001 (read from the whole line: cli/language.py)
         Lang | None,
         typer.Option("--lang", metavar="vi|en", parser=Lang.of, help=text("lang")),
     ] = None,
 ) -> None:
-    """Progress of the collective economy against an action programme's targets."""
-    if lang is not None:  # `ktt --lang en report …`: the commands' default
-        os.environ["KTT_LANG"] = lang.value
+    """Progress of the collective economy against an action programme's targets.
+
+    `--lang` here, as anywhere on the line, is read before parsing (cli/language.py)."""
+    if ctx.invoked_subcommand is None:
+        missing_command(ctx)

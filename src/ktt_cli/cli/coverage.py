@@ -31,7 +31,7 @@ from ktt_cli.cli.options import (
 )
 from ktt_cli.cli.speaking import speaking
 from ktt_cli.inputs import UsageProblem, sources
-from ktt_cli.messages import render, said, usage, usage_of
+from ktt_cli.messages import again, usage
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.patterns import expanded
 from ktt_cli.render.problems import problem_lines
@@ -149,8 +149,8 @@ def _coverage(
         as_of_text = found.as_of.text if found.as_of else "-"
         missing = total.expected - total.reported
         values = {"missing": missing, "expected": total.expected, "as_of": as_of_text}
-        english, args = said("usage.incomplete", values)
-        print_lines([f"ktt: {render('usage', args, lang.value, english)}"], sys.stderr)
+        said = usage("usage.incomplete", **values)
+        print_lines([f"ktt: {said.text(lang.value)}"], sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 
@@ -162,4 +162,4 @@ def _as_of(value: str | None) -> Period | None:
     try:
         return parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--as-of: {usage_of('invalid_period', e.args_, str(e))}") from None
+        raise UsageProblem(again("invalid_period", e.args_).on("--as-of")) from None

@@ -1,13 +1,20 @@
-"""The help of the commands in both languages, chosen by KTT_LANG (default Vietnamese).
+"""The help of the commands in both languages.
 
-Typer reads help texts when the command modules are imported, so the language is the one
-of the environment at start-up; `--lang` changes the output, not the help.
+Typer reads help texts when the command modules are imported, in the language of
+KTT_LANG; the command line then says them again in the language it asks for, wherever
+its `--lang` stands (`choose`, called by cli/language.py before anything is parsed).
 """
 
 from __future__ import annotations
 
 import os
-from typing import TypedDict
+import re
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:
+    from typer._click import Parameter
+
+    from ktt_cli.cli.language import Group
 
 HELP: dict[str, dict[str, str]] = {
     "app": {
@@ -19,7 +26,16 @@ HELP: dict[str, dict[str, str]] = {
         "for this help in Vietnamese.",
     },
     "version": {"vi": "In phiên bản.", "en": "Show the version."},
-    "help": {"vi": "In trợ giúp này.", "en": "Show this message."},
+    "help": {"vi": "In trợ giúp này rồi thoát.", "en": "Show this message and exit."},
+    # ---- the help's own words (Click's, said in the language of the line) -------------
+    "usage": {"vi": "Cách dùng: ", "en": "Usage: "},
+    "options_metavar": {"vi": "[TÙY_CHỌN]", "en": "[OPTIONS]"},
+    "command_metavar": {"vi": "LỆNH [THAM_SỐ]...", "en": "COMMAND [ARGS]..."},
+    "arguments": {"vi": "Tham số", "en": "Arguments"},
+    "options": {"vi": "Tùy chọn", "en": "Options"},
+    "commands": {"vi": "Lệnh", "en": "Commands"},
+    "default": {"vi": "mặc định", "en": "default"},
+    "env_var": {"vi": "biến môi trường", "en": "env var"},
     "targets": {
         "vi": "Tệp mục tiêu, hoặc mã của một chương trình có sẵn (ktt targets --list). Mặc "
         "định: chương trình có sẵn của Yên Bái.",
@@ -110,10 +126,13 @@ HELP: dict[str, dict[str, str]] = {
     },
     "fail_on": {
         "vi": "Thoát với mã 1 khi một kết quả có một trong các tình trạng này (cách nhau bằng "
-        "dấu phẩy hoặc lặp lại), ví dụ missed,deterioration; worsened (cùng --compare): tình "
-        "trạng xấu đi.",
+        "dấu phẩy hoặc lặp lại), theo mã hoặc theo chữ của một trong hai ngôn ngữ, ví dụ "
+        'missed,deterioration hoặc "không đạt,đi xuống"; worsened (cùng --compare): tình '
+        "trạng xấu đi. Các tình trạng: {statuses}.",
         "en": "Exit 1 when a result has one of these statuses (comma-separated or repeated), "
-        "e.g. missed,deterioration; worsened (with --compare): a status that got worse.",
+        'by code or by word in either language, e.g. missed,deterioration or "limited '
+        'progress"; worsened (with --compare): a status that got worse. The statuses: '
+        "{statuses}.",
     },
     # ---- validate -----------------------------------------------------------------------
     "validate": {
@@ -247,34 +266,165 @@ HELP: dict[str, dict[str, str]] = {
 }
 
 
-def help_lang() -> str:
-    """The language of the help: KTT_LANG when it names one, else Vietnamese."""
+class HelpText(str):
+    """A help text that knows its key, so that it is said again in the language of the
+    command line once that is known (`choose`)."""
+
+    key: str
+
+    @classmethod
+    def of(cls, key: str, lang: str, notes: str = "") -> HelpText:
+        text = _fill(HELP[key][lang], lang) if key in HELP else _epilog(key[7:], lang)
+        said = cls(text + notes)
+        said.key = key
+        _KEYS[str(said)] = key  # Typer may hand Click a copy of the text: known by its words
+        return said
+
+
+#: Every help text given out -> its key.
+_KEYS: dict[str, str] = {}
+
+
+def _key(value: object) -> str | None:
+    if isinstance(value, HelpText):
+        return value.key
+    return _KEYS.get(value) if isinstance(value, str) else None
+
+
+def _start_lang() -> str:
     lang = os.environ.get("KTT_LANG", "vi").strip().lower()
     return lang if lang in ("vi", "en") else "vi"
 
 
+#: The language of the help and of the command line's own words: KTT_LANG when the
+#: command modules are imported, then the one the whole command line asks for (`choose`).
+_LANG = [_start_lang()]
+
+
+def help_lang() -> str:
+    return _LANG[0]
+
+
 def text(key: str) -> str:
-    return HELP[key][help_lang()]
+    return HelpText.of(key, help_lang())
+
+
+def _fill(template: str, lang: str) -> str:
+    """A help text with the words it takes from the program (`{statuses}` of --fail-on),
+    filled only where the help is shown."""
+    if "{statuses}" not in template:
+        return template
+    if not _SHOWING[0]:
+        return template.replace(" {statuses}", "")
+    from ktt_cli.i18n import STATUS
+    from ktt_cli.progress import Status
+
+    words = STATUS[lang]
+    codes = [f"{s.value} ({words[s]})" for s in Status if s is not Status.QUALITATIVE]
+    return template.format(statuses=", ".join(codes))
+
+
+_SHOWING = [False]
+
+
+def choose(lang: str, group: Group, *, showing: bool) -> None:
+    """Say the help of `group` and its commands in `lang` (when it is to be shown), and
+    everything else the command line says."""
+    _LANG[0] = lang
+    _SHOWING[0] = showing
+    if not showing:
+        return
+    group.subcommand_metavar = HELP["command_metavar"][lang]
+    for command in [group, *group.commands.values()]:
+        command.options_metavar = HELP["options_metavar"][lang]
+        for field in ("help", "short_help", "epilog"):
+            if key := _key(getattr(command, field)):
+                setattr(command, field, HelpText.of(key, lang))
+        for param in command.params:
+            _param_help(param, lang)
+            _metavar(param, lang)
+
+
+#: The placeholders of the help (`--output FILE`), as Vietnamese writes them; the values
+#: written as they are typed (`vi|en`, `table|json`, `region`, `previous`) stay.
+_PLACEHOLDERS_VI = {
+    "FILE": "TỆP",
+    "FILES": "TỆP",
+    "ID": "MÃ",
+    "PERIOD": "KỲ",
+    "YEAR": "NĂM",
+    "NAME": "TÊN",
+    "ENC": "BẢNG_MÃ",
+    "STATUS": "TÌNH_TRẠNG",
+    "ACTUALS": "SỐ_LIỆU",
+    "FOLDER": "THƯ_MỤC",
+}
+#: Each parameter's placeholder as the program writes it, before any language said it.
+_WRITTEN: dict[int, str] = {}
+
+
+def _metavar(param: Parameter, lang: str) -> None:
+    """A parameter's placeholder (`FILE`, `PERIOD|previous`) in `lang`."""
+    if not param.metavar:
+        return
+    written = _WRITTEN.setdefault(id(param), param.metavar)
+    if lang == "vi":
+        written = re.sub(r"\b[A-Z]+\b", lambda m: _PLACEHOLDERS_VI.get(m[0], m[0]), written)
+    param.metavar = written
+
+
+def _param_help(param: Parameter, lang: str) -> None:
+    """A parameter's help in `lang`, with its default and environment variable said in
+    the same language (Click's own `[default: …]` and `[env var: …]` are turned off)."""
+    key = _key(getattr(param, "help", None))
+    if key is None:
+        return
+    notes = []
+    default = getattr(param, "default", None)
+    shown_default = getattr(param, "show_default", None) is not False
+    if shown_default and default not in (None, False, [], ()) and not callable(default):
+        value = getattr(default, "value", default)
+        notes.append(f"{HELP['default'][lang]}: {value}")
+    if getattr(param, "envvar", None) and getattr(param, "show_envvar", False):
+        notes.append(f"{HELP['env_var'][lang]}: {param.envvar}")
+    said = HelpText.of(key, lang, f"  [{'; '.join(notes)}]" if notes else "")
+    for name, value in (("help", said), ("show_default", False), ("show_envvar", False)):
+        setattr(param, name, value)
 
 
 def epilog(command: str) -> str:
+    return HelpText.of(f"epilog:{command}", help_lang())
+
+
+def _epilog(command: str, lang: str) -> str:
     """Examples and exit codes; `\\b` keeps their lines as written."""
-    examples = "\n".join(f"  {line}" for line in text(f"{command}.example").splitlines())
+    said = HELP
+    examples = "\n".join(f"  {line}" for line in said[f"{command}.example"][lang].splitlines())
     exit1 = f"{command}.exit1"
-    codes = [("0", text("exit0"))]
+    codes = [("0", said["exit0"][lang])]
     if exit1 in HELP:
-        codes.append(("1", text(exit1)))
-    codes += [("2", text("exit2")), ("3", text("exit3"))]
+        codes.append(("1", said[exit1][lang]))
+    codes += [("2", said["exit2"][lang]), ("3", said["exit3"][lang])]
     listed = "\n".join(f"  {code}  {meaning}" for code, meaning in codes)
-    return f"\b\n{text('examples')}\n{examples}\n\n\b\n{text('exit_codes')}\n{listed}"
+    heads = said["examples"][lang], said["exit_codes"][lang]
+    return f"\b\n{heads[0]}\n{examples}\n\n\b\n{heads[1]}\n{listed}"
 
 
 class CommandHelp(TypedDict):
     help: str
     short_help: str
     epilog: str
+    cls: type[Any]
 
 
 def command(name: str) -> CommandHelp:
-    """What `app.command` takes for a command's help: its text, summary and epilog."""
-    return {"help": text(name), "short_help": text(f"{name}.short"), "epilog": epilog(name)}
+    """What `app.command` takes for a command: its help, summary and epilog, and the class
+    that says its help and usage errors in the language of the command line."""
+    from ktt_cli.cli.language import Command
+
+    return {
+        "help": text(name),
+        "short_help": text(f"{name}.short"),
+        "epilog": epilog(name),
+        "cls": Command,
+    }

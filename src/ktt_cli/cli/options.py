@@ -18,7 +18,7 @@ import typer
 
 from ktt_cli.cli.helps import help_lang, text
 from ktt_cli.inputs import UsageProblem, output_problem, targets_source
-from ktt_cli.messages import usage
+from ktt_cli.messages import Message, usage
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.problems import printable
 from ktt_cli.render.problems import problem_lines
@@ -41,13 +41,8 @@ class Lang(StrEnum):
         try:
             return Lang(value.strip().lower())
         except ValueError:
-            raise typer.BadParameter(_UNKNOWN_LANG[help_lang()].format(printable(value))) from None
-
-
-_UNKNOWN_LANG = {
-    "vi": "'{}' không phải ngôn ngữ ktt nói; chọn vi (tiếng Việt) hoặc en (tiếng Anh).",
-    "en": "'{}' is not a language ktt speaks; choose vi (Vietnamese) or en (English).",
-}
+            said = usage("usage.unknown_lang", given=printable(value))
+            raise typer.BadParameter(said.text(help_lang())) from None
 
 
 TargetsOption = Annotated[
@@ -63,7 +58,9 @@ TargetsOption = Annotated[
 ]
 LangOption = Annotated[
     Lang,
-    typer.Option("--lang", envvar="KTT_LANG", metavar="vi|en", parser=Lang.of, help=text("lang")),
+    # the default is the language of the whole command line, KTT_LANG included
+    # (cli/language.py, through Click's default_map)
+    typer.Option("--lang", metavar="vi|en", parser=Lang.of, help=text("lang")),
 ]
 NumberFormatOption = Annotated[
     NumberStyle,
@@ -109,7 +106,7 @@ def check_encoding(encoding: str | None) -> None:
     from ktt_cli.load.text import encoding_problem
 
     if encoding is not None and (problem := encoding_problem(encoding)):
-        raise UsageProblem(f"--encoding {encoding}: {problem}")
+        raise UsageProblem(problem.on(f"--encoding {encoding}"))
 
 
 def load_targets(value: str | None) -> tuple[str, TargetsFile]:
@@ -132,10 +129,15 @@ def target_path(value: str | None) -> Path:
 
 
 def print_problems(
-    log: ProblemLog, stream: TextIO, lang: str = "en", names: Mapping[str, str] | None = None
+    log: ProblemLog,
+    stream: TextIO,
+    lang: str | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> None:
-    """The problems of `log` in `lang`, indicators named by `names` (id -> name)."""
-    print_lines(problem_lines(list(log), log.unlisted(), lang=lang, names=names), stream)
+    """The problems of `log` in `lang` (the command line's), indicators named by `names`
+    (id -> name)."""
+    said = lang or help_lang()
+    print_lines(problem_lines(list(log), log.unlisted(), lang=said, names=names), stream)
 
 
 def print_lines(lines: list[str], stream: TextIO) -> None:
@@ -144,8 +146,9 @@ def print_lines(lines: list[str], stream: TextIO) -> None:
 
 
 def usage_exit(problem: UsageProblem) -> NoReturn:
-    for message in problem.messages:
-        typer.echo(f"ktt: error: {message}", err=True)
+    """Usage errors, in the language of the command line."""
+    for line in problem.lines(help_lang()):
+        typer.echo(f"ktt: error: {line}", err=True)
     raise typer.Exit(EXIT_UNUSABLE)
 
 
@@ -174,6 +177,7 @@ def refuse_terminal(binary: bool, output: Path | None, name: str) -> None:
         raise UsageProblem(usage("usage.terminal", format=name))
 
 
-def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
-    typer.echo(f"ktt: error: {message}", err=True)
+def fail(said: Message, code: int = EXIT_UNUSABLE) -> NoReturn:
+    """A run that cannot be done, said in the language of the command line."""
+    typer.echo(f"ktt: error: {printable(said.text(help_lang()))}", err=True)
     raise typer.Exit(code)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ktt_cli.cli.app import app
-from ktt_cli.cli.helps import command, text
+from ktt_cli.cli.helps import command, help_lang, text
 from ktt_cli.cli.options import (
     EXIT_PROBLEMS,
     EncodingOption,
@@ -33,7 +33,7 @@ from ktt_cli.cli.options import (
     write_output,
 )
 from ktt_cli.inputs import UsageProblem, sources
-from ktt_cli.messages import usage, usage_of
+from ktt_cli.messages import Message, again, message, usage
 from ktt_cli.numbers import NumberStyle
 from ktt_cli.patterns import expanded
 from ktt_cli.problems import printable
@@ -159,7 +159,7 @@ def report(
     from ktt_cli.problems import ProblemLog
     from ktt_cli.report import build_report
 
-    fail_statuses = _statuses(fail_on or [])
+    fail_statuses = _statuses(fail_on or [], compare is not None)
     format_name = output_format.value
     names = actuals or []
     try:
@@ -174,13 +174,18 @@ def report(
         letterhead = _template(template, format_name)
     except UsageProblem as e:
         usage_exit(e)
-    with ExitStack():
+    with ExitStack() as stack:
+        if format_name in ("html", "docx"):  # charts: matplotlib needs a folder it can write
+            from ktt_cli.render.matplotlib_home import matplotlib_config
+
+            stack.enter_context(matplotlib_config())
         log = ProblemLog()
         data = read_actuals(
             actual_sources, programme, ReadOptions(number_format, encoding, sheet), log
         )
         if log.errors:
-            print_problems(log, sys.stderr, lang.value)
+            called = {i.id: i.name.pick(lang.value) for i in programme.indicators}
+            print_problems(log, sys.stderr, lang.value, called)
             fail(usage("usage.actuals_errors", errors=log.errors))
         try:
             earlier = _compare_with(compare, period or data.latest)
@@ -221,21 +226,60 @@ def report(
         if (line := _matched(result, r, fail_statuses))
     ]
     if matched:
-        print_lines([f"ktt: --fail-on: {printable(line)}" for line in matched], sys.stderr)
+        said = [f"ktt: --fail-on: {printable(line.text(lang.value))}" for line in matched]
+        print_lines(said, sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _matched(report: Report, result: Result, wanted: set[str]) -> str | None:
-    """The line that names `result` if it has a status of `wanted` (or it worsened)."""
+def _matched(report: Report, result: Result, wanted: set[str]) -> Message | None:
+    """The line that names `result` if it has a status of `wanted` (or it worsened): the
+    indicator by name, the milestone, the region, the status in words and the figure."""
     found = report.change_of(result)
     worsened = found is not None and found[1].status_change.value == WORSENED
     if result.status.value not in wanted and not (worsened and WORSENED in wanted):
         return None
-    where = f" {result.region}" if result.region else ""
-    line = f"{result.indicator} {result.milestone}{where}: {result.status.value}"
+    lang = help_lang()
+    from ktt_cli import i18n
+
+    words = i18n.STATUS[lang]
+    region = result.region or "the whole territory"
+    figures = ""
+    if result.actual is not None:
+        achieved = result.assessment.percent_achieved
+        target = (
+            i18n.target(result.comparator, result.target, result.unit, lang)
+            if result.target is not None
+            else "—"
+        )
+        actual = i18n.actual(result.actual, result.actual_qualifier, result.unit, lang)
+        period = result.actual_period or ""
+        # a commune against an each_region threshold has no percent achieved (SPEC §8)
+        figures = (
+            message("fail_on.figures.threshold", actual=actual, period=period, target=target)
+            if achieved is None
+            else message(
+                "fail_on.figures",
+                actual=actual,
+                period=period,
+                target=target,
+                achieved=i18n.percent(achieved, lang),
+            )
+        ).text(lang)
+    else:
+        figures = message("fail_on.no_figure").text(lang)
     if worsened and found is not None and found[0] is not None:
-        line += f" (worsened from {found[0].status.value} at {found[0].as_of})"
-    return line
+        figures += message(
+            "fail_on.worsened", before=words[found[0].status], as_of=found[0].as_of
+        ).text(lang)
+    return message(
+        "fail_on.matched",
+        name=result.name.pick(lang),
+        milestone=result.milestone,
+        region=region,
+        status=words[result.status],
+        code=result.status.value,
+        figures=figures,
+    )
 
 
 def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
@@ -249,7 +293,7 @@ def _compare_with(value: str | None, as_of: Period | None) -> Period | None:
     try:
         earlier = parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--compare: {usage_of('invalid_period', e.args_, str(e))}") from None
+        raise UsageProblem(again("invalid_period", e.args_).on("--compare")) from None
     if earlier.time >= as_of.time:
         raise UsageProblem(usage("usage.compare_later", value=value, as_of=as_of))
     return earlier
@@ -264,7 +308,7 @@ def _template(name: str | None, format_name: str) -> bytes | None:
     from ktt_cli.inputs import path_problem
 
     if problem := path_problem(name):
-        raise UsageProblem(f"--template {problem}")
+        raise UsageProblem(problem.on(f"--template {name}"))
     from ktt_cli.render.docx import TemplateProblem, check_template
 
     letterhead = Path(name).read_bytes()
@@ -312,7 +356,7 @@ def _as_of(value: str | None) -> Period | None:
     try:
         return parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--as-of: {usage_of('invalid_period', e.args_, str(e))}") from None
+        raise UsageProblem(again("invalid_period", e.args_).on("--as-of")) from None
 
 
 def _check_filters(programme: TargetsFile, milestones: list[int], indicators: list[str]) -> None:
@@ -349,19 +393,23 @@ def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[st
     listed = RegionNames(programme)
     in_data = {k: n for i in programme.indicators for k, n in data.region_names(i.id).items()}
     keys: list[str] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     for name in names:
         if listed.listed:
             meaning = listed.find(name)
             found = meaning.region
             if found is None and len(meaning.candidates) > 1:
                 could = ", ".join(f"'{n}'" for n in meaning.candidates)
-                problems.append(f"--region {name}: could be {could}; write it with its marks")
+                problems.append(usage("usage.ambiguous_region", name=name, names=could))
                 continue
             if found is None or not found[0]:
                 problems.append(
-                    f"--region {name}: not a region of {programme.programme.territory}"
-                    f"{listed.suggestion(name)}"
+                    usage(
+                        "usage.no_region",
+                        name=name,
+                        territory=programme.programme.territory,
+                        closest=listed.closest(name),
+                    )
                 )
                 continue
             keys.append(found[0])
@@ -372,30 +420,42 @@ def _regions(programme: TargetsFile, data: Actuals, names: list[str]) -> list[st
             keys.append(key if key in in_data else alike[0])
         else:
             close = closest_of(name, sorted(in_data.values()))
-            problems.append(
-                f"--region {name}: no region of that name in the data"
-                + (f"; did you mean '{close}'?" if close else "")
-            )
+            problems.append(usage("usage.no_region_in_data", name=name, closest=close))
     if problems:
         raise UsageProblem(*problems)
     return keys
 
 
-def _statuses(values: list[str]) -> set[str]:
+def _statuses(values: list[str], comparing: bool) -> set[str]:
+    """The status codes `--fail-on` names, by code or by word in either language
+    (`tiến triển chậm`, `limited progress`, `limited_progress`; case and diacritics
+    aside); `worsened` asks for --compare."""
+    from ktt_cli.i18n import STATUS
+    from ktt_cli.names import normalise as normal_name
     from ktt_cli.progress import Status
 
-    scored = [s.value for s in Status if s is not Status.QUALITATIVE]  # aims never fail
-    scored.append(WORSENED)  # a status that got worse since --compare
-    wanted = {v.strip() for value in values for v in value.split(",") if v.strip()}
-    unknown = wanted - set(scored)
+    scored = [s for s in Status if s is not Status.QUALITATIVE]  # aims never fail
+    known = {normal_name(s.value): s.value for s in scored}
+    for words in STATUS.values():
+        known |= {normal_name(words[s]): s.value for s in scored}
+    for word in _WORSENED_WORDS:
+        known[normal_name(word)] = WORSENED  # a status that got worse since --compare
+    wanted: set[str] = set()
+    unknown: list[str] = []
+    for given in (v.strip() for value in values for v in value.split(",")):
+        if given:
+            code = known.get(normal_name(given))
+            wanted.add(code) if code else unknown.append(given)
+    lang = help_lang()
     if unknown:
-        usage_exit(
-            UsageProblem(
-                usage(
-                    "usage.unknown_status",
-                    unknown=", ".join(sorted(unknown)),
-                    statuses=", ".join(scored),
-                )
-            )
-        )
+        words = STATUS[lang]
+        listed = [f"{s.value} ({words[s]})" for s in scored] + [WORSENED]
+        said = usage("usage.unknown_status", unknown=", ".join(unknown), statuses=", ".join(listed))
+        usage_exit(UsageProblem(said))
+    if WORSENED in wanted and not comparing:
+        usage_exit(UsageProblem(usage("usage.worsened_without_compare")))
     return wanted
+
+
+#: `worsened` as either language says it.
+_WORSENED_WORDS = (WORSENED, "xấu đi")

@@ -10,7 +10,8 @@ import typer
 
 from ktt_cli.cli.options import fail, load_targets, usage_exit
 from ktt_cli.inputs import UsageProblem
-from ktt_cli.messages import usage, usage_of
+from ktt_cli.messages import again, usage
+from ktt_cli.problems import system_error
 
 if TYPE_CHECKING:
     from ktt_cli.periods import Period
@@ -53,7 +54,7 @@ def region_forms(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        fail(f"--output {output}: {e.strerror or e}")
+        fail(system_error(e).on(f"--output {output}"))
     made = [
         (folder / form.file_name, form.data)
         for form in forms(programme, chosen, lang, workbook=workbook)
@@ -88,4 +89,4 @@ def _period(value: str | None) -> Period:
     try:
         return parse_period(value)
     except PeriodError as e:
-        raise UsageProblem(f"--period: {usage_of('invalid_period', e.args_, str(e))}") from None
+        raise UsageProblem(again("invalid_period", e.args_).on("--period")) from None

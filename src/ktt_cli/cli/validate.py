@@ -85,7 +85,7 @@ def validate(
         from ktt_cli.render.json import problems_json
 
         problems = [p.in_language(lang.value, done.called(lang.value)) for p in log]
-        typer.echo(problems_json(problems, log.unlisted()), nl=False)
+        typer.echo(problems_json(problems, log.unlisted(), lang.value), nl=False)
     else:
         print_problems(log, sys.stdout, lang.value, done.called(lang.value))
         checked = ", ".join(done.names)

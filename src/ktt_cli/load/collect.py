@@ -44,11 +44,12 @@ from ktt_cli.load.layout import (
 from ktt_cli.load.pending import PendingRows
 from ktt_cli.load.resolve import begins_after, regions_to_territory
 from ktt_cli.load.text import InputStop, Source, open_text
+from ktt_cli.messages import again
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, normalise
 from ktt_cli.numbers import NumberStyle, is_no_figure, plain_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
-from ktt_cli.problems import Place, ProblemLog, Severity, cell_name, shown
+from ktt_cli.problems import Place, ProblemLog, Severity, cell_name, shown, unreadable
 from ktt_cli.progress_bar import ReadBar
 from ktt_cli.store import (
     Actuals,
@@ -210,7 +211,7 @@ class Collector:
         try:
             raw = source.open()
         except OSError as e:
-            self.log.error(source.name, None, "unreadable", e.strerror or str(e))
+            self.log.tell(Place(source.name, None), unreadable(e))
             return
         with raw:
             head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
@@ -222,10 +223,11 @@ class Collector:
                     source.name, open_text(raw, self.options.encoding), self._has_header
                 )
             except InputStop as stop:
-                self.log.error(source.name, stop.line, stop.code, stop.message, None, stop.args_)
+                self.log.tell(Place(source.name, stop.line), again(stop.code, stop.args_))
                 return
-            except UnicodeError as e:  # a codec refusing the file outright
-                self.log.error(source.name, 1, "encoding", str(e))
+            except UnicodeError:  # a codec refusing the file outright
+                encoding = self.options.encoding or "utf-8"
+                self.log.say(Place(source.name, 1), "encoding.refused", encoding=encoding)
                 return
             with ReadBar.for_file(source.name, raw) as bar:
                 self.read_table(table, lambda: bar.advance(table.position))
@@ -258,9 +260,8 @@ class Collector:
                 else:
                     self._read_sheets(book)
         except WorkbookStop as e:
-            message = e.message.removeprefix(f"{name}: ")
             where = None if e.code == "no_such_sheet" else e.sheet
-            self.log.add_at(Place(name, None, where, e.cell), e.code, message, "error", e.args_)
+            self.log.tell(Place(name, None, where, e.cell), again(e.code, e.args_))
 
     def _read_named_sheet(self, book: Workbook, wanted: Sheet) -> None:
         for sheet, rows in book.walk():
@@ -385,7 +386,7 @@ class Collector:
         if not tried and stop is None:
             self._say(self.base + 1, "empty_file.table")
         if stop is not None:
-            self.log.error(table.name, stop.line, stop.code, stop.message, None, stop.args_)
+            self.log.tell(Place(table.name, stop.line), again(stop.code, stop.args_))
             last = max(last, stop.line or 0)
         self.store.places.end(last + 1)
         if layout is None:
@@ -430,7 +431,7 @@ class Collector:
                     where = where._replace(column=problem.column + 1)
                 else:
                     where = self.store.places.place(place + problem.column)
-            self.log.add_at(where, problem.code, problem.message, "error", problem.args)
+            self.log.tell(where, again(problem.code, problem.args))
         layout = found.layout
         self.no_column_region = ""
         if layout is not None and "region" not in layout.columns:
@@ -858,11 +859,11 @@ class Collector:
                 _cell_problem(cell)  # an error cell, a formula never computed
                 raise PeriodError("cell", text=shown(str(cell)))
         except FigureError as e:
-            self.log.add_at(self.store.places.place(place), e.code, e.message, "error", e.args_)
+            self.log.tell(self.store.places.place(place), again(e.code, e.args_))
             return None
         except PeriodError as e:
             where = self.store.places.place(place)
-            self.log.add_at(where, "invalid_period", str(e), "error", e.args_)
+            self.log.tell(where, again("invalid_period", e.args_))
             return None
         if begins_after(period, self.today):  # SPEC §3: a mistyped year, 2052 for 2025
             self._say(place, "future_period", period=period, today=self.today.isoformat())
@@ -894,12 +895,12 @@ class Collector:
                         self._cell(place, i_reg), "ambiguous_region", text=shown(text), names=names
                     )
                     return None
-                self._error(
+                self._say(
                     self._cell(place, i_reg),
-                    "unknown_region",
-                    f"{shown(text)} is not a region of {self.targets.programme.territory} "
-                    f"in the targets file's 'regions' list"
-                    f"{self.region_names.suggestion(text)}",
+                    "unknown_region.listed",
+                    text=shown(text),
+                    territory=self.targets.programme.territory,
+                    closest=self.region_names.closest(text),
                 )
                 return None
             if region is None:  # no list: any name is a region (SPEC §8)
@@ -1195,18 +1196,10 @@ class Collector:
         """The place of a cell of a row: a sheet's cells are places, a text's lines are."""
         return row_place + column if self.stride > 1 else row_place
 
-    def _error(self, place: int, code: str, message: str) -> None:
-        self._problem(place, code, message, "error")
-
-    def _problem(self, place: int, code: str, message: str, severity: Severity) -> None:
-        where = self.store.places.place(place)
-        self.log.add_at(where, code, message, severity)
-
     def _figure_error(self, place: int, indicator: str, e: FigureError) -> None:
-        """A figure's error, said about its indicator."""
-        args = (*e.args_, ("about", indicator)) if e.args_ else ()
+        """A figure's error, said about its indicator (named by the renderer)."""
         where = self.store.places.place(place)
-        self.log.add_at(where, e.code, f"{indicator}: {e.message}", "error", args)
+        self.log.tell(where, again(e.code, (*e.args_, ("about", indicator))))
 
     def _say(self, place: int, key: str, severity: Severity = "error", /, **values: object) -> None:
         """A problem the catalogue words (messages.MESSAGES)."""

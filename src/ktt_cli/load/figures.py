@@ -17,10 +17,9 @@ from functools import cache
 from typing import Annotated, NamedTuple
 
 from pydantic import AfterValidator, TypeAdapter, ValidationError
-from pydantic_core import PydanticCustomError
 
-from ktt_cli.messages import Args, said
-from ktt_cli.model import Unit, figure_problem
+from ktt_cli.messages import Args, Message, message, said
+from ktt_cli.model import Unit, figure_problem, told
 from ktt_cli.numbers import NumberError, NumberStyle, Reading, classify, is_no_figure, resolve
 from ktt_cli.problems import shown
 
@@ -89,15 +88,17 @@ def checked(value: float, unit: Unit) -> float:
     try:
         return _adapter(unit).validate_python(value)
     except ValidationError as e:
-        error = e.errors(include_url=False)[0]
-        raise FigureError(error["type"], error["msg"]) from None
+        said = (e.errors(include_url=False)[0].get("ctx") or {}).get("said")
+        if not isinstance(said, Message):  # not a rule of a figure: never Pydantic's words
+            said = message("not_a_number.finite", value=str(value))
+        raise FigureError(said.code, said.text("en"), said.args) from None
 
 
 @cache
 def _adapter(unit: Unit) -> TypeAdapter[float]:
     def rule(value: float) -> float:
         if problem := figure_problem(unit, value):
-            raise PydanticCustomError(*problem)
+            raise told(problem)
         return value
 
     return TypeAdapter(Annotated[float, AfterValidator(rule)])

@@ -81,25 +81,27 @@ def regions_to_territory(
             period = store.periods[p]
             if own is not None:
                 if listed and not missing and not math.isclose(total, own[0], abs_tol=1e-9):
-                    log.add_at(
+                    log.say(
                         store.places.place(own[1]),
                         "regions_disagree",
-                        f"{indicator.id}: the regions add up to {plain_number(total)} for "
-                        f"{period}, the whole territory's figure is {plain_number(own[0])}",
                         "warning",
+                        indicator=indicator.id,
+                        total=plain_number(total),
+                        period=period,
+                        value=plain_number(own[0]),
                     )
                 continue
             if indicator.from_regions != "sum":
                 continue
             if missing:
-                named = ", ".join(missing[:5]) + (
-                    f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-                )
-                log.add_at(
+                log.say(
                     store.places.place(min(n for _, n in figures)),
-                    "regions_missing",
-                    f"{indicator.id}: no sum of regions for {period}: no figure for {named}",
+                    "regions_missing.more" if len(missing) > 5 else "regions_missing",
                     "warning",
+                    indicator=indicator.id,
+                    period=period,
+                    regions=", ".join(missing[:5]),
+                    more=len(missing) - 5,
                 )
                 continue
             cells = store.region_cells(indicator.id, TERRITORY, "")

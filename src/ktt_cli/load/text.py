@@ -14,7 +14,7 @@ import io
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, NamedTuple
 
-from ktt_cli.messages import Args, said, usage
+from ktt_cli.messages import Args, Message, said, usage
 
 #: A line longer than this stops the file: more than any note needs.
 FIELD_LIMIT = 4 * 1024 * 1024
@@ -138,11 +138,7 @@ class Decoded:
                 cut = max(buffer.rfind(b"\n"), buffer.rfind(b"\r", 0, len(buffer) - 1)) + 1
                 if not cut:
                     if len(buffer) >= FIELD_LIMIT and _chars(buffer) >= FIELD_LIMIT:
-                        raise InputStop(
-                            line + 1,
-                            "line_too_long",
-                            f"a line is longer than {FIELD_LIMIT} characters",
-                        )
+                        raise InputStop.said(line + 1, "line_too_long", limit=FIELD_LIMIT)
                     pending = buffer
                     continue
             else:
@@ -223,7 +219,7 @@ def _lf_bytes(data: bytes) -> bytes:
 _PLAIN_TEXT = "Aa\n"
 
 
-def encoding_problem(name: str) -> str | None:
+def encoding_problem(name: str) -> Message | None:
     """Why `name` cannot be the encoding of a text file, or None.
 
     A codec such as hex or zlib is not a text encoding; one such as idna or undefined

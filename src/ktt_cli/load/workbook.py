@@ -37,8 +37,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, NamedTuple, cast
 
-from ktt_cli.messages import Args, said
-from ktt_cli.problems import cell_name, shown
+from ktt_cli.messages import Args, Message, message
+from ktt_cli.problems import cell_name, shown, unreadable
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -103,8 +103,14 @@ class WorkbookStop(Exception):
         **values: object,
     ) -> WorkbookStop:
         """The stop of the workbook `book` the catalogue words (messages.MESSAGES)."""
-        message, args = said(key, values)
-        return cls(key.partition(".")[0], f"{book}: {message}", sheet, cell, args)
+        return cls.told(book, message(key, **values), sheet, cell)
+
+    @classmethod
+    def told(
+        cls, book: str, said: Message, sheet: str | None = None, cell: str | None = None
+    ) -> WorkbookStop:
+        """The stop of the workbook `book` for a message of the catalogue."""
+        return cls(said.code, f"{book}: {said.text('en')}", sheet, cell, said.args)
 
 
 class Sheet(NamedTuple):
@@ -193,7 +199,7 @@ class _GuardedZip(zipfile.ZipFile):
         force_zip64: bool = False,  # noqa: ARG002 (only reading is ever asked)
     ) -> IO[bytes]:
         if mode != "r":
-            raise WorkbookStop("workbook_corrupt", f"{self.book}: opened for writing")
+            raise _corrupt(self.book, "its content cannot be parsed")
         info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
         return cast("IO[bytes]", _Bounded(super().open(info, "r", pwd), info, self.book))
 
@@ -206,15 +212,29 @@ def _open_zip(name: str, stream: BinaryIO, size: int) -> _GuardedZip:
     archive.book = name
     for info in archive.infolist():
         if info.compress_size > size:
-            raise _corrupt(name, f"part {info.filename} is larger than the file")
+            raise _corrupt(name, "a part of it is larger than the file")
         too_big = info.file_size > MAX_MEMBER_BYTES
         if too_big or info.file_size > max(RATIO_FLOOR, MAX_RATIO * info.compress_size):
             raise _too_large(name, info.filename)
     return archive
 
 
-def _corrupt(name: str, why: object) -> WorkbookStop:
-    return WorkbookStop.said(name, "workbook_corrupt", why=why)
+def _corrupt(name: str, why: BaseException | str) -> WorkbookStop:
+    """A damaged workbook, said by the kind of damage (messages.WORDS_VI): never in the
+    words of zipfile, zlib or openpyxl, which are English whatever the user's language."""
+    if isinstance(why, str):
+        kind = why
+    elif isinstance(why, zipfile.BadZipFile) and "not a zip file" not in str(why):
+        kind = "a compressed part of it is damaged"  # a bad CRC-32, a bad magic number
+    elif isinstance(why, zipfile.BadZipFile):
+        kind = "it is not a zip archive"
+    elif isinstance(why, (zlib.error, EOFError)):
+        kind = "a compressed part of it is damaged"
+    elif "no valid workbook part" in str(why):
+        kind = "it has no workbook part"
+    else:
+        kind = "its content cannot be parsed"
+    return WorkbookStop.said(name, "workbook_corrupt", why=kind)
 
 
 def _hostile(name: str) -> WorkbookStop:
@@ -250,7 +270,7 @@ class Workbook:
             try:
                 raw = self._owned = Path(raw).open("rb")  # noqa: SIM115 (closed by close())
             except OSError as e:
-                raise WorkbookStop("unreadable", f"{name}: cannot open the file ({e})") from e
+                raise WorkbookStop.told(name, unreadable(e)) from e
         self._stream: BinaryIO = raw
         self._hidden: dict[int, list[int]] = {}
         self._sheets: list[Sheet] | None = None
@@ -398,7 +418,7 @@ def open_workbook(name: str, path_or_stream: BinaryIO | str | Path) -> Workbook:
         stream.seek(0)
     except OSError as e:
         book.close()
-        raise WorkbookStop("unreadable", f"{name}: cannot read the file ({e})") from e
+        raise WorkbookStop.told(name, unreadable(e)) from e
     try:
         if not head:
             raise WorkbookStop.said(name, "workbook_empty.bytes")
@@ -671,11 +691,7 @@ def _load_openpyxl(name: str, archive: _GuardedZip) -> _OpenpyxlWorkbook:
     warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
     if not openpyxl.DEFUSEDXML:  # OPENPYXL_DEFUSEDXML=False in the environment
-        raise WorkbookStop(
-            "hostile_xml",
-            f"{name}: ktt reads workbooks only with defusedxml's guard against XML attacks; "
-            "unset OPENPYXL_DEFUSEDXML",
-        )
+        raise WorkbookStop.said(name, "hostile_xml.unguarded")
     reader = ExcelReader.__new__(ExcelReader)
     reader.archive = archive
     reader.valid_files = archive.namelist()
@@ -876,7 +892,7 @@ class _OdsBook(Workbook):
         if b"encryption-data" in manifest:
             raise WorkbookStop.said(name, "workbook_encrypted.ods")
         if "content.xml" not in archive.namelist():
-            raise _corrupt(name, "no content.xml")
+            raise _corrupt(name, "it has no content.xml")
         self._cursor: tuple[int, Iterator[tuple[Sheet, _Reader]]] | None = None
         self.repeated = 0  # cells made by repeats so far (MAX_REPEATED_CELLS)
         self.spaces = 0  # spaces made by text:s so far (MAX_SPACES)
@@ -1102,7 +1118,8 @@ class _OdsTable:
             e.cell = cell_name(number, column)
             raise
         except (ValueError, OverflowError) as e:
-            raise self._stop("workbook_cell", number, column, why=e) from e
+            why = "its content cannot be parsed"  # said in words of ours, not the parser's
+            raise self._stop("workbook_cell", number, column, why=why) from e
         if isinstance(value, datetime.datetime):
             style = cell.get(_CELL_STYLE) or row.get(_DEFAULT_STYLE) or self._column_style(column)
             shows = self.styles.date_shows(style)

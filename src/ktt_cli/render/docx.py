@@ -558,11 +558,13 @@ def _fields(text: str) -> list[str]:
     names: list[str] = _FIELD.findall(text) if "{{" in text else []
     unknown = [n for n in names if n not in FIELDS]
     if unknown:
-        raise TemplateProblem("usage.template_field", field=unknown[0], fields=", ".join(FIELDS))
+        raise TemplateProblem(
+            "usage.template_field", placeholder=unknown[0], fields=", ".join(FIELDS)
+        )
     alone = _FIELD.fullmatch(text.strip())
     block = next((n for n in names if n in _BLOCKS), None)
     if block is not None and (alone is None or len(names) > 1):
-        raise TemplateProblem("usage.template_block", field=block)
+        raise TemplateProblem("usage.template_block", placeholder=block)
     return names
 
 

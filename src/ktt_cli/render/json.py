@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ktt_cli.compare import Change, Previous
+from ktt_cli.messages import message
 from ktt_cli.model import TargetsFile
 from ktt_cli.numbers import compact_number
 from ktt_cli.problems import Problem
@@ -235,7 +236,7 @@ def _document(report: Report, lang: str, breakdown: object) -> dict[str, Any]:
         "qualitative": [
             {"year": q.year, "text": q.text, "en": q.en, "note": q.note} for q in report.qualitative
         ],
-        "warnings": problems_dicts(report.warnings, report.unlisted_warnings),
+        "warnings": problems_dicts(report.warnings, report.unlisted_warnings, lang),
         "summary": summary(report, lang),
     }
     if report.by_region:
@@ -318,14 +319,17 @@ def targets_json(targets: TargetsFile) -> str:
     return dumps(targets.model_dump(mode="json", exclude_none=True))
 
 
-def problems_dicts(problems: Sequence[Problem], unlisted: int = 0) -> list[dict[str, Any]]:
+def problems_dicts(
+    problems: Sequence[Problem], unlisted: int = 0, lang: str = "en"
+) -> list[dict[str, Any]]:
     """Problems as JSON objects; the ones counted but not kept as one last object."""
     listed = [p.as_dict() for p in problems]
     if unlisted:
-        more = {"code": "more_problems", "message": f"{unlisted} more are not listed"}
+        said = message("more_problems", count=unlisted)
+        more = {"code": said.code, "message": said.text(lang), "args": dict(said.args)}
         listed.append(dict.fromkeys(Problem._fields) | more)
     return listed
 
 
-def problems_json(problems: Sequence[Problem], unlisted: int = 0) -> str:
-    return dumps(problems_dicts(problems, unlisted))
+def problems_json(problems: Sequence[Problem], unlisted: int = 0, lang: str = "en") -> str:
+    return dumps(problems_dicts(problems, unlisted, lang))

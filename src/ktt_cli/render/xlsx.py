@@ -18,9 +18,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ktt_cli import i18n
-from ktt_cli.messages import said
+from ktt_cli.messages import message
 from ktt_cli.model import Unit
-from ktt_cli.problems import Problem
+from ktt_cli.problems import Place, Problem
 from ktt_cli.progress import Point, Status
 from ktt_cli.render import words
 from ktt_cli.render.chart import Chart, chart_points
@@ -421,11 +421,8 @@ def cut_cells(report: Report) -> list[Problem]:
         for o in observations:
             for what, text in (("note", o.note), ("source", o.source)):
                 if text is not None and len(text) > CELL_LIMIT:
-                    values = {"length": len(text), "limit": CELL_LIMIT}
-                    message, args = said(f"cell_cut.{what}", values)
-                    found.append(
-                        Problem(o.file, o.line, None, "cell_cut", message, "warning", args=args)
-                    )
+                    said = message(f"cell_cut.{what}", length=len(text), limit=CELL_LIMIT)
+                    found.append(Problem.of(Place(o.file, o.line), said, "warning"))
     return found
 
 
