@@ -20,6 +20,7 @@ STARTUP_IMPORTS = None  # … against the bare imports of the stack: shown, no b
 FORMATS_RATIO = 1.8  # --format html / xlsx / docx against --format json (SPEC §7)
 WORKBOOK_RATIO = 1.2  # ktt report FILE.xlsx against a bare openpyxl read-only pass
 WORKBOOK_PEAK_MIB = 150.0
+ODS_RATIO = 1.5  # ktt report FILE.ods against ktt report on the same FILE.xlsx
 MEMORY_PEAK_MIB = 100.0  # the sparse files of issue 19
 
 

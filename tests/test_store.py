@@ -14,9 +14,9 @@ from ktt_cli.store import TERRITORY, Store, build_actuals
 SRC = Path(__file__).resolve().parent.parent / "src" / "ktt_cli"
 
 #: The store's insides: its lists and arrays, and the slots of a series.
-INSIDES = {"dense", "extras", "period_index", "_order"}
+INSIDES = {"dense", "period_index", "_order"}
 OF_STORE = {"periods", "cells", "files"}
-OF_CELLS = {"values", "places", "periods"}
+OF_CELLS = {"values", "places", "periods", "extras"}
 
 
 def _owner(node: ast.expr) -> str:
