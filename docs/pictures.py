@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from ktt_cli.bundled import DEFAULT, bundled_path
-from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.collect import read_actuals
+from ktt_cli.load.collect_state import ReadOptions
 from ktt_cli.load.text import Source
 from ktt_cli.paths import file_source
 from ktt_cli.problems import ProblemLog

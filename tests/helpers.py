@@ -28,7 +28,8 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from ktt_cli.cli import app
-from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.collect import read_actuals
+from ktt_cli.load.collect_state import ReadOptions
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.paths import sources

@@ -13,7 +13,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from helpers import invoke, read_text
-from ktt_cli.load.collect import ReadOptions
+from ktt_cli.load.collect_state import ReadOptions
 from ktt_cli.model import TargetsFile
 from ktt_cli.problems import ProblemLog
 from ktt_cli.store import SUM_OF_REGIONS, Actuals

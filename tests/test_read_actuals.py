@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 import helpers as harness
 from ktt_cli.figures_text import NumberStyle
 from ktt_cli.load import text as csv_input
-from ktt_cli.load.collect import ReadOptions
+from ktt_cli.load.collect_state import ReadOptions
 from ktt_cli.load.text import Source
 from ktt_cli.model import Unit
 from ktt_cli.problems import ProblemLog

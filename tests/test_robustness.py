@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from helpers import installed, invoke, read, run_ktt, source
 from ktt_cli import cli
 from ktt_cli.figures_text import NumberStyle
-from ktt_cli.load.collect import ReadOptions
+from ktt_cli.load.collect_state import ReadOptions
 from ktt_cli.load.text import Source
 from ktt_cli.messages import message
 from ktt_cli.model import TargetsFile

@@ -34,7 +34,7 @@ from ktt_cli.problems import Problem, ProblemLog, printable
 from ktt_cli.report import Report
 
 if TYPE_CHECKING:
-    from ktt_cli.load.collect import ReadOptions
+    from ktt_cli.load.collect_state import ReadOptions
     from ktt_cli.store import Actuals
 
 #: What `read_actuals` and `validate` read: a path (`-` is standard input), a file
@@ -213,7 +213,7 @@ def read_options(
     sheet: str | int | None,
 ) -> ReadOptions:
     """The reading options of `--encoding`, `--number-format` and `--sheet`, checked."""
-    from ktt_cli.load.collect import ReadOptions
+    from ktt_cli.load.collect_state import ReadOptions
     from ktt_cli.load.text import encoding_problem
 
     if encoding is not None and (problem := encoding_problem(encoding)):

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import BinaryIO, NamedTuple
 
-from ktt_cli.load.collect import ReadOptions, read_actuals
+from ktt_cli.load.collect import read_actuals
+from ktt_cli.load.collect_state import ReadOptions
 from ktt_cli.load.text import Source
 from ktt_cli.model import TargetsFile
 from ktt_cli.paths import looks_like_targets, targets_source

@@ -106,7 +106,8 @@ def _coverage(
 ) -> None:
     from ktt_cli.coverage import coverage as compute
     from ktt_cli.coverage import expected_indicators
-    from ktt_cli.load.collect import ReadOptions, read_actuals
+    from ktt_cli.load.collect import read_actuals
+    from ktt_cli.load.collect_state import ReadOptions
     from ktt_cli.problems import ProblemLog
     from ktt_cli.render.coverage_formats import COVERAGE_FORMATS
 

@@ -70,7 +70,7 @@ def validate(
     lang: LangOption = Lang.VI,
 ) -> None:
     """Check targets and actuals files; report every problem with its line."""
-    from ktt_cli.load.collect import ReadOptions
+    from ktt_cli.load.collect_state import ReadOptions
     from ktt_cli.validation import validate as check
 
     names = files or []
