@@ -11,9 +11,10 @@ import pytest
 
 from helpers import invoke
 from ktt_cli.bundled import DEFAULT, bundled_ids, bundled_path
-from ktt_cli.model import Comparator, TargetsFile, Unit
+from ktt_cli.model import TargetsFile
 from ktt_cli.problems import ProblemLog
 from ktt_cli.targets_file import read_targets
+from ktt_cli.units import Comparator, Unit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed" / "yen-bai-action-programme-article.txt"

@@ -19,7 +19,7 @@ from ktt_cli.figures_text import (
 )
 from ktt_cli.load.figures import FigureError as CellError
 from ktt_cli.load.figures import figure_of, read_cell, split_cell
-from ktt_cli.model import Unit
+from ktt_cli.units import Unit
 
 AUTO, DOT, COMMA = NumberStyle.AUTO, NumberStyle.DOT, NumberStyle.COMMA
 

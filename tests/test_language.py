@@ -212,7 +212,7 @@ def test_a_no_break_space_after_a_colon_is_named(tmp_path: Path) -> None:
 
 def test_nan_in_a_workbook_cell_is_said_in_words_of_ours() -> None:
     from ktt_cli.load.figures import FigureError, checked
-    from ktt_cli.model import Unit
+    from ktt_cli.units import Unit
 
     with pytest.raises(FigureError) as refused:
         checked(float("nan"), Unit.COUNT)

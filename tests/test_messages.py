@@ -13,8 +13,8 @@ from helpers import invoke
 from ktt_cli.i18n import LABELS, STATUS
 from ktt_cli.localise import render
 from ktt_cli.messages import MESSAGES, _check, fields, message, said
-from ktt_cli.model import Finding
 from ktt_cli.problems import ProblemLog
+from ktt_cli.units import Finding
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "ktt_cli"
 EXAMPLE = str(SRC.parent.parent / "examples" / "actuals.csv")

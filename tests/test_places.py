@@ -397,9 +397,9 @@ def _totals_ways() -> set[str]:
 def test_no_cell_names_two_regions_and_a_cell_that_could_be_two_is_refused(
     regions: list[tuple[str, str]], territory: str
 ) -> None:
-    from ktt_cli.model import region_findings
     from ktt_cli.name_keys import place_key
     from ktt_cli.names import RegionNames
+    from ktt_cli.programme_rules import region_findings
 
     listed = [{"name": f"{unit} {name}"} for unit, name in regions]
     assume(not list(region_findings(listed)))  # a valid list: no name twice once written alike

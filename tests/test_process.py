@@ -206,9 +206,9 @@ def test_charts_are_drawn_in_turn_when_no_process_can_be_made(
     drawing_beside = getattr(drawing, "drawing_beside", None)
     if drawing_beside is None:
         pytest.skip("charts are drawn in ktt's own process: no worker to refuse")
-    from ktt_cli.model import Unit
     from ktt_cli.progress import Point, Status
     from ktt_cli.render.chart import Chart, Track
+    from ktt_cli.units import Unit
 
     real = multiprocessing.get_context
 

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ktt_cli.model import DIRECTION, Comparator
 from ktt_cli.periods import parse_period
 from ktt_cli.progress import (
     Goal,
@@ -20,6 +19,7 @@ from ktt_cli.progress import (
     is_met,
     status_of_ratio,
 )
+from ktt_cli.units import DIRECTION, Comparator
 
 C = Comparator
 

@@ -28,10 +28,10 @@ from ktt_cli.figures_text import NumberStyle
 from ktt_cli.load import text as csv_input
 from ktt_cli.load.collect_state import ReadOptions
 from ktt_cli.load.text import Source
-from ktt_cli.model import Unit
 from ktt_cli.problems import ProblemLog
 from ktt_cli.store import Actuals
 from ktt_cli.targets_file import read_targets
+from ktt_cli.units import Unit
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "actuals"

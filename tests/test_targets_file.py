@@ -11,9 +11,11 @@ import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ktt_cli.model import Comparator, TargetsFile, json_schema, text_figures
+from ktt_cli.model import TargetsFile, json_schema
 from ktt_cli.problems import Problem, ProblemLog
+from ktt_cli.programme_rules import text_figures
 from ktt_cli.targets_file import read_targets
+from ktt_cli.units import Comparator
 
 FIXTURES = Path(__file__).parent / "fixtures" / "targets"
 

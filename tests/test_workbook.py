@@ -24,9 +24,10 @@ from ktt_cli.load.book import (
     percent_format,
 )
 from ktt_cli.load.workbook import open_workbook
-from ktt_cli.model import TargetsFile, Unit
+from ktt_cli.model import TargetsFile
 from ktt_cli.problems import cell_name
 from ktt_cli.render.template_xlsx import FILL_ROWS, template_xlsx
+from ktt_cli.units import Unit
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "workbooks"
 S197 = "baoyenbai.com.vn, article 12/197327"

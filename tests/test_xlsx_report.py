@@ -281,10 +281,10 @@ def test_the_time_axis_marks_each_year_with_its_own_label(times: list[float], ye
     on the axis: never two marks labelled 2024, never a year's end labelled the year before."""
     from datetime import datetime, timedelta
 
-    from ktt_cli.model import Unit
     from ktt_cli.progress import Point
     from ktt_cli.render.chart import Chart, Track
     from ktt_cli.render.xlsx_charts import _day, _years_axis
+    from ktt_cli.units import Unit
 
     points = tuple(Point(t, 1.0) for t in sorted(times))
     track = Track(year, Point(float(year), 2.0), Status.ON_TRACK, (), ())

@@ -7,8 +7,8 @@ never do.
 from __future__ import annotations
 
 from ktt_cli.figures_text import format_number
-from ktt_cli.model import Comparator, Unit
 from ktt_cli.progress import Status
+from ktt_cli.units import Comparator, Unit
 
 STATUS = {
     "vi": {

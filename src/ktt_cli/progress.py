@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from ktt_cli.model import DIRECTION, Comparator
+from ktt_cli.units import DIRECTION, Comparator
 
 ON_TRACK_FROM = 0.95
 NEEDS_ACCELERATION_FROM = 0.6

@@ -15,22 +15,13 @@ from ktt_cli import __version__
 from ktt_cli.compare import Change, Figures, Previous, compare
 from ktt_cli.figures_text import plain_number
 from ktt_cli.messages import message
-from ktt_cli.model import (
-    Comparator,
-    Indicator,
-    LocalText,
-    Programme,
-    Qualitative,
-    Target,
-    TargetsFile,
-    Unit,
-    natural_range,
-)
+from ktt_cli.model import Indicator, LocalText, Programme, Qualitative, Target, TargetsFile
 from ktt_cli.name_keys import place_key
 from ktt_cli.periods import Period
 from ktt_cli.problems import Place, Problem
 from ktt_cli.progress import Assessment, Goal, Point, Status, assess, growth_path, is_met
 from ktt_cli.store import QUALIFIERS, Actuals, Figure, Observation
+from ktt_cli.units import Comparator, Unit, natural_range
 
 SCHEMA_VERSION = 1
 #: What a result is the same result of at another period: indicator, milestone, scope, region.

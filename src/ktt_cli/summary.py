@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ktt_cli import i18n
-from ktt_cli.model import DIRECTION
 from ktt_cli.progress import Status
 from ktt_cli.report import Report, Result
 from ktt_cli.summary_words import (
@@ -33,6 +32,7 @@ from ktt_cli.summary_words import (
     as_of_words,
     when,
 )
+from ktt_cli.units import DIRECTION
 
 #: Regions named as furthest behind, per indicator.
 BEHIND = 3

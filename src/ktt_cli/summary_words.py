@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from ktt_cli import i18n
 from ktt_cli.figures_text import format_number
-from ktt_cli.model import Comparator, Unit
 from ktt_cli.name_keys import normalise
 from ktt_cli.periods import Granularity, Period
 from ktt_cli.progress import Status
 from ktt_cli.report import Report, Result
+from ktt_cli.units import Comparator, Unit
 
 _MONTH_EN = (
     "January", "February", "March", "April", "May", "June", "July", "August",

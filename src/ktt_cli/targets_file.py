@@ -28,21 +28,18 @@ from ktt_cli.figures_text import plain_number
 from ktt_cli.messages import Message, message
 from ktt_cli.model import (
     Baseline,
-    Finding,
     Indicator,
     LocalText,
     Programme,
     Qualitative,
     Target,
     TargetsFile,
-    Unit,
-    file_findings,
-    finding,
-    normal_name,
 )
 from ktt_cli.name_keys import closest_of
 from ktt_cli.periods import FIRST_YEAR, LAST_YEAR
 from ktt_cli.problems import ProblemLog, shown
+from ktt_cli.programme_rules import file_findings
+from ktt_cli.units import Finding, Unit, finding, normal_name
 
 _C_LOADER = hasattr(yaml, "CSafeLoader")
 _LOADER = yaml.CSafeLoader if _C_LOADER else yaml.SafeLoader

@@ -34,11 +34,11 @@ from ktt_cli.load.figures import (
 from ktt_cli.load.pending import PendingRows
 from ktt_cli.load.resolve import begins_after
 from ktt_cli.messages import again
-from ktt_cli.model import Unit
 from ktt_cli.name_keys import TOTALS_WORDS, normalise
 from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import shown
 from ktt_cli.store_cells import Cells, Extra
+from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
     pass

@@ -17,11 +17,12 @@ from ktt_cli.load.figures import (
 )
 from ktt_cli.load.pending import PendingRows
 from ktt_cli.messages import again
-from ktt_cli.model import TargetsFile, Unit
+from ktt_cli.model import TargetsFile
 from ktt_cli.names import IndicatorNames, RegionNames
 from ktt_cli.problems import Place, ProblemLog, Severity, shown
 from ktt_cli.store import Store
 from ktt_cli.store_cells import Cells, Extra
+from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
     from ktt_cli.load.book import Sheet

@@ -20,8 +20,8 @@ from pydantic import AfterValidator, TypeAdapter, ValidationError
 
 from ktt_cli.figures_text import NumberError, NumberStyle, Reading, classify, is_no_figure, resolve
 from ktt_cli.messages import Args, Message, message, said
-from ktt_cli.model import Unit, figure_problem, told
 from ktt_cli.problems import shown
+from ktt_cli.units import Unit, figure_problem, told
 
 _QUALIFIER = re.compile(r"\s*(>=|<=|[><≥≤~≈])\s*")
 _CANONICAL = {">=": "≥", "<=": "≤", "~": "≈"}

@@ -16,9 +16,9 @@ from ktt_cli.load.collect_state import (
 from ktt_cli.load.consistency import consistency
 from ktt_cli.load.pending import PendingRows
 from ktt_cli.load.resolve import regions_to_territory
-from ktt_cli.model import Unit
 from ktt_cli.problems import shown
 from ktt_cli.store import Actuals, build_actuals
+from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
     pass

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ktt_cli.figures_text import plain_number
-from ktt_cli.model import Unit
 from ktt_cli.periods import Granularity, Period
 from ktt_cli.problems import ProblemLog
 from ktt_cli.store import SUM_OF_REGIONS, TERRITORY, Store
 from ktt_cli.store_cells import Cells, Extra
+from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
     from ktt_cli.model import TargetsFile

@@ -24,8 +24,8 @@ from ktt_cli.load.figures import (
     Cell,
 )
 from ktt_cli.load.file_style import _FileStyle
-from ktt_cli.model import Unit
 from ktt_cli.store_cells import Cells, Extra
+from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
     pass

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ktt_cli.model import Unit
 from ktt_cli.progress import Point, Status
 from ktt_cli.report import Report, Result
+from ktt_cli.units import Unit
 
 
 class Track(NamedTuple):

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator, Sequence
 from html import escape
 
 from ktt_cli import i18n
-from ktt_cli.model import Unit
 from ktt_cli.render import words
 from ktt_cli.render.chart import Chart, chart_points
 from ktt_cli.render.look import COLOUR, FILL, word
@@ -19,6 +18,7 @@ from ktt_cli.render.svg_chart import chart_svg, regions_svg
 from ktt_cli.report import Report, Result
 from ktt_cli.summary import summary
 from ktt_cli.summary_words import as_of_words
+from ktt_cli.units import Unit
 
 _HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")
 _REGION_HEADS = ("region", "target", "actual", "gap", "achieved", "status", "share_of_territory")

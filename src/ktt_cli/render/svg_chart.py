@@ -12,10 +12,10 @@ import io
 from typing import TYPE_CHECKING
 
 from ktt_cli.figures_text import format_number
-from ktt_cli.model import Unit
 from ktt_cli.progress import Point
 from ktt_cli.render.chart import Chart
 from ktt_cli.render.look import COLOUR, word
+from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

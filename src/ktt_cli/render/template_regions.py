@@ -23,10 +23,11 @@ from typing import NamedTuple
 
 from ktt_cli import i18n
 from ktt_cli.coverage import expected_of
-from ktt_cli.model import Region, TargetsFile, Unit
+from ktt_cli.model import Region, TargetsFile
 from ktt_cli.name_keys import normalise, place_key
 from ktt_cli.periods import Period, display
 from ktt_cli.render.template_xlsx import HEADERS, VALUE_NOTE
+from ktt_cli.units import Unit
 
 _WORDS = {
     "vi": {

@@ -21,7 +21,8 @@ import io
 from collections.abc import Sequence
 
 from ktt_cli import i18n
-from ktt_cli.model import TargetsFile, Unit
+from ktt_cli.model import TargetsFile
+from ktt_cli.units import Unit
 
 #: Data rows under the header that carry the drop-down (and take figures).
 FILL_ROWS = 1000

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from ktt_cli import i18n
 from ktt_cli.messages import message
-from ktt_cli.model import Unit
 from ktt_cli.problems import Place, Problem
 from ktt_cli.render import words
 from ktt_cli.render.chart import chart_points
@@ -36,6 +35,7 @@ from ktt_cli.render.xlsx_formats import (
 from ktt_cli.report import Report, Result
 from ktt_cli.summary import summary
 from ktt_cli.summary_words import as_of_words
+from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook

@@ -8,7 +8,6 @@ import math
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ktt_cli.model import Unit
 from ktt_cli.progress import Point
 from ktt_cli.render.chart import Chart
 from ktt_cli.render.look import COLOUR, word
@@ -18,6 +17,7 @@ from ktt_cli.render.xlsx_formats import (
     _Formats,
 )
 from ktt_cli.report import Report
+from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ktt_cli.model import Unit
 from ktt_cli.periods import Period
 from ktt_cli.progress import Status
 from ktt_cli.render import words
 from ktt_cli.render.look import COLOUR, FILL
 from ktt_cli.report import Result
+from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
