@@ -25,7 +25,8 @@ from ktt_cli.problems import ProblemLog
 from ktt_cli.render.docx import report_docx
 from ktt_cli.render.html import report_html
 from ktt_cli.render.xlsx import report_xlsx
-from ktt_cli.report import Report, build_report
+from ktt_cli.report import build_report
+from ktt_cli.results import Report
 from ktt_cli.targets_file import read_targets
 
 DOCS = Path(__file__).resolve().parent

@@ -12,7 +12,7 @@ import pytest
 from helpers import invoke
 from ktt_cli.model import LocalText, TargetsFile
 from ktt_cli.render.markdown import report_markdown
-from ktt_cli.report import Report
+from ktt_cli.results import Report
 from test_render import example_report
 
 IMG = "<img src=x onerror=alert(1)>"

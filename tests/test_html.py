@@ -18,7 +18,8 @@ from helpers import invoke
 from ktt_cli.model import LocalText, TargetsFile
 from ktt_cli.problems import Problem, ProblemLog
 from ktt_cli.render.html import report_html
-from ktt_cli.report import Report, build_report
+from ktt_cli.report import build_report
+from ktt_cli.results import Report
 from test_render import example_report
 from test_report import actuals
 

@@ -18,7 +18,8 @@ from ktt_cli.periods import parse_period
 from ktt_cli.problems import ProblemLog
 from ktt_cli.progress import Status
 from ktt_cli.render.json import RESULT_FIELDS
-from ktt_cli.report import Report, Result, build_report
+from ktt_cli.report import build_report
+from ktt_cli.results import Report, Result
 from ktt_cli.store import SUM_OF_REGIONS, Actuals
 from ktt_cli.targets_file import read_targets
 

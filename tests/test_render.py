@@ -24,7 +24,8 @@ from ktt_cli.render.markdown import report_markdown
 from ktt_cli.render.table import report_view
 from ktt_cli.render.table_cells import bar
 from ktt_cli.render.template import template_csv
-from ktt_cli.report import Report, build_report
+from ktt_cli.report import build_report
+from ktt_cli.results import Report
 from ktt_cli.streams import render_text
 
 ROOT = Path(__file__).resolve().parent.parent

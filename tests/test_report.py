@@ -7,7 +7,8 @@ import pytest
 from ktt_cli.model import TargetsFile
 from ktt_cli.periods import parse_period
 from ktt_cli.progress import Status
-from ktt_cli.report import Report, build_report
+from ktt_cli.report import build_report
+from ktt_cli.results import Report
 from ktt_cli.store import Actuals, Observation
 
 

@@ -17,7 +17,7 @@ import pytest
 from helpers import invoke
 from ktt_cli.model import LocalText, TargetsFile
 from ktt_cli.render.docx import report_docx
-from ktt_cli.report import Report
+from ktt_cli.results import Report
 from ktt_cli.summary import summary
 from test_render import example_report
 from test_summary import check

@@ -16,7 +16,8 @@ from ktt_cli.model import TargetsFile
 from ktt_cli.periods import parse_period
 from ktt_cli.progress import Status
 from ktt_cli.render.json import report_json
-from ktt_cli.report import Report, Result, build_report
+from ktt_cli.report import build_report
+from ktt_cli.results import Report, Result
 from ktt_cli.summary import PACED, sentences, summary
 from test_render import example_report
 from test_report import actuals

@@ -31,7 +31,7 @@ from ktt_cli.model import TargetsFile
 from ktt_cli.paths import UsageProblem, sources, targets_source
 from ktt_cli.periods import Period
 from ktt_cli.problems import Problem, ProblemLog, printable
-from ktt_cli.report import Report
+from ktt_cli.results import Report
 
 if TYPE_CHECKING:
     from ktt_cli.load.collect_state import ReadOptions

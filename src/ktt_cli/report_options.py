@@ -18,7 +18,7 @@ from ktt_cli.periods import Period, PeriodError, parse_period, previous
 
 if TYPE_CHECKING:
     from ktt_cli.model import TargetsFile
-    from ktt_cli.report import Report, Result
+    from ktt_cli.results import Report, Result
     from ktt_cli.store import Actuals
 
 #: A status of `--fail-on` beside the statuses of SPEC §4: got worse since `--compare`.

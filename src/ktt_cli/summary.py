@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ktt_cli import i18n
 from ktt_cli.progress import Status
-from ktt_cli.report import Report, Result
+from ktt_cli.results import Report, Result
 from ktt_cli.summary_words import (
     _BOUND,
     _PACE,

@@ -8,7 +8,7 @@ from ktt_cli.figures_text import format_number
 from ktt_cli.name_keys import normalise
 from ktt_cli.periods import Granularity, Period
 from ktt_cli.progress import Status
-from ktt_cli.report import Report, Result
+from ktt_cli.results import Report, Result
 from ktt_cli.units import Comparator, Unit
 
 _MONTH_EN = (

@@ -46,7 +46,7 @@ from ktt_cli.render import FORMATS
 from ktt_cli.render.problems import problem_lines
 
 if TYPE_CHECKING:
-    from ktt_cli.report import Report
+    from ktt_cli.results import Report
 
 
 class By(StrEnum):

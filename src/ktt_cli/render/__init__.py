@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 if TYPE_CHECKING:
-    from ktt_cli.report import Report
+    from ktt_cli.results import Report
 
 
 class Format(NamedTuple):

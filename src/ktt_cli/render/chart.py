@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ktt_cli.progress import Point, Status
-from ktt_cli.report import Report, Result
+from ktt_cli.results import Report, Result
 from ktt_cli.units import Unit
 
 

@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from ktt_cli.render.json import BREAKDOWN_FIELDS, RESULT_FIELDS, breakdown_dict, rows_dicts
-from ktt_cli.report import Report
+from ktt_cli.results import Report
 
 #: A text cell starting with one of these would run as a formula in a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -42,7 +42,7 @@ from ktt_cli.render.docx_header import (
 )
 from ktt_cli.render.docx_tables import TABLE_PT, _lower, _regions_table, _results_table, _run, _xml
 from ktt_cli.render.docx_template import _BLOCKS, _fields, _open, _paragraphs, _replace
-from ktt_cli.report import Report
+from ktt_cli.results import Report
 from ktt_cli.summary import Sentence, sentences
 from ktt_cli.summary_words import as_of_words
 

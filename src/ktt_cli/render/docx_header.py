@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from ktt_cli.render.docx_tables import _run, _xml
-from ktt_cli.report import Report
+from ktt_cli.results import Report
 from ktt_cli.summary_words import as_of_words
 
 if TYPE_CHECKING:

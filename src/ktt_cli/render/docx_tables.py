@@ -12,7 +12,7 @@ from ktt_cli import i18n
 from ktt_cli.problems import printable
 from ktt_cli.render import words
 from ktt_cli.render.look import COLOUR, FILL, word
-from ktt_cli.report import Report, Result
+from ktt_cli.results import Report, Result
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph

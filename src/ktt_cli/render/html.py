@@ -15,7 +15,7 @@ from ktt_cli.render import words
 from ktt_cli.render.chart import Chart, chart_points
 from ktt_cli.render.look import COLOUR, FILL, word
 from ktt_cli.render.svg_chart import chart_svg, regions_svg
-from ktt_cli.report import Report, Result
+from ktt_cli.results import Report, Result
 from ktt_cli.summary import summary
 from ktt_cli.summary_words import as_of_words
 from ktt_cli.units import Unit

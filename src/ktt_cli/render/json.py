@@ -13,7 +13,7 @@ from ktt_cli.localise import say
 from ktt_cli.messages import message
 from ktt_cli.model import TargetsFile
 from ktt_cli.problems import Problem
-from ktt_cli.report import SCHEMA_VERSION, Report, Result
+from ktt_cli.results import SCHEMA_VERSION, Report, Result
 from ktt_cli.summary import summary
 
 

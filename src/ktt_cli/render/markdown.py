@@ -7,7 +7,7 @@ from ktt_cli.problems import printable
 from ktt_cli.render import words
 from ktt_cli.render.look import word
 from ktt_cli.render.words import groups
-from ktt_cli.report import Report
+from ktt_cli.results import Report
 from ktt_cli.summary import summary
 
 _HEADS = ("indicator", "target", "actual", "gap", "achieved", "status")

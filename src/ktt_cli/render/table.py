@@ -41,7 +41,7 @@ from ktt_cli.render.table_cells import (
     _status,
     plain,
 )
-from ktt_cli.report import Report, Result
+from ktt_cli.results import Report, Result
 from ktt_cli.summary import summary
 
 _COLUMNS = ("indicator", "target", "actual", "gap", "achieved", "status")

@@ -9,7 +9,7 @@ from ktt_cli.compare import StatusChange
 from ktt_cli.problems import printable
 from ktt_cli.progress import Status
 from ktt_cli.render import words
-from ktt_cli.report import Result
+from ktt_cli.results import Result
 
 STYLE = {
     Status.ACHIEVED: "bold green",

@@ -9,7 +9,7 @@ from ktt_cli import i18n
 from ktt_cli.compare import StatusChange
 from ktt_cli.figures_text import format_number
 from ktt_cli.periods import Period, display
-from ktt_cli.report import Report, Result
+from ktt_cli.results import Report, Result
 
 NONE = "—"
 

@@ -32,7 +32,7 @@ from ktt_cli.render.xlsx_formats import (
     _text,
     fitted,
 )
-from ktt_cli.report import Report, Result
+from ktt_cli.results import Report, Result
 from ktt_cli.summary import summary
 from ktt_cli.summary_words import as_of_words
 from ktt_cli.units import Unit

@@ -16,7 +16,7 @@ from ktt_cli.render.xlsx_formats import (
     _a4,
     _Formats,
 )
-from ktt_cli.report import Report
+from ktt_cli.results import Report
 from ktt_cli.units import Unit
 
 if TYPE_CHECKING:

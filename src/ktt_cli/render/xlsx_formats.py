@@ -10,7 +10,7 @@ from ktt_cli.periods import Period
 from ktt_cli.progress import Status
 from ktt_cli.render import words
 from ktt_cli.render.look import COLOUR, FILL
-from ktt_cli.report import Result
+from ktt_cli.results import Result
 from ktt_cli.units import Unit
 
 if TYPE_CHECKING:
