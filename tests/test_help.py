@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from helpers import run_ktt
-from ktt_cli.cli.helps import HELP
+from ktt_cli.cli.help_texts import HELP
 
 COMMANDS = ["report", "validate", "targets", "template", "schema"]
 

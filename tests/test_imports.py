@@ -163,3 +163,11 @@ def test_no_module_at_the_root_is_named_as_a_module_of_the_standard_library() ->
 
     root = {p.stem for p in SRC.glob("*.py")} | {p.name for p in SRC.iterdir() if p.is_dir()}
     assert sorted(root & set(sys.stdlib_module_names)) == []
+
+
+def test_no_module_a_newcomer_cannot_read_whole() -> None:
+    """No module of src/ over 400 lines, no command of cli/ over ~200 (it only wires)."""
+    sizes = {p: len(p.read_text("utf-8").splitlines()) for p in SRC.rglob("*.py")}
+    assert [str(p.relative_to(SRC)) for p, n in sizes.items() if n > 400] == []
+    commands = ["report.py", "validate.py", "targets.py", "template.py", "schema.py", "coverage.py"]
+    assert [c for c in commands if sizes[SRC / "cli" / c] > 250] == []
