@@ -44,6 +44,7 @@ from ktt_cli.load.layout import (
     Layout,
     Merge,
     header_key,
+    not_figures,
 )
 from ktt_cli.names import IndicatorNames
 from ktt_cli.periods import Granularity, Period, PeriodError, parse_period
@@ -383,7 +384,7 @@ def _column(pieces: list[_Piece]) -> tuple[Period, bool] | str | None:
     rest: list[tuple[str, bool]] = []
     for piece in pieces:
         key = header_key(piece.text)
-        if _NOT_FIGURES.search(key) or "%" in piece.text:
+        if not_figures(piece.text):
             return None  # a plan or a comparison (`%`, `ƯTH/KH (%)`)
         if _ROLE_OF.get(key) == "value":
             continue  # `Số lượng`: the figure, whatever its kind and period

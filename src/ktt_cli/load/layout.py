@@ -22,12 +22,13 @@ it (`A | B | C | 1 | 2`) is part of the header.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
 from ktt_cli.messages import Args, said
-from ktt_cli.names import IndicatorNames, normalise
+from ktt_cli.names import IndicatorNames, normalise, unmarked
 from ktt_cli.periods import Period, PeriodError, parse_period
 from ktt_cli.problems import shown
 
@@ -72,9 +73,18 @@ _ROLE_OF = {alias: role for role, aliases in ROLES.items() for alias in aliases}
 _ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc)_(.+)$")
 _ACTUAL = re.compile(r"^(thuc_hien|th)_(.+)$")
 _NOT_FIGURES = re.compile(
-    r"(^|_)(ke_hoach|k_hoach|kh|muc_tieu|so_sanh|so_voi|ty_le|tang_giam|tang|giam|chenh_lech|cung_ky)"
+    r"(^|_)(ke_hoach|k_hoach|kh|khn|muc_tieu|so_sanh|so_voi|ty_le|tang_giam|tang|giam|chenh_lech"
+    r"|cung_ky|ck|cknt|chi_tieu_giao|du_kien|phan_dau|dinh_huong)"
     r"(_|$)"
 )
+#: The kinds a comparison sets against each other (`TH/CK`, `UTH/KH`, `TH so CK`).
+_KINDS = (
+    r"(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc|thuc_hien|t_hien|th|tth|ke_hoach|k_hoach|khn|kh"
+    r"|muc_tieu|cknt|ckn|ck|cung_ky|ky_truoc|nam_truoc|chi_tieu|du_kien|phan_dau)"
+)
+#: A ratio of kinds, `X/Y` or `X so (với) Y`: a comparison whatever period it is under.
+_RATIO = re.compile(rf"(^|_){_KINDS}_?/_?{_KINDS}(_|/|$)|(^|_){_KINDS}_so(_voi)?_{_KINDS}(_|$)")
+_NOT_RATIO_WORD = re.compile(r"[^0-9a-z/]+")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -82,6 +92,16 @@ def header_key(text: str) -> str:
     """A header cell's text in the form roles are matched: `normalise`d, and any mark
     (`/`, `,`, `(`) counted as a space, so `Xã/phường` and `Xã, phường` are `xa_phuong`."""
     return _NOT_WORD.sub("_", normalise(text)).strip("_")
+
+
+def not_figures(text: str) -> bool:
+    """Whether a column's caption says it holds no figure: a plan (`Kế hoạch`, `Chỉ tiêu
+    giao`, `Dự kiến`), a comparison (`So sánh`, `%`) or any ratio of kinds (`TH/CK`,
+    `UTH/KH`, `TH so CK`), whatever period it is under (SPEC §3 "Layouts")."""
+    if "%" in text or _NOT_FIGURES.search(header_key(text)):
+        return True
+    folded = unmarked(unicodedata.normalize("NFC", text).casefold())
+    return _RATIO.search(_NOT_RATIO_WORD.sub("_", folded).strip("_")) is not None
 
 
 class Kind(StrEnum):
@@ -248,6 +268,8 @@ def read_layout(
                     HeaderProblem.said("duplicate_column.indicator", indicator=indicator)
                 )
             indicators[index] = indicator
+        elif key and not_figures(name):
+            others.append(index)
         elif key and (period := _period_header(key, name)) is not None:
             periods[index] = period
         else:
@@ -284,7 +306,7 @@ def read_layout(
                 )
         layout = Layout(kind, width, columns, indicators, {}, ())
     else:
-        passed = [i for i in others if _NOT_FIGURES.match(keys[i])]
+        passed = [i for i in others if keys[i] and not_figures(texts[i])]
         ignored = [i for i in others if i not in passed] + list(indicators)
         layout = Layout(
             kind, width, columns, {}, periods, _names(texts, ignored), _names(texts, passed)
