@@ -109,3 +109,219 @@ def test_a_period_with_a_slash_is_still_a_period(header: str) -> None:
     actuals, log = read(text)
     assert not errors(log), errors(log)
     assert [v for _, v, _ in figures(actuals)["htx_count"]] == [905]
+
+
+# ---------------------------------------------------------------------------------------
+# 2. A commune's figures are never the province's
+# ---------------------------------------------------------------------------------------
+
+COMMUNES = read_targets(
+    (ROOT / "examples" / "synthetic-communes.yaml").read_bytes(), "c.yaml", ProblemLog()
+)
+#: A commune table: a letterhead, the band `Năm 2025 | 6 tháng đầu năm 2026` over `Kế
+#: hoạch | Thực hiện | Ước TH`, the column-number row, the region `Xã Mậu A` merged over
+#: the two rows of its indicators (B7:B8), a signature.
+COMMUNE_ROWS: list[list[object]] = [
+    ["UBND TỈNH LÀO CAI", None, None, None, None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    [None, None, None, None, None, None, "Độc lập - Tự do - Hạnh phúc"],
+    ["SỐ LIỆU KINH TẾ TẬP THỂ CÁC XÃ, PHƯỜNG 6 THÁNG ĐẦU NĂM 2026"],
+    ["STT", "Xã, phường", "Chỉ tiêu", "ĐVT", "Năm 2025", None, "6 tháng đầu năm 2026"],
+    [None, None, None, None, "Kế hoạch", "Thực hiện", "Ước TH"],
+    ["A", "B", "C", "D", 1, 2, 3],
+    [1, "Xã Mậu A", "Số hợp tác xã", "HTX", 18, 17, 18],
+    [None, None, "Số thành viên hợp tác xã", "Người", 400, 380, 410],
+    [2, "Xã Trạm Tấu", "Số hợp tác xã", "HTX", 8, 7, 8],
+    [None, None, "Số thành viên hợp tác xã", "Người", 150, 140, 160],
+    [None, "Người lập biểu", None, None, None, None, "CHỦ TỊCH"],
+]
+
+
+def _commune_book(path: Path) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Biểu 02"
+    for row in COMMUNE_ROWS:
+        sheet.append(row)
+    sheet.merge_cells("E4:F4")
+    for column in "ABCD":
+        sheet.merge_cells(f"{column}4:{column}5")
+    sheet.merge_cells("B7:B8")
+    sheet.merge_cells("B9:B10")
+    sheet.merge_cells("A7:A8")
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods", "-libreoffice.xlsx"])
+def test_a_region_merged_over_its_rows_is_every_row_s_region(tmp_path: Path, suffix: str) -> None:
+    # B7:B8 `Xã Mậu A`: the members row 8 (380, 410) is Mậu A's, not the province's; saved
+    # by LibreOffice as .ods and again as .xlsx, the merge stands
+    path = _commune_book(tmp_path / "xa.xlsx")
+    if suffix != ".xlsx":
+        path = _libreoffice(path, ".ods")
+        if suffix == "-libreoffice.xlsx":
+            path = _libreoffice(path, ".xlsx", tmp_path / "again")
+    log = ProblemLog()
+    actuals = read_actuals(
+        [Source(path.name, lambda: path.open("rb"))], COMMUNES, ReadOptions(), log
+    )
+    assert not errors(log), [str(p) for p in log]
+    assert "htx_members" not in figures(actuals)  # no figure of the whole province
+    assert actuals.regions["htx_members"] == 2
+    names = set(actuals.region_names("htx_members").values())
+    assert names == {"Xã Mậu A", "Xã Trạm Tấu"}
+
+
+def _libreoffice(path: Path, suffix: str, out: Path | None = None) -> Path:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is needed")
+    out = out or path.parent
+    out.mkdir(exist_ok=True)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{path.parent / 'profile'}",
+            "--headless",
+            "--convert-to",
+            suffix.lstrip(".") if suffix != ".csv" else "csv:Text - txt - csv (StarCalc):59,34,76",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return out / path.with_suffix(suffix).name
+
+
+def test_a_region_merged_over_its_rows_in_a_csv_is_refused_at_the_blank_cell(
+    tmp_path: Path,
+) -> None:
+    # LibreOffice's CSV of the sheet leaves B8 and B10 blank: a blank region is the whole
+    # province, so guessing either way could be wrong; refused at the blank cells, naming
+    # the region above
+    path = _libreoffice(_commune_book(tmp_path / "xa.xlsx"), ".csv")
+    actuals, log = read(path.read_text("utf-8"), COMMUNES, "xa.csv")
+    found = [(p.code, p.line, p.column) for p in errors(log)]
+    assert found == [("blank_region", 8, 2), ("blank_region", 10, 2)]
+    assert "'Xã Mậu A'" in errors(log)[0].message
+    assert "htx_members" not in figures(actuals)
+
+
+def test_a_blank_region_above_every_named_one_is_the_province() -> None:
+    # the province's row first, blank; then the communes: nothing blank under a name
+    text = (
+        "STT;Xã, phường;Chỉ tiêu;ĐVT;Thực hiện năm 2025\n"
+        ";;Số thành viên hợp tác xã;Người;9000\n"
+        "1;Xã Mậu A;Số thành viên hợp tác xã;Người;380\n"
+        "2;Toàn tỉnh;Số hợp tác xã;HTX;150\n"
+        "3;;Số thành viên hợp tác xã;Người;9000\n"
+    )
+    actuals, log = read(text, COMMUNES)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals)["htx_members"] == [("2025", 9000, None)]
+
+
+@pytest.mark.parametrize("group", ["I;Xã Mậu A", "I.;XÃ MẬU A", "1;Xã Mậu A:", "A;Phường Sa Pa"])
+def test_a_group_row_naming_a_region_without_a_region_column_is_refused(group: str) -> None:
+    text = (
+        '"SỐ LIỆU HỢP TÁC XÃ CÁC XÃ, 6 THÁNG ĐẦU NĂM 2026";;;;\n'
+        "STT;Chỉ tiêu;ĐVT;Thực hiện năm 2025;Ước TH 6 tháng đầu năm 2026\n"
+        "A;B;C;1;2\n"
+        f"{group};;;\n"
+        "1;Số hợp tác xã;HTX;3;4\n"
+        "2;Số thành viên hợp tác xã;Người;60;70\n"
+    )
+    actuals, log = read(text, COMMUNES)
+    [error] = errors(log)
+    assert (error.code, error.line) == ("region_group_row", 4)
+    assert "Xã, phường" in error.message  # how to write it
+    assert figures(actuals) == {}  # nothing on the province
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Địa bàn xã",
+        "Đơn vị hành chính cấp xã",
+        "Tên đơn vị",
+        "Tên địa bàn",
+        "Xã, phường, thị trấn",
+        "Đơn vị hành chính",
+        "Địa bàn xã, phường",
+        "Tên xã/phường/đặc khu",
+    ],
+)
+def test_a_header_naming_a_unit_of_place_is_the_region_column(header: str) -> None:
+    text = (
+        f"STT;Chỉ tiêu;{header};ĐVT;Thực hiện năm 2024;Thực hiện năm 2025\n"
+        "1;Số hợp tác xã;Xã Mậu A;HTX;3;4\n"
+        "2;Số thành viên hợp tác xã;Xã Mậu A;Người;60;70\n"
+    )
+    actuals, log = read(text, COMMUNES)
+    assert not errors(log), [str(p) for p in log]
+    assert "htx_members" not in figures(actuals)
+    assert set(actuals.region_names("htx_members").values()) == {"Xã Mậu A"}
+    assert "ignored_column" not in codes(log)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "BÁO CÁO TÌNH HÌNH KINH TẾ TẬP THỂ TRÊN ĐỊA BÀN XÃ MẬU A",
+        "BÁO CÁO KẾT QUẢ PHÁT TRIỂN HTX TRÊN ĐỊA BÀN XÃ MẬU A, TỈNH LÀO CAI",
+        "SỐ LIỆU KINH TẾ TẬP THỂ XÃ MẬU A, TỈNH LÀO CAI",
+    ],
+)
+def test_a_title_naming_a_commune_gives_its_region(title: str) -> None:
+    text = (
+        f'"{title}";;;;\n;;;;\n'
+        "STT;Chỉ tiêu;ĐVT;Thực hiện năm 2025\n"
+        "1;Số thành viên hợp tác xã;Người;60\n"
+    )
+    actuals, log = read(text, COMMUNES)
+    assert not errors(log), [str(p) for p in log]
+    assert "region_from_title" in codes(log)
+    assert "htx_members" not in figures(actuals)
+    assert set(actuals.region_names("htx_members").values()) == {"Xã Mậu A"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["UBND XÃ MƯỜNG LAI", "BÁO CÁO KINH TẾ TẬP THỂ TRÊN ĐỊA BÀN XÃ MƯỜNG LAI", "Xã: Mường Lai"],
+)
+def test_with_no_regions_list_a_commune_s_title_is_refused(title: str) -> None:
+    # the bundled programme lists no regions: the commune's 60 is not the province's
+    assert not TARGETS.regions
+    text = (
+        f'"{title}";;;\nSTT;Chỉ tiêu;ĐVT;Thực hiện năm 2025\n1;Số thành viên hợp tác xã;Người;60\n'
+    )
+    actuals, log = read(text)
+    [error] = errors(log)
+    assert (error.code, error.line) == ("region_title", 1)
+    assert figures(actuals) == {}
+
+
+def test_with_no_regions_list_a_sheet_named_after_a_commune_is_refused(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Xã Mường Lai"
+    sheet.append(["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025"])
+    sheet.append([1, "Số thành viên hợp tác xã", "Người", 60])
+    book.save(tmp_path / "x.xlsx")
+    log = ProblemLog()
+    source = Source("x.xlsx", lambda: (tmp_path / "x.xlsx").open("rb"))
+    actuals = read_actuals([source], TARGETS, ReadOptions(), log)
+    assert [p.code for p in errors(log)] == ["region_title"]
+    assert figures(actuals) == {}

@@ -45,6 +45,7 @@ from ktt_cli.load.layout import (
     Merge,
     header_key,
     not_figures,
+    role_of,
 )
 from ktt_cli.names import IndicatorNames
 from ktt_cli.periods import Granularity, Period, PeriodError, parse_period
@@ -327,7 +328,7 @@ def read_band(
     for c, pieces in enumerate(all_pieces):
         if not pieces:
             continue
-        roles = [_ROLE_OF[k] for p in pieces if (k := header_key(p.text)) in _ROLE_OF]
+        roles = [r for p in pieces if (r := role_of(header_key(p.text)))]
         # `Số lượng`, `Số liệu` under `Thực hiện năm 2025` name the figure, not a column of
         # the long layout
         role = next((r for r in roles if r != "value" or len(pieces) == 1), None)

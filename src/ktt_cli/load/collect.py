@@ -159,6 +159,11 @@ class Collector:
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
         self.today = options.today or date.today()
         self.no_column_region: object = ""  # without a region column: the title's (SPEC §11)
+        #: a report table's region column: the last named region above (row, cell), and
+        #: the merged ranges over that column (a region merged over its rows)
+        self.region_above: tuple[int, object] | None = None
+        self.region_merges: list[Merge] = []
+        self.region_grouped = False  # a group row named a region in a table without a column
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
@@ -407,6 +412,11 @@ class Collector:
             self.log.tell(where, again(problem.code, problem.args))
         layout = found.layout
         self.no_column_region = ""
+        self.region_above, self.region_merges = None, []
+        if layout is not None and (i_reg := layout.columns.get("region")) is not None:
+            self.region_merges = [
+                m for m in table.merges() if m[1] <= i_reg <= m[3] and m[2] > m[0]
+            ]
         if layout is not None and "region" not in layout.columns:
             self._title_region(head[: found.row], table, place)
         if layout is not None:
@@ -432,6 +442,10 @@ class Collector:
         if found.row >= 0:
             where = self._cell(self.base + title[found.row][0] * table.stride, found.column)
         if isinstance(found, TitleProblem):
+            if not self.region_names.listed:  # a commune's table, and no region to give it
+                self._say(where, "region_title.no_list", name=shown(found.name))
+                self.region_grouped = True  # its rows are no figures of the territory
+                return
             names = {"name": shown(found.name), "territory": territory, "closest": found.suggestion}
             self._say(where, "unknown_region.title", **names)
             return
@@ -605,6 +619,7 @@ class Collector:
         if self.table_over:  # rows after a second table's header
             return
         i_ind = layout.columns["indicator"]
+        i_reg = layout.columns.get("region")
         stride = self.stride
         periods = [
             (col, self.store.period(period), est) for col, (period, est) in layout.periods.items()
@@ -623,6 +638,14 @@ class Collector:
                 self._say(self._cell(place, i_ind), "header_again")
                 self.table_over = True
                 return
+            if i_reg is not None and not self._region_filled(
+                fitted, i_reg, number, place, bool(figures)
+            ):
+                continue
+            if not figures and self._region_group(name, i_reg, number, place):
+                continue
+            if self.region_grouped:
+                continue
             if not figures:  # a group row ("I. Tổ hợp tác"), a signature, or "-" only
                 marks = [col for col, _, _ in filled if _no_figure(fitted[col])]
                 if marks and len(marks) == len(filled):
@@ -646,6 +669,54 @@ class Collector:
                 self._figure(
                     indicator, p, cells, fitted[col], self._cell(place, col), extra, estimate
                 )
+
+    def _region_filled(
+        self, row: list[object], i_reg: int, number: int, place: int, figures: bool
+    ) -> bool:
+        """A report table's region cell, blank under a named region (SPEC §3 "Regions of a
+        report table"): where a merged range over the region column covers it, the range's
+        region, as the sheet shows it; else refused (False, an error logged): a CSV saved
+        from a merged sheet leaves the cells under the name blank, and a blank region is
+        the whole territory, so reading it would put a commune's figures on the province."""
+        cell = row[i_reg]
+        if not _empty(cell):
+            text = cell if isinstance(cell, str) else str(cell)
+            named = self.region_names.find(text).region != ("", "")
+            self.region_above = (number, cell) if named else None
+            return True
+        if self.region_above is None or not figures:
+            return True
+        top, above = self.region_above
+        for t, left, bottom, right in self.region_merges:
+            if t == top and left <= i_reg <= right and t < number <= bottom:
+                row[i_reg] = above
+                return True
+        self._say(
+            self._cell(place, i_reg),
+            "blank_region",
+            region=shown(str(above)),
+            above=_at(self.store.places.place(self._cell(self.base + top * self.stride, i_reg))),
+        )
+        return False
+
+    def _region_group(self, cell: object, i_reg: int | None, number: int, place: int) -> bool:
+        """A group row that names a region (`I | Xã Mường Lai`) over indicator rows: with no
+        region column, the rows under it would go to the whole territory, so it is refused
+        (True, an error logged); with a region column, blank region cells under it are."""
+        text = _ROW_LABEL.sub("", cell, count=1) if isinstance(cell, str) else ""
+        if not text.strip() or self.names.find(text) is not None:
+            return False
+        region = self.region_names.find(text).region
+        if region is None and not self.region_names.listed:
+            region = ("?", text) if normalise(text).startswith(_REGION_WORDS) else None
+        if region is None or region == ("", ""):
+            return False
+        if i_reg is not None:
+            self.region_above = (number, region[1])
+            return False
+        self._say(place, "region_group_row", region=shown(text.strip()))
+        self.region_grouped = True  # the rows under it are not the territory's either
+        return True
 
     # ---- cells -----------------------------------------------------------------
 
@@ -1011,7 +1082,7 @@ class Collector:
         self.pending = []
         self.no_figure, self.passed = _Count(), _Count()
         self.outside, self.named = [], set()
-        self.table_over = False
+        self.table_over = self.region_grouped = False
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
         for indicator in self.indicators.values():  # texts read alike by a unit's indicators
             indicator.figures = self.figures[indicator.unit]
@@ -1096,6 +1167,13 @@ def _with_qualifier(extra: Extra | None, qualifier: str | None) -> Extra | None:
     return Extra(qualifier, *(extra[1:] if extra else (None, None)))
 
 
+def _at(place: Place) -> str:
+    """A cell as a message names it: `B8` in a sheet, `8:2` (line and column) in a text."""
+    if place.cell is not None:
+        return place.cell
+    return f"{place.line}:{place.column}" if place.column else str(place.line)
+
+
 def _where(place: Place, *, with_file: bool = True) -> str:
     if place.sheet is not None:
         return f"{place.file}:{place.sheet}!{place.cell}" if with_file else f"cell {place.cell}"
@@ -1158,6 +1236,10 @@ def _cell_problem(cell: object) -> None:
         raise FigureError.said("error_cell", error=cell.code)
     if isinstance(cell, UncomputedFormula):
         raise FigureError.said("uncomputed_formula", formula=shown(cell.formula))
+
+
+#: Unit words of a commune-level region (normal form, followed by `_`).
+_REGION_WORDS = ("xa_", "phuong_", "thi_tran_", "dac_khu_")
 
 
 def _filled(row: Sequence[object]) -> bool:

@@ -70,6 +70,23 @@ ROLES: dict[str, tuple[str, ...]] = {
     "unit": ("don_vi_tinh", "dvt", "unit"),
 }
 _ROLE_OF = {alias: role for role, aliases in ROLES.items() for alias in aliases}
+#: A header that names a unit of place (`Địa bàn xã`, `Đơn vị hành chính cấp xã`, `Tên
+#: đơn vị`, `Tên xã/phường/thị trấn`): the region column, however the office words it.
+_PLACE_HEADER = re.compile(
+    r"^(ten_)?(dia_ban|dia_phuong|don_vi_hanh_chinh|dvhc|don_vi|xa|phuong|thi_tran|dac_khu)"
+    r"(_(xa|phuong|thi_tran|dac_khu|cap_xa|co_so|bao_cao|hanh_chinh|cap|huyen|tinh|thi_xa))*$"
+)
+
+
+def role_of(key: str) -> str | None:
+    """The role of a header cell's key: one of ROLES' aliases, or the region column for a
+    header that names a unit of place."""
+    role = _ROLE_OF.get(key)
+    if role is None and _PLACE_HEADER.match(key):
+        return "region"
+    return role
+
+
 _ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc)_(.+)$")
 _ACTUAL = re.compile(r"^(thuc_hien|th)_(.+)$")
 _NOT_FIGURES = re.compile(
@@ -202,15 +219,15 @@ def find_header(
         knowns = [
             isinstance(cell, str)
             for key, text, cell in zip(keys, texts, row, strict=True)
-            if key and (key in _ROLE_OF or names.find(text) or _period_header(key, text))
+            if key and (role_of(key) or names.find(text) or _period_header(key, text))
         ]
         if len(knowns) >= 2 and any(knowns):  # years typed as numbers only with a caption
-            roles = {_ROLE_OF[k]: i for i, k in enumerate(keys) if k in _ROLE_OF}
+            roles = {r: i for i, k in enumerate(keys) if (r := role_of(k))}
             if not roles and index + 1 < len(rows):
                 # captions over the header row of a table made by hand: `Năm 2025 | Năm
                 # 2026` above `STT | Chỉ tiêu | KH | TH | KH | TH`; that row is the header
                 below = [header_key(_cell_text(c)) for c in rows[index + 1]]
-                below_roles = {_ROLE_OF[k]: i for i, k in enumerate(below) if k in _ROLE_OF}
+                below_roles = {r: i for i, k in enumerate(below) if (r := role_of(k))}
                 if captions_above(rows, index + 1, below_roles, numbers):
                     continue
             above = captions_above(rows, index, roles, numbers)
@@ -252,7 +269,7 @@ def read_layout(
     others: list[int] = []
     problems: list[HeaderProblem] = []
     for index, (key, name) in enumerate(zip(keys, texts, strict=True)):
-        role = _ROLE_OF.get(key)
+        role = role_of(key)
         if role is not None:
             if role in columns:
                 first = shown(texts[columns[role]])
