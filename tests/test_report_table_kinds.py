@@ -325,3 +325,108 @@ def test_with_no_regions_list_a_sheet_named_after_a_commune_is_refused(tmp_path:
     actuals = read_actuals([source], TARGETS, ReadOptions(), log)
     assert [p.code for p in errors(log)] == ["region_title"]
     assert figures(actuals) == {}
+
+
+# ---------------------------------------------------------------------------------------
+# 3. A plan table is never read as actuals
+# ---------------------------------------------------------------------------------------
+
+PLAN_TITLES = [
+    ("KẾ HOẠCH PHÁT TRIỂN KINH TẾ TẬP THỂ NĂM 2026", "Năm 2026"),
+    ("BÁO CÁO KẾT QUẢ NĂM 2025 VÀ KẾ HOẠCH NĂM 2026", "Năm 2026"),
+    ("Kế hoạch phát triển hợp tác xã giai đoạn 2026 - 2030", "Năm 2027"),
+    ("KH PHÁT TRIỂN KTTT 6 THÁNG CUỐI NĂM 2026", "6 tháng cuối năm 2026"),
+    ("KẾ HOẠCH PHÁT TRIỂN KINH TẾ TẬP THỂ", "Năm 2026"),
+]
+
+
+@pytest.mark.parametrize(("title", "column"), PLAN_TITLES)
+def test_a_bare_period_column_under_a_plan_title_is_refused(title: str, column: str) -> None:
+    # `Thực hiện năm 2025` says its kind: read; the bare column is the plan: refused at its
+    # header cell (line 6, column 5), naming the title's line
+    text = (
+        '"UBND TỈNH YÊN BÁI";;;;"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"\n'
+        ";;;;\n"
+        f'"{title}";;;;\n'
+        '"(Kèm theo Kế hoạch số 125/KH-UBND ngày 10/12/2025 của UBND tỉnh)";;;;\n'
+        ";;;;\n"
+        f"STT;Chỉ tiêu;ĐVT;Thực hiện năm 2025;{column}\n"
+        "1;Số hợp tác xã;HTX;870;950\n"
+    )
+    actuals, log = read(text)
+    [error] = errors(log)
+    assert (error.code, error.line, error.column) == ("plan_column", 6, 5)
+    assert "t.csv:3" in error.message
+    assert figures(actuals) == {"htx_count": [("2025", 870, None)]}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025",
+        "BÁO CÁO TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ NĂM 2025",
+        "(Kèm theo Kế hoạch số 125/KH-UBND ngày 10/12/2025)",
+        "BÁO CÁO NĂM 2025 VÀ KẾ HOẠCH NĂM 2026",  # the plan is 2026's, the column 2025's
+    ],
+)
+def test_a_report_of_actuals_keeps_its_bare_period_columns(title: str) -> None:
+    text = f'"{title}";;;\n;;;\nSTT;Chỉ tiêu;ĐVT;Năm 2025\n1;Số hợp tác xã;HTX;870\n'
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2025", 870, None)]}
+
+
+@pytest.mark.parametrize("sheet_name", ["KH 2026", "Kế hoạch 2026", "KH năm 2026"])
+def test_a_sheet_named_after_a_plan_is_the_plan(tmp_path: Path, sheet_name: str) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    done = book.active
+    assert done is not None
+    done.title = "TH 2025"
+    done.append(["STT", "Chỉ tiêu", "ĐVT", "Năm 2024", "Năm 2025"])
+    done.append([1, "Số hợp tác xã", "HTX", 830, 870])
+    plan = book.create_sheet(sheet_name)
+    plan.append(["STT", "Chỉ tiêu", "ĐVT", "Năm 2026"])
+    plan.append([1, "Số hợp tác xã", "HTX", 950])
+    book.save(tmp_path / "b.xlsx")
+    log = ProblemLog()
+    source = Source("b.xlsx", lambda: (tmp_path / "b.xlsx").open("rb"))
+    actuals = read_actuals([source], TARGETS, ReadOptions(), log)
+    [error] = errors(log)
+    assert (error.code, error.sheet, error.cell) == ("plan_column", sheet_name, "D1")
+    assert figures(actuals) == {"htx_count": [("2024", 830, None), ("2025", 870, None)]}
+
+
+@pytest.mark.parametrize("kind", ["Kế hoạch", "KH", "Mục tiêu", "Chỉ tiêu giao", "Dự kiến"])
+def test_a_kind_column_saying_plan_makes_the_row_no_figure(kind: str) -> None:
+    text = (
+        "STT;Chỉ tiêu;Loại số liệu;ĐVT;Năm 2025;6 tháng đầu năm 2026\n"
+        f"1;Số hợp tác xã;{kind};HTX;900;950\n"
+        "2;Số hợp tác xã;Thực hiện;HTX;870;\n"
+        "3;Số hợp tác xã;Ước thực hiện;HTX;;905\n"
+    )
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2025", 870, None), ("2026-H1", 905, "≈")]}
+    assert "plan_rows" in codes(log)
+
+
+def test_a_kind_column_in_the_long_layout_is_read_too() -> None:
+    text = (
+        "indicator;period;Loại số liệu;value\n"
+        "htx_count;2025;Kế hoạch;900\n"
+        "htx_count;2025;Thực hiện;870\n"
+        "htx_count;2026-H1;Ước TH;905\n"
+    )
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2025", 870, None), ("2026-H1", 905, "≈")]}
+
+
+def test_a_kind_that_does_not_read_is_an_error_at_its_cell() -> None:
+    text = "STT;Chỉ tiêu;Loại số liệu;ĐVT;Năm 2025\n1;Số hợp tác xã;Khác;HTX;900\n"
+    actuals, log = read(text)
+    [error] = errors(log)
+    assert (error.code, error.line, error.column) == ("unknown_kind", 2, 3)
+    assert figures(actuals) == {}

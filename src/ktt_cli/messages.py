@@ -881,6 +881,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "không có danh sách địa bàn nên số liệu của nó sẽ bị đọc là của toàn tỉnh: hãy thêm "
         "danh sách 'regions' vào tệp mục tiêu, hoặc đọc bảng của toàn tỉnh",
     },
+    "plan_column": {
+        "en": "the column of {period} says neither 'Thực hiện' nor 'Ước thực hiện', and the "
+        "title {title} ({cell}) says the table is a plan for it: the column holds the plan, "
+        "not the actuals, and is not read; if it holds actuals, head it 'Thực hiện {period}' "
+        "(or 'Ước thực hiện {period}' for estimates)",
+        "vi": "cột {period} không ghi 'Thực hiện' hay 'Ước thực hiện', mà tiêu đề {title} "
+        "({cell}) cho biết bảng là kế hoạch của kỳ ấy: cột ghi kế hoạch, không phải số thực "
+        "hiện, nên không được đọc; nếu cột là số thực hiện, hãy ghi tiêu đề 'Thực hiện "
+        "{period}' (hoặc 'Ước thực hiện {period}' cho số ước)",
+    },
+    "plan_rows": {
+        "en": "{count} row(s) say in their kind column that they hold a plan or a comparison "
+        "(such as 'Kế hoạch'): not figures, passed over, the first here",
+        "vi": "{count} dòng ghi ở cột loại số liệu là kế hoạch hoặc so sánh (như 'Kế hoạch'): "
+        "không phải số liệu, được bỏ qua, dòng đầu ở đây",
+    },
+    "unknown_kind": {
+        "en": "the kind cell {text} says neither 'Thực hiện', 'Ước thực hiện' nor 'Kế hoạch': "
+        "write one of them, so that the row's figures are read as what they are",
+        "vi": "ô loại số liệu {text} không ghi 'Thực hiện', 'Ước thực hiện' hay 'Kế hoạch': "
+        "hãy ghi một trong các từ ấy để số liệu của dòng được đọc đúng",
+    },
     "region_group_row": {
         "en": "the row {region} groups the rows under it by region, but the table has no "
         "region column, so their figures would be read as the whole territory's: add a "

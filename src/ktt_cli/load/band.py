@@ -322,6 +322,7 @@ def read_band(
     columns: dict[str, int] = {}
     periods: dict[int, tuple[Period, bool]] = {}
     passed: list[int] = []
+    bare: list[int] = []
     problems: list[HeaderProblem] = []
     all_pieces = _pieces(band, numbers, merges)
     texts = [" · ".join(p.text for p in pieces) for pieces in all_pieces]
@@ -357,6 +358,8 @@ def read_band(
             problems.append(problem._replace(column=c))
         else:
             periods[c] = read
+            if not any(_kind_words(header_key(p.text))[1] for p in pieces):
+                bare.append(c)
     if "indicator" not in columns:
         problems.append(
             HeaderProblem.said("missing_column", missing="indicator", found=_found(texts))
@@ -370,7 +373,7 @@ def read_band(
         for i in range(width)
         if texts[i] and i not in columns.values() and i not in periods and i not in passed
     )
-    layout = Layout(Kind.TABLE, width, columns, {}, periods, ignored, names_passed)
+    layout = Layout(Kind.TABLE, width, columns, {}, periods, ignored, names_passed, tuple(bare))
     return (None if problems else layout), problems
 
 

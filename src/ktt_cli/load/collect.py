@@ -174,7 +174,7 @@ class Collector:
         self.style_fixed = False
         self.decided_by: tuple[str, int] | None = None
         self.conflict_told = False
-        self.no_figure, self.passed = _Count(), _Count()
+        self.no_figure, self.passed, self.plan_rows = _Count(), _Count(), _Count()
         self.beyond = _Count()  # a sheet's cells right of its header the reader made
         # a report table's rows outside the programme (text, place), and the indicators
         # its other rows name
@@ -419,6 +419,8 @@ class Collector:
             ]
         if layout is not None and "region" not in layout.columns:
             self._title_region(head[: found.row], table, place)
+        if layout is not None and layout.bare:
+            layout = self._plan_columns(layout, head[: found.row], table, place)
         if layout is not None:
             for name in layout.ignored:
                 self._say(place, "ignored_column", "warning", column=shown(name))
@@ -426,6 +428,40 @@ class Collector:
                 names = ", ".join(shown(n, 50) for n in layout.passed_over)
                 self._say(place, "not_figures", "warning", columns=names)
         return layout, number, head[found.row + found.rows :]
+
+    def _plan_columns(
+        self, layout: Layout, title: list[tuple[int, Sequence[object]]], table: Table, header: int
+    ) -> Layout:
+        """A column headed by a period alone (`Năm 2026`) under a title or in a sheet that
+        names a plan for that period (`KẾ HOẠCH … NĂM 2026`, a sheet `KH 2026`): the plan,
+        not the actuals (SPEC §3 "Layouts"); refused at its header cell, naming the title,
+        and not read."""
+        from ktt_cli.load.plan_title import plan_title
+
+        found = plan_title([r for _, r in title], table.sheet)
+        if found is None:
+            return layout
+        if found.row >= 0:
+            row_place = self.base + title[found.row][0] * table.stride
+            at = self.store.places.place(self._cell(row_place, found.column))
+            said = at.cell if at.cell is not None else f"{at.file}:{at.line}"
+        else:
+            said = shown(found.text)
+        periods = dict(layout.periods)
+        for col in layout.bare:
+            period = periods[col][0]
+            if found.years and period.year not in found.years:
+                continue
+            del periods[col]
+            where = self.store.places.place(header)
+            if self.text_file:
+                where = where._replace(column=col + 1)
+            else:
+                where = self.store.places.place(header + col)
+            self.log.say(
+                where, "plan_column", period=period.text, title=shown(found.text, 80), cell=said
+            )
+        return layout._replace(periods=periods)
 
     def _title_region(
         self, title: list[tuple[int, Sequence[object]]], table: Table, header: int
@@ -470,7 +506,7 @@ class Collector:
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         columns = layout.columns
-        if "unit" in columns:  # a unit cell to check on every row
+        if "unit" in columns or "kind" in columns:  # a cell to check on every row
             for number, row in zip(numbers, rows, strict=True):
                 self._long_row(layout, number, row)
             return
@@ -576,6 +612,12 @@ class Collector:
         cells = self._cells(indicator, fitted, layout, place)
         if cells is None:
             return
+        estimate = False
+        if (i_kind := columns.get("kind")) is not None:
+            said = self._row_kind(fitted[i_kind], self._cell(place, i_kind))
+            if said is None:
+                return
+            estimate = said
         self._check_unit(indicator, fitted, layout, place)
         self._figure(
             indicator,
@@ -584,6 +626,7 @@ class Collector:
             value_cell,
             self._cell(place, i_val),
             self._extra(fitted, layout, place),
+            estimate,
         )
 
     def _wide_rows(
@@ -620,6 +663,7 @@ class Collector:
             return
         i_ind = layout.columns["indicator"]
         i_reg = layout.columns.get("region")
+        i_kind = layout.columns.get("kind")
         stride = self.stride
         periods = [
             (col, self.store.period(period), est) for col, (period, est) in layout.periods.items()
@@ -638,6 +682,11 @@ class Collector:
                 self._say(self._cell(place, i_ind), "header_again")
                 self.table_over = True
                 return
+            if i_kind is not None and figures:
+                said = self._row_kind(fitted[i_kind], self._cell(place, i_kind))
+                if said is None:
+                    continue
+                filled = [(col, p, est or said) for col, p, est in filled]
             if i_reg is not None and not self._region_filled(
                 fitted, i_reg, number, place, bool(figures)
             ):
@@ -669,6 +718,27 @@ class Collector:
                 self._figure(
                     indicator, p, cells, fitted[col], self._cell(place, col), extra, estimate
                 )
+
+    def _row_kind(self, cell: object, place: int) -> bool | None:
+        """What a row's kind cell (`Loại số liệu`) says its figures are: an estimate (True),
+        actuals (False, also for a blank cell), or None for a row not read: a plan or a
+        comparison (`Kế hoạch`, `Mục tiêu`: counted in one warning) or a kind that does not
+        read (an error)."""
+        from ktt_cli.load.band import _kind_words
+        from ktt_cli.load.layout import header_key, not_figures
+
+        text = cell.strip() if isinstance(cell, str) else "" if cell is None else str(cell)
+        if not text:
+            return False
+        if not_figures(text):
+            self.plan_rows.add(place)
+            return None
+        key = header_key(text)
+        words, kind = _kind_words(key)
+        if kind is not None and words == len(key.split("_")):
+            return kind == "estimate"
+        self._say(place, "unknown_kind", text=shown(text))
+        return None
 
     def _region_filled(
         self, row: list[object], i_reg: int, number: int, place: int, figures: bool
@@ -1080,7 +1150,7 @@ class Collector:
         self.style = fixed if self.style_fixed else None
         self.decided_by, self.conflict_told = None, False
         self.pending = []
-        self.no_figure, self.passed = _Count(), _Count()
+        self.no_figure, self.passed, self.plan_rows = _Count(), _Count(), _Count()
         self.outside, self.named = [], set()
         self.table_over = self.region_grouped = False
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
@@ -1111,6 +1181,8 @@ class Collector:
             )
         if self.passed.count:
             self._say(self.passed.first, "rows_passed_over", "warning", count=self.passed.count)
+        if self.plan_rows.count:
+            self._say(self.plan_rows.first, "plan_rows", "warning", count=self.plan_rows.count)
 
     def finish(self) -> Actuals:
         if self.fraction_seen:

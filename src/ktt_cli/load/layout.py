@@ -67,6 +67,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "source": ("source", "nguon"),
     "note": ("note", "ghi_chu"),
     "row_number": ("stt", "so_tt", "tt"),
+    "kind": ("kind", "loai_so_lieu", "loai", "loai_chi_tieu_so_lieu", "tinh_chat_so_lieu"),
     "unit": ("don_vi_tinh", "dvt", "unit"),
 }
 _ROLE_OF = {alias: role for role, aliases in ROLES.items() for alias in aliases}
@@ -137,6 +138,7 @@ class Layout(NamedTuple):
     periods: dict[int, tuple[Period, bool]]  # table: column -> (period, is an estimate)
     ignored: tuple[str, ...] = ()  # columns left out, named as written
     passed_over: tuple[str, ...] = ()  # table: plan and comparison columns
+    bare: tuple[int, ...] = ()  # table: columns headed by a period alone (`Năm 2026`)
 
 
 #: A merged range of a sheet: (top row, left column, bottom row, right column); rows by
@@ -267,6 +269,7 @@ def read_layout(
     indicators: dict[int, str] = {}
     periods: dict[int, tuple[Period, bool]] = {}
     others: list[int] = []
+    bare: list[int] = []
     problems: list[HeaderProblem] = []
     for index, (key, name) in enumerate(zip(keys, texts, strict=True)):
         role = role_of(key)
@@ -289,6 +292,8 @@ def read_layout(
             others.append(index)
         elif key and (period := _period_header(key, name)) is not None:
             periods[index] = period
+            if not _ESTIMATE.match(key) and not _ACTUAL.match(key):
+                bare.append(index)
         else:
             others.append(index)
     if "value" in columns or ("indicator" in columns and "period" in columns):
@@ -326,7 +331,14 @@ def read_layout(
         passed = [i for i in others if keys[i] and not_figures(texts[i])]
         ignored = [i for i in others if i not in passed] + list(indicators)
         layout = Layout(
-            kind, width, columns, {}, periods, _names(texts, ignored), _names(texts, passed)
+            kind,
+            width,
+            columns,
+            {},
+            periods,
+            _names(texts, ignored),
+            _names(texts, passed),
+            tuple(bare),
         )
     return (None if problems else layout), problems
 
