@@ -430,3 +430,95 @@ def test_a_kind_that_does_not_read_is_an_error_at_its_cell() -> None:
     [error] = errors(log)
     assert (error.code, error.line, error.column) == ("unknown_kind", 2, 3)
     assert figures(actuals) == {}
+
+
+# ---------------------------------------------------------------------------------------
+# 4. No figure dropped in silence
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("top", "low", "cells"),
+    [
+        # `Năm 2025` over `Kế hoạch | (blank)`: E holds 870, which may be the actual or not
+        ("Năm 2025;;6 tháng đầu năm 2026;", "Kế hoạch;;KH;Ước TH", "D3, E4"),
+        ("Năm 2025;;6 tháng đầu năm 2026;", "Thực hiện;;Ước TH;KH", "D3, E4"),
+        ("Thực hiện năm 2025;;6 tháng đầu năm 2026;", "Số lượng;;KH;Ước TH", "D3, E4"),
+    ],
+)
+def test_a_blank_sub_header_beside_a_kind_is_an_error_at_its_cell(
+    top: str, low: str, cells: str
+) -> None:
+    text = TITLE + f"STT;Chỉ tiêu;ĐVT;{top}\n;;;{low}\n1;Số hợp tác xã;HTX;900;870;950;905\n"
+    actuals, log = read(text)
+    [error] = errors(log)
+    assert (error.code, error.line, error.column) == ("unclear_column", 3, 5)
+    assert f"(cells {cells})" in error.message
+    assert actuals.rows == 0
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Năm 2025 (sơ bộ)", ("2025", 871, "≈")),
+        ("Năm 2025 (ước)", ("2025", 871, "≈")),
+        ("Năm 2025 (ước tính)", ("2025", 871, "≈")),
+        ("Năm 2025 (chính thức)", ("2025", 871, None)),
+        ("Đến hết năm 2025", ("2025", 871, None)),
+        ("Tính đến ngày 30/11/2026", ("2026-11-30", 871, None)),
+        ("Đến 30/11/2026", ("2026-11-30", 871, None)),
+        ("Ước TH đến 30/11/2026", ("2026-11-30", 871, "≈")),
+    ],
+)
+def test_a_column_that_names_a_period_is_read_as_that_period(
+    header: str, expected: tuple[str, float, str | None]
+) -> None:
+    text = f"STT;Chỉ tiêu;ĐVT;Thực hiện năm 2024;{header}\n1;Số hợp tác xã;HTX;830;871\n"
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2024", 830, None), expected]}
+    assert "ignored_column" not in codes(log)
+
+
+@pytest.mark.parametrize("header", ["Năm 2025 (bổ sung)", "Số liệu 2025 khác", "2025 điều chỉnh"])
+def test_a_column_that_names_a_period_and_does_not_read_is_an_error(header: str) -> None:
+    text = f"STT;Chỉ tiêu;ĐVT;Thực hiện năm 2024;{header}\n1;Số hợp tác xã;HTX;830;871\n"
+    actuals, log = read(text)
+    [error] = errors(log)
+    assert (error.code, error.line, error.column) == ("unclear_column", 1, 5)
+    assert "names a period" in error.message
+    assert actuals.rows == 0
+
+
+def test_a_column_that_names_a_period_under_a_caption_reads_its_remark() -> None:
+    text = (
+        TITLE + "STT;Chỉ tiêu;ĐVT;Thực hiện;\n"
+        ";;;Năm 2024;Năm 2025 (sơ bộ)\n"
+        "1;Số hợp tác xã;HTX;830;871\n"
+    )
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_count": [("2024", 830, None), ("2025", 871, "≈")]}
+
+
+def test_a_sum_of_regions_made_of_estimates_is_an_estimate() -> None:
+    # every listed commune's `Ước TH` of 2026-H1: 26+13+17+9+8+18+11+24 = 126, an estimate
+    # (≈), as each of its parts; the 2025 actuals sum to an exact 120 (Σ)
+    names = [r.name for r in COMMUNES.regions]
+    h1 = [26, 13, 17, 9, 8, 18, 11, 24]
+    done = [25, 12, 16, 9, 7, 18, 10, 23]
+    lines = [
+        f"{i};{n};Số hợp tác xã;HTX;{d};{e}"
+        for i, (n, d, e) in enumerate(zip(names, done, h1, strict=True), 1)
+    ]
+    text = (
+        "STT;Xã, phường;Chỉ tiêu;ĐVT;Thực hiện năm 2025;Ước TH 6 tháng đầu năm 2026\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+    actuals, log = read(text, COMMUNES)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals)["htx_count"] == [
+        ("2025", 120, "sum of regions"),
+        ("2026-H1", 126, "≈"),
+    ]

@@ -216,6 +216,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "cột {column} không phải chỉ tiêu của chương trình{closest:suggest}",
     },
     # ---- report tables: header bands and rows outside the programme ----------------------
+    "unclear_column.unread": {
+        "en": "the column headed {header} names a period, but ktt cannot tell what it holds: "
+        "head it 'Thực hiện …', 'Ước thực hiện …' or 'Kế hoạch …' with its period (such as "
+        "Thực hiện năm 2025 or Ước thực hiện 30/11/2026); a column that names a period is "
+        "never left out in silence",
+        "vi": "cột có tiêu đề {header} ghi một kỳ nhưng ktt không biết cột ghi gì: hãy ghi "
+        "tiêu đề 'Thực hiện …', 'Ước thực hiện …' hoặc 'Kế hoạch …' kèm kỳ (như Thực hiện "
+        "năm 2025 hay Ước thực hiện 30/11/2026); cột ghi kỳ không bao giờ bị bỏ qua lặng lẽ",
+    },
     "unclear_column.kind": {
         "en": "the column headed {header} (cells {cells}) does not say what it holds: write "
         "Thực hiện, Ước thực hiện or Kế hoạch in its header; a column is never read as "

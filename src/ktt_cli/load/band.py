@@ -45,6 +45,7 @@ from ktt_cli.load.layout import (
     Merge,
     header_key,
     not_figures,
+    period_words,
     role_of,
 )
 from ktt_cli.names import IndicatorNames
@@ -294,8 +295,13 @@ def _pieces(
                     continue
                 if r > 0 and owner[r - 1][c] != owner[r - 1][c - 1]:
                     continue  # a caption spans no further than the one above it
-                if not any(grid[below][c] for below in range(r + 1, height)):
-                    continue
+                caption_column = owner[r][c - 1][1]
+                if not any(grid[below][c] for below in range(r + 1, height)) and not any(
+                    grid[below][caption_column] for below in range(r + 1, height)
+                ):
+                    continue  # a blank column after a caption with nothing under it
+                # a blank sub-header under a caption over others (`Năm 2025` over `Kế hoạch
+                # | (blank)`) takes the caption: its header then says no kind, an error
                 owner[r][c] = owner[r][c - 1]
                 shared.add(owner[r][c])
     columns: list[list[_Piece]] = []
@@ -346,11 +352,16 @@ def read_band(
             columns.setdefault(role, c)
             continue
         read = _column(pieces)
+        if isinstance(read, tuple) and len(band) > 1 and all(p.column != c for p in pieces):
+            read = "kind"  # a blank sub-header under a caption over others says nothing
         if read is None:
             passed.append(c)
         elif isinstance(read, str):
+            named = [(p.row, p.column) for p in pieces]
+            if all(column != c for _, column in named):  # its own cell is blank: name it too
+                named.append((len(band) - 1, c))
             cells = ", ".join(
-                cell_name(numbers[p.row] if numbers else p.row + 1, p.column + 1) for p in pieces
+                cell_name(numbers[row] if numbers else row + 1, column + 1) for row, column in named
             )
             problem = HeaderProblem.said(
                 f"unclear_column.{read}", cells=cells, header=shown(texts[c], 80)
@@ -387,15 +398,18 @@ def _column(pieces: list[_Piece]) -> tuple[Period, bool] | str | None:
     kind: str | None = None
     rest: list[tuple[str, bool]] = []
     for piece in pieces:
-        key = header_key(piece.text)
+        text, remarked = period_words(piece.text)
+        if remarked:
+            kind = "estimate"
+        key = header_key(text)
         if not_figures(piece.text):
             return None  # a plan or a comparison (`%`, `ƯTH/KH (%)`)
         if _ROLE_OF.get(key) == "value":
             continue  # `Số lượng`: the figure, whatever its kind and period
         words, said = _kind_words(key)
-        if said is not None:
+        if said is not None and not remarked:
             kind = said
-        remainder = " ".join(piece.text.split()[words:])
+        remainder = " ".join(text.split()[words:])
         if remainder.strip(" :-–()"):
             rest.append((remainder, piece.shared))
     period = _period(rest)

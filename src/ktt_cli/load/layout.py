@@ -168,14 +168,46 @@ class Found(NamedTuple):
     rows: int = 1  # rows the header takes: its band, and the column-number row under it
 
 
+#: A remark after a period that makes its figure an estimate: `Năm 2025 (sơ bộ)`,
+#: `Năm 2025 (ước)`, `(ước tính)`, `(ƯTH)`; `(chính thức)` says it is the actual.
+_REMARK = re.compile(
+    r"\s*[(\[]\s*(so bo|sb|uoc|uoc tinh|uoc th|uoc thuc hien|uth|du tinh|chinh thuc)\s*[)\]]\s*$"
+)
+#: Words before a period that say "up to": `Đến hết năm 2025`, `Tính đến ngày 30/11/2026`.
+_UP_TO = re.compile(
+    r"^\s*(tinh den het|tinh den ngay|tinh den|den het|den ngay|den|luy ke den ngay)\s+"
+)
+_ANY_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def _plain_words(text: str) -> str:
+    return unmarked(unicodedata.normalize("NFC", text).casefold())
+
+
+def period_words(text: str) -> tuple[str, bool]:
+    """`text` without a remark after its period or the words "up to" before it, and
+    whether the remark makes the figure an estimate (`sơ bộ`, `ước`)."""
+    plain = _plain_words(text)
+    estimate = False
+    if m := _REMARK.search(plain):
+        estimate = m[1] != "chinh thuc"
+        text, plain = text[: m.start()], plain[: m.start()]
+    if m := _UP_TO.match(plain):
+        text = text[m.end() :]
+    return text, estimate
+
+
 def _period_header(key: str, text: str) -> tuple[Period, bool] | None:
     """The period a report table's column header names, and whether it holds estimates."""
-    estimate = False
+    text, estimate = period_words(text)
+    key = header_key(text)
     words = text
     if m := _ESTIMATE.match(key):
         estimate, words = True, _strip_words(text, m[1].count("_") + 1)
     elif m := _ACTUAL.match(key):
         words = _strip_words(text, m[1].count("_") + 1)
+    if m := _UP_TO.match(_plain_words(words)):  # `Ước TH đến 30/11/2026`
+        words = words[m.end() :]
     try:
         return parse_period(words), estimate
     except PeriodError:
@@ -330,6 +362,10 @@ def read_layout(
     else:
         passed = [i for i in others if keys[i] and not_figures(texts[i])]
         ignored = [i for i in others if i not in passed] + list(indicators)
+        for i in ignored:  # a column that names a period is never left out in silence
+            if _ANY_YEAR.search(texts[i]) and i not in indicators:
+                problem = HeaderProblem.said("unclear_column.unread", header=shown(texts[i], 80))
+                problems.append(problem._replace(column=i))
         layout = Layout(
             kind,
             width,
