@@ -162,7 +162,7 @@ class Collector:
         #: a report table's region column: the last named region above (row, cell), and
         #: the merged ranges over that column (a region merged over its rows)
         self.region_above: tuple[int, object] | None = None
-        self.region_merges: list[Merge] = []
+        self.region_merges: dict[int, int] = {}
         self.region_grouped = False  # a group row named a region in a table without a column
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
@@ -412,11 +412,11 @@ class Collector:
             self.log.tell(where, again(problem.code, problem.args))
         layout = found.layout
         self.no_column_region = ""
-        self.region_above, self.region_merges = None, []
+        self.region_above, self.region_merges = None, {}
         if layout is not None and (i_reg := layout.columns.get("region")) is not None:
-            self.region_merges = [
-                m for m in table.merges() if m[1] <= i_reg <= m[3] and m[2] > m[0]
-            ]
+            self.region_merges = {  # top row -> bottom row of a range over the column
+                m[0]: m[2] for m in table.merges() if m[1] <= i_reg <= m[3] and m[2] > m[0]
+            }
         if layout is not None and "region" not in layout.columns:
             self._title_region(head[: found.row], table, place)
         if layout is not None and layout.bare:
@@ -751,16 +751,16 @@ class Collector:
         cell = row[i_reg]
         if not _empty(cell):
             text = cell if isinstance(cell, str) else str(cell)
-            named = self.region_names.find(text).region != ("", "")
+            known = self.regions.get(cell)  # a region cell read before
+            named = (known or self.region_names.find(text).region) != ("", "")
             self.region_above = (number, cell) if named else None
             return True
         if self.region_above is None or not figures:
             return True
         top, above = self.region_above
-        for t, left, bottom, right in self.region_merges:
-            if t == top and left <= i_reg <= right and t < number <= bottom:
-                row[i_reg] = above
-                return True
+        if top < number <= self.region_merges.get(top, 0):  # under a merged region
+            row[i_reg] = above
+            return True
         self._say(
             self._cell(place, i_reg),
             "blank_region",

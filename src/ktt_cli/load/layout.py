@@ -67,7 +67,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "source": ("source", "nguon"),
     "note": ("note", "ghi_chu"),
     "row_number": ("stt", "so_tt", "tt"),
-    "kind": ("kind", "loai_so_lieu", "loai", "loai_chi_tieu_so_lieu", "tinh_chat_so_lieu"),
+    "kind": ("kind", "loai_so_lieu", "tinh_chat_so_lieu"),
     "unit": ("don_vi_tinh", "dvt", "unit"),
 }
 _ROLE_OF = {alias: role for role, aliases in ROLES.items() for alias in aliases}
