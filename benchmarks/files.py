@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,9 @@ class Files:
     sparse_months: Path
     sparse_days: Path
     rows: int
+    #: the other shapes of the large file (`shapes.LARGE_KINDS`), by kind
+    others: dict[str, Path]
+    ods: Path | None  # the workbook as LibreOffice saves it; None without LibreOffice
 
 
 def made(path: Path, kind: str, *numbers: int) -> Path:
@@ -77,4 +82,37 @@ def make_files(sizes: Sizes, workdir: Path, seed: int) -> Files:
         sizes.days_communes,
         sizes.days_steps,
     )
-    return Files(targets, excel, plain, book, months, days, large.rows)
+    others = {
+        kind: made(workdir / f"{kind}-{tag}.csv", kind, *shape) for kind in shapes.OTHER_KINDS
+    }
+    return Files(targets, excel, plain, book, months, days, large.rows, others, as_ods(book))
+
+
+def as_ods(book: Path) -> Path | None:
+    """`book` saved as .ods by LibreOffice (`soffice --convert-to ods`), as an office that
+    keeps its figures in LibreOffice has it; None where LibreOffice is not installed."""
+    path = book.with_suffix(".ods")
+    done = path.with_name(path.name + ".done")
+    if path.exists() and done.exists():
+        return path
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        say("no LibreOffice (soffice): the .ods measure is left out")
+        return None
+    say(f"writing {path.name} (LibreOffice) …")
+    with tempfile.TemporaryDirectory() as profile:  # a profile of its own: no lock shared
+        argv = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            str(path.parent),
+            str(book),
+        ]
+        subprocess.run(argv, check=True, capture_output=True, timeout=600)
+    if not path.exists():
+        raise RuntimeError(f"LibreOffice did not write {path}")
+    done.write_text("", encoding="utf-8")
+    return path

@@ -17,7 +17,7 @@ def fmt(value: float | None, spec: str) -> str:
 
 def table(measures: list[Measure]) -> list[str]:
     head = (
-        f"{'group':<11}{'measure':<44}{'median':>7}  {'spread':<12}{'budget':>7}"
+        f"{'group':<22}{'measure':<44}{'median':>7}  {'spread':<12}{'budget':>7}"
         f"{'peak MiB':>10}{'budget':>8}  result"
     )
     lines = [head, "-" * len(head)]
@@ -30,7 +30,7 @@ def table(measures: list[Measure]) -> list[str]:
         elif ratio is None and m.median_s is not None:
             result += f" median {m.median_s:.3f} s"
         lines.append(
-            f"{m.group:<11}{m.label:<44}{fmt(ratio.median if ratio else None, '.2f'):>7}  "
+            f"{m.group:<22}{m.label:<44}{fmt(ratio.median if ratio else None, '.2f'):>7}  "
             f"{spread:<12}{'≤ ' + str(m.ratio_budget) if m.ratio_budget else '':>7}"
             f"{fmt(m.peak_mib, '.1f'):>10}"
             f"{'< ' + format(m.peak_budget, '.0f') if m.peak_budget else '':>8}  {result}"

@@ -108,8 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = make_files(sizes, workdir, args.seed)
     bench = Bench(ktt, workdir, env, args.rounds, args.small_rounds, args.warmup)
 
-    measures = cases.large_csv(bench, files, "excel", files.excel)
+    formats = cases.people_formats(bench)
+    measures = cases.large_csv(bench, files, "excel", files.excel, formats)
     measures += cases.large_csv(bench, files, "plain", files.plain)
+    for kind, path in files.others.items():
+        measures += cases.large_csv(bench, files, kind, path)
     measures += cases.startup(bench)
     measures += cases.workbook(bench, files, sizes.workbook.rows)
     measures += cases.memory(bench, files, sizes)
@@ -122,6 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed": args.seed,
         "excel_bytes": files.excel.stat().st_size,
         "plain_bytes": files.plain.stat().st_size,
+        "other_bytes": {kind: path.stat().st_size for kind, path in files.others.items()},
         "workbook_rows": sizes.workbook.rows,
     }
     results = {

@@ -7,6 +7,15 @@
   about 1% of the commune rows, some with a `;` inside the quotes.
 - `plain`: the comma file of the first version (`indicator,period,region,value`, ids,
   `2024-06`, whole numbers, no quote anywhere).
+- `plain-decimals`: the same comma file with the figures analysts really have: counts
+  whole, percentages with two decimals (`23.45`), the province's percentage the
+  communes' average, with two decimals too.
+- `excel-other`: the long file as another office's Excel writes it: the columns in
+  another order (`Địa bàn;Chỉ tiêu;Thời gian;Giá trị;Nguồn`), periods as
+  `Tháng 6/2024`, two decimal commas (`23,45`), and a quoted source on every territory
+  row and on a tenth of the commune rows, several with a `;` inside.
+- `excel-same-source`: the Excel-shaped file with one and the same quoted source on every
+  row (an office that notes its source on each line): the hostile shape for memory.
 - `sparse_months` and `sparse_days`: the memory cases of issue 19, where every row brings
   a region or a period that few other rows share.
 - a long `.xlsx` workbook (openpyxl, write-only).
@@ -89,8 +98,8 @@ class _Series:
     """One indicator's commune figures, month after month: each commune from its own level
     at its own rate, with noise; a percentage in tenths, a count whole."""
 
-    def __init__(self, rng: random.Random, communes: int, percent: bool) -> None:
-        self.rng, self.percent = rng, percent
+    def __init__(self, rng: random.Random, communes: int, percent: bool, decimals: int = 1) -> None:
+        self.rng, self.percent, self.decimals = rng, percent, decimals
         top = 60.0 if percent else 24.0
         self.bases = [rng.uniform(5.0 if percent else 0.0, top) for _ in range(communes)]
         self.rates = [rng.uniform(-0.2, 0.5) for _ in range(communes)]
@@ -102,12 +111,12 @@ class _Series:
             for b, r in zip(self.bases, self.rates, strict=True)
         ]
         if self.percent:
-            return [min(99.9, max(5.0, round(v, 1))) for v in values]
+            return [min(99.9, max(5.0, round(v, self.decimals))) for v in values]
         return [float(min(40, max(0, int(v) - 2))) for v in values]
 
     def total(self, values: list[float]) -> float:
         if self.percent:  # the province's share: the communes' mean
-            return round(sum(values) / len(values), 1)
+            return round(sum(values) / len(values), self.decimals)
         return sum(values)
 
 
@@ -117,6 +126,14 @@ def _comma(value: float) -> str:
         return f"{value:.1f}".replace(".", ",")
     whole = int(value)
     return f"{whole:,}".replace(",", ".") if whole >= 1000 else str(whole)
+
+
+def _comma2(value: float, percent: bool) -> str:
+    """A figure as another office's Excel writes it: two decimal commas on a percentage
+    (23,45; 23,40), a count whole, grouped from a thousand (16.800)."""
+    if percent:
+        return f"{value:.2f}".replace(".", ",")
+    return _comma(value)
 
 
 def _quoted(text: str) -> str:
@@ -172,6 +189,96 @@ def write_plain(path: Path, shape: Shape, seed: int) -> dict[str, float]:
                 )
                 out.write("".join(lines))
             last[indicator] = total
+    return last
+
+
+def write_plain_decimals(path: Path, shape: Shape, seed: int) -> dict[str, float]:
+    """The comma file with decimals: counts whole, percentages and the province's average
+    with two (`23.45`, and `23.40` as a spreadsheet's fixed format writes it)."""
+    rng = random.Random(seed)
+    regions = [commune_name(n, shape.communes) for n in range(1, shape.communes + 1)]
+    last: dict[str, float] = {}
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(PLAIN_HEADER + "\n")
+        for i in range(shape.indicators):
+            indicator = indicator_id(i)
+            percent = is_percent(i)
+            series = _Series(rng, shape.communes, percent, decimals=2)
+            shown = "{:.2f}" if percent else "{:.0f}"
+            for m, month in enumerate(_months(shape)):
+                values = series.at(m / max(1, shape.months - 1))
+                total = series.total(values)
+                lines = [f"{indicator},{month.iso},,{shown.format(total)}\n"]
+                lines.extend(
+                    f"{indicator},{month.iso},{region},{shown.format(value)}\n"
+                    for region, value in zip(regions, values, strict=True)
+                )
+                out.write("".join(lines))
+            last[indicator] = total
+    return last
+
+
+#: The large file's shapes beyond `excel` and `plain`, each measured as they are.
+OTHER_KINDS = ("plain-decimals", "excel-other", "excel-same-source")
+OTHER_HEADER = "Địa bàn;Chỉ tiêu;Thời gian;Giá trị;Nguồn"
+OTHER_SHARE = 0.1  # commune rows with a quoted source in `excel-other`
+#: The one source of every row of `excel-same-source`.
+SAME_SOURCE = "Phòng Kinh tế huyện; báo cáo tháng"
+
+
+def write_excel_other(path: Path, shape: Shape, seed: int) -> dict[str, float]:
+    """The long file as another office's Excel writes it (module docstring)."""
+    rng = random.Random(seed)
+    regions = [commune_name(n, shape.communes) for n in range(1, shape.communes + 1)]
+    last: dict[str, float] = {}
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write(OTHER_HEADER + "\r\n")
+        for i in range(shape.indicators):
+            name = indicator_name(i)
+            percent = is_percent(i)
+            series = _Series(rng, shape.communes, percent, decimals=2)
+            for m, month in enumerate(_months(shape)):
+                values = series.at(m / max(1, shape.months - 1))
+                total = series.total(values)
+                period = f"Tháng {month.number}/{month.year}"
+                source = _quoted(f"Cục Thống kê tỉnh; {period.lower()}")
+                total_text = _comma2(total, percent)
+                lines = [f"{TERRITORY_WORD};{name};{period};{total_text};{source}\r\n"]
+                for region, value in zip(regions, values, strict=True):
+                    if rng.random() < OTHER_SHARE:
+                        note = _quoted(SOURCES[rng.randrange(len(SOURCES))])
+                    else:
+                        note = ""
+                    text = _comma2(value, percent)
+                    lines.append(f"{region};{name};{period};{text};{note}\r\n")
+                out.write("".join(lines))
+            last[indicator_id(i)] = total
+    return last
+
+
+def write_excel_same_source(path: Path, shape: Shape, seed: int) -> dict[str, float]:
+    """The Excel-shaped file with the same quoted source on every row."""
+    rng = random.Random(seed)
+    regions = [commune_name(n, shape.communes) for n in range(1, shape.communes + 1)]
+    months = _months(shape)
+    source = _quoted(SAME_SOURCE)
+    last: dict[str, float] = {}
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write(EXCEL_HEADER + "\r\n")
+        for i in range(shape.indicators):
+            name = indicator_name(i)
+            series = _Series(rng, shape.communes, is_percent(i))
+            for m, month in enumerate(months):
+                values = series.at(m / max(1, shape.months - 1))
+                total = series.total(values)
+                period = month.vietnamese
+                lines = [f"{name};{period};{_comma(total)};{TERRITORY_WORD};{source};\r\n"]
+                lines.extend(
+                    f"{name};{period};{_comma(value)};{region};{source};\r\n"
+                    for region, value in zip(regions, values, strict=True)
+                )
+                out.write("".join(lines))
+            last[indicator_id(i)] = total
     return last
 
 
@@ -300,7 +407,14 @@ def main(argv: list[str]) -> None:
         write_sparse_days(path, *numbers)
     else:
         *shape, seed = numbers
-        writers = {"excel": write_excel, "plain": write_plain, "workbook": write_workbook}
+        writers = {
+            "excel": write_excel,
+            "plain": write_plain,
+            "plain-decimals": write_plain_decimals,
+            "excel-other": write_excel_other,
+            "excel-same-source": write_excel_same_source,
+            "workbook": write_workbook,
+        }
         writers[kind](path, Shape(*shape), seed)
 
 

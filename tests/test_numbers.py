@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ktt_cli.load.figures import FigureError as CellError
-from ktt_cli.load.figures import read_cell
+from ktt_cli.load.figures import figure_of, read_cell, split_cell
 from ktt_cli.model import Unit
 from ktt_cli.numbers import (
     NumberError,
@@ -17,6 +17,7 @@ from ktt_cli.numbers import (
     format_number,
     is_no_figure,
     parse_number,
+    plain_figure,
     resolve,
 )
 
@@ -380,3 +381,59 @@ def test_the_property_sees_a_misreading() -> None:
     # the check the property relies on: read in the other style, 8.400 is not 8400
     reading = Reading("8.400", 8.4, 8400.0)
     assert resolve(reading, DOT) != 8400
+
+
+# ---- the plain figure: the reader's short way for most value cells -------------------
+
+#: Texts near the plain figure's edge: digits, marks, signs, spaces, other digits.
+NEAR_PLAIN = st.text(alphabet="0123456789.,-+ %٣", min_size=1, max_size=18)
+STYLES = st.sampled_from([None, DOT, COMMA])
+
+
+@given(NEAR_PLAIN | st.from_regex(r"[0-9]{1,17}([.,][0-9]{1,4})?", fullmatch=True), STYLES)
+def test_a_plain_figure_is_what_the_full_reading_gives_and_decides_nothing(
+    text: str, style: NumberStyle | None
+) -> None:
+    for unit in Unit:
+        percent = unit is Unit.PERCENT
+        value = plain_figure(text, style, percent=percent)
+        if value is None:
+            continue
+        cell = split_cell(text, unit)  # the full reading, as the reader makes it
+        assert cell is not None
+        assert cell.qualifier is None
+        assert cell.reading.deciding in (None, style)  # nothing left to decide
+        assert style is not None or not cell.reading.ambiguous  # read in the file's style
+        assert figure_of(cell, unit, style) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "percent", "value"),
+    [
+        ("17", None, False, 17.0),
+        ("0017", COMMA, False, 17.0),
+        ("23.45", DOT, True, 23.45),
+        ("65,5", COMMA, True, 65.5),
+        ("100", None, True, 100.0),
+        ("100.00", DOT, True, 100.0),
+        ("23.456", DOT, True, 23.456),  # three decimals, in a file of that style
+        ("23,456", COMMA, True, 23.456),
+        ("0.000000000001", DOT, True, 1e-12),
+        # the full reading's business: a style to decide, a count's decimals, thousands,
+        # a percentage over 100, a sign, a mark of the other style
+        ("23.45", None, True, None),
+        ("23.45", DOT, False, None),
+        ("23.45", COMMA, True, None),
+        ("8.400", COMMA, True, None),
+        ("23.456", None, True, None),
+        ("0.0000000000001", DOT, True, None),  # more decimals than a plain figure has
+        ("1.234,5", COMMA, True, None),
+        ("100.01", DOT, True, None),
+        ("-3", None, False, None),
+        (" 17", None, False, None),
+        ("17%", None, True, None),
+        ("1234567890123456", None, False, None),
+    ],
+)
+def test_plain_figures(text: str, style: NumberStyle | None, percent: bool, value: object) -> None:
+    assert plain_figure(text, style, percent=percent) == value

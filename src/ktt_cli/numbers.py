@@ -184,6 +184,36 @@ def _by_unit(text: str, dot: float, comma: float, *, whole: bool, percent: bool)
     )
 
 
+#: Digits, and at most one decimal mark with digits after it: a figure as most files write
+#: it (`17`, `23.45`, `65,5`, `23.456`).
+_PLAIN_FIGURE = re.compile(r"[0-9]{1,15}(?:([.,])[0-9]{1,12})?")
+
+
+def plain_figure(text: str, style: NumberStyle | None, *, percent: bool) -> float | None:
+    """The figure of a value cell written plainly, in a file whose `style` is known (None:
+    not yet), where reading it cannot fail nor decide anything; None for every other cell,
+    which takes the full reading (`classify`, `resolve`, the unit's rules).
+
+    Digits alone read alike in both styles (`17`). Digits after a mark are read here only
+    in a file whose style makes that mark the decimal one (`23.45` and `23.456` in a dot
+    file, `65,5` in a comma file; `8.400` in a comma file is thousands, and left to the
+    full reading), and only for a percentage, since a count has no decimal part. A
+    percentage over 100 is left to the full reading, which refuses it, so a figure read
+    here has at most 15 digits and no sign: a float exactly as the full reading gives it.
+    """
+    m = _PLAIN_FIGURE.fullmatch(text)
+    if m is None:
+        return None
+    mark = m[1]
+    if mark is None:
+        value = float(text)
+    elif percent and style in _MARKS and mark == _MARKS[style][1]:
+        value = float(text if mark == "." else text.replace(",", "."))
+    else:
+        return None
+    return None if percent and value > 100 else value
+
+
 def parse_number(
     text: str,
     style: NumberStyle = NumberStyle.AUTO,

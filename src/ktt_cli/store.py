@@ -115,6 +115,49 @@ class Extra(NamedTuple):
     note: str | None
 
 
+class Extras:
+    """The extras of one series, by period index: a dict while they are few for the span of
+    their periods, then a list with a slot for each period, 8 bytes a period where a dict
+    takes about 40 an entry (a file with a source on every row has an extra a figure),
+    which a reader sets without a call."""
+
+    __slots__ = ("_sparse", "_top", "listed")
+
+    def __init__(self) -> None:
+        self._sparse: dict[int, Extra] | None = {}
+        #: Once the extras are many, `listed[p]` is the extra at period index `p` (None:
+        #: none); a reader may set an index below its length directly.
+        self.listed: list[Extra | None] = []
+        self._top = -1  # the highest period index in `_sparse`
+
+    def get(self, p: int) -> Extra | None:
+        if self._sparse is not None:
+            return self._sparse.get(p)
+        listed = self.listed
+        return listed[p] if p < len(listed) else None
+
+    def __setitem__(self, p: int, extra: Extra) -> None:
+        sparse = self._sparse
+        if sparse is None:
+            listed = self.listed
+            if p >= len(listed):
+                listed.extend([None] * (max(p + 1, 2 * len(listed)) - len(listed)))
+            listed[p] = extra
+            return
+        sparse[p] = extra
+        self._top = max(self._top, p)
+        if len(sparse) >= _LISTED_FROM and _LISTED_FROM * len(sparse) > self._top:
+            self.listed = [None] * (self._top + 1)
+            for k, kept in sparse.items():
+                self.listed[k] = kept
+            self._sparse = None
+
+
+#: Extras are kept in a list once there are this many, on more than one period in this
+#: many: a list slot costs no more than the arrays' 12 bytes a period of a dense series.
+_LISTED_FROM = 16
+
+
 class Cells:
     """One indicator in one region: a figure and its place number for each period index.
 
@@ -134,7 +177,7 @@ class Cells:
         #: `places` once the series is dense, else an empty array: a reader that sets
         #: figures in the arrays itself checks one length for both.
         self.dense: array[int] = _NO_SLOTS
-        self.extras: dict[int, Extra] = {}
+        self.extras = Extras()
 
     @property
     def empty(self) -> bool:

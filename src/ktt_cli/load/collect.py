@@ -41,12 +41,13 @@ from ktt_cli.load.layout import (
     find_header,
     read_layout,
 )
+from ktt_cli.load.pending import PendingRows
 from ktt_cli.load.resolve import begins_after, regions_to_territory
 from ktt_cli.load.text import InputStop, Source, open_text
 from ktt_cli.messages import again
 from ktt_cli.model import TargetsFile, Unit
 from ktt_cli.names import TOTALS_WORDS, IndicatorNames, RegionNames, normalise
-from ktt_cli.numbers import NumberStyle, is_no_figure, plain_number
+from ktt_cli.numbers import NumberStyle, is_no_figure, plain_figure, plain_number
 from ktt_cli.periods import PeriodError, parse_period
 from ktt_cli.problems import Place, ProblemLog, Severity, cell_name, shown, unreadable
 from ktt_cli.progress_bar import ReadBar
@@ -106,13 +107,27 @@ class Table(Protocol):
         ...
 
 
+#: A fast-path reader keeps the extra of this many (source, note) cells as written.
+_EXTRAS_KEPT = 10_000
+_NO_EXTRA = Extra(None, None, None)  # not yet read
+
+
 class _Indicator:
-    __slots__ = ("figures", "id", "regions", "unit")
+    __slots__ = ("figures", "id", "regions", "unit", "waiting")
 
     def __init__(self, indicator_id: str, unit: Unit) -> None:
         self.id, self.unit = indicator_id, unit
         self.regions: dict[object, Cells] = {}  # a region cell as written -> its cells
         self.figures: dict[object, float] = {}  # a value cell as written -> its figure
+        #: a value cell as written -> its reading, while it waits for the file's style
+        self.waiting: dict[object, Cell] = {}
+
+
+class _Waits(Exception):
+    """A value cell the fast path leaves waiting for its file's number style."""
+
+    def __init__(self, cell: Cell) -> None:
+        self.cell = cell
 
 
 class _Pending(NamedTuple):
@@ -166,10 +181,15 @@ class Collector:
         self.region_grouped = False  # a group row named a region in a table without a column
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
+        self.book_progress: Callable[[], None] | None = None  # the read bar of a workbook
+        self.extras: dict[Extra, Extra] = {}  # each (source, note) met, kept once
+        #: the extra of a row's (source, note) cells as written, for the fast path
+        self.extra_of: dict[tuple[object, object], Extra | None] = {}
         self.neutral: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         self.figures: dict[Unit, dict[object, float]] = {unit: {} for unit in Unit}
         # the state of the file being read (_start_file)
-        self.pending: list[_Pending] = []
+        self.pending = PendingRows()
+        self.waiting: dict[Unit, dict[object, Cell]] = {unit: {} for unit in Unit}
         self.style: NumberStyle | None = None
         self.style_fixed = False
         self.decided_by: tuple[str, int] | None = None
@@ -231,8 +251,15 @@ class Collector:
         from ktt_cli.load.workbook import WorkbookStop, open_workbook
 
         stream = raw if raw.seekable() else io.BytesIO(raw.read())
+        # the bar follows the bytes of the file the sheets' rows are unzipped from
+        bar = (
+            ReadBar(name, len(stream.getbuffer()))
+            if isinstance(stream, io.BytesIO)
+            else ReadBar.for_file(name, stream)
+        )
+        self.book_progress = lambda: bar.advance(stream.tell())
         try:
-            with open_workbook(name, stream) as book:
+            with bar, open_workbook(name, stream) as book:
                 if self.options.sheet is not None:
                     self._read_named_sheet(book, book.sheet(self.options.sheet))
                 else:
@@ -295,7 +322,7 @@ class Collector:
         from ktt_cli.load.workbook import SheetTable
 
         self.beyond = _Count()
-        self.read_table(SheetTable(book, sheet, chain(head, rows)))
+        self.read_table(SheetTable(book, sheet, chain(head, rows)), self.book_progress)
         name = book.name
         if sheet.hidden:
             self.log.say(Place(name, None, sheet.name, None), "hidden_sheet", "warning")
@@ -520,7 +547,9 @@ class Collector:
         text_cells = self.stride == 1
         texts_of = itemgetter(*texts) if texts else None
         no_texts: object = ("",) * len(texts) if len(texts) > 1 else ""
-        width, comments_elsewhere = layout.width, i_ind != 0
+        # A comment's first cell is in no look-up table, so a comment row with it in a
+        # column looked up goes to `_long_row`; only a text column first is checked.
+        width, comments_elsewhere = layout.width, 0 not in (i_ind, i_per, i_val, i_reg)
         by_text, by_period = self.by_text, self.by_period
         no_region = self.no_column_region
         stride = self.stride
@@ -536,7 +565,10 @@ class Collector:
         # not looked up again (comparing two strings is cheaper than hashing one).
         # A row whose figure is set in the arrays here is counted as the rows of the
         # chunk less those that went elsewhere (which count their own, if any).
-        last_ind = last_per = None
+        last_ind = last_per = last_text = last_text2 = last_texts = None
+        last_extra: Extra | None = None
+        extra_of = self.extra_of
+        split_after = self.split_after
         indicator: _Indicator
         figures: dict[object, float] = {}
         regions: dict[object, Cells] = {}
@@ -550,8 +582,16 @@ class Collector:
                 if row[i_per] != last_per:
                     p = by_period[row[i_per]]
                     last_per = row[i_per]
-                value = figures[row[i_val]]
                 cells = regions[row[i_reg] if i_reg is not None else no_region]
+                try:
+                    value = figures[row[i_val]]
+                except KeyError:  # a figure not seen before: most are written plainly
+                    value = self._plain_figure(indicator, row[i_val])
+            except _Waits as waits:
+                elsewhere += 1
+                if not self._wait(layout, row, indicator, p, cells, waits.cell, place):
+                    self._long_row(layout, (place - offset) // stride, row)
+                continue
             except (KeyError, IndexError, TypeError):
                 elsewhere += 1
                 self._long_row(layout, (place - offset) // stride, row)
@@ -563,7 +603,7 @@ class Collector:
                     self._long_row(layout, (place - offset) // stride, row)
                     continue
                 row = [*row, *(None,) * (width - len(row))]
-            if comments_elsewhere and isinstance(row[0], str) and row[0][:1] == "#":
+            if comments_elsewhere and isinstance(row[0], str) and row[0].lstrip()[:1] == "#":
                 elsewhere += 1
                 self._long_row(layout, (place - offset) // stride, row)
                 continue
@@ -578,13 +618,71 @@ class Collector:
                 else:
                     self._again(indicator, cells, p, value, place)
                     continue
-            if (
-                texts_of is not None
-                and ((row[i_text] or row[i_text2]) if text_cells else texts_of(row) != no_texts)
-                and (extra := self._extra(row, layout, place)) is not None
-            ):
-                cells.extras[p] = extra
+            if texts_of is None:
+                continue
+            if text_cells:
+                if not (row[i_text] or row[i_text2]):
+                    continue
+                if split_after:  # on every row with a text cell, as `_extra` would
+                    self._split_decimal(row, place)
+                # the same source on many rows one after another is read once
+                if row[i_text] != last_text or row[i_text2] != last_text2:
+                    last_text, last_text2 = row[i_text], row[i_text2]
+                    last_extra = extra_of.get((last_text, last_text2), _NO_EXTRA)
+                    if last_extra is _NO_EXTRA:
+                        last_extra = self._extra(row, layout)
+                        if len(extra_of) < _EXTRAS_KEPT:
+                            extra_of[last_text, last_text2] = last_extra
+            else:
+                texts = texts_of(row)
+                if texts == no_texts:
+                    continue
+                if split_after:
+                    self._split_decimal(row, place)
+                if texts != last_texts:
+                    last_texts, last_extra = texts, self._extra(row, layout)
+            if last_extra is not None:
+                listed = cells.extras.listed
+                if p < len(listed):  # as `Extras.__setitem__`, without the call
+                    listed[p] = last_extra
+                else:
+                    cells.extras[p] = last_extra
         self.store.size += len(numbers) - elsewhere
+
+    def _plain_figure(self, indicator: _Indicator, cell: object) -> float:
+        """The figure of a value cell written plainly (`numbers.plain_figure`), kept for the
+        rows after; KeyError for any other, which `_long_row` reads in full. Decimals in
+        a file of thousands of communes are mostly new texts, each of which would
+        otherwise take the long way once."""
+        value = (
+            plain_figure(cell, self.style, percent=indicator.unit is Unit.PERCENT)
+            if isinstance(cell, str)
+            else None
+        )
+        if value is None:
+            if self.style is None and (parts := indicator.waiting.get(cell)) is not None:
+                raise _Waits(parts)
+            raise KeyError(cell)
+        indicator.figures[cell] = value
+        return value
+
+    def _wait(
+        self,
+        layout: Layout,
+        row: Sequence[object],
+        indicator: _Indicator,
+        p: int,
+        cells: Cells,
+        cell: Cell,
+        place: int,
+    ) -> bool:
+        """A text row whose value cell is one seen waiting for the file's style: it waits
+        too, as `_long_row` would have it; False for a row `_long_row` must read (of
+        another width, a comment, a sheet's)."""
+        if self.stride != 1 or len(row) != layout.width or str(row[0]).lstrip()[:1] == "#":
+            return False
+        self.pending.append(indicator, p, cells, cell, place, self._extra(row, layout, place))
+        return True
 
     def _long_row(self, layout: Layout, number: int, row: Sequence[object]) -> None:
         """A long row the fast path could not take."""
@@ -985,7 +1083,10 @@ class Collector:
         i_src, i_note = layout.columns.get("source"), layout.columns.get("note")
         source = self._text(row[i_src]) if i_src is not None else None
         note = self._text(row[i_note]) if i_note is not None else None
-        return Extra(None, source, note) if source or note else None
+        if not (source or note):
+            return None
+        extra = Extra(None, source, note)  # one object for each source and note met
+        return self.extras.setdefault(extra, extra)
 
     def _split_decimal(self, row: Sequence[object], place: int) -> None:
         """An unquoted `65,5` in a comma-delimited file splits into `65` and `5`: a figure
@@ -1041,7 +1142,9 @@ class Collector:
                 return
             if style is None and parts.reading.ambiguous:
                 extra = _with_qualifier(extra, qualifier)
-                self.pending.append(_Pending(indicator, p, cells, parts, place, extra))
+                self.pending.append(indicator, p, cells, parts, place, extra)
+                if qualifier is None and not estimate:  # the fast path sends its rows here
+                    indicator.waiting[cell] = parts
                 return
             try:
                 value = figure_of(parts, indicator.unit, style)
@@ -1149,21 +1252,34 @@ class Collector:
         self.style_fixed = fixed is not NumberStyle.AUTO
         self.style = fixed if self.style_fixed else None
         self.decided_by, self.conflict_told = None, False
-        self.pending = []
+        self.extra_of = {}  # its keys are the cells of this file's text columns
+        self.pending = PendingRows()
         self.no_figure, self.passed, self.plan_rows = _Count(), _Count(), _Count()
+        self.waiting = {unit: {} for unit in Unit}
         self.outside, self.named = [], set()
         self.table_over = self.region_grouped = False
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
         for indicator in self.indicators.values():  # texts read alike by a unit's indicators
             indicator.figures = self.figures[indicator.unit]
+            indicator.waiting = self.waiting[indicator.unit]
 
     def _resolve_pending(self) -> None:
-        pending, self.pending = self.pending, []
-        for item in pending:
-            try:
-                value = figure_of(item.cell, item.indicator.unit, self.style)
-            except FigureError as e:
-                self._figure_error(item.place, item.indicator.id, e)
+        pending, self.pending = self.pending, PendingRows()
+        for waiting in self.waiting.values():  # the style is known from here on
+            waiting.clear()
+        # a text's rows share its reading (`waiting`): each reading is resolved once
+        read: dict[tuple[int, Unit], float | FigureError] = {}
+        for item in map(_Pending._make, pending):
+            key = (id(item.cell), item.indicator.unit)
+            value = read.get(key)
+            if value is None:
+                try:
+                    value = figure_of(item.cell, item.indicator.unit, self.style)
+                except FigureError as e:
+                    value = e
+                read[key] = value
+            if isinstance(value, FigureError):
+                self._figure_error(item.place, item.indicator.id, value)
                 continue
             self._keep(item.indicator, item.period, item.cells, value, item.place, item.extra)
 

@@ -29,6 +29,7 @@ from ktt_cli.load.text import FIELD_LIMIT, Decoded, InputStop
 DELIMITERS = (",", ";", "\t")
 _HEAD_LINES = 40
 _SEP_LINE = re.compile(r"sep=(.)\n")
+_COMMENT_LINE = re.compile(r"^[ \t]*#", re.MULTILINE)
 
 #: (physical lines, rows): rows of text cells, read by any loader's reader as rows of cells.
 Chunk = tuple[Sequence[int], Iterable[list[Any]]]
@@ -115,6 +116,9 @@ class CsvTable:
                     map(str.split, lines, repeat(delimiter)),
                 )
                 continue
+            if (whole := _one_record_a_line(text, delimiter)) is not None:
+                yield range(start + 1, start + 1 + len(whole)), whole
+                continue
             try:
                 numbers, rows, rest = _quoted_rows(text, start, delimiter)
             except CsvSyntax as e:
@@ -139,6 +143,38 @@ class CsvTable:
         if self._stop is not None:
             raise self._stop
         yield from self._blocks
+
+
+def _one_record_a_line(text: str, delimiter: str) -> list[list[str]] | None:
+    """The rows of a block with quotes where every line is one record and none is a
+    comment (the common block: a quoted source or note on some rows or on all, none
+    running over a line end), read with few calls a row; None for any other block, which
+    `_quoted_rows` reads record by record.
+
+    The lines with a quote go through the csv module together (where they are many, all
+    the lines do, which is then faster than telling them apart). A quoted field that
+    runs on makes one record of two of them, and one left open at the end is an error
+    here: both are told by the count of records, or the csv module's refusal. A line
+    without a quote can then be inside no quoted field, and is split directly."""
+    quotes = text.count('"')
+    if quotes < text.count("\n") // 20 or ("#" in text and _COMMENT_LINE.search(text)):
+        return None  # quotes on a line in forty or fewer: `_quoted_rows` is as fast
+    lines = text.split("\n")
+    lines.pop()  # after the last line end
+    try:
+        if quotes >= len(lines) // 2:  # quotes on a quarter of the lines or more
+            rows = list(csv.reader(lines, delimiter=delimiter, strict=True))
+            return rows if len(rows) == len(lines) else None
+        rows = list(map(str.split, lines, repeat(delimiter)))
+        quoted = [k for k, line in enumerate(lines) if '"' in line]
+        records = list(csv.reader([lines[k] for k in quoted], delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
+    if len(records) != len(quoted):
+        return None
+    for k, record in zip(quoted, records, strict=True):
+        rows[k] = record
+    return rows
 
 
 def _quoted_rows(
