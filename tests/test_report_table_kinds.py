@@ -522,3 +522,20 @@ def test_a_sum_of_regions_made_of_estimates_is_an_estimate() -> None:
         ("2025", 120, "sum of regions"),
         ("2026-H1", 126, "≈"),
     ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "BÁO CÁO HỢP TÁC XÃ NÔNG NGHIỆP TÂN AN, TỈNH LÀO CAI",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "UBND TỈNH LÀO CAI",
+    ],
+)
+def test_with_no_regions_list_a_title_naming_no_commune_is_the_province(title: str) -> None:
+    text = (
+        f'"{title}";;;\nSTT;Chỉ tiêu;ĐVT;Thực hiện năm 2025\n1;Số thành viên hợp tác xã;Người;60\n'
+    )
+    actuals, log = read(text)
+    assert not errors(log), [str(p) for p in log]
+    assert figures(actuals) == {"htx_members": [("2025", 60, None)]}

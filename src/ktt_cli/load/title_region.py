@@ -57,7 +57,8 @@ _ON_AREA = re.compile(
 )
 #: A title that names a unit under its province: `… XÃ MƯỜNG LAI, TỈNH LÀO CAI`.
 _UNDER_PROVINCE = re.compile(
-    r"\b((?:xã|phường|thị\s+trấn|đặc\s+khu)\s+[^,;()]+?)\s*,\s*(?:tỉnh|thành\s+phố|tp\.?)\s",
+    r"(?<!tác\s)(?<!htx\s)\b((?:xã|phường|thị\s+trấn|đặc\s+khu)\s+[^,;()]+?)\s*,\s*"
+    r"(?:tỉnh|thành\s+phố|tp\.?)\s",
     re.IGNORECASE,
 )
 #: Unit words whose name must be a listed region (normal form, followed by `_`).
