@@ -69,6 +69,8 @@ RATIOS = [
     "ƯTH / KH",
     "Thực hiện/Kế hoạch",
     "TH/cùng kỳ",
+    "TH 2025/TH 2024",
+    "Năm 2026/Năm 2025",
 ]
 PLAN_WORDS = ["Chỉ tiêu giao", "Dự kiến", "Phấn đấu", "Mục tiêu", "KH giao", "Định hướng"]
 

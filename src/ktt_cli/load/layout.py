@@ -101,7 +101,11 @@ _KINDS = (
     r"|muc_tieu|cknt|ckn|ck|cung_ky|ky_truoc|nam_truoc|chi_tieu|du_kien|phan_dau)"
 )
 #: A ratio of kinds, `X/Y` or `X so (với) Y`: a comparison whatever period it is under.
-_RATIO = re.compile(rf"(^|_){_KINDS}_?/_?{_KINDS}(_|/|$)|(^|_){_KINDS}_so(_voi)?_{_KINDS}(_|$)")
+_RATIO = re.compile(
+    rf"(^|_){_KINDS}(_(nam_)?(19|20)\d\d)?_?/_?{_KINDS}(_|/|$)"
+    rf"|(^|_){_KINDS}_so(_voi)?_{_KINDS}(_|$)"
+    r"|(^|_)(nam_)?(19|20)\d\d_?/_?(nam_)?(19|20)\d\d(_|$)"
+)
 _NOT_RATIO_WORD = re.compile(r"[^0-9a-z/]+")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
