@@ -216,6 +216,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "cột {column} không phải chỉ tiêu của chương trình{closest:suggest}",
     },
     # ---- report tables: header bands and rows outside the programme ----------------------
+    "unclear_column.unread": {
+        "en": "the column headed {header} names a period, but ktt cannot tell what it holds: "
+        "head it 'Thực hiện …', 'Ước thực hiện …' or 'Kế hoạch …' with its period (such as "
+        "Thực hiện năm 2025 or Ước thực hiện 30/11/2026); a column that names a period is "
+        "never left out in silence",
+        "vi": "cột có tiêu đề {header} ghi một kỳ nhưng ktt không biết cột ghi gì: hãy ghi "
+        "tiêu đề 'Thực hiện …', 'Ước thực hiện …' hoặc 'Kế hoạch …' kèm kỳ (như Thực hiện "
+        "năm 2025 hay Ước thực hiện 30/11/2026); cột ghi kỳ không bao giờ bị bỏ qua lặng lẽ",
+    },
     "unclear_column.kind": {
         "en": "the column headed {header} (cells {cells}) does not say what it holds: write "
         "Thực hiện, Ước thực hiện or Kế hoạch in its header; a column is never read as "
@@ -861,6 +870,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the regions for {as_of:period} ({indicators}): ktt coverage lists them",
         "vi": "{missing}/{total} địa bàn chưa báo cáo đủ các chỉ tiêu cộng từ các địa bàn cho "
         "kỳ {as_of:period} ({indicators}): ktt coverage liệt kê các địa bàn đó",
+    },
+    "blank_region": {
+        "en": "the region cell is blank under {region} ({above}): a blank region is the whole "
+        "territory, and a region cell merged over its rows leaves the cells under it blank "
+        "in a CSV; write the region on every row (or 'Toàn tỉnh' for the whole territory's "
+        "figures), or read the workbook itself, whose merged cell ktt reads",
+        "vi": "ô địa bàn để trống dưới {region} ({above}): địa bàn trống là toàn tỉnh, và ô "
+        "địa bàn gộp qua nhiều dòng để trống các ô dưới nó khi lưu thành CSV; hãy ghi địa "
+        "bàn ở từng dòng (hoặc 'Toàn tỉnh' cho số liệu toàn tỉnh), hoặc đọc chính tệp Excel, "
+        "ktt đọc được ô gộp của nó",
+    },
+    "region_title.no_list": {
+        "en": "the title or the sheet's name says the table is the return of {name}, but the "
+        "targets file lists no regions, so its figures would be read as the whole "
+        "territory's: add the 'regions' list to the targets file, or read the territory's "
+        "own table",
+        "vi": "tiêu đề hoặc tên trang tính cho biết bảng là của {name}, nhưng tệp mục tiêu "
+        "không có danh sách địa bàn nên số liệu của nó sẽ bị đọc là của toàn tỉnh: hãy thêm "
+        "danh sách 'regions' vào tệp mục tiêu, hoặc đọc bảng của toàn tỉnh",
+    },
+    "plan_column": {
+        "en": "the column of {period} says neither 'Thực hiện' nor 'Ước thực hiện', and the "
+        "title {title} ({cell}) says the table is a plan for it: the column holds the plan, "
+        "not the actuals, and is not read; if it holds actuals, head it 'Thực hiện {period}' "
+        "(or 'Ước thực hiện {period}' for estimates)",
+        "vi": "cột {period} không ghi 'Thực hiện' hay 'Ước thực hiện', mà tiêu đề {title} "
+        "({cell}) cho biết bảng là kế hoạch của kỳ ấy: cột ghi kế hoạch, không phải số thực "
+        "hiện, nên không được đọc; nếu cột là số thực hiện, hãy ghi tiêu đề 'Thực hiện "
+        "{period}' (hoặc 'Ước thực hiện {period}' cho số ước)",
+    },
+    "plan_rows": {
+        "en": "{count} row(s) say in their kind column that they hold a plan or a comparison "
+        "(such as 'Kế hoạch'): not figures, passed over, the first here",
+        "vi": "{count} dòng ghi ở cột loại số liệu là kế hoạch hoặc so sánh (như 'Kế hoạch'): "
+        "không phải số liệu, được bỏ qua, dòng đầu ở đây",
+    },
+    "unknown_kind": {
+        "en": "the kind cell {text} says neither 'Thực hiện', 'Ước thực hiện' nor 'Kế hoạch': "
+        "write one of them, so that the row's figures are read as what they are",
+        "vi": "ô loại số liệu {text} không ghi 'Thực hiện', 'Ước thực hiện' hay 'Kế hoạch': "
+        "hãy ghi một trong các từ ấy để số liệu của dòng được đọc đúng",
+    },
+    "region_group_row": {
+        "en": "the row {region} groups the rows under it by region, but the table has no "
+        "region column, so their figures would be read as the whole territory's: add a "
+        "column 'Xã, phường' holding the region on each row (or a file per region)",
+        "vi": "dòng {region} nhóm các dòng dưới nó theo địa bàn, nhưng bảng không có cột địa "
+        "bàn nên số liệu của chúng sẽ bị đọc là của toàn tỉnh: hãy thêm cột 'Xã, phường' ghi "
+        "địa bàn ở từng dòng (hoặc mỗi địa bàn một tệp)",
     },
     "region_from_title": {
         "en": "the table has no region column and its title names {region}: every figure of "

@@ -174,6 +174,11 @@ class Collector:
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
         self.today = options.today or date.today()
         self.no_column_region: object = ""  # without a region column: the title's (SPEC §11)
+        #: a report table's region column: the last named region above (row, cell), and
+        #: the merged ranges over that column (a region merged over its rows)
+        self.region_above: tuple[int, object] | None = None
+        self.region_merges: dict[int, int] = {}
+        self.region_grouped = False  # a group row named a region in a table without a column
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.book_progress: Callable[[], None] | None = None  # the read bar of a workbook
@@ -189,7 +194,7 @@ class Collector:
         self.style_fixed = False
         self.decided_by: tuple[str, int] | None = None
         self.conflict_told = False
-        self.no_figure, self.passed = _Count(), _Count()
+        self.no_figure, self.passed, self.plan_rows = _Count(), _Count(), _Count()
         self.beyond = _Count()  # a sheet's cells right of its header the reader made
         # a report table's rows outside the programme (text, place), and the indicators
         # its other rows name
@@ -434,8 +439,15 @@ class Collector:
             self.log.tell(where, again(problem.code, problem.args))
         layout = found.layout
         self.no_column_region = ""
+        self.region_above, self.region_merges = None, {}
+        if layout is not None and (i_reg := layout.columns.get("region")) is not None:
+            self.region_merges = {  # top row -> bottom row of a range over the column
+                m[0]: m[2] for m in table.merges() if m[1] <= i_reg <= m[3] and m[2] > m[0]
+            }
         if layout is not None and "region" not in layout.columns:
             self._title_region(head[: found.row], table, place)
+        if layout is not None and layout.bare:
+            layout = self._plan_columns(layout, head[: found.row], table, place)
         if layout is not None:
             for name in layout.ignored:
                 self._say(place, "ignored_column", "warning", column=shown(name))
@@ -443,6 +455,40 @@ class Collector:
                 names = ", ".join(shown(n, 50) for n in layout.passed_over)
                 self._say(place, "not_figures", "warning", columns=names)
         return layout, number, head[found.row + found.rows :]
+
+    def _plan_columns(
+        self, layout: Layout, title: list[tuple[int, Sequence[object]]], table: Table, header: int
+    ) -> Layout:
+        """A column headed by a period alone (`Năm 2026`) under a title or in a sheet that
+        names a plan for that period (`KẾ HOẠCH … NĂM 2026`, a sheet `KH 2026`): the plan,
+        not the actuals (SPEC §3 "Layouts"); refused at its header cell, naming the title,
+        and not read."""
+        from ktt_cli.load.plan_title import plan_title
+
+        found = plan_title([r for _, r in title], table.sheet)
+        if found is None:
+            return layout
+        if found.row >= 0:
+            row_place = self.base + title[found.row][0] * table.stride
+            at = self.store.places.place(self._cell(row_place, found.column))
+            said = at.cell if at.cell is not None else f"{at.file}:{at.line}"
+        else:
+            said = shown(found.text)
+        periods = dict(layout.periods)
+        for col in layout.bare:
+            period = periods[col][0]
+            if found.years and period.year not in found.years:
+                continue
+            del periods[col]
+            where = self.store.places.place(header)
+            if self.text_file:
+                where = where._replace(column=col + 1)
+            else:
+                where = self.store.places.place(header + col)
+            self.log.say(
+                where, "plan_column", period=period.text, title=shown(found.text, 80), cell=said
+            )
+        return layout._replace(periods=periods)
 
     def _title_region(
         self, title: list[tuple[int, Sequence[object]]], table: Table, header: int
@@ -459,6 +505,10 @@ class Collector:
         if found.row >= 0:
             where = self._cell(self.base + title[found.row][0] * table.stride, found.column)
         if isinstance(found, TitleProblem):
+            if not self.region_names.listed:  # a commune's table, and no region to give it
+                self._say(where, "region_title.no_list", name=shown(found.name))
+                self.region_grouped = True  # its rows are no figures of the territory
+                return
             names = {"name": shown(found.name), "territory": territory, "closest": found.suggestion}
             self._say(where, "unknown_region.title", **names)
             return
@@ -483,7 +533,7 @@ class Collector:
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         columns = layout.columns
-        if "unit" in columns:  # a unit cell to check on every row
+        if "unit" in columns or "kind" in columns:  # a cell to check on every row
             for number, row in zip(numbers, rows, strict=True):
                 self._long_row(layout, number, row)
             return
@@ -660,6 +710,12 @@ class Collector:
         cells = self._cells(indicator, fitted, layout, place)
         if cells is None:
             return
+        estimate = False
+        if (i_kind := columns.get("kind")) is not None:
+            said = self._row_kind(fitted[i_kind], self._cell(place, i_kind))
+            if said is None:
+                return
+            estimate = said
         self._check_unit(indicator, fitted, layout, place)
         self._figure(
             indicator,
@@ -668,6 +724,7 @@ class Collector:
             value_cell,
             self._cell(place, i_val),
             self._extra(fitted, layout, place),
+            estimate,
         )
 
     def _wide_rows(
@@ -703,6 +760,8 @@ class Collector:
         if self.table_over:  # rows after a second table's header
             return
         i_ind = layout.columns["indicator"]
+        i_reg = layout.columns.get("region")
+        i_kind = layout.columns.get("kind")
         stride = self.stride
         periods = [
             (col, self.store.period(period), est) for col, (period, est) in layout.periods.items()
@@ -721,6 +780,19 @@ class Collector:
                 self._say(self._cell(place, i_ind), "header_again")
                 self.table_over = True
                 return
+            if i_kind is not None and figures:
+                said = self._row_kind(fitted[i_kind], self._cell(place, i_kind))
+                if said is None:
+                    continue
+                filled = [(col, p, est or said) for col, p, est in filled]
+            if i_reg is not None and not self._region_filled(
+                fitted, i_reg, number, place, bool(figures)
+            ):
+                continue
+            if not figures and self._region_group(name, i_reg, number, place):
+                continue
+            if self.region_grouped:
+                continue
             if not figures:  # a group row ("I. Tổ hợp tác"), a signature, or "-" only
                 marks = [col for col, _, _ in filled if _no_figure(fitted[col])]
                 if marks and len(marks) == len(filled):
@@ -744,6 +816,75 @@ class Collector:
                 self._figure(
                     indicator, p, cells, fitted[col], self._cell(place, col), extra, estimate
                 )
+
+    def _row_kind(self, cell: object, place: int) -> bool | None:
+        """What a row's kind cell (`Loại số liệu`) says its figures are: an estimate (True),
+        actuals (False, also for a blank cell), or None for a row not read: a plan or a
+        comparison (`Kế hoạch`, `Mục tiêu`: counted in one warning) or a kind that does not
+        read (an error)."""
+        from ktt_cli.load.band import _kind_words
+        from ktt_cli.load.layout import header_key, not_figures
+
+        text = cell.strip() if isinstance(cell, str) else "" if cell is None else str(cell)
+        if not text:
+            return False
+        if not_figures(text):
+            self.plan_rows.add(place)
+            return None
+        key = header_key(text)
+        words, kind = _kind_words(key)
+        if kind is not None and words == len(key.split("_")):
+            return kind == "estimate"
+        self._say(place, "unknown_kind", text=shown(text))
+        return None
+
+    def _region_filled(
+        self, row: list[object], i_reg: int, number: int, place: int, figures: bool
+    ) -> bool:
+        """A report table's region cell, blank under a named region (SPEC §3 "Regions of a
+        report table"): where a merged range over the region column covers it, the range's
+        region, as the sheet shows it; else refused (False, an error logged): a CSV saved
+        from a merged sheet leaves the cells under the name blank, and a blank region is
+        the whole territory, so reading it would put a commune's figures on the province."""
+        cell = row[i_reg]
+        if not _empty(cell):
+            text = cell if isinstance(cell, str) else str(cell)
+            known = self.regions.get(cell)  # a region cell read before
+            named = (known or self.region_names.find(text).region) != ("", "")
+            self.region_above = (number, cell) if named else None
+            return True
+        if self.region_above is None or not figures:
+            return True
+        top, above = self.region_above
+        if top < number <= self.region_merges.get(top, 0):  # under a merged region
+            row[i_reg] = above
+            return True
+        self._say(
+            self._cell(place, i_reg),
+            "blank_region",
+            region=shown(str(above)),
+            above=_at(self.store.places.place(self._cell(self.base + top * self.stride, i_reg))),
+        )
+        return False
+
+    def _region_group(self, cell: object, i_reg: int | None, number: int, place: int) -> bool:
+        """A group row that names a region (`I | Xã Mường Lai`) over indicator rows: with no
+        region column, the rows under it would go to the whole territory, so it is refused
+        (True, an error logged); with a region column, blank region cells under it are."""
+        text = _ROW_LABEL.sub("", cell, count=1) if isinstance(cell, str) else ""
+        if not text.strip() or self.names.find(text) is not None:
+            return False
+        region = self.region_names.find(text).region
+        if region is None and not self.region_names.listed:
+            region = ("?", text) if normalise(text).startswith(_REGION_WORDS) else None
+        if region is None or region == ("", ""):
+            return False
+        if i_reg is not None:
+            self.region_above = (number, region[1])
+            return False
+        self._say(place, "region_group_row", region=shown(text.strip()))
+        self.region_grouped = True  # the rows under it are not the territory's either
+        return True
 
     # ---- cells -----------------------------------------------------------------
 
@@ -1113,10 +1254,10 @@ class Collector:
         self.decided_by, self.conflict_told = None, False
         self.extra_of = {}  # its keys are the cells of this file's text columns
         self.pending = PendingRows()
-        self.no_figure, self.passed = _Count(), _Count()
+        self.no_figure, self.passed, self.plan_rows = _Count(), _Count(), _Count()
         self.waiting = {unit: {} for unit in Unit}
         self.outside, self.named = [], set()
-        self.table_over = False
+        self.table_over = self.region_grouped = False
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
         for indicator in self.indicators.values():  # texts read alike by a unit's indicators
             indicator.figures = self.figures[indicator.unit]
@@ -1156,6 +1297,8 @@ class Collector:
             )
         if self.passed.count:
             self._say(self.passed.first, "rows_passed_over", "warning", count=self.passed.count)
+        if self.plan_rows.count:
+            self._say(self.plan_rows.first, "plan_rows", "warning", count=self.plan_rows.count)
 
     def finish(self) -> Actuals:
         if self.fraction_seen:
@@ -1210,6 +1353,13 @@ def _with_qualifier(extra: Extra | None, qualifier: str | None) -> Extra | None:
     if qualifier is None:
         return extra
     return Extra(qualifier, *(extra[1:] if extra else (None, None)))
+
+
+def _at(place: Place) -> str:
+    """A cell as a message names it: `B8` in a sheet, `8:2` (line and column) in a text."""
+    if place.cell is not None:
+        return place.cell
+    return f"{place.line}:{place.column}" if place.column else str(place.line)
 
 
 def _where(place: Place, *, with_file: bool = True) -> str:
@@ -1274,6 +1424,10 @@ def _cell_problem(cell: object) -> None:
         raise FigureError.said("error_cell", error=cell.code)
     if isinstance(cell, UncomputedFormula):
         raise FigureError.said("uncomputed_formula", formula=shown(cell.formula))
+
+
+#: Unit words of a commune-level region (normal form, followed by `_`).
+_REGION_WORDS = ("xa_", "phuong_", "thi_tran_", "dac_khu_")
 
 
 def _filled(row: Sequence[object]) -> bool:

@@ -22,12 +22,13 @@ it (`A | B | C | 1 | 2`) is part of the header.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
 from ktt_cli.messages import Args, said
-from ktt_cli.names import IndicatorNames, normalise
+from ktt_cli.names import IndicatorNames, normalise, unmarked
 from ktt_cli.periods import Period, PeriodError, parse_period
 from ktt_cli.problems import shown
 
@@ -66,15 +67,46 @@ ROLES: dict[str, tuple[str, ...]] = {
     "source": ("source", "nguon"),
     "note": ("note", "ghi_chu"),
     "row_number": ("stt", "so_tt", "tt"),
+    "kind": ("kind", "loai_so_lieu", "tinh_chat_so_lieu"),
     "unit": ("don_vi_tinh", "dvt", "unit"),
 }
 _ROLE_OF = {alias: role for role, aliases in ROLES.items() for alias in aliases}
+#: A header that names a unit of place (`Địa bàn xã`, `Đơn vị hành chính cấp xã`, `Tên
+#: đơn vị`, `Tên xã/phường/thị trấn`): the region column, however the office words it.
+_PLACE_HEADER = re.compile(
+    r"^(ten_)?(dia_ban|dia_phuong|don_vi_hanh_chinh|dvhc|don_vi|xa|phuong|thi_tran|dac_khu)"
+    r"(_(xa|phuong|thi_tran|dac_khu|cap_xa|co_so|bao_cao|hanh_chinh|cap|huyen|tinh|thi_xa))*$"
+)
+
+
+def role_of(key: str) -> str | None:
+    """The role of a header cell's key: one of ROLES' aliases, or the region column for a
+    header that names a unit of place."""
+    role = _ROLE_OF.get(key)
+    if role is None and _PLACE_HEADER.match(key):
+        return "region"
+    return role
+
+
 _ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc)_(.+)$")
 _ACTUAL = re.compile(r"^(thuc_hien|th)_(.+)$")
 _NOT_FIGURES = re.compile(
-    r"(^|_)(ke_hoach|k_hoach|kh|muc_tieu|so_sanh|so_voi|ty_le|tang_giam|tang|giam|chenh_lech|cung_ky)"
+    r"(^|_)(ke_hoach|k_hoach|kh|khn|muc_tieu|so_sanh|so_voi|ty_le|tang_giam|tang|giam|chenh_lech"
+    r"|cung_ky|ck|cknt|chi_tieu_giao|du_kien|phan_dau|dinh_huong)"
     r"(_|$)"
 )
+#: The kinds a comparison sets against each other (`TH/CK`, `UTH/KH`, `TH so CK`).
+_KINDS = (
+    r"(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc|thuc_hien|t_hien|th|tth|ke_hoach|k_hoach|khn|kh"
+    r"|muc_tieu|cknt|ckn|ck|cung_ky|ky_truoc|nam_truoc|chi_tieu|du_kien|phan_dau)"
+)
+#: A ratio of kinds, `X/Y` or `X so (với) Y`: a comparison whatever period it is under.
+_RATIO = re.compile(
+    rf"(^|_){_KINDS}(_(nam_)?(19|20)\d\d)?_?/_?{_KINDS}(_|/|$)"
+    rf"|(^|_){_KINDS}_so(_voi)?_{_KINDS}(_|$)"
+    r"|(^|_)(nam_)?(19|20)\d\d_?/_?(nam_)?(19|20)\d\d(_|$)"
+)
+_NOT_RATIO_WORD = re.compile(r"[^0-9a-z/]+")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -82,6 +114,16 @@ def header_key(text: str) -> str:
     """A header cell's text in the form roles are matched: `normalise`d, and any mark
     (`/`, `,`, `(`) counted as a space, so `Xã/phường` and `Xã, phường` are `xa_phuong`."""
     return _NOT_WORD.sub("_", normalise(text)).strip("_")
+
+
+def not_figures(text: str) -> bool:
+    """Whether a column's caption says it holds no figure: a plan (`Kế hoạch`, `Chỉ tiêu
+    giao`, `Dự kiến`), a comparison (`So sánh`, `%`) or any ratio of kinds (`TH/CK`,
+    `UTH/KH`, `TH so CK`), whatever period it is under (SPEC §3 "Layouts")."""
+    if "%" in text or _NOT_FIGURES.search(header_key(text)):
+        return True
+    folded = unmarked(unicodedata.normalize("NFC", text).casefold())
+    return _RATIO.search(_NOT_RATIO_WORD.sub("_", folded).strip("_")) is not None
 
 
 class Kind(StrEnum):
@@ -100,6 +142,7 @@ class Layout(NamedTuple):
     periods: dict[int, tuple[Period, bool]]  # table: column -> (period, is an estimate)
     ignored: tuple[str, ...] = ()  # columns left out, named as written
     passed_over: tuple[str, ...] = ()  # table: plan and comparison columns
+    bare: tuple[int, ...] = ()  # table: columns headed by a period alone (`Năm 2026`)
 
 
 #: A merged range of a sheet: (top row, left column, bottom row, right column); rows by
@@ -129,14 +172,46 @@ class Found(NamedTuple):
     rows: int = 1  # rows the header takes: its band, and the column-number row under it
 
 
+#: A remark after a period that makes its figure an estimate: `Năm 2025 (sơ bộ)`,
+#: `Năm 2025 (ước)`, `(ước tính)`, `(ƯTH)`; `(chính thức)` says it is the actual.
+_REMARK = re.compile(
+    r"\s*[(\[]\s*(so bo|sb|uoc|uoc tinh|uoc th|uoc thuc hien|uth|du tinh|chinh thuc)\s*[)\]]\s*$"
+)
+#: Words before a period that say "up to": `Đến hết năm 2025`, `Tính đến ngày 30/11/2026`.
+_UP_TO = re.compile(
+    r"^\s*(tinh den het|tinh den ngay|tinh den|den het|den ngay|den|luy ke den ngay)\s+"
+)
+_ANY_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def _plain_words(text: str) -> str:
+    return unmarked(unicodedata.normalize("NFC", text).casefold())
+
+
+def period_words(text: str) -> tuple[str, bool]:
+    """`text` without a remark after its period or the words "up to" before it, and
+    whether the remark makes the figure an estimate (`sơ bộ`, `ước`)."""
+    plain = _plain_words(text)
+    estimate = False
+    if m := _REMARK.search(plain):
+        estimate = m[1] != "chinh thuc"
+        text, plain = text[: m.start()], plain[: m.start()]
+    if m := _UP_TO.match(plain):
+        text = text[m.end() :]
+    return text, estimate
+
+
 def _period_header(key: str, text: str) -> tuple[Period, bool] | None:
     """The period a report table's column header names, and whether it holds estimates."""
-    estimate = False
+    text, estimate = period_words(text)
+    key = header_key(text)
     words = text
     if m := _ESTIMATE.match(key):
         estimate, words = True, _strip_words(text, m[1].count("_") + 1)
     elif m := _ACTUAL.match(key):
         words = _strip_words(text, m[1].count("_") + 1)
+    if m := _UP_TO.match(_plain_words(words)):  # `Ước TH đến 30/11/2026`
+        words = words[m.end() :]
     try:
         return parse_period(words), estimate
     except PeriodError:
@@ -182,15 +257,15 @@ def find_header(
         knowns = [
             isinstance(cell, str)
             for key, text, cell in zip(keys, texts, row, strict=True)
-            if key and (key in _ROLE_OF or names.find(text) or _period_header(key, text))
+            if key and (role_of(key) or names.find(text) or _period_header(key, text))
         ]
         if len(knowns) >= 2 and any(knowns):  # years typed as numbers only with a caption
-            roles = {_ROLE_OF[k]: i for i, k in enumerate(keys) if k in _ROLE_OF}
+            roles = {r: i for i, k in enumerate(keys) if (r := role_of(k))}
             if not roles and index + 1 < len(rows):
                 # captions over the header row of a table made by hand: `Năm 2025 | Năm
                 # 2026` above `STT | Chỉ tiêu | KH | TH | KH | TH`; that row is the header
                 below = [header_key(_cell_text(c)) for c in rows[index + 1]]
-                below_roles = {_ROLE_OF[k]: i for i, k in enumerate(below) if k in _ROLE_OF}
+                below_roles = {r: i for i, k in enumerate(below) if (r := role_of(k))}
                 if captions_above(rows, index + 1, below_roles, numbers):
                     continue
             above = captions_above(rows, index, roles, numbers)
@@ -230,9 +305,10 @@ def read_layout(
     indicators: dict[int, str] = {}
     periods: dict[int, tuple[Period, bool]] = {}
     others: list[int] = []
+    bare: list[int] = []
     problems: list[HeaderProblem] = []
     for index, (key, name) in enumerate(zip(keys, texts, strict=True)):
-        role = _ROLE_OF.get(key)
+        role = role_of(key)
         if role is not None:
             if role in columns:
                 first = shown(texts[columns[role]])
@@ -248,8 +324,12 @@ def read_layout(
                     HeaderProblem.said("duplicate_column.indicator", indicator=indicator)
                 )
             indicators[index] = indicator
+        elif key and not_figures(name):
+            others.append(index)
         elif key and (period := _period_header(key, name)) is not None:
             periods[index] = period
+            if not _ESTIMATE.match(key) and not _ACTUAL.match(key):
+                bare.append(index)
         else:
             others.append(index)
     if "value" in columns or ("indicator" in columns and "period" in columns):
@@ -284,10 +364,21 @@ def read_layout(
                 )
         layout = Layout(kind, width, columns, indicators, {}, ())
     else:
-        passed = [i for i in others if _NOT_FIGURES.match(keys[i])]
+        passed = [i for i in others if keys[i] and not_figures(texts[i])]
         ignored = [i for i in others if i not in passed] + list(indicators)
+        for i in ignored:  # a column that names a period is never left out in silence
+            if _ANY_YEAR.search(texts[i]) and i not in indicators:
+                problem = HeaderProblem.said("unclear_column.unread", header=shown(texts[i], 80))
+                problems.append(problem._replace(column=i))
         layout = Layout(
-            kind, width, columns, {}, periods, _names(texts, ignored), _names(texts, passed)
+            kind,
+            width,
+            columns,
+            {},
+            periods,
+            _names(texts, ignored),
+            _names(texts, passed),
+            tuple(bare),
         )
     return (None if problems else layout), problems
 
