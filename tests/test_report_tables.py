@@ -166,9 +166,9 @@ STT;Chỉ tiêu;ĐVT;{top}
             "9.2026;10.2026;11.2026;Ghi chú",
             [("2026-09", 10, None), ("2026-10", 11, None), ("2026-11", 12, None)],
         ),
-        ("Năm 2026;;;", "KH;11.2026;So sánh;", [("2026-11", 11, None)]),
+        ("Năm 2026;;;", "KH;11.2026;So sánh;Ghi chú", [("2026-11", 11, None)]),
         # `Số lượng` under the kind and period names the figure, not a value column
-        ("Thực hiện năm 2025;;;", "Số lượng;Tỷ lệ (%);Ghi chú;", [("2025", 10, None)]),
+        ("Thực hiện năm 2025;;;", "Số lượng;Tỷ lệ (%);Ghi chú;Nguồn", [("2025", 10, None)]),
         # abbreviated with a dot
         ("Năm 2025;;Năm 2026;", "K.hoạch;T.hiện;KH;ƯTH", [("2025", 11, None), ("2026", 13, "≈")]),
         # the year of the caption and a finer period of that year below it
@@ -274,7 +274,7 @@ def test_a_merged_caption_alone_over_a_column_does_not_say_its_kind(tmp_path: Pa
         "E1",
         "unclear_column.kind",
     )
-    assert "(cells D1)" in error.message  # the merged caption's cell
+    assert "(cells D1, E2)" in error.message  # the merged caption, and the blank cell under it
     assert actuals.rows == 0
 
 

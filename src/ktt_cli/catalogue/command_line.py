@@ -147,6 +147,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{missing}/{total} địa bàn chưa báo cáo đủ các chỉ tiêu cộng từ các địa bàn cho "
         "kỳ {as_of:period} ({indicators}): ktt coverage liệt kê các địa bàn đó",
     },
+    "blank_region": {
+        "en": "the region cell is blank under {region} ({above}): a blank region is the whole "
+        "territory, and a region cell merged over its rows leaves the cells under it blank "
+        "in a CSV; write the region on every row (or 'Toàn tỉnh' for the whole territory's "
+        "figures), or read the workbook itself, whose merged cell ktt reads",
+        "vi": "ô địa bàn để trống dưới {region} ({above}): địa bàn trống là toàn tỉnh, và ô "
+        "địa bàn gộp qua nhiều dòng để trống các ô dưới nó khi lưu thành CSV; hãy ghi địa "
+        "bàn ở từng dòng (hoặc 'Toàn tỉnh' cho số liệu toàn tỉnh), hoặc đọc chính tệp Excel, "
+        "ktt đọc được ô gộp của nó",
+    },
+    "region_title.no_list": {
+        "en": "the title or the sheet's name says the table is the return of {name}, but the "
+        "targets file lists no regions, so its figures would be read as the whole "
+        "territory's: add the 'regions' list to the targets file, or read the territory's "
+        "own table",
+        "vi": "tiêu đề hoặc tên trang tính cho biết bảng là của {name}, nhưng tệp mục tiêu "
+        "không có danh sách địa bàn nên số liệu của nó sẽ bị đọc là của toàn tỉnh: hãy thêm "
+        "danh sách 'regions' vào tệp mục tiêu, hoặc đọc bảng của toàn tỉnh",
+    },
+    "region_group_row": {
+        "en": "the row {region} groups the rows under it by region, but the table has no "
+        "region column, so their figures would be read as the whole territory's: add a "
+        "column 'Xã, phường' holding the region on each row (or a file per region)",
+        "vi": "dòng {region} nhóm các dòng dưới nó theo địa bàn, nhưng bảng không có cột địa "
+        "bàn nên số liệu của chúng sẽ bị đọc là của toàn tỉnh: hãy thêm cột 'Xã, phường' ghi "
+        "địa bàn ở từng dòng (hoặc mỗi địa bàn một tệp)",
+    },
     "region_from_title": {
         "en": "the table has no region column and its title names {region}: every figure of "
         "the table is read as {region}'s",

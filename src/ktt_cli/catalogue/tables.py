@@ -3,6 +3,15 @@ the rows outside the programme."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # ---- report tables: header bands and rows outside the programme ----------------------
+    "unclear_column.unread": {
+        "en": "the column headed {header} names a period, but ktt cannot tell what it holds: "
+        "head it 'Thực hiện …', 'Ước thực hiện …' or 'Kế hoạch …' with its period (such as "
+        "Thực hiện năm 2025 or Ước thực hiện 30/11/2026); a column that names a period is "
+        "never left out in silence",
+        "vi": "cột có tiêu đề {header} ghi một kỳ nhưng ktt không biết cột ghi gì: hãy ghi "
+        "tiêu đề 'Thực hiện …', 'Ước thực hiện …' hoặc 'Kế hoạch …' kèm kỳ (như Thực hiện "
+        "năm 2025 hay Ước thực hiện 30/11/2026); cột ghi kỳ không bao giờ bị bỏ qua lặng lẽ",
+    },
     "unclear_column.kind": {
         "en": "the column headed {header} (cells {cells}) does not say what it holds: write "
         "Thực hiện, Ước thực hiện or Kế hoạch in its header; a column is never read as "
@@ -23,6 +32,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "comparisons are not figures",
         "vi": "không cột nào của tiêu đề chứa số thực hiện hoặc ước thực hiện (chỉ thấy "
         "{found}); kế hoạch và so sánh không phải số liệu",
+    },
+    "plan_column": {
+        "en": "the column of {period} says neither 'Thực hiện' nor 'Ước thực hiện', and the "
+        "title {title} ({cell}) says the table is a plan for it: the column holds the plan, "
+        "not the actuals, and is not read; if it holds actuals, head it 'Thực hiện {period}' "
+        "(or 'Ước thực hiện {period}' for estimates)",
+        "vi": "cột {period} không ghi 'Thực hiện' hay 'Ước thực hiện', mà tiêu đề {title} "
+        "({cell}) cho biết bảng là kế hoạch của kỳ ấy: cột ghi kế hoạch, không phải số thực "
+        "hiện, nên không được đọc; nếu cột là số thực hiện, hãy ghi tiêu đề 'Thực hiện "
+        "{period}' (hoặc 'Ước thực hiện {period}' cho số ước)",
+    },
+    "plan_rows": {
+        "en": "{count} row(s) say in their kind column that they hold a plan or a comparison "
+        "(such as 'Kế hoạch'): not figures, passed over, the first here",
+        "vi": "{count} dòng ghi ở cột loại số liệu là kế hoạch hoặc so sánh (như 'Kế hoạch'): "
+        "không phải số liệu, được bỏ qua, dòng đầu ở đây",
+    },
+    "unknown_kind": {
+        "en": "the kind cell {text} says neither 'Thực hiện', 'Ước thực hiện' nor 'Kế hoạch': "
+        "write one of them, so that the row's figures are read as what they are",
+        "vi": "ô loại số liệu {text} không ghi 'Thực hiện', 'Ước thực hiện' hay 'Kế hoạch': "
+        "hãy ghi một trong các từ ấy để số liệu của dòng được đọc đúng",
     },
     "header_again": {
         "en": "the header of a second table stands here, under the first's figures: its "

@@ -39,12 +39,12 @@ from itertools import pairwise
 from ktt_cli.load.band_column import _column, _found, _kind_words, _Piece
 from ktt_cli.load.columns import (
     _NOT_FIGURES,
-    _ROLE_OF,
     HeaderProblem,
     Kind,
     Layout,
     Merge,
     header_key,
+    role_of,
 )
 from ktt_cli.names import IndicatorNames
 from ktt_cli.periods import Period, PeriodError, parse_period
@@ -280,8 +280,13 @@ def _pieces(
                     continue
                 if r > 0 and owner[r - 1][c] != owner[r - 1][c - 1]:
                     continue  # a caption spans no further than the one above it
-                if not any(grid[below][c] for below in range(r + 1, height)):
-                    continue
+                caption_column = owner[r][c - 1][1]
+                if not any(grid[below][c] for below in range(r + 1, height)) and not any(
+                    grid[below][caption_column] for below in range(r + 1, height)
+                ):
+                    continue  # a blank column after a caption with nothing under it
+                # a blank sub-header under a caption over others (`Năm 2025` over `Kế hoạch
+                # | (blank)`) takes the caption: its header then says no kind, an error
                 owner[r][c] = owner[r][c - 1]
                 shared.add(owner[r][c])
     columns: list[list[_Piece]] = []
@@ -308,13 +313,14 @@ def read_band(
     columns: dict[str, int] = {}
     periods: dict[int, tuple[Period, bool]] = {}
     passed: list[int] = []
+    bare: list[int] = []
     problems: list[HeaderProblem] = []
     all_pieces = _pieces(band, numbers, merges)
     texts = [" · ".join(p.text for p in pieces) for pieces in all_pieces]
     for c, pieces in enumerate(all_pieces):
         if not pieces:
             continue
-        roles = [_ROLE_OF[k] for p in pieces if (k := header_key(p.text)) in _ROLE_OF]
+        roles = [r for p in pieces if (r := role_of(header_key(p.text)))]
         # `Số lượng`, `Số liệu` under `Thực hiện năm 2025` name the figure, not a column of
         # the long layout
         role = next((r for r in roles if r != "value" or len(pieces) == 1), None)
@@ -331,11 +337,16 @@ def read_band(
             columns.setdefault(role, c)
             continue
         read = _column(pieces)
+        if isinstance(read, tuple) and len(band) > 1 and all(p.column != c for p in pieces):
+            read = "kind"  # a blank sub-header under a caption over others says nothing
         if read is None:
             passed.append(c)
         elif isinstance(read, str):
+            named = [(p.row, p.column) for p in pieces]
+            if all(column != c for _, column in named):  # its own cell is blank: name it too
+                named.append((len(band) - 1, c))
             cells = ", ".join(
-                cell_name(numbers[p.row] if numbers else p.row + 1, p.column + 1) for p in pieces
+                cell_name(numbers[row] if numbers else row + 1, column + 1) for row, column in named
             )
             problem = HeaderProblem.said(
                 f"unclear_column.{read}", cells=cells, header=shown(texts[c], 80)
@@ -343,6 +354,8 @@ def read_band(
             problems.append(problem._replace(column=c))
         else:
             periods[c] = read
+            if not any(_kind_words(header_key(p.text))[1] for p in pieces):
+                bare.append(c)
     if "indicator" not in columns:
         problems.append(
             HeaderProblem.said("missing_column", missing="indicator", found=_found(texts))
@@ -356,5 +369,5 @@ def read_band(
         for i in range(width)
         if texts[i] and i not in columns.values() and i not in periods and i not in passed
     )
-    layout = Layout(Kind.TABLE, width, columns, {}, periods, ignored, names_passed)
+    layout = Layout(Kind.TABLE, width, columns, {}, periods, ignored, names_passed, tuple(bare))
     return (None if problems else layout), problems

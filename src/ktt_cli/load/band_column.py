@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from ktt_cli.load.columns import (
-    _NOT_FIGURES,
     _ROLE_OF,
     header_key,
+    not_figures,
+    period_words,
 )
 from ktt_cli.periods import Granularity, Period, PeriodError, parse_period
 from ktt_cli.problems import shown
@@ -39,15 +40,18 @@ def _column(pieces: list[_Piece]) -> tuple[Period, bool] | str | None:
     kind: str | None = None
     rest: list[tuple[str, bool]] = []
     for piece in pieces:
-        key = header_key(piece.text)
-        if _NOT_FIGURES.search(key) or "%" in piece.text:
+        text, remarked = period_words(piece.text)
+        if remarked:
+            kind = "estimate"
+        key = header_key(text)
+        if not_figures(piece.text):
             return None  # a plan or a comparison (`%`, `ƯTH/KH (%)`)
         if _ROLE_OF.get(key) == "value":
             continue  # `Số lượng`: the figure, whatever its kind and period
         words, said = _kind_words(key)
-        if said is not None:
+        if said is not None and not remarked:
             kind = said
-        remainder = " ".join(piece.text.split()[words:])
+        remainder = " ".join(text.split()[words:])
         if remainder.strip(" :-–()"):
             rest.append((remainder, piece.shared))
     period = _period(rest)

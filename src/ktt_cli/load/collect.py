@@ -285,8 +285,15 @@ class Collector(_RowReading):
             self.log.tell(where, again(problem.code, problem.args))
         layout = found.layout
         self.no_column_region = ""
+        self.region_above, self.region_merges = None, {}
+        if layout is not None and (i_reg := layout.columns.get("region")) is not None:
+            self.region_merges = {  # top row -> bottom row of a range over the column
+                m[0]: m[2] for m in table.merges() if m[1] <= i_reg <= m[3] and m[2] > m[0]
+            }
         if layout is not None and "region" not in layout.columns:
             self._title_region(head[: found.row], table, place)
+        if layout is not None and layout.bare:
+            layout = self._plan_columns(layout, head[: found.row], table, place)
         if layout is not None:
             for name in layout.ignored:
                 self._say(place, "ignored_column", "warning", column=shown(name))
@@ -310,6 +317,10 @@ class Collector(_RowReading):
         if found.row >= 0:
             where = self._cell(self.base + title[found.row][0] * table.stride, found.column)
         if isinstance(found, TitleProblem):
+            if not self.region_names.listed:  # a commune's table, and no region to give it
+                self._say(where, "region_title.no_list", name=shown(found.name))
+                self.region_grouped = True  # its rows are no figures of the territory
+                return
             names = {"name": shown(found.name), "territory": territory, "closest": found.suggestion}
             self._say(where, "unknown_region.title", **names)
             return

@@ -250,6 +250,11 @@ class _State:
         self.regions: dict[object, tuple[str, str]] = {}  # a region cell -> (key, as shown)
         self.today = options.today or date.today()
         self.no_column_region: object = ""  # without a region column: the title's (SPEC §11)
+        #: a report table's region column: the last named region above (row, cell), and
+        #: the merged ranges over that column (a region merged over its rows)
+        self.region_above: tuple[int, object] | None = None
+        self.region_merges: dict[int, int] = {}
+        self.region_grouped = False  # a group row named a region in a table without a column
         self.unknown: dict[str, str] = {}  # an indicator text not in the programme -> closest
         self.texts: dict[str, str] = {}  # source and note texts, as shown
         self.book_progress: Callable[[], None] | None = None  # the read bar of a workbook
@@ -265,7 +270,7 @@ class _State:
         self.style_fixed = False
         self.decided_by: tuple[str, int] | None = None
         self.conflict_told = False
-        self.no_figure, self.passed = _Count(), _Count()
+        self.no_figure, self.passed, self.plan_rows = _Count(), _Count(), _Count()
         self.beyond = _Count()  # a sheet's cells right of its header the reader made
         # a report table's rows outside the programme (text, place), and the indicators
         # its other rows name

@@ -34,10 +34,10 @@ class _FileStyle(_CellReading):
         self.decided_by, self.conflict_told = None, False
         self.extra_of = {}  # its keys are the cells of this file's text columns
         self.pending = PendingRows()
-        self.no_figure, self.passed = _Count(), _Count()
+        self.no_figure, self.passed, self.plan_rows = _Count(), _Count(), _Count()
         self.waiting = {unit: {} for unit in Unit}
         self.outside, self.named = [], set()
-        self.table_over = False
+        self.table_over = self.region_grouped = False
         self.figures = {unit: dict(known) for unit, known in self.neutral.items()}
         for indicator in self.indicators.values():  # texts read alike by a unit's indicators
             indicator.figures = self.figures[indicator.unit]
@@ -57,6 +57,8 @@ class _FileStyle(_CellReading):
             )
         if self.passed.count:
             self._say(self.passed.first, "rows_passed_over", "warning", count=self.passed.count)
+        if self.plan_rows.count:
+            self._say(self.plan_rows.first, "plan_rows", "warning", count=self.plan_rows.count)
 
     def finish(self) -> Actuals:
         if self.fraction_seen:

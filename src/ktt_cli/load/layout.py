@@ -26,13 +26,15 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ktt_cli.load.columns import (
-    _NOT_FIGURES,
-    _ROLE_OF,
     HeaderProblem,
     Kind,
     Layout,
     Merge,
     header_key,
+    not_figures,
+    period_words,
+    role_of,
+    up_to,
 )
 from ktt_cli.names import IndicatorNames
 from ktt_cli.periods import Period, PeriodError, parse_period
@@ -43,6 +45,7 @@ HEADER_WITHIN = 20
 
 _ESTIMATE = re.compile(r"^(uoc_thuc_hien|uoc_tinh|uoc_th|uth|uoc)_(.+)$")
 _ACTUAL = re.compile(r"^(thuc_hien|th)_(.+)$")
+_ANY_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
 class Found(NamedTuple):
@@ -56,12 +59,14 @@ class Found(NamedTuple):
 
 def _period_header(key: str, text: str) -> tuple[Period, bool] | None:
     """The period a report table's column header names, and whether it holds estimates."""
-    estimate = False
+    text, estimate = period_words(text)
+    key = header_key(text)
     words = text
     if m := _ESTIMATE.match(key):
         estimate, words = True, _strip_words(text, m[1].count("_") + 1)
     elif m := _ACTUAL.match(key):
         words = _strip_words(text, m[1].count("_") + 1)
+    words = up_to(words)  # `Ước TH đến 30/11/2026`
     try:
         return parse_period(words), estimate
     except PeriodError:
@@ -107,15 +112,15 @@ def find_header(
         knowns = [
             isinstance(cell, str)
             for key, text, cell in zip(keys, texts, row, strict=True)
-            if key and (key in _ROLE_OF or names.find(text) or _period_header(key, text))
+            if key and (role_of(key) or names.find(text) or _period_header(key, text))
         ]
         if len(knowns) >= 2 and any(knowns):  # years typed as numbers only with a caption
-            roles = {_ROLE_OF[k]: i for i, k in enumerate(keys) if k in _ROLE_OF}
+            roles = {r: i for i, k in enumerate(keys) if (r := role_of(k))}
             if not roles and index + 1 < len(rows):
                 # captions over the header row of a table made by hand: `Năm 2025 | Năm
                 # 2026` above `STT | Chỉ tiêu | KH | TH | KH | TH`; that row is the header
                 below = [header_key(_cell_text(c)) for c in rows[index + 1]]
-                below_roles = {_ROLE_OF[k]: i for i, k in enumerate(below) if k in _ROLE_OF}
+                below_roles = {r: i for i, k in enumerate(below) if (r := role_of(k))}
                 if captions_above(rows, index + 1, below_roles, numbers):
                     continue
             above = captions_above(rows, index, roles, numbers)
@@ -155,9 +160,10 @@ def read_layout(
     indicators: dict[int, str] = {}
     periods: dict[int, tuple[Period, bool]] = {}
     others: list[int] = []
+    bare: list[int] = []
     problems: list[HeaderProblem] = []
     for index, (key, name) in enumerate(zip(keys, texts, strict=True)):
-        role = _ROLE_OF.get(key)
+        role = role_of(key)
         if role is not None:
             if role in columns:
                 first = shown(texts[columns[role]])
@@ -173,8 +179,12 @@ def read_layout(
                     HeaderProblem.said("duplicate_column.indicator", indicator=indicator)
                 )
             indicators[index] = indicator
+        elif key and not_figures(name):
+            others.append(index)
         elif key and (period := _period_header(key, name)) is not None:
             periods[index] = period
+            if not _ESTIMATE.match(key) and not _ACTUAL.match(key):
+                bare.append(index)
         else:
             others.append(index)
     if "value" in columns or ("indicator" in columns and "period" in columns):
@@ -209,10 +219,21 @@ def read_layout(
                 )
         layout = Layout(kind, width, columns, indicators, {}, ())
     else:
-        passed = [i for i in others if _NOT_FIGURES.match(keys[i])]
+        passed = [i for i in others if keys[i] and not_figures(texts[i])]
         ignored = [i for i in others if i not in passed] + list(indicators)
+        for i in ignored:  # a column that names a period is never left out in silence
+            if _ANY_YEAR.search(texts[i]) and i not in indicators:
+                problem = HeaderProblem.said("unclear_column.unread", header=shown(texts[i], 80))
+                problems.append(problem._replace(column=i))
         layout = Layout(
-            kind, width, columns, {}, periods, _names(texts, ignored), _names(texts, passed)
+            kind,
+            width,
+            columns,
+            {},
+            periods,
+            _names(texts, ignored),
+            _names(texts, passed),
+            tuple(bare),
         )
     return (None if problems else layout), problems
 

@@ -105,11 +105,31 @@ def regions_to_territory(
                     more=len(missing) - 5,
                 )
                 continue
+            marks = {
+                extra.qualifier
+                for key in expected
+                if (c := regions.get(key)) is not None
+                and (extra := c.extras.get(p)) is not None
+                and extra.qualifier is not None
+            }
             cells = store.region_cells(indicator.id, TERRITORY, "")
             store.put(
-                cells, p, total, max(n for _, n in figures), Extra(SUM_OF_REGIONS, None, None)
+                cells, p, total, max(n for _, n in figures), Extra(_sum_mark(marks), None, None)
             )
             territory = cells
+
+
+def _sum_mark(marks: set[str]) -> str:
+    """The qualifier of a sum of regions whose figures carry `marks`: a sum of estimates is
+    an estimate (`≈`, never shown as an exact figure); of lower bounds (`≥`, `>`) a lower
+    bound, of upper ones an upper bound; bounds both ways say only "about"."""
+    if not marks:
+        return SUM_OF_REGIONS
+    if marks <= {">", "≥"}:
+        return "≥" if "≥" in marks else ">"
+    if marks <= {"<", "≤"}:
+        return "≤" if "≤" in marks else "<"
+    return "≈"
 
 
 def _own_figures(store: Store, territory: Cells | None) -> dict[float, tuple[float, int]]:

@@ -23,7 +23,7 @@ from ktt_cli.load.columns import Layout
 from ktt_cli.load.figures import (
     Cell,
 )
-from ktt_cli.load.file_style import _FileStyle
+from ktt_cli.load.row_checks import _RowChecks
 from ktt_cli.store_cells import Cells, Extra
 from ktt_cli.units import Unit
 
@@ -31,14 +31,14 @@ if TYPE_CHECKING:
     pass
 
 
-class _RowReading(_FileStyle):
+class _RowReading(_RowChecks):
     # ---- layouts ---------------------------------------------------------------
 
     def _long_rows(
         self, layout: Layout, numbers: Sequence[int], rows: Iterable[Sequence[object]]
     ) -> None:
         columns = layout.columns
-        if "unit" in columns:  # a unit cell to check on every row
+        if "unit" in columns or "kind" in columns:  # a cell to check on every row
             for number, row in zip(numbers, rows, strict=True):
                 self._long_row(layout, number, row)
             return
@@ -207,6 +207,12 @@ class _RowReading(_FileStyle):
         cells = self._cells(indicator, fitted, layout, place)
         if cells is None:
             return
+        estimate = False
+        if (i_kind := columns.get("kind")) is not None:
+            said = self._row_kind(fitted[i_kind], self._cell(place, i_kind))
+            if said is None:
+                return
+            estimate = said
         self._check_unit(indicator, fitted, layout, place)
         self._figure(
             indicator,
@@ -215,6 +221,7 @@ class _RowReading(_FileStyle):
             value_cell,
             self._cell(place, i_val),
             self._extra(fitted, layout, place),
+            estimate,
         )
 
     def _wide_rows(
@@ -250,6 +257,8 @@ class _RowReading(_FileStyle):
         if self.table_over:  # rows after a second table's header
             return
         i_ind = layout.columns["indicator"]
+        i_reg = layout.columns.get("region")
+        i_kind = layout.columns.get("kind")
         stride = self.stride
         periods = [
             (col, self.store.period(period), est) for col, (period, est) in layout.periods.items()
@@ -268,6 +277,19 @@ class _RowReading(_FileStyle):
                 self._say(self._cell(place, i_ind), "header_again")
                 self.table_over = True
                 return
+            if i_kind is not None and figures:
+                said = self._row_kind(fitted[i_kind], self._cell(place, i_kind))
+                if said is None:
+                    continue
+                filled = [(col, p, est or said) for col, p, est in filled]
+            if i_reg is not None and not self._region_filled(
+                fitted, i_reg, number, place, bool(figures)
+            ):
+                continue
+            if not figures and self._region_group(name, i_reg, number, place):
+                continue
+            if self.region_grouped:
+                continue
             if not figures:  # a group row ("I. Tổ hợp tác"), a signature, or "-" only
                 marks = [col for col, _, _ in filled if _no_figure(fitted[col])]
                 if marks and len(marks) == len(filled):

@@ -51,6 +51,17 @@ _LABEL = re.compile(
 )
 #: An issuing body: `UBND …`, `Ủy ban nhân dân …` (both spellings of Ủy/Uỷ).
 _BODY = re.compile(r"^\s*(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b\.?\s*(.+?)\s*$", re.IGNORECASE)
+#: A title that names the unit it is about: `… TRÊN ĐỊA BÀN XÃ MƯỜNG LAI`.
+_ON_AREA = re.compile(
+    r"\bđịa\s+bàn\s+((?:xã|phường|thị\s+trấn|đặc\s+khu)\s+[^,;()]+?)\s*(?:[,;(]|$)",
+    re.IGNORECASE,
+)
+#: A title that names a unit under its province: `… XÃ MƯỜNG LAI, TỈNH LÀO CAI`.
+_UNDER_PROVINCE = re.compile(
+    r"(?<!tác\s)(?<!htx\s)\b((?:xã|phường|thị\s+trấn|đặc\s+khu)\s+[^,;()]+?)\s*,\s*"
+    r"(?:tỉnh|thành\s+phố|tp\.?)\s",
+    re.IGNORECASE,
+)
 #: Unit words whose name must be a listed region (normal form, followed by `_`).
 _REGION_LEVEL = ("xa_", "phuong_", "thi_tran_", "dac_khu_", "huyen_", "quan_", "thi_xa_")
 #: Unit words of a higher level that a programme's own regions may carry (the national
@@ -110,8 +121,12 @@ def _lines(
                 labels.append(_Line(r, c, label))
             elif m := _BODY.match(text):
                 bodies.append(_Line(r, c, m[2]))
+            elif m := _ON_AREA.search(text):  # `BÁO CÁO … TRÊN ĐỊA BÀN XÃ MƯỜNG LAI`
+                bodies.append(_Line(r, c, m[1]))
             elif normalise(text).startswith(_REGION_LEVEL):
                 bare.append(_Line(r, c, text))
+            elif m := _UNDER_PROVINCE.search(text):  # `… XÃ MƯỜNG LAI, TỈNH LÀO CAI`
+                bare.append(_Line(r, c, m[1]))
     return labels, bodies, bare
 
 
@@ -170,9 +185,9 @@ def title_region(
     """The region the title `rows` (those above the header) or the `sheet`'s name give a
     table with no region column; a problem where the title names an unlisted unit; None
     where neither names a region."""
-    if not regions.listed:
-        return None
     labels, bodies, bare = _lines(rows)
+    if not regions.listed:
+        return _unlisted_unit(labels + bodies + bare, sheet)
     unit = labels[-1] if labels else bodies[-1] if bodies else None
     if unit is not None and not is_territory(unit.name, territory):
         found = regions.region(unit.name) or regions.region(_first_part(unit.name))
@@ -193,4 +208,16 @@ def title_region(
         found = regions.region(sheet)
         if found is not None:
             return TitleRegion(*found, -1, 0, sheet)
+    return None
+
+
+def _unlisted_unit(lines: list[_Line], sheet: str | None) -> TitleProblem | None:
+    """With no regions list, a title or a sheet that names a commune's unit (`UBND XÃ
+    MƯỜNG LAI`, a sheet `Xã Mường Lai`): the table is that commune's, whose figures are not
+    the territory's, and there is no region to give them (a problem)."""
+    for line in lines:
+        if normalise(line.name).startswith(_REGION_LEVEL[:4]):
+            return TitleProblem(line.row, line.column, line.name, "")
+    if sheet is not None and normalise(sheet).startswith(_REGION_LEVEL[:4]):
+        return TitleProblem(-1, 0, sheet, "")
     return None
