@@ -189,3 +189,25 @@ def test_a_report_that_could_not_be_made_is_not_called_targets_at_risk(office: O
     assert "--fail-on" not in second  # the first run's lines are not mailed again
     assert "negative_count" not in third
     assert len(office.logs()) == 3
+
+
+def _commands(script: str) -> list[str]:
+    """The script's commands: comments and the mails' subjects (words for people) left
+    out."""
+    lines = [line.split("  #", 1)[0].rstrip() for line in script.splitlines()]
+    lines = [re.sub(r'-s "[^"]*"', '-s ""', line) for line in lines]
+    return [line for line in lines if line and not line.lstrip().startswith("#")][1:]
+
+
+def test_the_vietnamese_guide_gives_the_same_script() -> None:
+    """The Vietnamese guide's script is the one this module runs, in other words only: a
+    reader of either language gets the job that works under cron."""
+    script, crontab = _readme_blocks()
+    page = (ROOT / "docs" / "vi" / "hang-thang.md").read_text(encoding="utf-8")
+    section = page.split("## Chạy tự động (cron)", 1)[1]
+    vi_script = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    vi_crontab = section.split("```text\n", 1)[1].split("```", 1)[0].strip()
+    assert vi_crontab == crontab
+    assert [c for c in _commands(vi_script) if not c.startswith("TO=")] == [
+        c for c in _commands(script) if not c.startswith("TO=")
+    ]
