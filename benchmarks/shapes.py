@@ -285,7 +285,7 @@ def write_excel_same_source(path: Path, shape: Shape, seed: int) -> dict[str, fl
 def write_sparse_months(path: Path, rows: int) -> int:
     """Issue 19: every row of an indicator brings a new commune and a new month (the store
     must not give every region a slot for every period). Returns the rows written."""
-    per_indicator = min(rows // 10, (2199 - 1900) * 12)
+    per_indicator = rows // 10
     written = 0
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(PLAIN_HEADER + "\n")
@@ -293,7 +293,9 @@ def write_sparse_months(path: Path, rows: int) -> int:
             indicator = indicator_id(i)
             lines = [f"{indicator},2025-12,,{50 if is_percent(i) else 100}\n"]
             for k in range(per_indicator):
-                month = Month.of(1900 * 12 + k)
+                # the months of 1900-2025 (SPEC §3 refuses a period not yet begun): past
+                # 1,512 rows a month comes again, each time for a new commune
+                month = Month.of(1900 * 12 + k % ((2025 - 1900 + 1) * 12))
                 lines.append(f"{indicator},{month.iso},Xã {k:05d},{k % 90 + 1}\n")
             out.write("".join(lines))
             written += len(lines)
@@ -303,7 +305,9 @@ def write_sparse_months(path: Path, rows: int) -> int:
 def write_sparse_days(path: Path, communes: int, steps: int) -> int:
     """Issue 19: each commune reports on days of its own (a distinct day per commune and
     step), 10 × communes × steps rows. Returns the rows written."""
-    first = date(1950, 1, 1)
+    # the days from 1900 on, taken modulo a prime (45,007 days: 1900-01-01 to 2023-03-23,
+    # all before any run, SPEC §3), so that a commune never has the same day twice
+    first, days = date(1900, 1, 1), 45_007
     written = 0
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(PLAIN_HEADER + "\n")
@@ -312,7 +316,7 @@ def write_sparse_days(path: Path, communes: int, steps: int) -> int:
             lines = [f"{indicator},2025-12,,{50 if is_percent(i) else 100}\n"]
             for k in range(steps):
                 for c in range(communes):
-                    day = first + timedelta(days=k * communes + c)
+                    day = first + timedelta(days=(k * communes + c) % days)
                     lines.append(f"{indicator},{day:%d/%m/%Y},Xã {c:04d},{(k + c) % 90 + 1}\n")
             out.write("".join(lines))
             written += len(lines)
